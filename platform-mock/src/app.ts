@@ -1,0 +1,44 @@
+import { Hono } from 'hono'
+import { HOSTS, pickHost } from './hosts'
+import type { Platform } from './platform'
+import { sandbox } from './sandbox/routes'
+import type { PlatformEnv } from './shared/env'
+import { errorResponse, SandboxError } from './shared/errors'
+import { journeyContext } from './shared/events'
+import { landingPage } from './landing'
+
+/**
+ * The whole platform as one fetch handler: the sandbox control API under `/_sandbox`, and the
+ * WeChat hosts, picked by Host header or by path (see `pickHost`).
+ */
+export function createPlatform(platform: Platform) {
+  const app = new Hono<PlatformEnv>()
+
+  // Every event written while serving a request carries the journey its caller names.
+  app.use((c, next) => journeyContext.run({ journeyId: c.req.header('x-sandbox-journey') ?? null }, next))
+
+  app.use(async (c, next) => {
+    const url = new URL(c.req.url)
+    const target = pickHost(url, c.req.raw.headers)
+    if (!target) {
+      c.set('platform', platform)
+      c.set('db', platform.db)
+      c.set('requestId', 'sandbox')
+      return next()
+    }
+    let req = c.req.raw
+    if (target.path !== url.pathname) {
+      const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers: req.headers, body: req.body, duplex: 'half' }
+      req = new Request(new URL(target.path + url.search, url), init)
+    }
+    return HOSTS[target.host].fetch(req, { platform })
+  })
+
+  app.route('/_sandbox', sandbox)
+  app.get('/', (c) => c.html(landingPage(new URL(c.req.url).origin)))
+  app.notFound(() => new SandboxError(404, 'not_found', 'no such sandbox route').getResponse())
+  app.onError((err) => errorResponse('sandbox', err, 'sandbox'))
+  return app
+}
+
+export type PlatformApp = ReturnType<typeof createPlatform>

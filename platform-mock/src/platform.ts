@@ -1,0 +1,184 @@
+import { desc, eq, sql } from 'drizzle-orm'
+import type { BatchItem } from 'drizzle-orm/batch'
+import { sandboxKeys, sandboxSnapshots } from './sandbox/schema'
+import { SEEDED_EPOCH, VirtualClock } from './shared/clock'
+import { closeDb, type Db } from './shared/db'
+import { EventLog } from './shared/events'
+import { Ids } from './shared/ids'
+import { readMeta, writeMetaQuery } from './shared/meta'
+import { Scheduler } from './shared/scheduler'
+import { generateCredentials, type WorldCredentials } from './world/credentials'
+import { seedQueries } from './world/seed'
+
+/** Tables that are not part of the world: they survive reset and restore. */
+const OUTSIDE_THE_WORLD = new Set(['sandbox_keys', 'sandbox_snapshots', '__drizzle_migrations'])
+
+interface WorldMeta {
+  seed: string | null
+  seededAt: string
+}
+
+export interface SnapshotInfo {
+  name: string
+  createdAt: string
+  tables: number
+  rows: number
+}
+
+/**
+ * One running platform: its database, the world's clock, ids, scheduled work and event log.
+ * Surfaces reach these through `c.var` in their handlers.
+ */
+export class Platform {
+  readonly clock: VirtualClock
+  readonly scheduler: Scheduler
+  readonly events: EventLog
+  ids: Ids
+  credentials!: WorldCredentials
+  worldSeed: string | null = null
+
+  private constructor(readonly db: Db, seed: string | null) {
+    this.clock = new VirtualClock(db)
+    this.scheduler = new Scheduler(db, this.clock)
+    this.events = new EventLog(db, this.clock)
+    this.ids = new Ids(seed)
+  }
+
+  /**
+   * Opens the platform on a database: the world found there, or a newly seeded one when it is
+   * empty. A stored world keeps its own seed; `seed` only applies to a new world.
+   */
+  static async open(db: Db, opts: { seed?: string | null } = {}) {
+    const world = await readMeta<WorldMeta>(db, 'world')
+    const platform = new Platform(db, world ? world.seed : (opts.seed ?? null))
+    platform.credentials = await platform.#loadOrCreateCredentials()
+    if (world) {
+      platform.worldSeed = world.seed
+      await platform.clock.load()
+      platform.ids.restart((await readMeta<number>(db, 'ids')) ?? 0)
+    } else {
+      await platform.reset(opts.seed ?? null)
+    }
+    return platform
+  }
+
+  /** Back to the seeded world: every table but keys and snapshots is emptied and seeded again. */
+  async reset(seed: string | null = this.worldSeed) {
+    await this.scheduler.idle()
+    this.ids = new Ids(seed)
+    this.worldSeed = seed
+    const now = seed === null ? Date.now() : SEEDED_EPOCH
+    const seededAt = new Date(now).toISOString()
+    await this.#replaceWorld([
+      ...seedQueries(this.db, this.credentials, now),
+      writeMetaQuery(this.db, 'world', { seed, seededAt } satisfies WorldMeta),
+    ])
+    await this.clock.start(seed !== null)
+    await this.events.append({ actor: 'sandbox', surface: 'sandbox', type: 'world.seeded', payload: { seed } })
+    this.events.announceReplaced('reset')
+  }
+
+  async snapshot(name: string): Promise<SnapshotInfo> {
+    await this.scheduler.idle()
+    await writeMetaQuery(this.db, 'ids', this.ids.counter)
+    const data: Record<string, { columns: string[]; rows: unknown[][] }> = {}
+    let rows = 0
+    for (const table of await this.#worldTables()) {
+      const rs = await this.db.$client.execute(`SELECT * FROM "${table}"`)
+      data[table] = { columns: rs.columns, rows: rs.rows.map((r) => rs.columns.map((_, i) => encodeValue(r[i]))) }
+      rows += rs.rows.length
+    }
+    const createdAt = this.clock.now()
+    const row = { name, createdAt, tables: Object.keys(data).length, rows, data: JSON.stringify(data) }
+    await this.db
+      .insert(sandboxSnapshots)
+      .values(row)
+      .onConflictDoUpdate({ target: sandboxSnapshots.name, set: row })
+    return { name, createdAt: new Date(createdAt).toISOString(), tables: row.tables, rows }
+  }
+
+  async listSnapshots(): Promise<SnapshotInfo[]> {
+    const rows = await this.db
+      .select({ name: sandboxSnapshots.name, createdAt: sandboxSnapshots.createdAt, tables: sandboxSnapshots.tables, rows: sandboxSnapshots.rows })
+      .from(sandboxSnapshots)
+      .orderBy(desc(sandboxSnapshots.createdAt))
+    return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }))
+  }
+
+  /** Replaces the world with a snapshot's copy, atomically; false when there is no such snapshot. */
+  async restore(name: string): Promise<boolean> {
+    const [snap] = await this.db.select().from(sandboxSnapshots).where(eq(sandboxSnapshots.name, name))
+    if (!snap) return false
+    await this.scheduler.idle()
+    const data = JSON.parse(snap.data) as Record<string, { columns: string[]; rows: unknown[][] }>
+    const inserts: BatchItem<'sqlite'>[] = []
+    for (const [table, { columns, rows }] of Object.entries(data)) {
+      // stay well under SQLite's bound-variable limit
+      const perStatement = Math.max(1, Math.floor(8000 / Math.max(1, columns.length)))
+      for (let i = 0; i < rows.length; i += perStatement) {
+        const chunk = rows.slice(i, i + perStatement)
+        const values = sql.join(
+          chunk.map((r) => sql`(${sql.join(r.map((v) => sql`${decodeValue(v)}`), sql`, `)})`),
+          sql`, `,
+        )
+        const cols = sql.raw(columns.map((c) => `"${c}"`).join(', '))
+        inserts.push(this.db.run(sql`INSERT INTO ${sql.identifier(table)} (${cols}) VALUES ${values}`))
+      }
+    }
+    await this.#replaceWorld(inserts)
+    const world = await readMeta<WorldMeta>(this.db, 'world')
+    this.worldSeed = world?.seed ?? null
+    this.ids = new Ids(this.worldSeed)
+    this.ids.restart((await readMeta<number>(this.db, 'ids')) ?? 0)
+    await this.clock.load()
+    this.events.announceReplaced('restore')
+    return true
+  }
+
+  async deleteSnapshot(name: string) {
+    const rows = await this.db.delete(sandboxSnapshots).where(eq(sandboxSnapshots.name, name)).returning()
+    return rows.length > 0
+  }
+
+  async close() {
+    this.scheduler.stopTicking()
+    await this.scheduler.idle()
+    await writeMetaQuery(this.db, 'ids', this.ids.counter)
+    closeDb(this.db)
+  }
+
+  /** Empties every world table and runs `fill`, all in one atomic batch. */
+  async #replaceWorld(fill: BatchItem<'sqlite'>[]) {
+    const tables = await this.#worldTables()
+    const [first, ...rest] = [...tables.map((t) => this.db.run(sql`DELETE FROM ${sql.identifier(t)}`)), ...fill]
+    await this.db.batch([first!, ...rest])
+  }
+
+  async #worldTables(): Promise<string[]> {
+    const rs = await this.db.$client.execute(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    return rs.rows.map((r) => String(r.name)).filter((n) => !OUTSIDE_THE_WORLD.has(n))
+  }
+
+  async #loadOrCreateCredentials(): Promise<WorldCredentials> {
+    const [row] = await this.db.select().from(sandboxKeys).where(eq(sandboxKeys.name, 'credentials'))
+    if (row) return JSON.parse(row.value) as WorldCredentials
+    const credentials = await generateCredentials(this.ids.derive('credentials'), new Date())
+    await this.db.insert(sandboxKeys).values({ name: 'credentials', value: JSON.stringify(credentials) })
+    return credentials
+  }
+}
+
+// libSQL hands blobs back as ArrayBuffers; JSON keeps them as tagged base64.
+function encodeValue(v: unknown) {
+  if (v instanceof ArrayBuffer) return { $blob: Buffer.from(v).toString('base64') }
+  if (typeof v === 'bigint') return { $bigint: v.toString() }
+  return v
+}
+
+function decodeValue(v: unknown) {
+  if (v && typeof v === 'object' && '$blob' in v) return Buffer.from(String(v.$blob), 'base64')
+  if (v && typeof v === 'object' && '$bigint' in v) return BigInt(String(v.$bigint))
+  return v
+}

@@ -1,0 +1,56 @@
+import { serve, type ServerType } from '@hono/node-server'
+import type { AddressInfo } from 'node:net'
+import { createPlatform } from './app'
+import { Platform } from './platform'
+import { memoryDb, openDb, type Db } from './shared/db'
+
+export interface StartOptions {
+  /** 0 picks a free port */
+  port?: number
+  hostname?: string
+  /** a libSQL URL (`file:…`, `libsql://…`, `http://…`); ignored with `memory` */
+  databaseUrl?: string
+  authToken?: string
+  memory?: boolean
+  seed?: string | null
+  /** an already-open database (tests) */
+  db?: Db
+}
+
+export interface RunningPlatform {
+  url: string
+  port: number
+  platform: Platform
+  close(): Promise<void>
+}
+
+/** Opens the database, the world and an HTTP server; `close()` undoes all three. */
+export async function startPlatform(opts: StartOptions = {}): Promise<RunningPlatform> {
+  const db = opts.db ?? (opts.memory ? await memoryDb() : await openDb(opts.databaseUrl ?? 'file:.sandbox/platform.db', { authToken: opts.authToken }))
+  const platform = await Platform.open(db, { seed: opts.seed ?? null })
+  platform.scheduler.startTicking()
+  const app = createPlatform(platform)
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    // overrideGlobalObjects: false keeps msw's fetch interception working in the same process
+    const s = serve(
+      { fetch: app.fetch, port: opts.port ?? 4000, hostname: opts.hostname ?? '127.0.0.1', overrideGlobalObjects: false },
+      () => resolve(s),
+    )
+    s.once('error', reject)
+  })
+  const port = (server.address() as AddressInfo).port
+  const host = opts.hostname && opts.hostname !== '0.0.0.0' ? opts.hostname : 'localhost'
+  return {
+    url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`,
+    port,
+    platform,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        // SSE streams would hold the server open
+        ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
+      })
+      await platform.close()
+    },
+  }
+}
