@@ -1,0 +1,110 @@
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { startPlatform } from './server'
+
+const USAGE = `Usage: npm start -- [options]
+
+  --port N            platform port (default 4000; env PORT)
+  --merchant-port N   merchant-demo port (default: platform port + 100)
+  --data DIR          where the libSQL files live (default .sandbox/)
+  --memory            a throwaway world, deleted on exit
+  --seed N            deterministic ids, secrets and clock for a new world
+  --host ADDR         address to listen on (default 127.0.0.1)
+  -h, --help          this text
+
+  DATABASE_URL (libsql://…, http://…, file:…) and DATABASE_AUTH_TOKEN select another database.`
+
+function fail(message: string): never {
+  console.error(`${message}\n\n${USAGE}`)
+  process.exit(2)
+}
+
+function port(value: string | undefined, name: string, fallback: number) {
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0 || n > 65535) fail(`${name} must be a port number, not "${value}"`)
+  return n
+}
+
+async function main() {
+  let args
+  try {
+    args = parseArgs({
+      options: {
+        port: { type: 'string' },
+        'merchant-port': { type: 'string' },
+        data: { type: 'string' },
+        memory: { type: 'boolean', default: false },
+        seed: { type: 'string' },
+        host: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values
+  } catch (err) {
+    fail((err as Error).message)
+  }
+  if (args.help) {
+    console.log(USAGE)
+    return
+  }
+  if (args.seed !== undefined && !/^\d+$/.test(args.seed)) fail(`--seed must be a whole number, not "${args.seed}"`)
+  const platformPort = port(args.port ?? process.env.PORT, '--port', 4000)
+  const merchantPort = port(args['merchant-port'], '--merchant-port', platformPort + 100)
+  const dataDir = resolve(args.data ?? '.sandbox')
+  const databaseUrl = process.env.DATABASE_URL ?? `file:${resolve(dataDir, 'platform.db')}`
+
+  let running
+  try {
+    running = await startPlatform({
+      port: platformPort,
+      hostname: args.host,
+      memory: args.memory,
+      databaseUrl,
+      authToken: process.env.DATABASE_AUTH_TOKEN,
+      seed: args.seed ?? null,
+    })
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'EADDRINUSE') fail(`port ${platformPort} is in use: is a sandbox already running? Try --port`)
+    throw err
+  }
+  const { url, platform } = running
+  if (args.seed !== undefined && platform.worldSeed !== args.seed) {
+    console.warn(`note: this data dir holds a world seeded with ${platform.worldSeed ?? 'no seed'}; --seed applies to a new world.`)
+    console.warn(`      reset it with: curl -X POST ${url}/_sandbox/reset -d '{"seed":${args.seed}}'`)
+  }
+  const where = args.memory ? 'in memory (deleted on exit)' : process.env.DATABASE_URL ? process.env.DATABASE_URL : dataDir
+  console.log(`
+  WeChat Commerce Sandbox is running
+
+  Platform (WeChat APIs)   ${url}
+    api.weixin.qq.com      ${url}/cgi-bin/…  /sns/…  /wxa/…
+    api.mch.weixin.qq.com  ${url}/v3/…
+    qyapi.weixin.qq.com    ${url}/wecom/cgi-bin/…
+  Credentials              ${url}/_sandbox/credentials
+  Event log (SSE)          ${url}/_sandbox/events/stream
+  Merchant demo port       ${merchantPort} (reserved for merchant-demo)
+
+  Data                     ${where}
+  World                    ${platform.worldSeed === null ? 'random ids, live clock' : `seed ${platform.worldSeed}, clock frozen at ${platform.clock.describe().now}`}
+  Reset the world          curl -X POST ${url}/_sandbox/reset   (or delete ${args.memory ? 'nothing' : dataDir} and restart)
+
+  Ctrl-C stops.
+`)
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`\n${signal}: stopping…`)
+    await running.close()
+    console.log('stopped; the world is saved.')
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+}
+
+main().catch((err) => {
+  console.error('the sandbox could not start:', err)
+  process.exit(1)
+})
