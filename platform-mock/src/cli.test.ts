@@ -1,0 +1,66 @@
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, expect, test } from 'vitest'
+
+const root = resolve(import.meta.dirname, '../..')
+const dir = mkdtempSync(join(tmpdir(), 'sandbox-cli-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+/** Runs `npm start`'s program as a user would, until it prints where it is. */
+async function start(args: string[]) {
+  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'platform-mock/src/cli.ts'), ...args], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  child.stdout.on('data', (c) => (out += c))
+  child.stderr.on('data', (c) => (out += c))
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)))
+  await expect.poll(() => out, { timeout: 15_000 }).toMatch(/Ctrl-C stops/)
+  const url = out.match(/Platform \(WeChat APIs\)\s+(\S+)/)![1]!
+  return {
+    url,
+    output: () => out,
+    async stop() {
+      child.kill('SIGINT')
+      return exited
+    },
+  }
+}
+
+test('starts on an empty data dir, prints where everything is, and stops cleanly on Ctrl-C', async () => {
+  const sandbox = await start(['--port', '0', '--data', 'world'])
+  expect(sandbox.output()).toContain(`Data                     ${join(dir, 'world')}`)
+  expect(sandbox.output()).toMatch(/Credentials\s+http:\/\/localhost:\d+\/_sandbox\/credentials/)
+  expect(sandbox.output()).toMatch(/Reset the world/)
+  const health = await (await fetch(`${sandbox.url}/_sandbox/health`)).json()
+  expect(health).toMatchObject({ status: 'ok', database: 'file' })
+  const res = await fetch(`${sandbox.url}/_sandbox/people`, {
+    method: 'POST',
+    body: JSON.stringify({ id: 'zoe', name: 'Zoe Ma' }),
+  })
+  expect(res.status).toBe(201)
+  expect(await sandbox.stop()).toBe(0)
+  expect(sandbox.output()).toMatch(/stopped; the world is saved/)
+  expect(existsSync(join(dir, 'world', 'platform.db'))).toBe(true)
+})
+
+test('starts on an existing data dir with the world it left', async () => {
+  const sandbox = await start(['--port', '0', '--data', 'world'])
+  const zoe = await fetch(`${sandbox.url}/_sandbox/people/zoe`)
+  expect(zoe.status).toBe(200)
+  expect(await sandbox.stop()).toBe(0)
+})
+
+test('refuses a bad flag with usage and exit code 2', async () => {
+  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'platform-mock/src/cli.ts'), '--seed', 'abc'], {
+    cwd: dir,
+  })
+  let err = ''
+  child.stderr.on('data', (c) => (err += c))
+  const code = await new Promise((r) => child.on('exit', r))
+  expect(code).toBe(2)
+  expect(err).toMatch(/--seed must be a whole number[\s\S]*Usage: npm start/)
+})
