@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { HOSTS, pickHost } from './hosts'
 import type { Platform } from './platform'
 import { sandbox } from './sandbox/routes'
+import { chatSandbox } from './surfaces/chat/sandbox'
 import type { PlatformEnv } from './shared/env'
 import { errorResponse, SandboxError } from './shared/errors'
 import { journeyContext } from './shared/events'
@@ -35,6 +36,7 @@ export function createPlatform(platform: Platform) {
   })
 
   app.route('/_sandbox', sandbox)
+  app.route('/_sandbox', chatSandbox)
   app.get('/', (c) => c.html(landingPage(new URL(c.req.url).origin)))
   app.notFound(() => new SandboxError(404, 'not_found', 'no such sandbox route').getResponse())
   app.onError((err) => errorResponse('sandbox', err, 'sandbox'))

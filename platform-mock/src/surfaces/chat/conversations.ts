@@ -1,0 +1,151 @@
+import { and, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm'
+import type { Platform } from '../../platform'
+import type { Db } from '../../shared/db'
+import { areFriends, friendsOf, listPeople } from '../../world/people'
+import { notInConversation, noSuchConversation } from './errors'
+import { chatGroupMembers, chatGroups, chatMessages, chatReads } from './schema'
+import type { SendMessage } from './wire'
+
+export type MessageRow = typeof chatMessages.$inferSelect
+
+export const p2pId = (x: string, y: string) => (x < y ? `p2p:${x}:${y}` : `p2p:${y}:${x}`)
+
+/** Who is in a conversation; undefined when it does not exist. */
+export async function membersOf(db: Db, conversation: string): Promise<string[] | undefined> {
+  if (conversation.startsWith('p2p:')) {
+    const [, a, b] = conversation.split(':')
+    return a && b && (await areFriends(db, a, b)) ? [a, b] : undefined
+  }
+  if (conversation.startsWith('group:')) {
+    const rows = await db
+      .select({ personId: chatGroupMembers.personId })
+      .from(chatGroupMembers)
+      .where(eq(chatGroupMembers.groupId, conversation.slice('group:'.length)))
+    return rows.length ? rows.map((r) => r.personId).sort() : undefined
+  }
+  return undefined
+}
+
+/** The conversation a person writes to when they pick a friend or a group. */
+export async function conversationWith(db: Db, from: string, to: string) {
+  const asGroup = `group:${to}`
+  const groupMembers = await membersOf(db, asGroup)
+  if (groupMembers?.includes(from)) return { id: asGroup, members: groupMembers, group: true }
+  if (await areFriends(db, from, to)) return { id: p2pId(from, to), members: [from, to].sort(), group: false }
+  throw notInConversation(from, to)
+}
+
+/** Sends a message as a person; the event carries the recipients so their phones pick it up live. */
+export async function sendMessage(platform: Platform, from: string, msg: SendMessage) {
+  const { db, clock, events, ids } = platform
+  const conv = await conversationWith(db, from, msg.to)
+  let body: Record<string, unknown>
+  if (msg.type === 'text') body = { text: msg.text }
+  else if (msg.type === 'link') body = { ...msg.link }
+  // a card shared into a group carries a shareTicket that identifies the group to the mini program
+  else body = { ...msg.miniprogram, ...(conv.group && { shareTicket: ids.uuid() }) }
+  const now = clock.now()
+  const [row] = await db
+    .insert(chatMessages)
+    .values({ conversation: conv.id, sender: from, kind: msg.type, body, sentAt: now })
+    .returning()
+  await markRead(db, from, conv.id, row!.seq)
+  await events.append({
+    actor: from,
+    surface: 'chat',
+    type: msg.type === 'miniprogram' ? 'chat.card.shared' : 'chat.message.sent',
+    subject: { conversation: conv.id, message: String(row!.seq), ...(msg.type === 'miniprogram' && { appid: msg.miniprogram.appid }) },
+    payload: { recipients: conv.members.filter((m) => m !== from), kind: msg.type, preview: preview(row!) },
+  })
+  return messageView(row!)
+}
+
+export async function markRead(db: Db, personId: string, conversation: string, lastSeq: number) {
+  await db
+    .insert(chatReads)
+    .values({ personId, conversation, lastSeq })
+    .onConflictDoUpdate({
+      target: [chatReads.personId, chatReads.conversation],
+      set: { lastSeq: sql`max(${chatReads.lastSeq}, ${lastSeq})` },
+    })
+}
+
+export async function messagesOf(db: Db, personId: string, conversation: string, limit = 200) {
+  const members = await membersOf(db, conversation)
+  if (!members?.includes(personId)) throw noSuchConversation(conversation)
+  const rows = await db
+    .select()
+    .from(chatMessages)
+    .where(eq(chatMessages.conversation, conversation))
+    .orderBy(desc(chatMessages.seq))
+    .limit(limit)
+  return rows.reverse().map(messageView)
+}
+
+/** A person's chat list: every friend and group, with the last message and unread count. */
+export async function conversationsOf(db: Db, personId: string) {
+  const people = new Map((await listPeople(db)).map((p) => [p.id, p]))
+  const groups = await db
+    .select({ id: chatGroups.id, name: chatGroups.name })
+    .from(chatGroups)
+    .innerJoin(chatGroupMembers, eq(chatGroupMembers.groupId, chatGroups.id))
+    .where(eq(chatGroupMembers.personId, personId))
+  const friends = await friendsOf(db, personId)
+  const ids = [...groups.map((g) => `group:${g.id}`), ...friends.map((f) => p2pId(personId, f))]
+  if (ids.length === 0) return []
+  const latest = db
+    .select({ seq: sql`max(${chatMessages.seq})` })
+    .from(chatMessages)
+    .where(inArray(chatMessages.conversation, ids))
+    .groupBy(chatMessages.conversation)
+  const lastBy = new Map((await db.select().from(chatMessages).where(inArray(chatMessages.seq, latest))).map((m) => [m.conversation, m]))
+  const unread = await db
+    .select({ conversation: chatMessages.conversation, n: sql<number>`count(*)` })
+    .from(chatMessages)
+    .leftJoin(chatReads, and(eq(chatReads.personId, personId), eq(chatReads.conversation, chatMessages.conversation)))
+    .where(
+      and(
+        inArray(chatMessages.conversation, ids),
+        ne(chatMessages.sender, personId),
+        gt(chatMessages.seq, sql`coalesce(${chatReads.lastSeq}, 0)`),
+      ),
+    )
+    .groupBy(chatMessages.conversation)
+  const unreadBy = new Map(unread.map((u) => [u.conversation, Number(u.n)]))
+  const list = ids.map((id) => {
+    const group = groups.find((g) => `group:${g.id}` === id)
+    const peer = group ? null : id.split(':').slice(1).find((x) => x !== personId)!
+    const m = lastBy.get(id)
+    return {
+      id,
+      kind: group ? ('group' as const) : ('p2p' as const),
+      peer,
+      groupId: group?.id ?? null,
+      title: group ? group.name : (people.get(peer!)?.name ?? peer!),
+      titleZh: group ? group.name : (people.get(peer!)?.nameZh ?? peer!),
+      lastMessage: m ? messageView(m) : null,
+      unread: unreadBy.get(id) ?? 0,
+    }
+  })
+  return list.sort((x, y) => (y.lastMessage?.seq ?? 0) - (x.lastMessage?.seq ?? 0) || x.title.localeCompare(y.title))
+}
+
+export function preview(m: MessageRow) {
+  const b = m.body as Record<string, string>
+  switch (m.kind) {
+    case 'text':
+      return b.text!.slice(0, 60)
+    case 'miniprogram':
+      return `[Mini Program] ${b.title}`
+    case 'link':
+      return `[Link] ${b.title}`
+    case 'image':
+      return '[Photo]'
+    case 'video':
+      return `[Video] ${b.title ?? ''}`.trim()
+  }
+}
+
+export function messageView(m: MessageRow) {
+  return { seq: m.seq, conversation: m.conversation, sender: m.sender, kind: m.kind, body: m.body, sentAt: new Date(m.sentAt).toISOString() }
+}

@@ -1,0 +1,5 @@
+import { SandboxError } from '../../shared/errors'
+
+export const notInConversation = (who: string, to: string) =>
+  new SandboxError(403, 'not_friends', `${who} is neither a friend of ${to} nor a member of group ${to}`)
+export const noSuchConversation = (id: string) => new SandboxError(404, 'not_found', `no conversation ${id}`)

@@ -1,0 +1,22 @@
+import { z } from 'zod'
+
+/** A mini program card as a chat shows it (what `onShareAppMessage` returns, plus the app). */
+export const MiniProgramCard = z.object({
+  appid: z.string().min(1),
+  title: z.string().min(1).max(120),
+  path: z.string().min(1).max(1024),
+  imageUrl: z.string().max(2048).optional(),
+})
+export type MiniProgramCard = z.infer<typeof MiniProgramCard>
+
+/** What a person sends: `to` is a friend's person id or a group id. */
+export const SendMessage = z.discriminatedUnion('type', [
+  z.object({ to: z.string().min(1), type: z.literal('text'), text: z.string().trim().min(1).max(4000) }),
+  z.object({ to: z.string().min(1), type: z.literal('miniprogram'), miniprogram: MiniProgramCard }),
+  z.object({
+    to: z.string().min(1),
+    type: z.literal('link'),
+    link: z.object({ title: z.string().min(1).max(120), description: z.string().max(240).optional(), url: z.string().url() }),
+  }),
+])
+export type SendMessage = z.infer<typeof SendMessage>
