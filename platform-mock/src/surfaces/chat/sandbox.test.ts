@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, expect, test } from 'vitest'
+import { testPlatform, type TestPlatform } from '../../testing'
+
+let p: TestPlatform
+beforeEach(async () => {
+  p = await testPlatform()
+})
+afterEach(() => p.close())
+
+const send = (from: string, body: unknown) => p.post(`/_sandbox/people/${from}/messages`, body)
+const list = async (who: string) => (await p.json(`/_sandbox/people/${who}/conversations`)).conversations
+
+test('a text to a friend lands in both chat lists, unread for the receiver only', async () => {
+  const res = await send('alice', { to: 'bob', type: 'text', text: 'Coffee at 3?' })
+  expect(res.status).toBe(201)
+  const [bobTop] = await list('bob')
+  expect(bobTop).toMatchObject({ id: 'p2p:alice:bob', kind: 'p2p', peer: 'alice', title: 'Alice Wang', unread: 1 })
+  expect(bobTop.lastMessage).toMatchObject({ sender: 'alice', kind: 'text', body: { text: 'Coffee at 3?' } })
+  const aliceConv = (await list('alice')).find((c: any) => c.id === 'p2p:alice:bob')
+  expect(aliceConv.unread).toBe(0)
+})
+
+test('reading clears the badge up to the message read', async () => {
+  await send('alice', { to: 'bob', type: 'text', text: 'one' })
+  const second = await (await send('alice', { to: 'bob', type: 'text', text: 'two' })).json()
+  await send('alice', { to: 'bob', type: 'text', text: 'three' })
+  await p.post('/_sandbox/people/bob/conversations/p2p:alice:bob/read', { seq: second.seq })
+  expect((await list('bob'))[0].unread).toBe(1)
+  const { messages } = await p.json('/_sandbox/people/bob/conversations/p2p:alice:bob/messages')
+  expect(messages.map((m: any) => m.body.text)).toEqual(['one', 'two', 'three'])
+})
+
+test('a card shared into a group reaches every member with a shareTicket, as an event', async () => {
+  const card = { appid: 'wx1234567890abcdef', title: 'Oat latte, 20% off', path: 'pages/product/product?id=oat-latte' }
+  const res = await send('alice', { to: 'brunch-club', type: 'miniprogram', miniprogram: card })
+  const message = await res.json()
+  expect(message.body).toMatchObject({ ...card, shareTicket: expect.stringMatching(/^[0-9a-f-]{36}$/) })
+  for (const member of ['bob', 'carol', 'dave']) {
+    const group = (await list(member)).find((c: any) => c.id === 'group:brunch-club')
+    expect(group).toMatchObject({ kind: 'group', title: 'Weekend Brunch Club', unread: 1 })
+  }
+  const [event] = (await p.json('/_sandbox/events?type=chat.card.shared')).events
+  expect(event).toMatchObject({ actor: 'alice', surface: 'chat', subject: { conversation: 'group:brunch-club' } })
+  expect(event.payload.recipients).toEqual(['bob', 'carol', 'dave'])
+})
+
+test('a card to a friend has no shareTicket', async () => {
+  const card = { appid: 'wx1234567890abcdef', title: 'Menu', path: 'pages/menu/menu' }
+  const message = await (await send('alice', { to: 'bob', type: 'miniprogram', miniprogram: card })).json()
+  expect(message.body.shareTicket).toBeUndefined()
+})
+
+test('strangers, outsiders and bad bodies are refused and nothing is written', async () => {
+  expect((await send('alice', { to: 'henry', type: 'text', text: 'hi' })).status).toBe(403)
+  expect((await send('erin', { to: 'brunch-club', type: 'text', text: 'hi' })).status).toBe(403)
+  expect((await send('alice', { to: 'bob', type: 'text', text: '   ' })).status).toBe(400)
+  expect((await send('alice', { to: 'bob', type: 'sticker' })).status).toBe(400)
+  expect((await send('nobody', { to: 'bob', type: 'text', text: 'hi' })).status).toBe(404)
+  expect((await p.get('/_sandbox/people/erin/conversations/group:brunch-club/messages')).status).toBe(404)
+  expect((await list('alice')).every((c: any) => c.lastMessage === null)).toBe(true)
+  expect((await p.json('/_sandbox/events?surface=chat')).events).toEqual([])
+})
+
+test('text is stored as sent, markup included, for the phone to escape', async () => {
+  await send('alice', { to: 'bob', type: 'text', text: '<img src=x onerror=alert(1)>' })
+  const { messages } = await p.json('/_sandbox/people/bob/conversations/p2p:alice:bob/messages')
+  expect(messages[0].body.text).toBe('<img src=x onerror=alert(1)>')
+})
