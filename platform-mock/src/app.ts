@@ -6,7 +6,7 @@ import { chatSandbox } from './surfaces/chat/sandbox'
 import type { PlatformEnv } from './shared/env'
 import { errorResponse, SandboxError } from './shared/errors'
 import { journeyContext } from './shared/events'
-import { landingPage } from './landing'
+import { phoneUi } from './phone'
 
 /**
  * The whole platform as one fetch handler: the sandbox control API under `/_sandbox`, and the
@@ -37,7 +37,7 @@ export function createPlatform(platform: Platform) {
 
   app.route('/_sandbox', sandbox)
   app.route('/_sandbox', chatSandbox)
-  app.get('/', (c) => c.html(landingPage(new URL(c.req.url).origin)))
+  app.route('/', phoneUi())
   app.notFound(() => new SandboxError(404, 'not_found', 'no such sandbox route').getResponse())
   app.onError((err) => errorResponse('sandbox', err, 'sandbox'))
   return app

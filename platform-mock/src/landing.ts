@@ -4,7 +4,7 @@ export function landingPage(origin: string) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>WeChat Commerce Sandbox</title>
 <style>body{font:15px/1.5 system-ui,sans-serif;margin:40px auto;max-width:720px;color:#191919}
 h1{color:#07c160}code{background:#f2f2f2;padding:1px 5px;border-radius:4px}li{margin:6px 0}</style></head>
-<body><h1>WeChat Commerce Sandbox</h1><p>The mock WeChat platform is running.</p><ul>
+<body><h1>WeChat Commerce Sandbox</h1><p>The mock WeChat platform is running. The phone UI is not built yet: run <code>npm run build</code> (npm start does it for you) and reload.</p><ul>
 ${link('/_sandbox/health', 'Health')}
 ${link('/_sandbox/credentials', 'Credentials for your merchant backend')}
 ${link('/_sandbox/people', 'People of the world')}

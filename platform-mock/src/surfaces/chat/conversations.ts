@@ -112,6 +112,7 @@ export async function conversationsOf(db: Db, personId: string) {
     )
     .groupBy(chatMessages.conversation)
   const unreadBy = new Map(unread.map((u) => [u.conversation, Number(u.n)]))
+  const groupMembers = new Map(await Promise.all(groups.map(async (g) => [g.id, (await membersOf(db, `group:${g.id}`)) ?? []] as const)))
   const list = ids.map((id) => {
     const group = groups.find((g) => `group:${g.id}` === id)
     const peer = group ? null : id.split(':').slice(1).find((x) => x !== personId)!
@@ -121,6 +122,7 @@ export async function conversationsOf(db: Db, personId: string) {
       kind: group ? ('group' as const) : ('p2p' as const),
       peer,
       groupId: group?.id ?? null,
+      members: group ? groupMembers.get(group.id)! : [personId, peer!].sort(),
       title: group ? group.name : (people.get(peer!)?.name ?? peer!),
       titleZh: group ? group.name : (people.get(peer!)?.nameZh ?? peer!),
       lastMessage: m ? messageView(m) : null,

@@ -1,0 +1,110 @@
+/** The phone's only way into the world: the platform's person-side control API, same origin. */
+
+export interface PersonView {
+  id: string
+  name: string
+  nameZh: string
+  city: string
+  language: 'en' | 'zh_CN'
+  avatarUrl: string
+}
+
+export interface Message {
+  seq: number
+  conversation: string
+  sender: string
+  kind: 'text' | 'image' | 'miniprogram' | 'link' | 'video'
+  body: Record<string, any>
+  sentAt: string
+}
+
+export interface Conversation {
+  id: string
+  kind: 'p2p' | 'group'
+  peer: string | null
+  groupId: string | null
+  members: string[]
+  title: string
+  titleZh: string
+  lastMessage: Message | null
+  unread: number
+}
+
+export interface SandboxEvent {
+  id: number
+  at: string
+  actor: string
+  surface: string
+  type: string
+  subject: Record<string, string>
+  journeyId: string | null
+  channel: string | null
+  payload: Record<string, any>
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(path, {
+    ...init,
+    headers: { 'Content-Type': 'application/json', ...init?.headers },
+  })
+  if (res.status === 204) return undefined as T
+  const body = await res.json().catch(() => ({}))
+  if (!res.ok) throw new ApiError(res.status, body?.error?.code ?? 'error', body?.error?.message ?? res.statusText)
+  return body as T
+}
+
+const post = <T>(path: string, body: unknown) => call<T>(path, { method: 'POST', body: JSON.stringify(body) })
+const person = (id: string) => `/_sandbox/people/${encodeURIComponent(id)}`
+
+export const api = {
+  people: () => call<{ people: PersonView[] }>('/_sandbox/people').then((r) => r.people),
+  person: (id: string) => call<PersonView & { friends: string[] }>(person(id)),
+  conversations: (id: string) => call<{ conversations: Conversation[] }>(`${person(id)}/conversations`).then((r) => r.conversations),
+  messages: (id: string, conversation: string) =>
+    call<{ messages: Message[] }>(`${person(id)}/conversations/${encodeURIComponent(conversation)}/messages`).then((r) => r.messages),
+  markRead: (id: string, conversation: string, seq: number) =>
+    post<void>(`${person(id)}/conversations/${encodeURIComponent(conversation)}/read`, { seq }),
+  sendText: (id: string, to: string, text: string) => post<Message>(`${person(id)}/messages`, { to, type: 'text', text }),
+  shareCard: (id: string, to: string, miniprogram: { appid: string; title: string; path: string; imageUrl?: string }) =>
+    post<Message>(`${person(id)}/messages`, { to, type: 'miniprogram', miniprogram }),
+  credentials: () => call<{ miniProgram: { appid: string; name: string }; brand: { name: string; nameZh: string } }>('/_sandbox/credentials'),
+}
+
+type Listener = (e: SandboxEvent) => void
+const listeners = new Set<Listener>()
+let source: EventSource | null = null
+
+/**
+ * One event stream per page, shared by every phone on it: each phone filters for what concerns
+ * its person. EventSource reconnects by itself and resumes after the last event id.
+ */
+export function onEvent(listener: Listener) {
+  listeners.add(listener)
+  if (!source) {
+    source = new EventSource('/_sandbox/events/stream')
+    source.addEventListener('event', (m) => {
+      const e = JSON.parse((m as MessageEvent).data) as SandboxEvent
+      for (const l of listeners) l(e)
+    })
+    source.addEventListener('replaced', () => {
+      for (const l of listeners) l({ id: 0, at: '', actor: 'sandbox', surface: 'sandbox', type: 'world.replaced', subject: {}, journeyId: null, channel: null, payload: {} })
+    })
+  }
+  return () => void listeners.delete(listener)
+}
+
+/** Whether an event is news for a person's phone. */
+export function concerns(e: SandboxEvent, personId: string) {
+  const recipients = e.payload?.recipients as string[] | undefined
+  return e.actor === personId || recipients?.includes(personId) || e.subject.person === personId || e.type === 'world.replaced'
+}

@@ -1,0 +1,198 @@
+import { LitElement, css, html } from 'lit'
+import { customElement, property } from 'lit/decorators.js'
+import type { Conversation, PersonView } from '../api'
+import { shortTime, t, type Lang } from '../i18n'
+import { icon } from '../icons'
+import { theme } from '../phone/theme'
+
+/** The Chats tab: conversations newest first, with previews, times and unread badges. */
+@customElement('wx-chat-list')
+export class WxChatList extends LitElement {
+  static styles = [
+    theme,
+    css`
+      :host {
+        display: block;
+        background: var(--wx-cell);
+        min-height: 100%;
+      }
+      .search {
+        background: var(--wx-bg);
+        padding: 0 8px 8px;
+      }
+      .search div {
+        display: flex;
+        align-items: center;
+        justify-content: center;
+        gap: 6px;
+        height: 36px;
+        border-radius: 6px;
+        background: #fff;
+        color: var(--wx-text-3);
+        font-size: 15px;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      li button {
+        display: flex;
+        gap: 12px;
+        width: 100%;
+        padding: 12px 16px;
+        text-align: left;
+        position: relative;
+      }
+      li button:active {
+        background: #ececec;
+      }
+      li + li button::before {
+        content: '';
+        position: absolute;
+        top: 0;
+        left: 72px;
+        right: 0;
+        border-top: 1px solid var(--wx-line);
+      }
+      .pic {
+        position: relative;
+      }
+      .badge {
+        position: absolute;
+        top: -6px;
+        right: -6px;
+        min-width: 18px;
+        height: 18px;
+        padding: 0 5px;
+        box-sizing: border-box;
+        border-radius: 9px;
+        background: var(--wx-red);
+        color: #fff;
+        font-size: 11px;
+        line-height: 18px;
+        text-align: center;
+      }
+      .group-pic {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        gap: 1px;
+        padding: 2px;
+        box-sizing: border-box;
+        background: #dcdcdc;
+      }
+      .group-pic img {
+        width: 100%;
+        height: 100%;
+        border-radius: 2px;
+      }
+      .text {
+        flex: 1;
+        min-width: 0;
+        display: flex;
+        flex-direction: column;
+        justify-content: center;
+        gap: 4px;
+      }
+      .row {
+        display: flex;
+        justify-content: space-between;
+        gap: 8px;
+      }
+      .name {
+        font-size: 16px;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .time {
+        font-size: 12px;
+        color: var(--wx-text-3);
+        flex: none;
+      }
+      .preview {
+        font-size: 14px;
+        color: var(--wx-text-2);
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .empty {
+        padding: 60px 0;
+        text-align: center;
+        color: var(--wx-text-3);
+      }
+    `,
+  ]
+  @property({ attribute: false }) conversations: Conversation[] = []
+  @property({ attribute: false }) people = new Map<string, PersonView>()
+  @property() me = ''
+  @property() lang: Lang = 'en'
+
+  render() {
+    const shown = this.conversations.filter((c) => c.lastMessage)
+    return html`
+      <div class="search"><div>${icon('search', 16)} ${t(this.lang, 'search')}</div></div>
+      ${shown.length === 0 ? html`<p class="empty">${t(this.lang, 'noMessages')}</p>` : null}
+      <ul>
+        ${shown.map((c) => this.#row(c))}
+      </ul>
+    `
+  }
+
+  #row(c: Conversation) {
+    const title = this.lang === 'zh' ? c.titleZh : c.title
+    const m = c.lastMessage!
+    const sender = c.kind === 'group' && m.sender !== this.me ? `${this.#name(m.sender)}: ` : ''
+    return html`<li>
+      <button aria-label=${`${title}${c.unread ? `, ${c.unread} unread` : ''}`} @click=${() => this.#open(c)}>
+        <span class="pic">
+          ${c.kind === 'group' ? this.#groupPic(c) : html`<img class="avatar" alt="" src=${this.people.get(c.peer!)?.avatarUrl ?? ''} />`}
+          ${c.unread ? html`<span class="badge">${c.unread > 99 ? '99+' : c.unread}</span>` : null}
+        </span>
+        <span class="text">
+          <span class="row"><span class="name">${title}</span><span class="time">${shortTime(m.sentAt, this.lang)}</span></span>
+          <span class="preview">${sender}${this.#preview(m)}</span>
+        </span>
+      </button>
+    </li>`
+  }
+
+  #groupPic(c: Conversation) {
+    const faces = c.members.slice(0, 4).map((id) => this.people.get(id)).filter((p) => p !== undefined)
+    return html`<span class="avatar group-pic">${faces.map((p) => html`<img alt="" src=${p.avatarUrl} />`)}</span>`
+  }
+
+  #name(id: string) {
+    const p = this.people.get(id)
+    return p ? (this.lang === 'zh' ? p.nameZh : p.name.split(' ')[0]) : id
+  }
+
+  #preview(m: Conversation['lastMessage'] & object) {
+    switch (m.kind) {
+      case 'text':
+        return m.body.text
+      case 'miniprogram':
+        return `[${t(this.lang, 'miniProgram')}] ${m.body.title}`
+      case 'link':
+        return `[${t(this.lang, 'link')}] ${m.body.title}`
+      case 'image':
+        return `[${t(this.lang, 'photo')}]`
+      case 'video':
+        return `[${t(this.lang, 'video')}] ${m.body.title ?? ''}`
+    }
+  }
+
+  #open(c: Conversation) {
+    this.dispatchEvent(new CustomEvent('wx-open-conversation', { detail: c, bubbles: true, composed: true }))
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wx-chat-list': WxChatList
+  }
+  interface GlobalEventHandlersEventMap {
+    'wx-open-conversation': CustomEvent<Conversation>
+  }
+}

@@ -1,0 +1,173 @@
+import { LitElement, css, html } from 'lit'
+import { customElement, property, query, state } from 'lit/decorators.js'
+import { api, type Conversation, type Message, type PersonView } from '../api'
+import { t, type Lang } from '../i18n'
+import { icon } from '../icons'
+import '../phone/wx-nav-bar'
+import { theme } from '../phone/theme'
+import './wx-chat-bubble'
+import './wx-mini-card'
+
+/** One conversation: messages, cards, and the input bar that sends text. */
+@customElement('wx-conversation')
+export class WxConversation extends LitElement {
+  static styles = [
+    theme,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        height: 100%;
+        background: var(--wx-bg);
+      }
+      .messages {
+        flex: 1;
+        overflow-y: auto;
+        padding: 6px 0 12px;
+      }
+      .time {
+        text-align: center;
+        font-size: 12px;
+        color: var(--wx-text-3);
+        margin: 10px 0 4px;
+      }
+      form {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        padding: 8px 10px 22px;
+        background: #f7f7f7;
+        border-top: 1px solid var(--wx-line);
+        color: #191919;
+      }
+      input {
+        flex: 1;
+        height: 38px;
+        border: 0;
+        border-radius: 5px;
+        padding: 0 10px;
+        font: inherit;
+        font-size: 16px;
+        background: #fff;
+        outline: none;
+      }
+      .send {
+        background: var(--wx-green);
+        color: #fff;
+        border-radius: 5px;
+        padding: 7px 12px;
+        font-size: 14px;
+      }
+      .send[disabled] {
+        background: #c4c4c4;
+      }
+      .link {
+        display: block;
+        width: 230px;
+        background: #fff;
+        border-radius: 5px;
+        padding: 10px 12px;
+        text-align: left;
+      }
+      .link strong {
+        display: block;
+        font-weight: 500;
+        margin-bottom: 6px;
+      }
+      .link span {
+        font-size: 13px;
+        color: var(--wx-text-2);
+      }
+    `,
+  ]
+  @property() me = ''
+  @property({ attribute: false }) conversation!: Conversation
+  @property({ attribute: false }) people = new Map<string, PersonView>()
+  @property() lang: Lang = 'en'
+  @property({ attribute: false }) messages: Message[] = []
+  @state() private draft = ''
+  @query('.messages') private list!: HTMLElement
+
+  updated(changed: Map<string, unknown>) {
+    if (changed.has('messages')) this.list.scrollTop = this.list.scrollHeight
+  }
+
+  render() {
+    const c = this.conversation
+    const title = this.lang === 'zh' ? c.titleZh : c.title
+    const heading = c.kind === 'group' ? `${title} (${c.members.length})` : title
+    return html`
+      <wx-nav-bar heading=${heading} back>
+        <button slot="action" aria-label="Chat info">${icon('more', 22)}</button>
+      </wx-nav-bar>
+      <div class="messages" role="log" aria-label=${title}>${this.#withTimes()}</div>
+      <form @submit=${this.#send}>
+        <span>${icon('voice', 28)}</span>
+        <input
+          aria-label=${t(this.lang, 'messagePlaceholder')}
+          .value=${this.draft}
+          @input=${(e: InputEvent) => (this.draft = (e.target as HTMLInputElement).value)}
+        />
+        <span>${icon('emoji', 28)}</span>
+        ${this.draft.trim()
+          ? html`<button class="send" type="submit">${t(this.lang, 'send')}</button>`
+          : html`<span>${icon('plus', 28)}</span>`}
+      </form>
+    `
+  }
+
+  #withTimes() {
+    let last = 0
+    return this.messages.map((m) => {
+      const at = Date.parse(m.sentAt)
+      const stamp = at - last > 5 * 60_000 ? html`<div class="time">${new Date(at).toLocaleString(this.lang === 'zh' ? 'zh-CN' : 'en-GB', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })}</div>` : null
+      last = at
+      return html`${stamp}${this.#message(m)}`
+    })
+  }
+
+  #message(m: Message) {
+    const mine = m.sender === this.me
+    const who = this.people.get(m.sender)
+    const sender = this.conversation.kind === 'group' && !mine ? (this.lang === 'zh' ? who?.nameZh : who?.name) ?? m.sender : ''
+    const common = { from: mine ? 'me' : 'them', avatar: who?.avatarUrl ?? '' }
+    if (m.kind === 'text') return html`<wx-chat-bubble from=${common.from} avatar=${common.avatar} sender=${sender} text=${m.body.text}></wx-chat-bubble>`
+    if (m.kind === 'miniprogram')
+      return html`<wx-chat-bubble from=${common.from} avatar=${common.avatar} sender=${sender}>
+        <wx-mini-card
+          appName=${m.body.appName ?? 'Mini Program'}
+          heading=${m.body.title}
+          imageUrl=${m.body.imageUrl ?? ''}
+          lang=${this.lang}
+          @wx-card-tap=${() => this.#openCard(m)}
+        ></wx-mini-card>
+      </wx-chat-bubble>`
+    return html`<wx-chat-bubble from=${common.from} avatar=${common.avatar} sender=${sender}>
+      <button class="link"><strong>${m.body.title}</strong><span>${m.body.description ?? m.body.url ?? ''}</span></button>
+    </wx-chat-bubble>`
+  }
+
+  async #send(e: Event) {
+    e.preventDefault()
+    const text = this.draft.trim()
+    if (!text) return
+    this.draft = ''
+    const to = this.conversation.kind === 'group' ? this.conversation.groupId! : this.conversation.peer!
+    const sent = await api.sendText(this.me, to, text)
+    if (!this.messages.some((m) => m.seq === sent.seq)) this.messages = [...this.messages, sent]
+  }
+
+  #openCard(m: Message) {
+    const detail = { message: m, conversation: this.conversation }
+    this.dispatchEvent(new CustomEvent('wx-open-card', { detail, bubbles: true, composed: true }))
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wx-conversation': WxConversation
+  }
+  interface GlobalEventHandlersEventMap {
+    'wx-open-card': CustomEvent<{ message: Message; conversation: Conversation }>
+  }
+}

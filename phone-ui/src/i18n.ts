@@ -1,0 +1,62 @@
+/** Labels as WeChat shows them, in English and Simplified Chinese. */
+const LABELS = {
+  chats: ['Chats', '微信'],
+  contacts: ['Contacts', '通讯录'],
+  discover: ['Discover', '发现'],
+  me: ['Me', '我'],
+  weixin: ['WeChat', '微信'],
+  search: ['Search', '搜索'],
+  send: ['Send', '发送'],
+  newFriends: ['New Friends', '新的朋友'],
+  groupChats: ['Group Chats', '群聊'],
+  officialAccounts: ['Official Accounts', '公众号'],
+  tags: ['Tags', '标签'],
+  moments: ['Moments', '朋友圈'],
+  channels: ['Channels', '视频号'],
+  scan: ['Scan', '扫一扫'],
+  shake: ['Shake', '摇一摇'],
+  miniPrograms: ['Mini Programs', '小程序'],
+  pay: ['Pay', '支付'],
+  services: ['Services', '服务'],
+  favorites: ['Favorites', '收藏'],
+  cardsOffers: ['Cards & Offers', '卡包'],
+  settings: ['Settings', '设置'],
+  language: ['Language', '语言'],
+  wallet: ['Wallet', '钱包'],
+  balance: ['Balance', '零钱'],
+  bills: ['Bills', '账单'],
+  weixinId: ['Weixin ID', '微信号'],
+  recentlyUsed: ['Recently Used', '最近使用'],
+  noMessages: ['No chats yet', '暂无聊天'],
+  messagePlaceholder: ['Message', '发消息'],
+  miniProgram: ['Mini Program', '小程序'],
+  link: ['Link', '链接'],
+  photo: ['Photo', '图片'],
+  video: ['Video', '视频'],
+  friends: ['Friends', '朋友'],
+  comingSoon: ['Coming soon in the sandbox', '沙盒中即将推出'],
+  switchPerson: ['Switch person', '切换身份'],
+  addPhone: ['Add phone', '添加手机'],
+  removePhone: ['Remove phone', '移除手机'],
+  sandbox: ['WeChat Commerce Sandbox', '微信商业沙盒'],
+  members: ['members', '人'],
+  serviceNotifications: ['Service Notifications', '服务通知'],
+} as const
+
+export type Lang = 'en' | 'zh'
+export type LabelKey = keyof typeof LABELS
+
+export function t(lang: Lang, key: LabelKey) {
+  return LABELS[key][lang === 'zh' ? 1 : 0]
+}
+
+/** "10:42" today, "Yesterday", else "3/2" as WeChat's chat list does. */
+export function shortTime(iso: string, lang: Lang, now = new Date()) {
+  const d = new Date(iso)
+  const sameDay = d.toDateString() === now.toDateString()
+  if (sameDay) return d.toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' })
+  const yesterday = new Date(now)
+  yesterday.setDate(now.getDate() - 1)
+  if (d.toDateString() === yesterday.toDateString()) return lang === 'zh' ? '昨天' : 'Yesterday'
+  return `${d.getMonth() + 1}/${d.getDate()}`
+}

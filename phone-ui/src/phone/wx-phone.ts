@@ -1,0 +1,286 @@
+import { LitElement, css, html } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import { api, concerns, onEvent, type Conversation, type Message, type PersonView, type SandboxEvent } from '../api'
+import '../chats/wx-chat-list'
+import '../chats/wx-conversation'
+import '../contacts/wx-contacts'
+import '../discover/wx-discover'
+import type { DiscoverItem } from '../discover/wx-discover'
+import { t, type Lang } from '../i18n'
+import { icon } from '../icons'
+import '../me/wx-me'
+import type { MeItem } from '../me/wx-me'
+import { theme } from './theme'
+import './wx-nav-bar'
+import './wx-placeholder'
+import './wx-status-bar'
+import './wx-tab-bar'
+import type { Tab } from './wx-tab-bar'
+
+/** A screen pushed over the tabs, as WeChat navigates. */
+type Screen =
+  | { kind: 'conversation'; id: string }
+  | { kind: 'placeholder'; title: string; iconName: string }
+
+/**
+ * One phone, signed in as one person: device frame, status bar, the four tabs and the screens
+ * pushed over them. Everything it shows comes from the platform's person-side API and stays live
+ * through the event stream.
+ */
+@customElement('wx-phone')
+export class WxPhone extends LitElement {
+  static styles = [
+    theme,
+    css`
+      :host {
+        display: block;
+        width: 390px;
+        height: 844px;
+        flex: none;
+      }
+      .device {
+        width: 100%;
+        height: 100%;
+        box-sizing: border-box;
+        border-radius: 54px;
+        padding: 12px;
+        background: #111;
+        box-shadow: 0 0 0 2px #3a3a3a, 0 24px 60px rgba(0, 0, 0, 0.45);
+        position: relative;
+      }
+      .island {
+        position: absolute;
+        top: 22px;
+        left: 50%;
+        width: 110px;
+        height: 30px;
+        margin-left: -55px;
+        border-radius: 16px;
+        background: #000;
+        z-index: 5;
+      }
+      .screen {
+        width: 100%;
+        height: 100%;
+        border-radius: 42px;
+        overflow: hidden;
+        background: var(--wx-bg);
+        display: flex;
+        flex-direction: column;
+        position: relative;
+      }
+      .content {
+        flex: 1;
+        overflow-y: auto;
+        min-height: 0;
+      }
+      .layer {
+        position: absolute;
+        inset: 44px 0 0 0;
+        display: flex;
+        flex-direction: column;
+        background: var(--wx-bg);
+        animation: slide 0.22s ease-out;
+      }
+      .layer > * {
+        flex: 1;
+        min-height: 0;
+      }
+      @keyframes slide {
+        from {
+          transform: translateX(30%);
+          opacity: 0.4;
+        }
+      }
+      .home {
+        position: absolute;
+        bottom: 8px;
+        left: 50%;
+        width: 134px;
+        height: 5px;
+        margin-left: -67px;
+        border-radius: 3px;
+        background: #111;
+        z-index: 5;
+      }
+    `,
+  ]
+
+  @property() person = ''
+  @property() lang: Lang = 'en'
+  @state() private tab: Tab = 'chats'
+  @state() private stack: Screen[] = []
+  @state() private me?: PersonView
+  @state() private people = new Map<string, PersonView>()
+  @state() private conversations: Conversation[] = []
+  @state() private messages: Message[] = []
+  @state() private time = ''
+  #offsetMs = 0
+  #stopEvents?: () => void
+  #ticker?: number
+
+  connectedCallback() {
+    super.connectedCallback()
+    this.#stopEvents = onEvent((e) => this.#onEvent(e))
+    this.#ticker = window.setInterval(() => this.#tick(), 1000)
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback()
+    this.#stopEvents?.()
+    clearInterval(this.#ticker)
+  }
+
+  willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('person') && this.person) {
+      this.stack = []
+      this.tab = 'chats'
+      void this.#load()
+    }
+  }
+
+  async #load() {
+    const [people, conversations, clock] = await Promise.all([
+      api.people(),
+      api.conversations(this.person),
+      fetch('/_sandbox/clock').then((r) => r.json() as Promise<{ nowMs: number }>),
+    ])
+    this.people = new Map(people.map((p) => [p.id, p]))
+    this.me = this.people.get(this.person)
+    this.conversations = conversations
+    this.#offsetMs = clock.nowMs - Date.now()
+    this.#tick()
+    const top = this.stack.at(-1)
+    if (top?.kind === 'conversation') await this.#loadMessages(top.id)
+  }
+
+  #tick() {
+    const now = new Date(Date.now() + this.#offsetMs)
+    this.time = now.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })
+  }
+
+  async #onEvent(e: SandboxEvent) {
+    if (!this.person || !concerns(e, this.person)) return
+    if (e.type === 'world.replaced') {
+      this.stack = []
+      return this.#load()
+    }
+    if (e.surface === 'chat') {
+      this.conversations = await api.conversations(this.person)
+      const top = this.stack.at(-1)
+      if (top?.kind === 'conversation' && top.id === e.subject.conversation) await this.#loadMessages(top.id)
+    }
+  }
+
+  async #loadMessages(conversation: string) {
+    this.messages = await api.messages(this.person, conversation)
+    const last = this.messages.at(-1)
+    if (last) {
+      await api.markRead(this.person, conversation, last.seq)
+      this.conversations = this.conversations.map((c) => (c.id === conversation ? { ...c, unread: 0 } : c))
+    }
+  }
+
+  render() {
+    const unread = this.conversations.reduce((n, c) => n + c.unread, 0)
+    const top = this.stack.at(-1)
+    return html`<div class="device" role="region" aria-label=${`${this.me?.name ?? this.person}'s phone`}>
+      <div class="island"></div>
+      <div class="screen">
+        <wx-status-bar time=${this.time}></wx-status-bar>
+        ${this.#tabHeader(unread)}
+        <div class="content">${this.#tabContent()}</div>
+        <wx-tab-bar .active=${this.tab} .unread=${unread} .lang=${this.lang} @wx-tab=${(e: CustomEvent<Tab>) => (this.tab = e.detail)}></wx-tab-bar>
+        ${top ? html`<div class="layer" @wx-back=${this.#pop}>${this.#screen(top)}</div>` : null}
+        <div class="home"></div>
+      </div>
+    </div>`
+  }
+
+  #tabHeader(unread: number) {
+    const title = this.tab === 'chats' ? `${t(this.lang, 'weixin')}${unread ? ` (${unread})` : ''}` : this.tab === 'me' ? '' : t(this.lang, this.tab)
+    if (this.tab === 'me') return html`<div style="height:0"></div>`
+    return html`<wx-nav-bar heading=${title}>
+      <button slot="action" aria-label="Add">${icon('plus', 24)}</button>
+    </wx-nav-bar>`
+  }
+
+  #tabContent() {
+    switch (this.tab) {
+      case 'chats':
+        return html`<wx-chat-list
+          .conversations=${this.conversations}
+          .people=${this.people}
+          .me=${this.person}
+          .lang=${this.lang}
+          @wx-open-conversation=${(e: CustomEvent<Conversation>) => this.#openConversation(e.detail.id)}
+        ></wx-chat-list>`
+      case 'contacts':
+        return html`<wx-contacts
+          .friends=${this.conversations.filter((c) => c.kind === 'p2p').map((c) => this.people.get(c.peer!)!).filter(Boolean)}
+          .groups=${this.conversations.filter((c) => c.kind === 'group')}
+          .lang=${this.lang}
+          @wx-open-chat-with=${(e: CustomEvent<string>) => this.#openChatWith(e.detail)}
+        ></wx-contacts>`
+      case 'discover':
+        return html`<wx-discover .lang=${this.lang} @wx-discover-open=${(e: CustomEvent<DiscoverItem>) => this.#discover(e.detail)}></wx-discover>`
+      case 'me':
+        return html`<wx-me .person=${this.me} .lang=${this.lang} @wx-me-open=${(e: CustomEvent<MeItem>) => this.#meOpen(e.detail)}></wx-me>`
+    }
+  }
+
+  #screen(s: Screen) {
+    if (s.kind === 'conversation') {
+      const conversation = this.conversations.find((c) => c.id === s.id)
+      if (!conversation) return null
+      return html`<wx-conversation
+        .me=${this.person}
+        .conversation=${conversation}
+        .people=${this.people}
+        .messages=${this.messages}
+        .lang=${this.lang}
+      ></wx-conversation>`
+    }
+    return html`<wx-placeholder heading=${s.title} iconName=${s.iconName} note=${t(this.lang, 'comingSoon')}></wx-placeholder>`
+  }
+
+  async #openConversation(id: string) {
+    this.messages = []
+    this.stack = [...this.stack, { kind: 'conversation', id }]
+    await this.#loadMessages(id)
+  }
+
+  #openChatWith(target: string) {
+    const c = this.conversations.find((x) => x.peer === target || x.groupId === target)
+    if (c) void this.#openConversation(c.id)
+  }
+
+  #discover(item: DiscoverItem) {
+    const icons = { moments: 'moments', channels: 'channels', scan: 'scan', miniPrograms: 'miniPrograms' }
+    this.stack = [...this.stack, { kind: 'placeholder', title: t(this.lang, item), iconName: icons[item] }]
+  }
+
+  #meOpen(item: MeItem) {
+    if (item === 'language') {
+      this.lang = this.lang === 'en' ? 'zh' : 'en'
+      this.dispatchEvent(new CustomEvent('wx-lang', { detail: this.lang, bubbles: true, composed: true }))
+      return
+    }
+    const icons = { pay: 'pay', favorites: 'favorites', cardsOffers: 'cards', settings: 'settings' }
+    const title = t(this.lang, item === 'pay' ? 'services' : item)
+    this.stack = [...this.stack, { kind: 'placeholder', title, iconName: icons[item] }]
+  }
+
+  #pop = () => {
+    this.stack = this.stack.slice(0, -1)
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wx-phone': WxPhone
+  }
+  interface GlobalEventHandlersEventMap {
+    'wx-lang': CustomEvent<Lang>
+  }
+}

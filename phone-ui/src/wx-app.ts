@@ -1,0 +1,165 @@
+import { LitElement, css, html } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import { api, type PersonView } from './api'
+import { t, type Lang } from './i18n'
+import './phone/wx-phone'
+
+const MAX_PHONES = 4
+
+/** Reads `?phones=alice,bob&lang=zh` into the page's state. */
+export function readLocation(search: string, known: string[]): { phones: string[]; lang: Lang } {
+  const params = new URLSearchParams(search)
+  const asked = (params.get('phones') ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  const phones = [...new Set(asked.filter((id) => known.includes(id)))].slice(0, MAX_PHONES)
+  return { phones: phones.length ? phones : known.slice(0, 2), lang: params.get('lang') === 'zh' ? 'zh' : 'en' }
+}
+
+/**
+ * The page: one to four phones side by side, each signed in as a person picked above it. The
+ * selection lives in the URL (`/?phones=alice,bob`), so a view can be bookmarked or scripted.
+ */
+@customElement('wx-app')
+export class WxApp extends LitElement {
+  static styles = css`
+    :host {
+      display: flex;
+      flex-direction: column;
+      min-height: 100vh;
+      color: #e8e8e8;
+    }
+    header {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      padding: 14px 24px;
+      font-size: 15px;
+    }
+    header strong {
+      font-weight: 600;
+      letter-spacing: 0.2px;
+    }
+    .logo {
+      width: 26px;
+      height: 26px;
+      border-radius: 6px;
+      background: #07c160;
+      display: grid;
+      place-items: center;
+    }
+    .spacer {
+      flex: 1;
+    }
+    button,
+    select {
+      font: inherit;
+      font-size: 13px;
+      color: #e8e8e8;
+      background: #3a3f45;
+      border: 1px solid #50565d;
+      border-radius: 6px;
+      padding: 5px 10px;
+      cursor: pointer;
+    }
+    main {
+      flex: 1;
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: center;
+      align-items: flex-start;
+      gap: 36px;
+      padding: 8px 24px 36px;
+    }
+    .slot {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      gap: 12px;
+    }
+    .picker {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+    }
+  `
+  @state() private people: PersonView[] = []
+  @state() private phones: string[] = []
+  @state() private language: Lang = 'en'
+  @state() private brand = ''
+
+  async connectedCallback() {
+    super.connectedCallback()
+    const [people, credentials] = await Promise.all([api.people(), api.credentials()])
+    this.people = people
+    this.brand = credentials.brand.name
+    const { phones, lang } = readLocation(location.search, people.map((p) => p.id))
+    this.phones = phones
+    this.language = lang
+  }
+
+  render() {
+    return html`
+      <header>
+        <span class="logo" aria-hidden="true">
+          <svg width="18" height="18" viewBox="0 0 24 24"><ellipse cx="10" cy="10" rx="7.5" ry="6" fill="#fff"/><ellipse cx="16" cy="15" rx="6" ry="5" fill="#fff" stroke="#07c160" stroke-width="1.4"/></svg>
+        </span>
+        <strong>${t(this.language, 'sandbox')}</strong>
+        <span style="opacity:.6">· ${this.brand}</span>
+        <span class="spacer"></span>
+        <button @click=${() => this.#setLang(this.language === 'en' ? 'zh' : 'en')}>${this.language === 'en' ? '中文' : 'English'}</button>
+        ${this.phones.length < MAX_PHONES
+          ? html`<button @click=${this.#addPhone}>+ ${t(this.language, 'addPhone')}</button>`
+          : null}
+      </header>
+      <main>
+        ${this.phones.map(
+          (id, i) => html`<div class="slot">
+            <div class="picker">
+              <select aria-label=${`${t(this.language, 'switchPerson')} ${i + 1}`} @change=${(e: Event) => this.#switch(i, (e.target as HTMLSelectElement).value)}>
+                ${this.people.map((p) => html`<option value=${p.id} ?selected=${p.id === id}>${this.language === 'zh' ? p.nameZh : p.name}</option>`)}
+              </select>
+              ${this.phones.length > 1
+                ? html`<button aria-label=${`${t(this.language, 'removePhone')} ${i + 1}`} @click=${() => this.#remove(i)}>✕</button>`
+                : null}
+            </div>
+            <wx-phone person=${id} .lang=${this.language} @wx-lang=${(e: CustomEvent<Lang>) => this.#setLang(e.detail)}></wx-phone>
+          </div>`,
+        )}
+      </main>
+    `
+  }
+
+  #setLang(lang: Lang) {
+    this.language = lang
+    this.#save()
+  }
+
+  #switch(i: number, id: string) {
+    this.phones = this.phones.map((p, j) => (j === i ? id : p))
+    this.#save()
+  }
+
+  #remove(i: number) {
+    this.phones = this.phones.filter((_, j) => j !== i)
+    this.#save()
+  }
+
+  #addPhone() {
+    const next = this.people.find((p) => !this.phones.includes(p.id)) ?? this.people[0]
+    if (next) this.phones = [...this.phones, next.id]
+    this.#save()
+  }
+
+  #save() {
+    const params = new URLSearchParams(location.search)
+    params.set('phones', this.phones.join(','))
+    if (this.language === 'zh') params.set('lang', 'zh')
+    else params.delete('lang')
+    history.replaceState(null, '', `?${params.toString().replace(/%2C/g, ',')}`)
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wx-app': WxApp
+  }
+}

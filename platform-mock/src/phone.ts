@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { extname, join, normalize, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Hono } from 'hono'
+import { landingPage } from './landing'
+
+/** Where `vite build` puts the phone UI. */
+export const PHONE_UI_DIST = fileURLToPath(new URL('../../phone-ui/dist', import.meta.url))
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+}
+
+/**
+ * Serves the built phone UI at `/` (hashed assets cached for good, index.html never). Before the UI
+ * is built, `/` says where the platform is and how to build it.
+ */
+export function phoneUi(dist = PHONE_UI_DIST) {
+  const app = new Hono()
+  app.get('/', async (c) => {
+    if (!existsSync(join(dist, 'index.html'))) return c.html(landingPage(new URL(c.req.url).origin))
+    const html = await readFile(join(dist, 'index.html'), 'utf8')
+    return c.html(html, 200, { 'Cache-Control': 'no-cache' })
+  })
+  app.get('/assets/*', async (c) => {
+    const rel = normalize(decodeURIComponent(new URL(c.req.url).pathname)).replace(/^[/\\]+/, '')
+    const file = join(dist, rel)
+    if (!file.startsWith(join(dist, 'assets') + sep) || !existsSync(file)) return c.notFound()
+    return c.body(await readFile(file), 200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'public, max-age=31536000, immutable',
+    })
+  })
+  return app
+}
