@@ -1,0 +1,29 @@
+import { defineConfig } from '@playwright/test'
+
+const PORT = Number(process.env.E2E_PORT ?? 4700)
+
+/** Playwright drives Debian's Chromium (no browser download here) against a throwaway sandbox. */
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  workers: 1,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    viewport: { width: 1000, height: 960 },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  webServer: {
+    command: `node node_modules/tsx/dist/cli.mjs platform-mock/src/cli.ts --memory --seed 1 --port ${PORT}`,
+    url: `http://localhost:${PORT}/_sandbox/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+})
