@@ -2,7 +2,8 @@ import { and, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm'
 import type { Platform } from '../../platform'
 import type { Db } from '../../shared/db'
 import { areFriends, friendsOf, listPeople } from '../../world/people'
-import { notInConversation, noSuchConversation } from './errors'
+import { apps } from '../../world/schema'
+import { notInConversation, noSuchConversation, unknownMiniProgram } from './errors'
 import { chatGroupMembers, chatGroups, chatMessages, chatReads } from './schema'
 import type { SendMessage } from './wire'
 
@@ -42,8 +43,12 @@ export async function sendMessage(platform: Platform, from: string, msg: SendMes
   let body: Record<string, unknown>
   if (msg.type === 'text') body = { text: msg.text }
   else if (msg.type === 'link') body = { ...msg.link }
-  // a card shared into a group carries a shareTicket that identifies the group to the mini program
-  else body = { ...msg.miniprogram, ...(conv.group && { shareTicket: ids.uuid() }) }
+  else {
+    const [app] = await db.select().from(apps).where(eq(apps.appid, msg.miniprogram.appid))
+    if (app?.kind !== 'miniprogram') throw unknownMiniProgram(msg.miniprogram.appid)
+    // a card shared into a group carries a shareTicket that identifies the group to the mini program
+    body = { ...msg.miniprogram, appName: app.name, ...(conv.group && { shareTicket: ids.uuid() }) }
+  }
   const now = clock.now()
   const [row] = await db
     .insert(chatMessages)

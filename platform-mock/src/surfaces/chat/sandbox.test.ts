@@ -2,8 +2,10 @@ import { afterEach, beforeEach, expect, test } from 'vitest'
 import { testPlatform, type TestPlatform } from '../../testing'
 
 let p: TestPlatform
+let appid: string
 beforeEach(async () => {
   p = await testPlatform()
+  appid = (await p.json('/_sandbox/credentials')).miniProgram.appid
 })
 afterEach(() => p.close())
 
@@ -31,10 +33,10 @@ test('reading clears the badge up to the message read', async () => {
 })
 
 test('a card shared into a group reaches every member with a shareTicket, as an event', async () => {
-  const card = { appid: 'wx1234567890abcdef', title: 'Oat latte, 20% off', path: 'pages/product/product?id=oat-latte' }
+  const card = { appid, title: 'Oat latte, 20% off', path: 'pages/product/product?id=oat-latte' }
   const res = await send('alice', { to: 'brunch-club', type: 'miniprogram', miniprogram: card })
   const message = await res.json()
-  expect(message.body).toMatchObject({ ...card, shareTicket: expect.stringMatching(/^[0-9a-f-]{36}$/) })
+  expect(message.body).toMatchObject({ ...card, appName: 'Lumen Coffee Store', shareTicket: expect.stringMatching(/^[0-9a-f-]{36}$/) })
   for (const member of ['bob', 'carol', 'dave']) {
     const group = (await list(member)).find((c: any) => c.id === 'group:brunch-club')
     expect(group).toMatchObject({ kind: 'group', title: 'Weekend Brunch Club', unread: 1 })
@@ -45,7 +47,7 @@ test('a card shared into a group reaches every member with a shareTicket, as an 
 })
 
 test('a card to a friend has no shareTicket', async () => {
-  const card = { appid: 'wx1234567890abcdef', title: 'Menu', path: 'pages/menu/menu' }
+  const card = { appid, title: 'Menu', path: 'pages/menu/menu' }
   const message = await (await send('alice', { to: 'bob', type: 'miniprogram', miniprogram: card })).json()
   expect(message.body.shareTicket).toBeUndefined()
 })
@@ -55,6 +57,8 @@ test('strangers, outsiders and bad bodies are refused and nothing is written', a
   expect((await send('erin', { to: 'brunch-club', type: 'text', text: 'hi' })).status).toBe(403)
   expect((await send('alice', { to: 'bob', type: 'text', text: '   ' })).status).toBe(400)
   expect((await send('alice', { to: 'bob', type: 'sticker' })).status).toBe(400)
+  const fake = { appid: 'wx0000000000000000', title: 'Fake', path: 'pages/index/index' }
+  expect((await send('alice', { to: 'bob', type: 'miniprogram', miniprogram: fake })).status).toBe(400)
   expect((await send('nobody', { to: 'bob', type: 'text', text: 'hi' })).status).toBe(404)
   expect((await p.get('/_sandbox/people/erin/conversations/group:brunch-club/messages')).status).toBe(404)
   expect((await list('alice')).every((c: any) => c.lastMessage === null)).toBe(true)
