@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Hono } from 'hono'
+import { Hono, type Context, type Next } from 'hono'
 import { landingPage } from './landing'
 
 /** Where `vite build` puts the phone UI. */
@@ -29,14 +29,17 @@ export function phoneUi(dist = PHONE_UI_DIST) {
     const html = await readFile(join(dist, 'index.html'), 'utf8')
     return c.html(html, 200, { 'Cache-Control': 'no-cache' })
   })
-  app.get('/assets/*', async (c) => {
+  const file = (dir: string, maxAge: string) => async (c: Context, next: Next) => {
     const rel = normalize(decodeURIComponent(new URL(c.req.url).pathname)).replace(/^[/\\]+/, '')
-    const file = join(dist, rel)
-    if (!file.startsWith(join(dist, 'assets') + sep) || !existsSync(file)) return c.notFound()
-    return c.body(await readFile(file), 200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': 'public, max-age=31536000, immutable',
+    const path = join(dist, rel)
+    if (!path.startsWith(join(dist, dir) + sep) || !existsSync(path)) return next()
+    return c.body(await readFile(path), 200, {
+      'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'Cache-Control': maxAge,
     })
-  })
+  }
+  // hashed bundles never change; fonts and images are replaced in place
+  app.get('/assets/*', file('assets', 'public, max-age=31536000, immutable'))
+  app.get('/fonts/*', file('fonts', 'public, max-age=86400'))
   return app
 }
