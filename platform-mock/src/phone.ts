@@ -41,5 +41,7 @@ export function phoneUi(dist = PHONE_UI_DIST) {
   // hashed bundles never change; fonts and images are replaced in place
   app.get('/assets/*', file('assets', 'public, max-age=31536000, immutable'))
   app.get('/fonts/*', file('fonts', 'public, max-age=86400'))
+  // the mini program base library pages include with <script src="…/runtime/wx.js">
+  app.get('/runtime/*', file('runtime', 'no-cache'))
   return app
 }

@@ -1,0 +1,141 @@
+/**
+ * The sandbox's mini program base library. A page includes it with
+ *   <script src="http://localhost:4000/runtime/wx.js"></script>
+ * and gets a global `wx` with WeChat's names, parameters, callbacks and promise forms, talking to
+ * the phone around it. It knows the phone's origin from its own script URL.
+ */
+import { BridgeClient, decodeInit, type InitData, type LaunchOptions } from '../src/miniprogram/protocol'
+
+type Result = Record<string, unknown> & { errMsg: string }
+interface Callbacks {
+  success?: (res: Result) => void
+  fail?: (res: Result) => void
+  complete?: (res: Result) => void
+  [param: string]: unknown
+}
+interface ShareContent {
+  title?: string
+  path?: string
+  imageUrl?: string
+}
+type ShareHandler = (res: { from: 'menu' | 'button'; target?: unknown }) => ShareContent | void
+
+const script = document.currentScript as HTMLScriptElement | null
+const phoneOrigin = script ? new URL(script.src).origin : location.origin
+const init: InitData = decodeInit(location.hash) ?? {
+  appid: '',
+  launch: { path: '', query: {}, scene: 1001, referrerInfo: {} },
+  system: {},
+  storage: {},
+}
+const client = new BridgeClient(window.parent, phoneOrigin)
+window.addEventListener('message', (e) => client.handle(e))
+
+/** Wraps an async API in WeChat's two forms: callbacks when given, otherwise a promise. */
+function api(name: string, shape: (params: Record<string, unknown>) => Record<string, unknown> = (p) => p) {
+  return (options: Callbacks = {}) => {
+    const { success, fail, complete, ...params } = options
+    const promise = client.call(name, shape(params))
+    if (!success && !fail && !complete) return promise
+    promise.then(
+      (res) => {
+        success?.(res)
+        complete?.(res)
+      },
+      (res: Result) => {
+        fail?.(res)
+        complete?.(res)
+      },
+    )
+    return undefined
+  }
+}
+
+const storage = new Map(Object.entries(init.storage))
+let shareHandler: ShareHandler | null = null
+const showListeners: ((options: LaunchOptions) => void)[] = []
+
+async function share(from: 'menu' | 'button', target?: unknown) {
+  const content = shareHandler?.({ from, target }) ?? {}
+  const path = content.path ?? `${init.launch.path}${Object.keys(init.launch.query).length ? `?${new URLSearchParams(init.launch.query)}` : ''}`
+  await client.call('__share', { title: content.title ?? document.title, path, imageUrl: content.imageUrl ?? '' }).catch(() => undefined)
+}
+client.on('share', () => void share('menu'))
+client.on('show', (data) => showListeners.forEach((l) => l(data as unknown as LaunchOptions)))
+document.addEventListener('click', (e) => {
+  const button = (e.target as Element | null)?.closest?.('[open-type="share"]')
+  if (button) void share('button', { id: button.id, dataset: { ...(button as HTMLElement).dataset } })
+})
+
+const wx = {
+  // lifecycle and launch
+  getLaunchOptionsSync: () => structuredClone(init.launch),
+  getEnterOptionsSync: () => structuredClone(init.launch),
+  onShow: (listener: (options: LaunchOptions) => void) => {
+    showListeners.push(listener)
+    queueMicrotask(() => listener(structuredClone(init.launch)))
+  },
+  onShareAppMessage: (handler: ShareHandler) => {
+    shareHandler = handler
+  },
+  showShareMenu: api('showShareMenu'),
+  // open interfaces
+  login: api('login'),
+  checkSession: api('checkSession'),
+  requestPayment: api('requestPayment'),
+  requestSubscribeMessage: api('requestSubscribeMessage'),
+  scanCode: api('scanCode'),
+  getShareInfo: api('getShareInfo'),
+  // navigation
+  navigateTo: api('navigateTo'),
+  redirectTo: api('redirectTo'),
+  navigateBack: api('navigateBack', (p) => ({ delta: 1, ...p })),
+  switchTab: api('switchTab'),
+  reLaunch: api('reLaunch'),
+  setNavigationBarTitle: api('setNavigationBarTitle'),
+  // interface
+  showToast: api('showToast', (p) => ({ icon: 'success', duration: 1500, ...p })),
+  hideToast: api('hideToast'),
+  showLoading: api('showLoading'),
+  hideLoading: api('hideLoading'),
+  showModal: api('showModal', (p) => ({ showCancel: true, cancelText: '取消', confirmText: '确定', ...p })),
+  showActionSheet: api('showActionSheet'),
+  // storage: kept per person and app by the phone; the Sync forms read the copy loaded with the page
+  setStorage: (options: Callbacks & { key: string; data: unknown }) => {
+    storage.set(options.key, options.data)
+    return api('setStorage')(options)
+  },
+  getStorage: api('getStorage'),
+  removeStorage: (options: Callbacks & { key: string }) => {
+    storage.delete(options.key)
+    return api('removeStorage')(options)
+  },
+  setStorageSync: (key: string, data: unknown) => {
+    storage.set(key, data)
+    void client.call('setStorage', { key, data }).catch(() => undefined)
+  },
+  getStorageSync: (key: string) => (storage.has(key) ? structuredClone(storage.get(key)) : ''),
+  removeStorageSync: (key: string) => {
+    storage.delete(key)
+    void client.call('removeStorage', { key }).catch(() => undefined)
+  },
+  clearStorageSync: () => {
+    storage.clear()
+    void client.call('clearStorage', {}).catch(() => undefined)
+  },
+  // device
+  getSystemInfoSync: () => structuredClone(init.system),
+  getSystemInfo: api('getSystemInfo'),
+  makePhoneCall: api('makePhoneCall'),
+  setClipboardData: api('setClipboardData'),
+  openLocation: api('openLocation'),
+  vibrateShort: api('vibrateShort'),
+}
+
+export type Wx = typeof wx
+declare global {
+  interface Window {
+    wx: Wx
+  }
+}
+window.wx = wx
