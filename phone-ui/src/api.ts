@@ -42,6 +42,19 @@ export interface SandboxEvent {
   payload: Record<string, any>
 }
 
+export interface LaunchResult {
+  appid: string
+  launchOptions: { path: string; query: Record<string, string>; scene: number; shareTicket?: string; referrerInfo: { appId?: string; extraData?: Record<string, unknown> } }
+  code?: string
+}
+
+export interface MiniProgramInfo {
+  appid: string
+  name: string
+  brandColor: string
+  pagesUrl: string
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -77,6 +90,15 @@ export const api = {
   sendText: (id: string, to: string, text: string) => post<Message>(`${person(id)}/messages`, { to, type: 'text', text }),
   shareCard: (id: string, to: string, miniprogram: { appid: string; title: string; path: string; imageUrl?: string }) =>
     post<Message>(`${person(id)}/messages`, { to, type: 'miniprogram', miniprogram }),
+  login: (id: string, appid: string) => post<{ code: string }>(`${person(id)}/miniprogram/login`, { appid }),
+  launch: (id: string, entry: Record<string, unknown>) => post<LaunchResult>(`${person(id)}/miniprogram/launch`, entry),
+  miniProgram: (appid: string) => call<MiniProgramInfo>(`/_sandbox/miniprogram/apps/${encodeURIComponent(appid)}`),
+  subscribe: (id: string, body: { appid: string; tmplIds: string[]; decisions: Record<string, 'accept' | 'reject'> }) =>
+    post<Record<string, string> & { errMsg: string }>(`${person(id)}/miniprogram/subscribe`, body),
+  payPreview: (id: string, requestPayment: Record<string, unknown>) =>
+    post<{ merchantName: string; description: string; total: number }>(`/_sandbox/pay/people/${encodeURIComponent(id)}/preview`, { target: { requestPayment } }),
+  pay: (id: string, body: Record<string, unknown>) =>
+    post<{ outcome: 'success' | 'cancel' | 'wrong_password' | 'insufficient_balance' | 'fail'; message: string }>(`/_sandbox/pay/people/${encodeURIComponent(id)}/pay`, body),
   credentials: () => call<{ miniProgram: { appid: string; name: string }; brand: { name: string; nameZh: string } }>('/_sandbox/credentials'),
 }
 
