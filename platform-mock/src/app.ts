@@ -3,6 +3,8 @@ import { HOSTS, pickHost } from './hosts'
 import type { Platform } from './platform'
 import { sandbox } from './sandbox/routes'
 import { chatSandbox } from './surfaces/chat/sandbox'
+import { miniprogramSandbox } from './surfaces/miniprogram/sandbox'
+import { qrSandbox } from './surfaces/qr/sandbox'
 import type { PlatformEnv } from './shared/env'
 import { errorResponse, SandboxError } from './shared/errors'
 import { journeyContext } from './shared/events'
@@ -37,6 +39,8 @@ export function createPlatform(platform: Platform) {
 
   app.route('/_sandbox', sandbox)
   app.route('/_sandbox', chatSandbox)
+  app.route('/_sandbox', miniprogramSandbox)
+  app.route('/_sandbox', qrSandbox)
   app.route('/', phoneUi())
   app.notFound(() => new SandboxError(404, 'not_found', 'no such sandbox route').getResponse())
   app.onError((err) => errorResponse('sandbox', err, 'sandbox'))

@@ -1,6 +1,7 @@
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../shared/db'
 import { chatGroupMembers, chatGroups } from '../surfaces/chat/schema'
+import { miniprogramSeedQueries } from '../surfaces/miniprogram/seed'
 import { oaFollowers } from '../surfaces/official-account/schema'
 import { payMerchants } from '../surfaces/pay/schema'
 import { wecomAgents, wecomCorps, wecomStaff } from '../surfaces/wecom/schema'
@@ -66,5 +67,6 @@ export function seedQueries(db: Db, cred: WorldCredentials, now: number): BatchI
         subscribeScene,
       })),
     ),
+    ...miniprogramSeedQueries(db, cred),
   ]
 }
