@@ -5,6 +5,8 @@ import type { PlatformEnv } from './shared/env'
 import { errorResponse, invalidUrl, PayError, WecomError, type Envelope } from './shared/errors'
 import { miniprogram } from './surfaces/miniprogram/routes'
 import { officialAccount } from './surfaces/official-account/routes'
+import { signPayResponses } from './surfaces/pay/auth'
+import { pay } from './surfaces/pay/routes'
 import { wecom } from './surfaces/wecom/routes'
 
 /** The WeChat hosts the platform emulates. */
@@ -42,6 +44,8 @@ payApi.use(async (c, next) => {
   await next()
   c.res.headers.set('Request-ID', c.var.requestId)
 })
+payApi.use(signPayResponses())
+payApi.route('/', pay)
 
 /** qyapi.weixin.qq.com: WeCom. */
 const wecomApi = hostApp('wecom', () => new WecomError(40066, 'invalid url').getResponse(requestIdFor('wecom')))

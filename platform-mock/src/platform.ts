@@ -7,6 +7,7 @@ import { EventLog } from './shared/events'
 import { Ids } from './shared/ids'
 import { readMeta, writeMetaQuery } from './shared/meta'
 import { Scheduler } from './shared/scheduler'
+import { registerPayJobs } from './surfaces/pay/jobs'
 import { generateCredentials, type WorldCredentials } from './world/credentials'
 import { seedQueries } from './world/seed'
 
@@ -51,6 +52,7 @@ export class Platform {
   static async open(db: Db, opts: { seed?: string | null } = {}) {
     const world = await readMeta<WorldMeta>(db, 'world')
     const platform = new Platform(db, world ? world.seed : (opts.seed ?? null))
+    registerPayJobs(platform)
     platform.credentials = await platform.#loadOrCreateCredentials()
     if (world) {
       platform.worldSeed = world.seed

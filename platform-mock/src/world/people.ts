@@ -2,6 +2,7 @@ import { and, asc, eq, or } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../shared/db'
 import { payWallets } from '../surfaces/pay/schema'
+import { newWallet } from '../surfaces/pay/wallets'
 import { avatarSvg } from './avatars'
 import { openidFor, unionidFor } from './credentials'
 import { apps, friendships, identities, people } from './schema'
@@ -33,7 +34,7 @@ export function personQueries(db: Db, worldSecret: string, appRows: { appid: str
       language: p.language ?? 'en',
       createdAt: now,
     }),
-    db.insert(payWallets).values({ personId: p.id, balance: p.balance ?? 50_000, updatedAt: now }),
+    db.insert(payWallets).values(newWallet(p.id, p.balance ?? 50_000, now)),
   ]
   for (const app of appRows) {
     queries.push(
