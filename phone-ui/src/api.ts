@@ -45,7 +45,9 @@ export interface SandboxEvent {
 export interface LaunchResult {
   appid: string
   launchOptions: { path: string; query: Record<string, string>; scene: number; shareTicket?: string; referrerInfo: { appId?: string; extraData?: Record<string, unknown> } }
-  code?: string
+  login: { code: string }
+  journeyId: string
+  channel: string
 }
 
 export interface MiniProgramInfo {
@@ -93,6 +95,7 @@ export const api = {
   login: (id: string, appid: string) => post<{ code: string }>(`${person(id)}/miniprogram/login`, { appid }),
   launch: (id: string, entry: Record<string, unknown>) => post<LaunchResult>(`${person(id)}/miniprogram/launch`, entry),
   miniProgram: (appid: string) => call<MiniProgramInfo>(`/_sandbox/miniprogram/apps/${encodeURIComponent(appid)}`),
+  miniPrograms: () => call<{ apps: MiniProgramInfo[] }>('/_sandbox/miniprogram/apps').then((r) => r.apps),
   subscribe: (id: string, body: { appid: string; tmplIds: string[]; decisions: Record<string, 'accept' | 'reject'> }) =>
     post<Record<string, string> & { errMsg: string }>(`${person(id)}/miniprogram/subscribe`, body),
   payPreview: (id: string, requestPayment: Record<string, unknown>) =>

@@ -16,6 +16,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.woff2': 'font/woff2',
   '.json': 'application/json',
+  '.md': 'text/markdown; charset=utf-8',
 }
 
 /**
@@ -43,5 +44,7 @@ export function phoneUi(dist = PHONE_UI_DIST) {
   app.get('/fonts/*', file('fonts', 'public, max-age=86400'))
   // the mini program base library pages include with <script src="…/runtime/wx.js">
   app.get('/runtime/*', file('runtime', 'no-cache'))
+  // the sample mini program the phone's tests (and a fresh world) open
+  app.get('/sample-mp/*', file('sample-mp', 'no-cache'))
   return app
 }

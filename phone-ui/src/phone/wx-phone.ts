@@ -8,7 +8,10 @@ import '../discover/wx-discover'
 import type { DiscoverItem } from '../discover/wx-discover'
 import { t, type Lang } from '../i18n'
 import { icon } from '../icons'
+import '../discover/wx-mini-programs'
 import '../me/wx-me'
+import '../miniprogram/wx-mp-container'
+import type { MpSession } from '../miniprogram/wx-mp-container'
 import type { MeItem } from '../me/wx-me'
 import { theme } from './theme'
 import './wx-nav-bar'
@@ -20,6 +23,7 @@ import type { Tab } from './wx-tab-bar'
 /** A screen pushed over the tabs, as WeChat navigates. */
 type Screen =
   | { kind: 'conversation'; id: string }
+  | { kind: 'mini-programs' }
   | { kind: 'placeholder'; title: string; iconName: string }
 
 /**
@@ -115,6 +119,8 @@ export class WxPhone extends LitElement {
   @state() private conversations: Conversation[] = []
   @state() private messages: Message[] = []
   @state() private time = ''
+  @state() private mp: MpSession | null = null
+  @state() private recent: string[] = []
   #offsetMs = 0
   #stopEvents?: () => void
   #ticker?: number
@@ -192,6 +198,17 @@ export class WxPhone extends LitElement {
         <div class="content">${this.#tabContent()}</div>
         <wx-tab-bar .active=${this.tab} .unread=${unread} .lang=${this.lang} @wx-tab=${(e: CustomEvent<Tab>) => (this.tab = e.detail)}></wx-tab-bar>
         ${top ? html`<div class="layer" @wx-back=${this.#pop}>${this.#screen(top)}</div>` : null}
+        ${this.mp
+          ? html`<wx-mp-container
+              style="top:44px"
+              .person=${this.person}
+              .lang=${this.lang}
+              .session=${this.mp}
+              .conversations=${this.conversations}
+              .people=${this.people}
+              @wx-mp-close=${() => (this.mp = null)}
+            ></wx-mp-container>`
+          : null}
         <div class="home"></div>
       </div>
     </div>`
@@ -234,6 +251,7 @@ export class WxPhone extends LitElement {
       const conversation = this.conversations.find((c) => c.id === s.id)
       if (!conversation) return null
       return html`<wx-conversation
+        @wx-open-card=${(e: CustomEvent<{ message: Message; conversation: Conversation }>) => this.#openCard(e.detail.message, e.detail.conversation)}
         .me=${this.person}
         .conversation=${conversation}
         .people=${this.people}
@@ -241,6 +259,12 @@ export class WxPhone extends LitElement {
         .lang=${this.lang}
       ></wx-conversation>`
     }
+    if (s.kind === 'mini-programs')
+      return html`<wx-mini-programs
+        .recent=${this.recent}
+        .lang=${this.lang}
+        @wx-mp-open=${(e: CustomEvent<string>) => this.openMiniProgram({ entry: 'recent', appid: e.detail })}
+      ></wx-mini-programs>`
     return html`<wx-placeholder heading=${s.title} iconName=${s.iconName} note=${t(this.lang, 'comingSoon')}></wx-placeholder>`
   }
 
@@ -255,7 +279,36 @@ export class WxPhone extends LitElement {
     if (c) void this.#openConversation(c.id)
   }
 
+  /** Launches a mini program from an entry (the platform decides scene and launch options) and opens it. */
+  async openMiniProgram(entry: Record<string, unknown>) {
+    const launched = await api.launch(this.person, entry)
+    const app = await api.miniProgram(launched.appid)
+    this.recent = [app.appid, ...this.recent.filter((a) => a !== app.appid)].slice(0, 8)
+    this.mp = {
+      appid: app.appid,
+      appName: app.name,
+      brandColor: app.brandColor,
+      pagesUrl: app.pagesUrl,
+      launch: launched.launchOptions,
+    }
+  }
+
+  #openCard(m: Message, c: Conversation) {
+    const group = c.kind === 'group'
+    void this.openMiniProgram({
+      entry: group ? 'group' : 'chat',
+      appid: m.body.appid,
+      path: m.body.path,
+      from: m.sender,
+      ...(group && { groupId: c.groupId, shareTicket: m.body.shareTicket }),
+    })
+  }
+
   #discover(item: DiscoverItem) {
+    if (item === 'miniPrograms') {
+      this.stack = [...this.stack, { kind: 'mini-programs' }]
+      return
+    }
     const icons = { moments: 'moments', channels: 'channels', scan: 'scan', miniPrograms: 'miniPrograms' }
     this.stack = [...this.stack, { kind: 'placeholder', title: t(this.lang, item), iconName: icons[item] }]
   }
