@@ -8,7 +8,7 @@ beforeAll(async () => {
 afterAll(() => w.p.close())
 
 const sheet = (w: PayWorld, prepayId: string, person = 'alice', extra: Record<string, unknown> = {}) =>
-  w.p.post(`/_sandbox/pay/people/${person}/pay`, { requestPayment: w.merchant.requestPayment(w.mpAppid, prepayId), password: '123456', ...extra })
+  w.p.post(`/_sandbox/pay/people/${person}/pay`, { target: { requestPayment: w.merchant.requestPayment(w.mpAppid, prepayId) }, password: '123456', ...extra })
 
 describe('placing orders', () => {
   test('answers a JSAPI order with a prepay_id, signed with the WeChat Pay public key', async () => {

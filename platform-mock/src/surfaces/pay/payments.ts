@@ -14,15 +14,19 @@ import type { RequestPayment } from './wire'
 
 /** What a person pays: the parameters the merchant handed their client, or a code they scanned. */
 export type PayTarget =
-  | { requestPayment: RequestPayment }
+  | { requestPayment: Omit<RequestPayment, 'appId'> & { appId?: string } }
   | { app: { appid: string; partnerid: string; prepayid: string; package: string; noncestr: string; timestamp: string; sign: string } }
   | { codeUrl: string }
   | { h5Url: string }
 
 export interface PayInput {
   target: PayTarget
+  /** the app the client runs in: a mini program's wx.requestPayment takes no appId, it is implied */
+  appId?: string
   /** the six-digit payment password the person types */
   password?: string
+  /** Face ID / fingerprint instead of the password */
+  biometric?: boolean
   /** 零钱 (balance, the default) or the bank card */
   method?: PayMethod
   /** `cancel` closes the pay sheet without paying */
@@ -65,18 +69,19 @@ async function orderWhere(platform: Platform, column: 'prepayId' | 'codeUrl', va
 type Resolved = { order: Order; jsapi: boolean } | { fail: string; jsapi: boolean }
 
 /** Finds the order a target names and checks it the way the WeChat client does before showing the sheet. */
-export async function resolveTarget(platform: Platform, personId: string, target: PayTarget): Promise<Resolved> {
+export async function resolveTarget(platform: Platform, personId: string, target: PayTarget, appId?: string): Promise<Resolved> {
   if ('requestPayment' in target) {
     const p = target.requestPayment
     const prepay = /^prepay_id=(\S+)$/.exec(p.package ?? '')?.[1]
     const order = prepay ? await orderWhere(platform, 'prepayId', prepay) : undefined
     if (!order || order.tradeType !== 'JSAPI') return { fail: 'prepay_id无效，请重新下单', jsapi: true }
     const keys = merchantKeys(platform.credentials, order.mchid)
-    const message = jsapiPayMessage(p.appId, p.timeStamp, p.nonceStr, p.package)
+    const app = p.appId ?? appId ?? order.appid
+    const message = jsapiPayMessage(app, p.timeStamp, p.nonceStr, p.package)
     if (p.signType !== 'RSA' || !keys || !rsaVerify(keys.merchantPublicKey, message, p.paySign)) {
       return { fail: '支付验证签名失败', jsapi: true }
     }
-    if (p.appId !== order.appid) return { fail: '商户订单的appid与当前应用不一致', jsapi: true }
+    if (app !== order.appid || (appId !== undefined && appId !== app)) return { fail: '商户订单的appid与当前应用不一致', jsapi: true }
     const mine = (await identitiesOf(platform.db, personId)).find((i) => i.appid === order.appid)
     if (mine?.openid !== order.payerOpenid) return { fail: '商户下单时传入的openid与当前用户不一致', jsapi: true }
     return { order, jsapi: true }
@@ -115,7 +120,7 @@ function failure(jsapi: boolean, message: string, order?: PayResult['order']): P
  */
 export async function payAsPerson(platform: Platform, personId: string, input: PayInput): Promise<PayResult> {
   const { db, clock, ids, events } = platform
-  const resolved = await resolveTarget(platform, personId, input.target)
+  const resolved = await resolveTarget(platform, personId, input.target, input.appId)
   if ('fail' in resolved) return failure(resolved.jsapi, resolved.fail)
   const { order, jsapi } = resolved
   const merchant = (await findMerchant(platform, order.mchid))!
@@ -131,7 +136,7 @@ export async function payAsPerson(platform: Platform, personId: string, input: P
   }
   const wallet = await findWallet(platform, personId)
   if (!wallet) return failure(jsapi, '未开通微信支付', summary)
-  if (input.password !== wallet.paymentPassword) {
+  if (!input.biometric && input.password !== wallet.paymentPassword) {
     await events.append({ actor: personId, surface: 'pay', type: 'pay.payment.failed', subject, payload: { reason: 'wrong_password' } })
     return { outcome: 'wrong_password', message: '支付密码错误，请重试', order: summary }
   }

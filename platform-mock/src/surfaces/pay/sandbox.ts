@@ -14,7 +14,6 @@ import { orderSummary, payAsPerson, resolveTarget, type PayTarget } from './paym
 import { findRefund, settleRefund, type RefundRow } from './refunds'
 import { payMerchants, payNotifications, payOrders, payRefunds } from './schema'
 import { findWallet, listBills, updateWallet, walletView } from './wallets'
-import type { RequestPayment } from './wire'
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 
@@ -26,32 +25,36 @@ const WalletPatch = z.object({
   balance: z.number().int().min(0).optional(),
   password: z.string().regex(/^\d{6}$/, 'six digits').optional(),
 })
-const PayRequest = z
-  .object({
-    requestPayment: z
-      .object({ appId: z.string(), timeStamp: z.string(), nonceStr: z.string(), package: z.string(), signType: z.string(), paySign: z.string() })
-      .optional(),
-    app: z
-      .object({
-        appid: z.string(),
-        partnerid: z.string(),
-        prepayid: z.string(),
-        package: z.string(),
-        noncestr: z.string(),
-        timestamp: z.string(),
-        sign: z.string(),
-      })
-      .optional(),
-    codeUrl: z.string().optional(),
-    h5Url: z.string().optional(),
-    password: z.string().optional(),
-    method: z.enum(['balance', 'card']).optional(),
-    action: z.enum(['pay', 'cancel']).optional(),
-  })
-  .refine(
-    (b) => [b.requestPayment, b.app, b.codeUrl, b.h5Url].filter((t) => t !== undefined).length === 1,
-    'give exactly one of requestPayment (wx.requestPayment parameters), app, codeUrl or h5Url',
-  )
+const RequestPaymentParams = z.object({
+  appId: z.string().optional(),
+  timeStamp: z.string(),
+  nonceStr: z.string(),
+  package: z.string(),
+  signType: z.string(),
+  paySign: z.string(),
+})
+const AppPayParams = z.object({
+  appid: z.string(),
+  partnerid: z.string(),
+  prepayid: z.string(),
+  package: z.string(),
+  noncestr: z.string(),
+  timestamp: z.string(),
+  sign: z.string(),
+})
+const PayTargetSchema = z.union([
+  z.object({ requestPayment: RequestPaymentParams }).strict(),
+  z.object({ app: AppPayParams }).strict(),
+  z.object({ codeUrl: z.string() }).strict(),
+  z.object({ h5Url: z.string() }).strict(),
+])
+const PreviewRequest = z.object({ target: PayTargetSchema, appId: z.string().optional() })
+const PayRequest = PreviewRequest.extend({
+  password: z.string().optional(),
+  biometric: z.boolean().optional(),
+  method: z.enum(['balance', 'card']).optional(),
+  action: z.enum(['pay', 'cancel']).optional(),
+})
 const SettleRequest = z.object({ status: z.enum(['SUCCESS', 'ABNORMAL', 'CLOSED']) })
 const FaultRequest = z.object({
   code: z.enum(Object.keys(FAULT_CODES) as [FaultCode, ...FaultCode[]]),
@@ -59,14 +62,6 @@ const FaultRequest = z.object({
   path: z.string().startsWith('/v3/').optional(),
   times: z.number().int().min(1).max(1000).default(1),
 })
-
-/** The one target a pay request names (the schema makes sure there is exactly one). */
-function targetOf(body: z.infer<typeof PayRequest>): PayTarget {
-  if (body.requestPayment) return { requestPayment: body.requestPayment as RequestPayment }
-  if (body.app) return { app: body.app }
-  if (body.codeUrl !== undefined) return { codeUrl: body.codeUrl }
-  return { h5Url: body.h5Url! }
-}
 
 function merchantView(m: Merchant, balance: number) {
   return {
@@ -255,24 +250,22 @@ export const paySandbox = new Hono<PlatformEnv>()
     if (kind !== undefined && kind !== 'payment' && kind !== 'refund') throw new SandboxError(400, 'invalid', 'kind is payment or refund')
     return c.json({ bills: await listBills(c.var.platform, person.id, kind) })
   })
+  /** What the pay sheet shows before the person confirms; a 400 with the client's message when it would not open. */
+  .post('/people/:id/preview', sandboxJson(PreviewRequest), async (c) => {
+    const { platform } = c.var
+    const person = await mustFindPerson(platform, c.req.param('id'))
+    const { target, appId } = c.req.valid('json')
+    const resolved = await resolveTarget(platform, person.id, target as PayTarget, appId)
+    if ('fail' in resolved) throw new SandboxError(400, 'payment_refused', resolved.fail)
+    const merchant = await findMerchant(platform, resolved.order.mchid)
+    const wallet = await findWallet(platform, person.id)
+    return c.json({ ...orderSummary(resolved.order, merchant?.name ?? resolved.order.mchid), wallet: wallet ? walletView(wallet) : null })
+  })
   /** What the phone does when the person confirms or cancels the pay sheet (or scans a Native code). */
   .post('/people/:id/pay', sandboxJson(PayRequest), async (c) => {
     const person = await mustFindPerson(c.var.platform, c.req.param('id'))
-    const body = c.req.valid('json')
-    const target = targetOf(body)
-    return c.json(await payAsPerson(c.var.platform, person.id, { target, password: body.password, method: body.method, action: body.action }))
-  })
-  /** What the pay sheet shows before the person confirms: the order behind a prepay, code or H5 link. */
-  .post('/people/:id/pay/preview', sandboxJson(PayRequest), async (c) => {
-    const { platform } = c.var
-    const person = await mustFindPerson(platform, c.req.param('id'))
-    const body = c.req.valid('json')
-    const target = targetOf(body)
-    const resolved = await resolveTarget(platform, person.id, target)
-    if ('fail' in resolved) return c.json({ ok: false, message: resolved.fail })
-    const merchant = await findMerchant(platform, resolved.order.mchid)
-    const wallet = await findWallet(platform, person.id)
-    return c.json({ ok: true, order: orderSummary(resolved.order, merchant?.name ?? resolved.order.mchid), wallet: wallet && walletView(wallet) })
+    const { target, ...input } = c.req.valid('json')
+    return c.json(await payAsPerson(c.var.platform, person.id, { target: target as PayTarget, ...input }))
   })
 
   .get('/faults', (c) => c.json({ faults: listFaults(c.var.platform) }))

@@ -125,6 +125,13 @@ export async function notificationReceiver(answer: (n: number, req: IncomingMess
 export async function payWorld(opts: { seed?: string } = {}) {
   const { testPlatform } = await import('../../testing')
   const p = await testPlatform({ seed: opts.seed ?? 'pay' })
+  // orders notify a local merchant that acknowledges everything, unless a test says otherwise
+  const sink = await notificationReceiver()
+  const closePlatform = p.close.bind(p)
+  p.close = async () => {
+    await sink.close()
+    await closePlatform()
+  }
   const doc = await p.json('/_sandbox/credentials')
   const cred = doc.pay as PayCredentials
   const mpAppid: string = doc.miniProgram.appid
@@ -141,12 +148,28 @@ export async function payWorld(opts: { seed?: string } = {}) {
     mchid: cred.mchid,
     description: 'Lumen Coffee - Oat Latte',
     out_trade_no: `LUMEN${Date.now()}${++n}`,
-    notify_url: 'https://merchant.example/wxpay/notify',
+    notify_url: sink.url,
     amount: { total: 3200, currency: 'CNY' },
     payer: { openid: await openid(payer) },
     ...overrides,
   })
-  return { p, cred, doc, mpAppid, oaAppid, openid, merchant, jsapiOrder }
+  /** Places a JSAPI order and returns its body and prepay_id. */
+  const placeJsapi = async (overrides: Record<string, unknown> = {}, payer = 'alice') => {
+    const body = await jsapiOrder(overrides, payer)
+    const res = await merchant.post('/v3/pay/transactions/jsapi', body)
+    if (res.status !== 200) throw new Error(`order refused: ${res.text}`)
+    return { body, prepayId: res.body.prepay_id as string }
+  }
+  /** A person acts on the pay sheet (control API); the password is the default unless given. */
+  const pay = async (person: string, target: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
+    const res = await p.post(`/_sandbox/pay/people/${person}/pay`, { target, password: '123456', ...extra })
+    return res.json() as Promise<any>
+  }
+  /** A person pays a prepay_id with the wx.requestPayment parameters the merchant signed. */
+  const payPrepay = (person: string, prepayId: string, extra: Record<string, unknown> = {}) =>
+    pay(person, { requestPayment: merchant.requestPayment(mpAppid, prepayId) }, extra)
+  const wallet = async (person: string) => (await p.json(`/_sandbox/pay/people/${person}/wallet`)) as { balance: number; card: { name: string } }
+  return { p, cred, doc, mpAppid, oaAppid, openid, merchant, sink, jsapiOrder, placeJsapi, pay, payPrepay, wallet }
 }
 
 export type PayWorld = Awaited<ReturnType<typeof payWorld>>
