@@ -50,6 +50,25 @@ export interface LaunchResult {
   channel: string
 }
 
+export type PayPreview =
+  | { ok: true; order: { merchantName: string; description: string; total: number; tradeType: string }; wallet: Wallet | null }
+  | { ok: false; message: string }
+
+export interface Wallet {
+  balance: number
+  card: { bank: string; bankType: string; tail: string; name: string }
+}
+
+export interface Bill {
+  kind: 'payment' | 'refund'
+  amount: number
+  method: string
+  merchantName: string
+  description: string
+  outTradeNo: string
+  at: string
+}
+
 export interface MiniProgramInfo {
   appid: string
   name: string
@@ -98,10 +117,15 @@ export const api = {
   miniPrograms: () => call<{ apps: MiniProgramInfo[] }>('/_sandbox/miniprogram/apps').then((r) => r.apps),
   subscribe: (id: string, body: { appid: string; tmplIds: string[]; decisions: Record<string, 'accept' | 'reject'> }) =>
     post<Record<string, string> & { errMsg: string }>(`${person(id)}/miniprogram/subscribe`, body),
-  payPreview: (id: string, requestPayment: Record<string, unknown>) =>
-    post<{ merchantName: string; description: string; total: number }>(`/_sandbox/pay/people/${encodeURIComponent(id)}/preview`, { target: { requestPayment } }),
+  payPreview: (id: string, target: Record<string, unknown>) =>
+    post<PayPreview>(`/_sandbox/pay/people/${encodeURIComponent(id)}/pay/preview`, target),
   pay: (id: string, body: Record<string, unknown>) =>
-    post<{ outcome: 'success' | 'cancel' | 'wrong_password' | 'insufficient_balance' | 'fail'; message: string }>(`/_sandbox/pay/people/${encodeURIComponent(id)}/pay`, body),
+    post<{ outcome: 'success' | 'cancel' | 'wrong_password' | 'insufficient_balance' | 'fail'; message: string; errMsg?: string }>(
+      `/_sandbox/pay/people/${encodeURIComponent(id)}/pay`,
+      body,
+    ),
+  wallet: (id: string) => call<Wallet>(`/_sandbox/pay/people/${encodeURIComponent(id)}/wallet`),
+  bills: (id: string) => call<{ bills: Bill[] }>(`/_sandbox/pay/people/${encodeURIComponent(id)}/bills`).then((r) => r.bills),
   credentials: () => call<{ miniProgram: { appid: string; name: string }; brand: { name: string; nameZh: string } }>('/_sandbox/credentials'),
 }
 

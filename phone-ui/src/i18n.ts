@@ -50,13 +50,19 @@ export function t(lang: Lang, key: LabelKey) {
   return LABELS[key][lang === 'zh' ? 1 : 0]
 }
 
+/** The phones live in China: every time they show is China Standard Time, whatever the host's zone. */
+export const ZONE = 'Asia/Shanghai'
+
+export function chinaTime(at: Date | string | number, lang: Lang, options: Intl.DateTimeFormatOptions) {
+  return new Date(at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: ZONE, ...options })
+}
+
+const day = (d: Date) => d.toLocaleDateString('en-CA', { timeZone: ZONE })
+
 /** "10:42" today, "Yesterday", else "3/2" as WeChat's chat list does. */
 export function shortTime(iso: string, lang: Lang, now = new Date()) {
   const d = new Date(iso)
-  const sameDay = d.toDateString() === now.toDateString()
-  if (sameDay) return d.toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' })
-  const yesterday = new Date(now)
-  yesterday.setDate(now.getDate() - 1)
-  if (d.toDateString() === yesterday.toDateString()) return lang === 'zh' ? '昨天' : 'Yesterday'
-  return `${d.getMonth() + 1}/${d.getDate()}`
+  if (day(d) === day(now)) return chinaTime(d, lang, { hour: '2-digit', minute: '2-digit' })
+  if (day(d) === day(new Date(now.getTime() - 86_400_000))) return lang === 'zh' ? '昨天' : 'Yesterday'
+  return chinaTime(d, 'en', { month: 'numeric', day: 'numeric' })
 }

@@ -11,12 +11,14 @@ show('scene', String(launch.scene))
 show('path', launch.path)
 show('query', JSON.stringify(launch.query))
 show('ticket', launch.shareTicket)
-wx.onShareAppMessage(() => ({ title: document.body.dataset.shareTitle, path: `pages/index/index?${new URLSearchParams(launch.query)}` }))
+// WeChat hands query values over as they were written (not decoded); pass them on the same way
+const rawQuery = Object.entries(launch.query).map(([k, v]) => `${k}=${v}`).join('&')
+wx.onShareAppMessage(() => ({ title: document.body.dataset.shareTitle, path: `pages/index/index${rawQuery ? `?${rawQuery}` : ''}` }))
 
 const actions = {
   login: () => call('login'),
   pay: async () => {
-    const merchant = launch.query.merchant
+    const merchant = launch.query.merchant && decodeURIComponent(launch.query.merchant)
     if (!merchant) return wx.showModal({ title: 'No merchant', content: 'Open this page with ?merchant=<url> to buy.', showCancel: false })
     const { code } = await call('login')
     const res = await fetch(`${merchant}/order`, { method: 'POST', body: JSON.stringify({ code, item: launch.query.item ?? 'latte' }) })

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
 import { api, type Conversation, type Message, type PersonView } from '../api'
-import { t, type Lang } from '../i18n'
+import { chinaTime, t, type Lang } from '../i18n'
 import { icon } from '../icons'
 import '../phone/wx-nav-bar'
 import { theme } from '../phone/theme'
@@ -120,7 +120,7 @@ export class WxConversation extends LitElement {
     let last = 0
     return this.messages.map((m) => {
       const at = Date.parse(m.sentAt)
-      const stamp = at - last > 5 * 60_000 ? html`<div class="time">${new Date(at).toLocaleString(this.lang === 'zh' ? 'zh-CN' : 'en-GB', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })}</div>` : null
+      const stamp = at - last > 5 * 60_000 ? html`<div class="time">${chinaTime(at, this.lang, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })}</div>` : null
       last = at
       return html`${stamp}${this.#message(m)}`
     })

@@ -468,13 +468,15 @@ export class WxMpContainer extends LitElement {
   }
 
   async #requestPayment(params: Record<string, unknown>) {
-    const order = await api.payPreview(this.person, params).catch((err: Error) => {
+    const preview = await api.payPreview(this.person, { requestPayment: params }).catch((err: Error) => {
       throw new ApiFail(err.message)
     })
+    if (!preview.ok) throw new ApiFail(preview.message)
+    const { order } = preview
     const result = await new Promise<{ outcome: string; message: string }>((resolve) => {
       this.pay = {
         summary: { merchantName: order.merchantName, description: order.description, total: order.total },
-        submit: (input) => api.pay(this.person, { target: { requestPayment: params }, ...input }),
+        submit: (input) => api.pay(this.person, { requestPayment: params, ...input }),
         done: resolve,
       }
     })

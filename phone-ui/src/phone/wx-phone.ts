@@ -6,10 +6,11 @@ import '../chats/wx-conversation'
 import '../contacts/wx-contacts'
 import '../discover/wx-discover'
 import type { DiscoverItem } from '../discover/wx-discover'
-import { t, type Lang } from '../i18n'
+import { chinaTime, t, type Lang } from '../i18n'
 import { icon } from '../icons'
 import '../discover/wx-mini-programs'
 import '../me/wx-me'
+import '../me/wx-wallet'
 import '../miniprogram/wx-mp-container'
 import type { MpSession } from '../miniprogram/wx-mp-container'
 import type { MeItem } from '../me/wx-me'
@@ -24,6 +25,7 @@ import type { Tab } from './wx-tab-bar'
 type Screen =
   | { kind: 'conversation'; id: string }
   | { kind: 'mini-programs' }
+  | { kind: 'wallet' }
   | { kind: 'placeholder'; title: string; iconName: string }
 
 /**
@@ -121,6 +123,7 @@ export class WxPhone extends LitElement {
   @state() private time = ''
   @state() private mp: MpSession | null = null
   @state() private recent: string[] = []
+  @state() private payVersion = 0
   #offsetMs = 0
   #stopEvents?: () => void
   #ticker?: number
@@ -162,7 +165,7 @@ export class WxPhone extends LitElement {
 
   #tick() {
     const now = new Date(Date.now() + this.#offsetMs)
-    this.time = now.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })
+    this.time = chinaTime(now, 'en', { hour: '2-digit', minute: '2-digit' })
   }
 
   async #onEvent(e: SandboxEvent) {
@@ -171,6 +174,7 @@ export class WxPhone extends LitElement {
       this.stack = []
       return this.#load()
     }
+    if (e.surface === 'pay') this.payVersion++
     if (e.surface === 'chat') {
       this.conversations = await api.conversations(this.person)
       const top = this.stack.at(-1)
@@ -259,6 +263,7 @@ export class WxPhone extends LitElement {
         .lang=${this.lang}
       ></wx-conversation>`
     }
+    if (s.kind === 'wallet') return html`<wx-wallet .person=${this.person} .lang=${this.lang} .version=${this.payVersion}></wx-wallet>`
     if (s.kind === 'mini-programs')
       return html`<wx-mini-programs
         .recent=${this.recent}
@@ -319,8 +324,12 @@ export class WxPhone extends LitElement {
       this.dispatchEvent(new CustomEvent('wx-lang', { detail: this.lang, bubbles: true, composed: true }))
       return
     }
-    const icons = { pay: 'pay', favorites: 'favorites', cardsOffers: 'cards', settings: 'settings' }
-    const title = t(this.lang, item === 'pay' ? 'services' : item)
+    if (item === 'pay') {
+      this.stack = [...this.stack, { kind: 'wallet' }]
+      return
+    }
+    const icons = { favorites: 'favorites', cardsOffers: 'cards', settings: 'settings' }
+    const title = t(this.lang, item)
     this.stack = [...this.stack, { kind: 'placeholder', title, iconName: icons[item] }]
   }
 
