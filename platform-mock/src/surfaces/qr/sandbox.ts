@@ -8,7 +8,7 @@ import type { ScanMethod } from '../miniprogram/scenes'
 import { decodeQrPng } from './decode'
 import { posterCode, posterInfo, posterSvg, type PosterKind, type PosterRequest } from './posters'
 import { resolvePayload } from './resolve'
-import { scan, scanCodeInMiniProgram, type ScanInput } from './scan'
+import { nativeOrder, scan, scanCodeInMiniProgram, type ScanInput } from './scan'
 
 const Method = z.enum(['camera', 'long-press', 'album'])
 const ScanRequest = z
@@ -98,7 +98,7 @@ export const qrSandbox = new Hono<PlatformEnv>()
     const input = await scanInput(c)
     const r = await resolvePayload(c.var.platform, input.payload, input.method)
     const payload = input.payload.trim()
-    if (r.action === 'pay') return c.json({ payload, ...r })
+    if (r.action === 'pay') return c.json({ payload, ...r, ...(await nativeOrder(c.var.platform, '', r.codeUrl)) })
     return c.json({ payload, action: r.action, via: r.via, appid: r.appid, path: r.path, query: r.query, scene: r.scene, ...r.subject })
   })
   .get('/qr/codes/:code', async (c) => {

@@ -6,6 +6,8 @@ import { codeIdOf, findCode } from '../miniprogram/codes'
 import { currentJourney, decideJourney, launch } from '../miniprogram/launch'
 import { findMiniProgram } from '../miniprogram/pages'
 import type { ScanMethod } from '../miniprogram/scenes'
+import { findMerchant } from '../pay/merchants'
+import { orderSummary, resolveTarget } from '../pay/payments'
 import { resolvePayload } from './resolve'
 
 export interface ScanInput {
@@ -31,17 +33,18 @@ export async function scan(platform: Platform, personId: string, input: ScanInpu
   const resolution = await resolvePayload(platform, input.payload, input.method)
   const base = { payload: input.payload.trim(), method: input.method, source: input.source }
   if (resolution.action === 'pay') {
+    const order = await nativeOrder(platform, personId, resolution.codeUrl)
     const journey = journeyContext.getStore()?.journeyId ?? (await currentJourney(platform, personId))?.journeyId ?? null
     const event = await platform.events.append({
       actor: personId,
       surface: 'qr',
       type: 'qr.scanned',
-      subject: { person: personId },
+      subject: { person: personId, ...(order.ok && { mchid: order.order.mchid, outTradeNo: order.order.outTradeNo }) },
       journeyId: journey,
       channel: 'qr',
-      payload: { ...base, action: 'pay' },
+      payload: { ...base, action: 'pay', ok: order.ok },
     })
-    return { action: 'pay' as const, ...base, codeUrl: resolution.codeUrl, scanEventId: event.id, journeyId: journey }
+    return { action: 'pay' as const, ...base, codeUrl: resolution.codeUrl, ...order, scanEventId: event.id, journeyId: journey }
   }
   const journey = await decideJourney(platform, personId)
   const event = await platform.events.append({
@@ -58,6 +61,17 @@ export async function scan(platform: Platform, personId: string, input: ScanInpu
     subject: { ...resolution.subject, scan: String(event.id) },
   })
   return { action: 'open-miniprogram' as const, ...base, via: resolution.via, scanEventId: event.id, ...launched }
+}
+
+/**
+ * The Native order behind a pay code, as the pay sheet would show it (the pay surface decides);
+ * paying it is `POST /_sandbox/pay/people/:id/pay {"codeUrl"}`.
+ */
+export async function nativeOrder(platform: Platform, personId: string, codeUrl: string) {
+  const resolved = await resolveTarget(platform, personId, { codeUrl })
+  if ('fail' in resolved) return { ok: false as const, message: resolved.fail }
+  const merchant = await findMerchant(platform, resolved.order.mchid)
+  return { ok: true as const, order: orderSummary(resolved.order, merchant?.name ?? resolved.order.mchid) }
 }
 
 /**
