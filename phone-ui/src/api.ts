@@ -69,6 +69,10 @@ export interface Bill {
   at: string
 }
 
+export type ScanResult =
+  | ({ action: 'open-miniprogram' } & LaunchResult)
+  | { action: 'pay'; codeUrl: string; ok: boolean; message?: string; order?: { merchantName: string; description: string; total: number } }
+
 export interface MiniProgramInfo {
   appid: string
   name: string
@@ -126,6 +130,9 @@ export const api = {
     ),
   wallet: (id: string) => call<Wallet>(`/_sandbox/pay/people/${encodeURIComponent(id)}/wallet`),
   bills: (id: string) => call<{ bills: Bill[] }>(`/_sandbox/pay/people/${encodeURIComponent(id)}/bills`).then((r) => r.bills),
+  scan: (id: string, body: { payload: string; method: string }) => post<ScanResult>(`${person(id)}/scan`, body),
+  scanInMiniProgram: (id: string, body: { payload: string; method: string; appid: string }) =>
+    post<Record<string, unknown>>(`${person(id)}/miniprogram/scan-code`, body),
   credentials: () => call<{ miniProgram: { appid: string; name: string }; brand: { name: string; nameZh: string } }>('/_sandbox/credentials'),
 }
 

@@ -7,6 +7,7 @@ import type { PaySubmit, PaySummary } from '../pay/wx-pay-sheet'
 import { ApiFail, BridgeHost, encodeInit, type ApiHandler, type LaunchOptions } from './protocol'
 import './wx-mp-overlays'
 import type { ModalState, ToastState } from './wx-mp-overlays'
+import '../scan/wx-scanner'
 import './wx-share-panel'
 import type { ShareCard } from './wx-share-panel'
 
@@ -241,6 +242,7 @@ export class WxMpContainer extends LitElement {
   @state() private menu = false
   @state() private pay: { summary: PaySummary; submit: PaySubmit; done: (r: { outcome: string; message: string }) => void } | null = null
   @state() private share: { card: ShareCard; done: (sent: boolean) => void } | null = null
+  @state() private scanner: ((scanned: { payload: string; method: string } | null) => void) | null = null
   #key = 0
   #hosts = new Map<number, BridgeHost>()
   #toastTimer?: number
@@ -295,6 +297,7 @@ export class WxMpContainer extends LitElement {
       ${this.pay
         ? html`<wx-pay-sheet .summary=${this.pay.summary} .submit=${this.pay.submit} .lang=${this.lang} @wx-pay-done=${(e: CustomEvent) => this.pay?.done(e.detail)}></wx-pay-sheet>`
         : null}
+      ${this.scanner ? html`<wx-scanner .lang=${this.lang} @wx-scan=${(e: CustomEvent<{ payload: string; method: string } | null>) => this.scanner?.(e.detail)}></wx-scanner>` : null}
       ${this.share
         ? html`<wx-share-panel
             .card=${this.share.card}
@@ -406,7 +409,11 @@ export class WxMpContainer extends LitElement {
     requestPayment: (params) => this.#requestPayment(params),
     requestSubscribeMessage: (params) => this.#requestSubscribe(params),
     scanCode: async () => {
-      throw new ApiFail('cancel')
+      const scanned = await new Promise<{ payload: string; method: string } | null>((done) => (this.scanner = done))
+      this.scanner = null
+      if (!scanned) throw new ApiFail('cancel')
+      const { errMsg: _ok, ...result } = await api.scanInMiniProgram(this.person, { ...scanned, appid: this.session.appid })
+      return result
     },
     navigateTo: async (p) => this.#navigate('push', p.url),
     redirectTo: async (p) => this.#navigate('replace', p.url),

@@ -12,6 +12,9 @@ import '../discover/wx-mini-programs'
 import '../me/wx-me'
 import '../me/wx-wallet'
 import '../miniprogram/wx-mp-container'
+import '../pay/wx-pay-sheet'
+import type { PaySubmit, PaySummary } from '../pay/wx-pay-sheet'
+import '../scan/wx-scanner'
 import type { MpSession } from '../miniprogram/wx-mp-container'
 import type { MeItem } from '../me/wx-me'
 import { theme } from './theme'
@@ -98,6 +101,19 @@ export class WxPhone extends LitElement {
           opacity: 0.4;
         }
       }
+      .notice {
+        position: absolute;
+        left: 24px;
+        right: 24px;
+        top: 45%;
+        z-index: 50;
+        padding: 14px 16px;
+        border-radius: 10px;
+        background: rgba(17, 17, 17, 0.85);
+        color: #fff;
+        text-align: center;
+        font-size: 14px;
+      }
       .home {
         position: absolute;
         bottom: 8px;
@@ -124,6 +140,9 @@ export class WxPhone extends LitElement {
   @state() private mp: MpSession | null = null
   @state() private recent: string[] = []
   @state() private payVersion = 0
+  @state() private scanning = false
+  @state() private nativePay: { summary: PaySummary; submit: PaySubmit } | null = null
+  @state() private notice = ''
   #offsetMs = 0
   #stopEvents?: () => void
   #ticker?: number
@@ -213,6 +232,11 @@ export class WxPhone extends LitElement {
               @wx-mp-close=${() => (this.mp = null)}
             ></wx-mp-container>`
           : null}
+        ${this.scanning ? html`<wx-scanner style="top:44px" .lang=${this.lang} @wx-scan=${this.#scanned}></wx-scanner>` : null}
+        ${this.nativePay
+          ? html`<wx-pay-sheet .summary=${this.nativePay.summary} .submit=${this.nativePay.submit} .lang=${this.lang} @wx-pay-done=${() => (this.nativePay = null)}></wx-pay-sheet>`
+          : null}
+        ${this.notice ? html`<div class="notice" role="alert" @click=${() => (this.notice = '')}>${this.notice}</div>` : null}
         <div class="home"></div>
       </div>
     </div>`
@@ -309,7 +333,38 @@ export class WxPhone extends LitElement {
     })
   }
 
+  #scanned = async (e: CustomEvent<{ payload: string; method: string } | null>) => {
+    this.scanning = false
+    if (!e.detail) return
+    try {
+      const result = await api.scan(this.person, e.detail)
+      if (result.action === 'open-miniprogram') {
+        const app = await api.miniProgram(result.appid)
+        this.mp = { appid: app.appid, appName: app.name, brandColor: app.brandColor, pagesUrl: app.pagesUrl, launch: result.launchOptions }
+      } else if (!result.ok || !result.order) {
+        this.#notify(result.message ?? 'This payment code cannot be paid')
+      } else {
+        const { codeUrl } = result
+        this.nativePay = {
+          summary: result.order,
+          submit: (input) => api.pay(this.person, { codeUrl, ...input }),
+        }
+      }
+    } catch (err) {
+      this.#notify(err instanceof Error ? err.message : String(err))
+    }
+  }
+
+  #notify(message: string) {
+    this.notice = message
+    setTimeout(() => (this.notice = ''), 3000)
+  }
+
   #discover(item: DiscoverItem) {
+    if (item === 'scan') {
+      this.scanning = true
+      return
+    }
     if (item === 'miniPrograms') {
       this.stack = [...this.stack, { kind: 'mini-programs' }]
       return
