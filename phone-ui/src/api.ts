@@ -73,6 +73,18 @@ export type ScanResult =
   | ({ action: 'open-miniprogram' } & LaunchResult)
   | { action: 'pay'; codeUrl: string; ok: boolean; message?: string; order?: { merchantName: string; description: string; total: number } }
 
+export interface ServiceNotification {
+  id: string
+  appid: string
+  appName: string
+  title: string
+  titleEn: string
+  keywords: { key: string; name: string; nameEn: string; value: string }[]
+  clickable: boolean
+  sentAt: string
+  openedAt: string | null
+}
+
 export interface MiniProgramInfo {
   appid: string
   name: string
@@ -133,6 +145,9 @@ export const api = {
   scan: (id: string, body: { payload: string; method: string }) => post<ScanResult>(`${person(id)}/scan`, body),
   scanInMiniProgram: (id: string, body: { payload: string; method: string; appid: string }) =>
     post<Record<string, unknown>>(`${person(id)}/miniprogram/scan-code`, body),
+  notifications: (id: string) => call<{ notifications: ServiceNotification[] }>(`${person(id)}/service-notifications`).then((r) => r.notifications),
+  openNotification: (id: string, notification: string) =>
+    post<LaunchResult>(`${person(id)}/service-notifications/${encodeURIComponent(notification)}/open`, {}),
   credentials: () => call<{ miniProgram: { appid: string; name: string }; brand: { name: string; nameZh: string } }>('/_sandbox/credentials'),
 }
 

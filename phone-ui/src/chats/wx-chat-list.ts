@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
-import type { Conversation, PersonView } from '../api'
+import type { Conversation, PersonView, ServiceNotification } from '../api'
 import { shortTime, t, type Lang } from '../i18n'
 import { icon } from '../icons'
 import { theme } from '../phone/theme'
@@ -73,6 +73,12 @@ export class WxChatList extends LitElement {
         line-height: 18px;
         text-align: center;
       }
+      .service {
+        display: grid;
+        place-items: center;
+        background: #fa9d3b;
+        color: #fff;
+      }
       .group-pic {
         display: grid;
         grid-template-columns: 1fr 1fr;
@@ -125,6 +131,7 @@ export class WxChatList extends LitElement {
     `,
   ]
   @property({ attribute: false }) conversations: Conversation[] = []
+  @property({ attribute: false }) notifications: ServiceNotification[] = []
   @property({ attribute: false }) people = new Map<string, PersonView>()
   @property() me = ''
   @property() lang: Lang = 'en'
@@ -133,9 +140,9 @@ export class WxChatList extends LitElement {
     const shown = this.conversations.filter((c) => c.lastMessage)
     return html`
       <div class="search"><div>${icon('search', 16)} ${t(this.lang, 'search')}</div></div>
-      ${shown.length === 0 ? html`<p class="empty">${t(this.lang, 'noMessages')}</p>` : null}
+      ${shown.length === 0 && this.notifications.length === 0 ? html`<p class="empty">${t(this.lang, 'noMessages')}</p>` : null}
       <ul>
-        ${shown.map((c) => this.#row(c))}
+        ${this.notifications.length ? this.#serviceRow() : null} ${shown.map((c) => this.#row(c))}
       </ul>
     `
   }
@@ -153,6 +160,24 @@ export class WxChatList extends LitElement {
         <span class="text">
           <span class="row"><span class="name">${title}</span><span class="time">${shortTime(m.sentAt, this.lang)}</span></span>
           <span class="preview">${sender}${this.#preview(m)}</span>
+        </span>
+      </button>
+    </li>`
+  }
+
+  #serviceRow() {
+    const [latest] = this.notifications
+    const unread = this.notifications.filter((n) => !n.openedAt).length
+    const title = t(this.lang, 'serviceNotifications')
+    return html`<li>
+      <button aria-label=${`${title}${unread ? `, ${unread} unread` : ''}`} @click=${() => this.dispatchEvent(new CustomEvent('wx-open-notifications', { bubbles: true, composed: true }))}>
+        <span class="pic">
+          <span class="avatar service">${icon('bell', 26)}</span>
+          ${unread ? html`<span class="badge">${unread}</span>` : null}
+        </span>
+        <span class="text">
+          <span class="row"><span class="name">${title}</span><span class="time">${shortTime(latest!.sentAt, this.lang)}</span></span>
+          <span class="preview">${latest!.appName}: ${this.lang === 'zh' ? latest!.title : latest!.titleEn || latest!.title}</span>
         </span>
       </button>
     </li>`
@@ -194,5 +219,6 @@ declare global {
   }
   interface GlobalEventHandlersEventMap {
     'wx-open-conversation': CustomEvent<Conversation>
+    'wx-open-notifications': CustomEvent<void>
   }
 }

@@ -1,8 +1,9 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { api, concerns, onEvent, type Conversation, type Message, type PersonView, type SandboxEvent } from '../api'
+import { api, concerns, onEvent, type Conversation, type Message, type PersonView, type SandboxEvent, type ServiceNotification } from '../api'
 import '../chats/wx-chat-list'
 import '../chats/wx-conversation'
+import '../chats/wx-service-notifications'
 import '../contacts/wx-contacts'
 import '../discover/wx-discover'
 import type { DiscoverItem } from '../discover/wx-discover'
@@ -29,6 +30,7 @@ type Screen =
   | { kind: 'conversation'; id: string }
   | { kind: 'mini-programs' }
   | { kind: 'wallet' }
+  | { kind: 'service-notifications' }
   | { kind: 'placeholder'; title: string; iconName: string }
 
 /**
@@ -140,6 +142,7 @@ export class WxPhone extends LitElement {
   @state() private mp: MpSession | null = null
   @state() private recent: string[] = []
   @state() private payVersion = 0
+  @state() private notifications: ServiceNotification[] = []
   @state() private scanning = false
   @state() private nativePay: { summary: PaySummary; submit: PaySubmit } | null = null
   @state() private notice = ''
@@ -168,14 +171,16 @@ export class WxPhone extends LitElement {
   }
 
   async #load() {
-    const [people, conversations, clock] = await Promise.all([
+    const [people, conversations, notifications, clock] = await Promise.all([
       api.people(),
       api.conversations(this.person),
+      api.notifications(this.person).catch(() => []),
       fetch('/_sandbox/clock').then((r) => r.json() as Promise<{ nowMs: number }>),
     ])
     this.people = new Map(people.map((p) => [p.id, p]))
     this.me = this.people.get(this.person)
     this.conversations = conversations
+    this.notifications = notifications
     this.#offsetMs = clock.nowMs - Date.now()
     this.#tick()
     const top = this.stack.at(-1)
@@ -194,6 +199,7 @@ export class WxPhone extends LitElement {
       return this.#load()
     }
     if (e.surface === 'pay') this.payVersion++
+    if (e.type === 'miniprogram.subscribe-message.sent') this.notifications = await api.notifications(this.person)
     if (e.surface === 'chat') {
       this.conversations = await api.conversations(this.person)
       const top = this.stack.at(-1)
@@ -211,7 +217,7 @@ export class WxPhone extends LitElement {
   }
 
   render() {
-    const unread = this.conversations.reduce((n, c) => n + c.unread, 0)
+    const unread = this.conversations.reduce((n, c) => n + c.unread, 0) + this.notifications.filter((n) => !n.openedAt).length
     const top = this.stack.at(-1)
     return html`<div class="device" role="region" aria-label=${`${this.me?.name ?? this.person}'s phone`}>
       <div class="island"></div>
@@ -255,9 +261,11 @@ export class WxPhone extends LitElement {
       case 'chats':
         return html`<wx-chat-list
           .conversations=${this.conversations}
+          .notifications=${this.notifications}
           .people=${this.people}
           .me=${this.person}
           .lang=${this.lang}
+          @wx-open-notifications=${() => (this.stack = [...this.stack, { kind: 'service-notifications' }])}
           @wx-open-conversation=${(e: CustomEvent<Conversation>) => this.#openConversation(e.detail.id)}
         ></wx-chat-list>`
       case 'contacts':
@@ -287,6 +295,12 @@ export class WxPhone extends LitElement {
         .lang=${this.lang}
       ></wx-conversation>`
     }
+    if (s.kind === 'service-notifications')
+      return html`<wx-service-notifications
+        .notifications=${this.notifications}
+        .lang=${this.lang}
+        @wx-open-notification=${(e: CustomEvent<string>) => this.#openNotification(e.detail)}
+      ></wx-service-notifications>`
     if (s.kind === 'wallet') return html`<wx-wallet .person=${this.person} .lang=${this.lang} .version=${this.payVersion}></wx-wallet>`
     if (s.kind === 'mini-programs')
       return html`<wx-mini-programs
@@ -320,6 +334,13 @@ export class WxPhone extends LitElement {
       pagesUrl: app.pagesUrl,
       launch: launched.launchOptions,
     }
+  }
+
+  async #openNotification(id: string) {
+    const launched = await api.openNotification(this.person, id)
+    const app = await api.miniProgram(launched.appid)
+    this.mp = { appid: app.appid, appName: app.name, brandColor: app.brandColor, pagesUrl: app.pagesUrl, launch: launched.launchOptions }
+    this.notifications = await api.notifications(this.person)
   }
 
   #openCard(m: Message, c: Conversation) {
