@@ -3,6 +3,7 @@ import { HOSTS, pickHost } from './hosts'
 import type { Platform } from './platform'
 import { sandbox } from './sandbox/routes'
 import { chatSandbox } from './surfaces/chat/sandbox'
+import { miniprogramApps } from './sandbox/miniprograms'
 import { paySandbox } from './surfaces/pay/sandbox'
 import { miniprogramSandbox } from './surfaces/miniprogram/sandbox'
 import { qrSandbox } from './surfaces/qr/sandbox'
@@ -40,6 +41,7 @@ export function createPlatform(platform: Platform) {
 
   app.route('/_sandbox', sandbox)
   app.route('/_sandbox', chatSandbox)
+  app.route('/_sandbox', miniprogramApps)
   app.route('/_sandbox/pay', paySandbox)
   app.route('/_sandbox', miniprogramSandbox)
   app.route('/_sandbox', qrSandbox)
