@@ -29,6 +29,7 @@ export interface NewCode {
   checkPath?: boolean
 }
 
+/** The text a code's image encodes. */
 export const codePayload = (code: CodeRow) => CODE_URL_PREFIX + code.id
 
 /** The code id a payload names, if it is one of ours. */
@@ -93,6 +94,7 @@ export async function createCode(platform: Platform, app: MiniProgramApp, spec: 
   return { code: row, created: true }
 }
 
+/** A code the platform made, by id. */
 export async function findCode(db: Db, id: string): Promise<CodeRow | undefined> {
   const [row] = await db.select().from(mpCodes).where(eq(mpCodes.id, id))
   return row

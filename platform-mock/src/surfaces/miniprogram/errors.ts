@@ -13,7 +13,6 @@ export const invalidScene = () => new WxError(40129, 'invalid scene')
 export const invalidSceneLength = () => new WxError(40169, 'invalid length for scene, or the data is not json string')
 export const invalidPathLength = () => new WxError(40159, 'invalid length for path, or the data is not json string')
 export const reservedScancodeTime = () => new WxError(85096, 'not allow include scancode_time field')
-export const invalidArgs = (what: string) => new WxError(40097, `invalid args: ${what}`)
 export const codeQuotaReached = () => new WxError(45029, 'qrcode count out of limit')
 export const invalidWeappPath = () => new WxError(40165, 'invalid weapp pagepath')
 export const invalidQuery = () => new WxError(40212, 'invalid query')
@@ -21,9 +20,10 @@ export const invalidExpireTime = () => new WxError(85401, 'time limit between 1m
 export const invalidOpenid = () => new WxError(40003, 'invalid openid')
 export const invalidTemplateId = () => new WxError(40037, 'invalid template_id')
 export const userRefused = () => new WxError(43101, 'user refuse to accept the msg')
+/** 47003, naming the field as WeChat does: `argument invalid! data.thing2.value invalid`. */
 export const argumentInvalid = (field: string, why = 'invalid') => new WxError(47003, `argument invalid! ${field} ${why}`)
 
-// the person-side and control API
+// the person-side and control API (SandboxError: `{error: {code, message}}` with a 4xx)
 export const noSuchMiniProgram = (appid: string) => new SandboxError(404, 'not_found', `no mini program ${appid}`)
 export const noSuchNotification = (id: string) => new SandboxError(404, 'not_found', `no service notification ${id}`)
 export const notClickable = () =>

@@ -62,6 +62,7 @@ const invalid = (message: string) => new SandboxError(400, 'invalid', message)
 
 export type JourneyRow = typeof mpJourneys.$inferSelect
 
+/** The person's latest journey, going or not. */
 export async function journeyOf(db: Db, personId: string): Promise<JourneyRow | undefined> {
   const [row] = await db.select().from(mpJourneys).where(eq(mpJourneys.personId, personId))
   return row

@@ -6,6 +6,7 @@ import { invalidExpireTime, invalidQuery, invalidWeappPath, linkExpired, unknown
 import { homePage, isPublishedPage, PAGE_PATH, parseQuery, type MiniProgramApp } from './pages'
 import { mpLinks } from './schema'
 
+/** URL Scheme (generatescheme `openlink`) and URL Link (generate_urllink `url_link`) prefixes. */
 export const SCHEME_PREFIX = 'weixin://dl/business/?t='
 export const URL_LINK_PREFIX = 'https://wxaurl.cn/'
 
@@ -28,6 +29,7 @@ export interface NewLink {
   expireInterval?: number
 }
 
+/** The link as generatescheme / generate_urllink answer it. */
 export const linkUrl = (link: LinkRow) => (link.kind === 'scheme' ? SCHEME_PREFIX : URL_LINK_PREFIX) + link.ticket
 
 /** When a new link expires: expire_type 0 at expire_time, 1 after expire_interval days, else 30 days. */

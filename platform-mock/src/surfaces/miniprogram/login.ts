@@ -60,6 +60,7 @@ export async function codeToSession(platform: Platform, q: { appid?: string; sec
   return { personId: used.personId, session: { session_key: used.sessionKey, openid: identity.openid, unionid: identity.unionid } }
 }
 
+/** The person's openid and unionid in an app. */
 export async function identityOf(db: Db, appid: string, personId: string) {
   const [row] = await db
     .select()

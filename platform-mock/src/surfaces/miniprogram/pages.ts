@@ -33,6 +33,7 @@ export async function findMiniProgram(platform: Platform, appid?: string): Promi
   return { ...row.app, brandColor: row.color ?? '#07C160' }
 }
 
+/** The app's published pages, home page first. */
 export async function pagesOf(db: Db, appid: string) {
   return db.select().from(mpPages).where(eq(mpPages.appid, appid)).orderBy(asc(mpPages.position))
 }
@@ -43,6 +44,7 @@ export async function homePage(db: Db, appid: string) {
   return first?.path ?? 'pages/index/index'
 }
 
+/** check_path: is the page in the published version? */
 export async function isPublishedPage(db: Db, appid: string, path: string) {
   const [row] = await db
     .select({ path: mpPages.path })

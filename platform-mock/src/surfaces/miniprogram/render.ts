@@ -96,8 +96,7 @@ export function codeSvg(payload: string, size: number, color: string, mark: 'rou
   )
 }
 
-export const hexColor = ({ r, g, b }: Rgb) => `#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`
-
+/** `#0B7A5A` → line_color `{r, g, b}`. */
 export function rgbOf(hex: string): Rgb {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex)
   return m ? { r: parseInt(m[1]!, 16), g: parseInt(m[2]!, 16), b: parseInt(m[3]!, 16) } : { r: 0, g: 0, b: 0 }

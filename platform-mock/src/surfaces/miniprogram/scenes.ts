@@ -202,6 +202,7 @@ export const ENTRIES = {
 } as const satisfies Record<string, EntryInfo>
 
 export type EntryName = keyof typeof ENTRIES
+/** The entry names, for the launch API's schema. */
 export const ENTRY_NAMES = Object.keys(ENTRIES) as [EntryName, ...EntryName[]]
 
 /** The channel a scene is attributed to ('other' for values outside the table). */

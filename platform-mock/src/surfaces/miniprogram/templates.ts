@@ -60,6 +60,7 @@ export function templateIdFor(worldSecret: string, appid: string, slug: string) 
   return createHmac('sha256', worldSecret).update(`subscribe-template:${appid}:${slug}`).digest('base64url').slice(0, 43)
 }
 
+/** The insert of the seeded templates for an app. */
 export function templateQueries(db: Db, worldSecret: string, appid: string) {
   return db
     .insert(mpSubscribeTemplates)
@@ -68,10 +69,12 @@ export function templateQueries(db: Db, worldSecret: string, appid: string) {
 
 export type TemplateRow = typeof mpSubscribeTemplates.$inferSelect
 
+/** An app's templates (个人模板列表). */
 export async function templatesOf(db: Db, appid: string) {
   return db.select().from(mpSubscribeTemplates).where(eq(mpSubscribeTemplates.appid, appid)).orderBy(asc(mpSubscribeTemplates.slug))
 }
 
+/** One of the app's templates by its priTmplId. */
 export async function findTemplate(db: Db, appid: string, templateId: string): Promise<TemplateRow | undefined> {
   const [row] = await db
     .select()

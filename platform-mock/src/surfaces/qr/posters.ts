@@ -78,6 +78,7 @@ export async function posterSvg(platform: Platform, kind: PosterKind, req: Poste
   return { svg, code, payload }
 }
 
+/** What a poster carries, as JSON. */
 export const posterInfo = (code: CodeRow) => ({
   codeId: code.id,
   payload: codePayload(code),

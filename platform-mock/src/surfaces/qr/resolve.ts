@@ -6,6 +6,7 @@ import { linkTicketOf, openLink } from '../miniprogram/links'
 import { parseQuery, splitPath } from '../miniprogram/pages'
 import { ENTRIES, SCAN_SCENES, type ScanMethod } from '../miniprogram/scenes'
 
+/** Native pay `code_url` and plain-text URL Scheme prefixes. */
 export const NATIVE_PAY_PREFIX = 'weixin://wxpay/bizpayurl?'
 export const PLAIN_SCHEME_PREFIX = 'weixin://dl/business/?'
 const OA_QR = /^https?:\/\/weixin\.qq\.com\/q\//
@@ -27,6 +28,7 @@ export type Resolution =
     }
   | { action: 'pay'; codeUrl: string }
 
+/** What WeChat's scanner says of a code it does not know: here a 422. */
 export const notWeChatCode = (payload: string) =>
   new SandboxError(422, 'not_wechat_code', `not a WeChat code: ${payload.length > 120 ? `${payload.slice(0, 120)}…` : payload}`)
 

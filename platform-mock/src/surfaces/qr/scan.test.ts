@@ -88,7 +88,7 @@ describe('what a payload does', () => {
     expect(launched).toMatchObject({ type: 'miniprogram.launched', journeyId: 'poster-test', channel: 'qr', subject: { code: scanned.subject.code, scan: String(scanned.id) } })
   })
 
-  test('a Native pay code resolves to its order, to be paid through the pay control API', async () => {
+  test('a Native pay code resolves to its order, which the pay control API then pays', async () => {
     const doc = await p.json('/_sandbox/credentials')
     const merchant = merchantClient(p, doc.pay as PayCredentials)
     const order = await merchant.post('/v3/pay/transactions/native', {
@@ -110,6 +110,8 @@ describe('what a payload does', () => {
     })
     const [event] = await lastEvents(1)
     expect(event).toMatchObject({ type: 'qr.scanned', subject: { person: 'erin', outTradeNo: 'LUMENSCAN0001' }, payload: { action: 'pay', ok: true } })
+    const paid = await p.post('/_sandbox/pay/people/erin/pay', { target: { codeUrl: scanned.body.codeUrl }, password: '123456' })
+    expect((await paid.json()).outcome).toBe('success')
     const unknown = await scan('erin', { payload: 'weixin://wxpay/bizpayurl?pr=AAAAAAAAA' })
     expect(unknown.body).toMatchObject({ action: 'pay', ok: false, message: expect.any(String) })
   })
