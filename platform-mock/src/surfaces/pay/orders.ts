@@ -13,7 +13,7 @@ import {
   outTradeNoReused,
   paramError,
 } from './errors'
-import { isUniqueViolation, jobQuery, runBatch } from './guards'
+import { isUniqueViolation, jobQuery } from './guards'
 import * as payIds from './ids'
 import { findMerchant, type Merchant } from './merchants'
 import { payOrders, type TradeType } from './schema'
@@ -115,11 +115,13 @@ export async function placeOrder(platform: Platform, signer: string, tradeType: 
     journeyId: journeyContext.getStore()?.journeyId ?? null,
     createdAt: now,
   }
+  let order: Order
   try {
-    await runBatch(db, [
-      db.insert(payOrders).values(row),
+    const [inserted] = await db.batch([
+      db.insert(payOrders).values(row).returning(),
       jobQuery(db, EXPIRE_JOB, timeExpire, { mchid: row.mchid, outTradeNo: row.outTradeNo }),
     ])
+    order = inserted[0]!
   } catch (err) {
     // the same out_trade_no placed concurrently: answer as a repeat of the one that won
     if (!isUniqueViolation(err, 'pay_orders.out_trade_no')) throw err
@@ -127,7 +129,6 @@ export async function placeOrder(platform: Platform, signer: string, tradeType: 
     if (!winner) throw err
     return answerRepeat(platform, winner, tradeType, request)
   }
-  const order = (await findByOutTradeNo(platform, request.mchid, request.out_trade_no))!
   await platform.events.append({
     actor: request.mchid,
     surface: 'pay',

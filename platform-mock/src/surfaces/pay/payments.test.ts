@@ -145,6 +145,15 @@ describe('Native, H5 and APP', () => {
     expect((await query(appOrder.out_trade_no)).trade_type).toBe('APP')
   })
 
+  test('takes the target flat beside the password as well', async () => {
+    const { payer: _, ...order } = await w.jsapiOrder()
+    const { code_url } = (await w.merchant.post('/v3/pay/transactions/native', order)).body
+    const res = await w.p.post('/_sandbox/pay/people/erin/pay', { codeUrl: code_url, password: '123456', method: 'balance', action: 'pay' })
+    expect(await res.json()).toMatchObject({ outcome: 'success' })
+    const both = await w.p.post('/_sandbox/pay/people/erin/pay', { codeUrl: code_url, target: { codeUrl: code_url } })
+    expect(both.status).toBe(400)
+  })
+
   test('the control API refuses an unknown person and a body naming no target', async () => {
     expect((await w.p.post('/_sandbox/pay/people/nobody/pay', { target: { codeUrl: 'x' } })).status).toBe(404)
     expect((await w.p.post('/_sandbox/pay/people/alice/pay', { password: '123456' })).status).toBe(400)

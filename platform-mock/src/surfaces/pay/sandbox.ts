@@ -48,13 +48,38 @@ const PayTargetSchema = z.union([
   z.object({ codeUrl: z.string() }).strict(),
   z.object({ h5Url: z.string() }).strict(),
 ])
-const PreviewRequest = z.object({ target: PayTargetSchema, appId: z.string().optional() })
-const PayRequest = PreviewRequest.extend({
-  password: z.string().optional(),
-  biometric: z.boolean().optional(),
-  method: z.enum(['balance', 'card']).optional(),
-  action: z.enum(['pay', 'cancel']).optional(),
-})
+// The target goes in `target`; the same fields flat beside the password are accepted too.
+const Targeted = z
+  .object({
+    target: PayTargetSchema.optional(),
+    requestPayment: RequestPaymentParams.optional(),
+    app: AppPayParams.optional(),
+    codeUrl: z.string().optional(),
+    h5Url: z.string().optional(),
+    appId: z.string().optional(),
+  })
+  .refine(
+    (b) => [b.target, b.requestPayment, b.app, b.codeUrl, b.h5Url].filter((t) => t !== undefined).length === 1,
+    'name exactly one target: {"target": {"requestPayment": {…}} | {"app": {…}} | {"codeUrl": "…"} | {"h5Url": "…"}}',
+  )
+const PreviewRequest = Targeted
+const PayRequest = Targeted.and(
+  z.object({
+    password: z.string().optional(),
+    biometric: z.boolean().optional(),
+    method: z.enum(['balance', 'card']).optional(),
+    action: z.enum(['pay', 'cancel']).optional(),
+  }),
+)
+
+/** The one target a request names (the schema makes sure there is exactly one). */
+function targetOf(b: z.infer<typeof Targeted>): PayTarget {
+  if (b.target) return b.target as PayTarget
+  if (b.requestPayment) return { requestPayment: b.requestPayment as Extract<PayTarget, { requestPayment: unknown }>['requestPayment'] }
+  if (b.app) return { app: b.app }
+  if (b.codeUrl !== undefined) return { codeUrl: b.codeUrl }
+  return { h5Url: b.h5Url! }
+}
 const SettleRequest = z.object({ status: z.enum(['SUCCESS', 'ABNORMAL', 'CLOSED']) })
 const FaultRequest = z.object({
   code: z.enum(Object.keys(FAULT_CODES) as [FaultCode, ...FaultCode[]]),
@@ -254,8 +279,8 @@ export const paySandbox = new Hono<PlatformEnv>()
   .post('/people/:id/preview', sandboxJson(PreviewRequest), async (c) => {
     const { platform } = c.var
     const person = await mustFindPerson(platform, c.req.param('id'))
-    const { target, appId } = c.req.valid('json')
-    const resolved = await resolveTarget(platform, person.id, target as PayTarget, appId)
+    const body = c.req.valid('json')
+    const resolved = await resolveTarget(platform, person.id, targetOf(body), body.appId)
     if ('fail' in resolved) throw new SandboxError(400, 'payment_refused', resolved.fail)
     const merchant = await findMerchant(platform, resolved.order.mchid)
     const wallet = await findWallet(platform, person.id)
@@ -264,8 +289,9 @@ export const paySandbox = new Hono<PlatformEnv>()
   /** What the phone does when the person confirms or cancels the pay sheet (or scans a Native code). */
   .post('/people/:id/pay', sandboxJson(PayRequest), async (c) => {
     const person = await mustFindPerson(c.var.platform, c.req.param('id'))
-    const { target, ...input } = c.req.valid('json')
-    return c.json(await payAsPerson(c.var.platform, person.id, { target: target as PayTarget, ...input }))
+    const body = c.req.valid('json')
+    const { appId, password, biometric, method, action } = body
+    return c.json(await payAsPerson(c.var.platform, person.id, { target: targetOf(body), appId, password, biometric, method, action }))
   })
 
   .get('/faults', (c) => c.json({ faults: listFaults(c.var.platform) }))
