@@ -1,5 +1,6 @@
 import autocannon from 'autocannon'
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { createPrivateKey, randomBytes, sign } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import type { ServerName } from './servers'
 
@@ -8,13 +9,48 @@ import type { ServerName } from './servers'
  * connections) and is reported as requests/s, p99 latency, and the ratio to its baseline measured
  * in the same run: this machine is shared and noisy, so only same-run ratios mean anything.
  */
+interface Req {
+  method?: string
+  path: string
+  headers?: Record<string, string>
+  body?: string
+}
+
 interface Case {
   name: string
   server: ServerName
-  /** prepares the server (tokens, orders…) and returns the request to repeat */
-  request: (baseUrl: string) => Promise<{ method?: string; path: string; headers?: Record<string, string>; body?: string }>
+  /** prepares the server (tokens, orders…) and returns the request to repeat, or many to cycle through */
+  request: (baseUrl: string) => Promise<Req | Req[]>
   baseline?: string
 }
+
+/** Keys for the pay cases: the sandbox's own credentials, read once from a throwaway platform. */
+let payKeys: { cred: any; env: string } | undefined
+
+/** Signed JSAPI orders, each with its own out_trade_no, signed before the load starts. */
+function signedOrders(cred: any, count: number): Req[] {
+  const key = createPrivateKey(cred.pay.merchantPrivateKey)
+  const path = '/v3/pay/transactions/jsapi'
+  const openid = cred.benchOpenid
+  return Array.from({ length: count }, (_, i) => {
+    const body = JSON.stringify({
+      appid: cred.miniProgram.appid,
+      mchid: cred.pay.mchid,
+      description: 'Lumen Coffee - Oat Latte',
+      out_trade_no: `BENCH${Date.now()}${i}`,
+      notify_url: 'http://127.0.0.1:9/notify',
+      amount: { total: 2800, currency: 'CNY' },
+      payer: { openid },
+    })
+    const ts = String(Math.floor(Date.now() / 1000))
+    const nonce = randomBytes(16).toString('hex')
+    const signature = sign('sha256', Buffer.from(`POST\n${path}\n${ts}\n${nonce}\n${body}\n`), key).toString('base64')
+    const authorization = `WECHATPAY2-SHA256-RSA2048 mchid="${cred.pay.mchid}",nonce_str="${nonce}",timestamp="${ts}",serial_no="${cred.pay.merchantSerialNo}",signature="${signature}"`
+    return { method: 'POST', path, body, headers: { Authorization: authorization, 'Content-Type': 'application/json', Accept: 'application/json' } }
+  })
+}
+
+const ORDERS_PER_RUN = Number(process.env.BENCH_ORDERS ?? 6000)
 
 const CASES: Case[] = [
   { name: 'node:http hello JSON (floor)', server: 'node-http', request: async () => ({ path: '/' }) },
@@ -35,6 +71,23 @@ const CASES: Case[] = [
       return { path: `/cgi-bin/user/get?access_token=${access_token}` }
     },
   },
+  {
+    name: 'bare: verify + insert + sign (pay floor)',
+    server: 'pay-bare',
+    request: async () => signedOrders(payKeys!.cred, ORDERS_PER_RUN),
+  },
+  {
+    name: 'pay: signed JSAPI order creation',
+    server: 'platform',
+    baseline: 'bare: verify + insert + sign (pay floor)',
+    request: async (base) => {
+      // this platform has its own keys: sign with them
+      const cred = await (await fetch(`${base}/_sandbox/credentials`)).json()
+      const alice = await (await fetch(`${base}/_sandbox/people/alice`)).json()
+      cred.benchOpenid = alice.identities.find((i: any) => i.appid === cred.miniProgram.appid).openid
+      return signedOrders(cred, ORDERS_PER_RUN)
+    },
+  },
 ]
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
@@ -48,11 +101,12 @@ const hasTaskset = (() => {
   }
 })()
 
-async function startServer(name: ServerName): Promise<{ url: string; child: ChildProcess }> {
+async function startServer(name: ServerName, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
   const script = fileURLToPath(new URL('./servers.ts', import.meta.url))
   const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url))
   const argv = [process.execPath, tsx, script, name]
-  const child = hasTaskset ? spawn('taskset', ['-c', '0', ...argv]) : spawn(argv[0]!, argv.slice(1))
+  const options = { env: { ...process.env, ...env } }
+  const child = hasTaskset ? spawn('taskset', ['-c', '0', ...argv], options) : spawn(argv[0]!, argv.slice(1), options)
   child.stderr!.pipe(process.stderr)
   const port = await new Promise<number>((resolve, reject) => {
     let out = ''
@@ -66,28 +120,51 @@ async function startServer(name: ServerName): Promise<{ url: string; child: Chil
   return { url: `http://127.0.0.1:${port}`, child }
 }
 
-async function load(url: string, req: Awaited<ReturnType<Case['request']>>) {
+async function load(url: string, req: Req | Req[], duration = seconds) {
+  const many = Array.isArray(req) ? req : null
+  const first = many ? many[0]! : (req as Req)
+  let next = 0
   const result = await autocannon({
-    url: url + req.path,
-    method: (req.method ?? 'GET') as 'GET',
-    headers: req.headers,
-    body: req.body,
+    url: url + first.path,
+    method: (first.method ?? 'GET') as 'GET',
+    headers: first.headers,
+    body: first.body,
     connections: 50,
-    duration: seconds,
+    duration,
+    // cycle through distinct requests (each signed order once) when there are many
+    ...(many && {
+      requests: [{ setupRequest: (r: any) => ({ ...r, ...many[next++ % many.length]!, method: many[0]!.method }) }],
+    }),
   })
   return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors }
+}
+
+/** Credentials of a throwaway platform, for the bare pay floor's keys and requests. */
+async function benchKeys() {
+  const { url, child } = await startServer('platform')
+  try {
+    const cred = await (await fetch(`${url}/_sandbox/credentials`)).json()
+    const alice = await (await fetch(`${url}/_sandbox/people/alice`)).json()
+    cred.benchOpenid = alice.identities[0].openid
+    const { X509Certificate } = await import('node:crypto')
+    const merchantPublic = new X509Certificate(cred.pay.merchantCertificate).publicKey.export({ type: 'spki', format: 'pem' }).toString()
+    return { cred, env: JSON.stringify({ merchantPublic, platformPrivate: cred.pay.merchantPrivateKey }) }
+  } finally {
+    child.kill()
+  }
 }
 
 const results = new Map<string, { rps: number; p99: number; non2xx: number; errors: number }>()
 console.log(`benchmarks: ${seconds}s each, 50 connections${hasTaskset ? ', server pinned to core 0' : ''}\n`)
 for (const c of CASES) {
   if (only.length && !only.some((o) => c.name.includes(o)) && !results.has(c.baseline ?? '')) continue
-  const { url, child } = await startServer(c.server)
+  if (c.server === 'pay-bare' && !payKeys) payKeys = await benchKeys()
+  const { url, child } = await startServer(c.server, c.server === 'pay-bare' ? { BENCH_KEYS: payKeys!.env } : {})
   try {
     const req = await c.request(url)
-    await load(url, req) // warm-up is a short run of the same load
+    await load(url, Array.isArray(req) ? req.slice(-1000) : req, 1) // a short warm-up
       .catch(() => undefined)
-    const r = await load(url, req)
+    const r = await load(url, Array.isArray(req) ? req.slice(0, -1000) : req)
     results.set(c.name, r)
     const base = c.baseline ? results.get(c.baseline) : undefined
     const ratio = base ? `  ${(r.rps / base.rps).toFixed(2)}× ${c.baseline}` : ''
