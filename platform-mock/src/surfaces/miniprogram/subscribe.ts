@@ -115,19 +115,6 @@ export async function sendSubscribeMessage(platform: Platform, app: MiniProgramA
     data[kw.key] = value
   }
   const now = clock.now()
-  const [consent] = await db
-    .update(mpSubscriptions)
-    .set({ credits: sql`${mpSubscriptions.credits} - 1`, updatedAt: now })
-    .where(
-      and(
-        eq(mpSubscriptions.appid, app.appid),
-        eq(mpSubscriptions.personId, identity.personId),
-        eq(mpSubscriptions.templateId, template.templateId),
-        gt(mpSubscriptions.credits, 0),
-      ),
-    )
-    .returning()
-  if (!consent) throw userRefused()
   // msgid: a 16-digit number that stays exact in a JavaScript number
   const msgid = Number(`2${ids.digits(15)}`)
   const row = {
@@ -142,7 +129,24 @@ export async function sendSubscribeMessage(platform: Platform, app: MiniProgramA
     data,
     sentAt: now,
   }
-  await db.insert(mpNotifications).values(row)
+  // Delivery and the use of one consent happen together or not at all: both only where a consent is left.
+  const consentLeft = and(
+    eq(mpSubscriptions.appid, app.appid),
+    eq(mpSubscriptions.personId, identity.personId),
+    eq(mpSubscriptions.templateId, template.templateId),
+    gt(mpSubscriptions.credits, 0),
+  )
+  const [delivered] = await db.batch([
+    db.run(sql`INSERT INTO mp_notifications (id, msgid, appid, person_id, template_id, page, state, lang, data, sent_at)
+      SELECT ${row.id}, ${row.msgid}, ${row.appid}, ${row.personId}, ${row.templateId}, ${row.page}, ${row.state}, ${row.lang},
+        ${JSON.stringify(data)}, ${now}
+      FROM ${mpSubscriptions} WHERE ${consentLeft}`),
+    db
+      .update(mpSubscriptions)
+      .set({ credits: sql`${mpSubscriptions.credits} - 1`, updatedAt: now })
+      .where(consentLeft),
+  ])
+  if (delivered.rowsAffected === 0) throw userRefused()
   const journey = await currentJourney(platform, identity.personId)
   await events.append({
     actor: app.appid,
