@@ -67,7 +67,52 @@ document.addEventListener('click', (e) => {
   if (button) void share('button', { id: button.id, dataset: { ...(button as HTMLElement).dataset } })
 })
 
+/**
+ * wx.request: the page's HTTPS call to its own backend. Made from the page itself (the server must
+ * allow CORS, as the page runs in a sandboxed frame with an opaque origin), shaped like WeChat's:
+ * `{data, statusCode, header}`; only network failures fail.
+ */
+function request(options: Callbacks & { url: string; method?: string; data?: unknown; header?: Record<string, string>; dataType?: string; timeout?: number }) {
+  const { success, fail, complete, url, method = 'GET', data, header = {}, dataType = 'json', timeout = 60_000 } = options
+  const upper = method.toUpperCase()
+  let target = url
+  let body: string | undefined
+  if (data !== undefined && (upper === 'GET' || upper === 'HEAD')) {
+    const params = new URLSearchParams(Object.entries(data as Record<string, unknown>).map(([k, v]) => [k, String(v)]))
+    target += (url.includes('?') ? '&' : '?') + params
+  } else if (data !== undefined) body = typeof data === 'string' ? data : JSON.stringify(data)
+  const headers = { 'content-type': 'application/json', ...header }
+  const promise = fetch(target, { method: upper, headers, body, signal: AbortSignal.timeout(timeout) }).then(
+    async (res) => {
+      const text = await res.text()
+      let parsed: unknown = text
+      if (dataType === 'json') {
+        try {
+          parsed = JSON.parse(text)
+        } catch {
+          parsed = text
+        }
+      }
+      return { data: parsed, statusCode: res.status, header: Object.fromEntries(res.headers), errMsg: 'request:ok' } as Result
+    },
+    (err: Error) => Promise.reject({ errMsg: `request:fail ${err.name === 'TimeoutError' ? 'timeout' : err.message}` }),
+  )
+  if (!success && !fail && !complete) return promise
+  promise.then(
+    (res) => {
+      success?.(res)
+      complete?.(res)
+    },
+    (res: Result) => {
+      fail?.(res)
+      complete?.(res)
+    },
+  )
+  return undefined
+}
+
 const wx = {
+  request,
   // lifecycle and launch
   getLaunchOptionsSync: () => structuredClone(init.launch),
   getEnterOptionsSync: () => structuredClone(init.launch),
