@@ -186,8 +186,8 @@ export async function closeOrder(platform: Platform, mchid: string, outTradeNo: 
     .returning({ id: payOrders.id })
   if (closed.length === 0) {
     // paid in the meantime
-    const now = await findOrder(platform, mchid, { outTradeNo })
-    if (now?.tradeState !== 'CLOSED') throw orderPaid()
+    const current = await findOrder(platform, mchid, { outTradeNo })
+    if (current?.tradeState !== 'CLOSED') throw orderPaid()
     return
   }
   await platform.events.append({

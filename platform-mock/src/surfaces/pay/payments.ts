@@ -204,8 +204,8 @@ export async function payAsPerson(platform: Platform, personId: string, input: P
     const guard = guardOf(err)
     if (guard === 'WALLET_NOT_ENOUGH') return insufficient()
     if (guard === 'ORDER_STATE' || isUniqueViolation(err, 'pay_bills')) {
-      const [now] = await db.select().from(payOrders).where(eq(payOrders.id, order.id))
-      return failure(jsapi, now?.tradeState === 'CLOSED' ? '订单已关闭，请重新下单' : '该订单已支付，请勿重复支付', summary)
+      const [current] = await db.select().from(payOrders).where(eq(payOrders.id, order.id))
+      return failure(jsapi, current?.tradeState === 'CLOSED' ? '订单已关闭，请重新下单' : '该订单已支付，请勿重复支付', summary)
     }
     throw err
   }
