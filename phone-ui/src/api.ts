@@ -50,9 +50,13 @@ export interface LaunchResult {
   channel: string
 }
 
-export type PayPreview =
-  | { ok: true; order: { merchantName: string; description: string; total: number; tradeType: string }; wallet: Wallet | null }
-  | { ok: false; message: string }
+export interface PayPreview {
+  merchantName: string
+  description: string
+  total: number
+  tradeType: string
+  wallet: Wallet | null
+}
 
 export interface Wallet {
   balance: number
@@ -133,8 +137,8 @@ export const api = {
   miniPrograms: () => call<{ apps: MiniProgramInfo[] }>('/_sandbox/miniprogram/apps').then((r) => r.apps),
   subscribe: (id: string, body: { appid: string; tmplIds: string[]; decisions: Record<string, 'accept' | 'reject'> }) =>
     post<Record<string, string> & { errMsg: string }>(`${person(id)}/miniprogram/subscribe`, body),
-  payPreview: (id: string, target: Record<string, unknown>) =>
-    post<PayPreview>(`/_sandbox/pay/people/${encodeURIComponent(id)}/pay/preview`, target),
+  /** What the pay sheet shows; refused (bad paySign, paid, closed…) with the client's message. */
+  payPreview: (id: string, target: Record<string, unknown>) => post<PayPreview>(`/_sandbox/pay/people/${encodeURIComponent(id)}/preview`, target),
   pay: (id: string, body: Record<string, unknown>) =>
     post<{ outcome: 'success' | 'cancel' | 'wrong_password' | 'insufficient_balance' | 'fail'; message: string; errMsg?: string }>(
       `/_sandbox/pay/people/${encodeURIComponent(id)}/pay`,

@@ -91,7 +91,7 @@ export class WxMpContainer extends LitElement {
     nav h1 {
       font-size: 17px;
       margin: 0;
-      max-width: 50%;
+      max-width: calc(100% - 210px);
       overflow: hidden;
       text-overflow: ellipsis;
       white-space: nowrap;
@@ -475,11 +475,9 @@ export class WxMpContainer extends LitElement {
   }
 
   async #requestPayment(params: Record<string, unknown>) {
-    const preview = await api.payPreview(this.person, { requestPayment: params }).catch((err: Error) => {
+    const order = await api.payPreview(this.person, { requestPayment: params }).catch((err: Error) => {
       throw new ApiFail(err.message)
     })
-    if (!preview.ok) throw new ApiFail(preview.message)
-    const { order } = preview
     const result = await new Promise<{ outcome: string; message: string }>((resolve) => {
       this.pay = {
         summary: { merchantName: order.merchantName, description: order.description, total: order.total },

@@ -90,6 +90,8 @@ export class WxScanner extends LitElement {
       min-height: 20px;
     }
     .posters {
+      list-style: none;
+      margin: 0;
       display: flex;
       gap: 10px;
       padding: 16px 14px 8px;
@@ -156,14 +158,16 @@ export class WxScanner extends LitElement {
       </header>
       <div class="frame" aria-hidden="true">${this.pointed ? html`<img alt="" src=${this.pointed} />` : null}</div>
       <div class="hint" role="status">${this.message || l.hint}</div>
-      <div class="posters" role="list" aria-label="Posters">
+      <ul class="posters" aria-label="Posters">
         ${POSTERS.map((p) => {
           const src = `/_sandbox/qr/posters/${p.kind}?${p.query}`
-          return html`<button role="listitem" aria-label=${`Point at ${p.label.en}`} @click=${() => this.#point(src)}>
-            <img alt="" src=${src} loading="lazy" />${p.label[this.lang]}
-          </button>`
+          return html`<li>
+            <button aria-label=${`Point at ${p.label.en}`} @click=${() => this.#point(src)}>
+              <img alt="" src=${src} loading="lazy" />${p.label[this.lang]}
+            </button>
+          </li>`
         })}
-      </div>
+      </ul>
       <form @submit=${this.#pasted}>
         <input type="text" aria-label=${l.paste} placeholder=${l.paste} .value=${this.draft} @input=${(e: InputEvent) => (this.draft = (e.target as HTMLInputElement).value)} />
         <button type="submit">${l.go}</button>
