@@ -143,7 +143,8 @@ const wx = {
   hideToast: api('hideToast'),
   showLoading: api('showLoading'),
   hideLoading: api('hideLoading'),
-  showModal: api('showModal', (p) => ({ showCancel: true, cancelText: '取消', confirmText: '确定', ...p })),
+  // default button texts come from the phone, in the person's language
+  showModal: api('showModal', (p) => ({ showCancel: true, ...p })),
   showActionSheet: api('showActionSheet'),
   // storage: kept per person and app by the phone; the Sync forms read the copy loaded with the page
   setStorage: (options: Callbacks & { key: string; data: unknown }) => {

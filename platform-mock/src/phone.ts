@@ -46,5 +46,11 @@ export function phoneUi(dist = PHONE_UI_DIST) {
   app.get('/runtime/*', file('runtime', 'no-cache'))
   // the sample mini program the phone's tests (and a fresh world) open
   app.get('/sample-mp/*', file('sample-mp', 'no-cache'))
+  // every page path of the world's mini program opens the sample's one page, which shows its launch options
+  app.get('/sample-mp/pages/:dir/:page{.+\\.html}', async (c, next) => {
+    const index = join(dist, 'sample-mp/pages/index/index.html')
+    if (!existsSync(index)) return next()
+    return c.html(await readFile(index, 'utf8'), 200, { 'Cache-Control': 'no-cache' })
+  })
   return app
 }

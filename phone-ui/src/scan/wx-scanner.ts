@@ -11,7 +11,7 @@ const POSTERS = [
 ]
 
 const L = {
-  en: { title: 'Scan', hint: 'Point the camera at a code', album: 'Album', paste: 'Paste a code’s text', go: 'Scan', none: 'No QR code found in this picture', close: 'Close scanner' },
+  en: { title: 'Scan', hint: 'Point the camera at a code', album: 'Album', paste: 'Paste a code’s text', go: 'Recognize', none: 'No QR code found in this picture', close: 'Close scanner' },
   zh: { title: '扫一扫', hint: '将二维码放入框内', album: '相册', paste: '粘贴二维码内容', go: '识别', none: '未发现二维码', close: '关闭' },
 }
 
