@@ -59,10 +59,17 @@ export function chinaTime(at: Date | string | number, lang: Lang, options: Intl.
 
 const day = (d: Date) => d.toLocaleDateString('en-CA', { timeZone: ZONE })
 
+let clockOffsetMs = 0
+/** The world's clock (virtual, maybe frozen), as the platform last reported it. */
+export const worldNow = () => new Date(Date.now() + clockOffsetMs)
+export function setWorldClock(nowMs: number) {
+  clockOffsetMs = nowMs - Date.now()
+}
+
 /** "10:42" today, "Yesterday", else "3/2" as WeChat's chat list does. */
-export function shortTime(iso: string, lang: Lang, now = new Date()) {
+export function shortTime(iso: string, lang: Lang, now = worldNow()) {
   const d = new Date(iso)
   if (day(d) === day(now)) return chinaTime(d, lang, { hour: '2-digit', minute: '2-digit' })
   if (day(d) === day(new Date(now.getTime() - 86_400_000))) return lang === 'zh' ? '昨天' : 'Yesterday'
-  return chinaTime(d, 'en', { month: 'numeric', day: 'numeric' })
+  return chinaTime(d, 'zh', { month: 'numeric', day: 'numeric' })
 }

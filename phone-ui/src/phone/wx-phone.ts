@@ -7,7 +7,7 @@ import '../chats/wx-service-notifications'
 import '../contacts/wx-contacts'
 import '../discover/wx-discover'
 import type { DiscoverItem } from '../discover/wx-discover'
-import { chinaTime, t, type Lang } from '../i18n'
+import { chinaTime, setWorldClock, t, worldNow, type Lang } from '../i18n'
 import { icon } from '../icons'
 import '../discover/wx-mini-programs'
 import '../me/wx-me'
@@ -146,7 +146,6 @@ export class WxPhone extends LitElement {
   @state() private scanning = false
   @state() private nativePay: { summary: PaySummary; submit: PaySubmit } | null = null
   @state() private notice = ''
-  #offsetMs = 0
   #stopEvents?: () => void
   #ticker?: number
 
@@ -181,18 +180,23 @@ export class WxPhone extends LitElement {
     this.me = this.people.get(this.person)
     this.conversations = conversations
     this.notifications = notifications
-    this.#offsetMs = clock.nowMs - Date.now()
+    setWorldClock(clock.nowMs)
     this.#tick()
     const top = this.stack.at(-1)
     if (top?.kind === 'conversation') await this.#loadMessages(top.id)
   }
 
   #tick() {
-    const now = new Date(Date.now() + this.#offsetMs)
+    const now = worldNow()
     this.time = chinaTime(now, 'en', { hour: '2-digit', minute: '2-digit' })
   }
 
   async #onEvent(e: SandboxEvent) {
+    if (e.type === 'clock.advanced') {
+      setWorldClock(Date.parse(e.payload.to as string))
+      this.#tick()
+      this.conversations = [...this.conversations]
+    }
     if (!this.person || !concerns(e, this.person)) return
     if (e.type === 'world.replaced') {
       this.stack = []

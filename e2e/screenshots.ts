@@ -1,0 +1,50 @@
+/**
+ * Regenerates the screenshots in docs/ from a running sandbox:
+ *   npm start -- --memory --seed 1 --port 4900 &  then  npx tsx e2e/screenshots.ts http://localhost:4900
+ * (not a test: the e2e specs check behaviour; this only shows it.)
+ */
+import { chromium, type Locator } from '@playwright/test'
+import { startSampleMerchant } from './sample-merchant'
+
+const base = process.argv[2] ?? 'http://localhost:4000'
+const post = (path: string, data: unknown) => fetch(base + path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(data) })
+
+await post('/_sandbox/reset', { seed: 1 })
+const merchant = await startSampleMerchant(base)
+const card = { appid: merchant.appid, title: 'Sample Store — oat latte week', path: `pages/index/index?merchant=${merchant.url}` }
+await post('/_sandbox/people/bob/messages', { to: 'alice', type: 'text', text: 'Have you tried the oat latte at Lumen? 🍵' })
+await post('/_sandbox/people/alice/messages', { to: 'bob', type: 'text', text: 'Not yet! Send me the link?' })
+await post('/_sandbox/people/bob/messages', { to: 'alice', type: 'miniprogram', miniprogram: card })
+await post('/_sandbox/people/carol/messages', { to: 'brunch-club', type: 'text', text: 'Brunch on Sunday at 11?' })
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] })
+const page = await browser.newPage({ viewport: { width: 900, height: 960 } })
+const shot = (name: string) => page.screenshot({ path: `docs/${name}.png` })
+const phone = (name: string): Locator => page.getByRole('region', { name: `${name}'s phone` })
+
+await page.goto(`${base}/?phones=alice,bob`)
+await page.waitForTimeout(800)
+await shot('phones-chats')
+
+const alice = phone('Alice Wang')
+await alice.getByRole('button', { name: /Bob Li/ }).click()
+await page.waitForTimeout(400)
+await phone('Bob Li').getByRole('tab', { name: 'Me' }).click()
+await shot('conversation-and-me')
+
+await alice.getByRole('button', { name: /Mini Program: Sample Store/ }).click()
+await page.waitForTimeout(1200)
+await alice.frameLocator('iframe').getByRole('button', { name: /Buy a latte/ }).click()
+await page.waitForTimeout(600)
+const bob = phone('Bob Li')
+await bob.getByRole('tab', { name: 'Discover' }).click()
+await bob.getByRole('button', { name: 'Scan' }).click()
+await page.waitForTimeout(800)
+await shot('mini-program-pay-sheet-and-scanner')
+
+await page.goto(`${base}/?phones=carol&lang=zh`)
+await page.waitForTimeout(800)
+await shot('chinese')
+
+await browser.close()
+await merchant.close()
