@@ -12,7 +12,7 @@ const post = (path: string, data: unknown) => fetch(base + path, { method: 'POST
 await post('/_sandbox/reset', { seed: 1 })
 const merchant = await startSampleMerchant(base)
 const card = { appid: merchant.appid, title: 'Sample Store — oat latte week', path: `pages/index/index?merchant=${merchant.url}` }
-await post('/_sandbox/people/bob/messages', { to: 'alice', type: 'text', text: 'Have you tried the oat latte at Lumen? 🍵' })
+await post('/_sandbox/people/bob/messages', { to: 'alice', type: 'text', text: 'Have you tried the oat latte at Lumen?' })
 await post('/_sandbox/people/alice/messages', { to: 'bob', type: 'text', text: 'Not yet! Send me the link?' })
 await post('/_sandbox/people/bob/messages', { to: 'alice', type: 'miniprogram', miniprogram: card })
 await post('/_sandbox/people/carol/messages', { to: 'brunch-club', type: 'text', text: 'Brunch on Sunday at 11?' })
