@@ -31,23 +31,27 @@ const init: InitData = decodeInit(location.hash) ?? {
 const client = new BridgeClient(window.parent, phoneOrigin)
 window.addEventListener('message', (e) => client.handle(e))
 
-/** Wraps an async API in WeChat's two forms: callbacks when given, otherwise a promise. */
+/** WeChat's two forms of an async API: callbacks when any is given (returns nothing), else the promise. */
+function settle(promise: Promise<Result>, { success, fail, complete }: Callbacks) {
+  if (!success && !fail && !complete) return promise
+  promise.then(
+    (res) => {
+      success?.(res)
+      complete?.(res)
+    },
+    (res: Result) => {
+      fail?.(res)
+      complete?.(res)
+    },
+  )
+  return undefined
+}
+
+/** An API answered by the phone over the bridge. */
 function api(name: string, shape: (params: Record<string, unknown>) => Record<string, unknown> = (p) => p) {
   return (options: Callbacks = {}) => {
     const { success, fail, complete, ...params } = options
-    const promise = client.call(name, shape(params))
-    if (!success && !fail && !complete) return promise
-    promise.then(
-      (res) => {
-        success?.(res)
-        complete?.(res)
-      },
-      (res: Result) => {
-        fail?.(res)
-        complete?.(res)
-      },
-    )
-    return undefined
+    return settle(client.call(name, shape(params)), { success, fail, complete })
   }
 }
 
@@ -97,18 +101,7 @@ function request(options: Callbacks & { url: string; method?: string; data?: unk
     },
     (err: Error) => Promise.reject({ errMsg: `request:fail ${err.name === 'TimeoutError' ? 'timeout' : err.message}` }),
   )
-  if (!success && !fail && !complete) return promise
-  promise.then(
-    (res) => {
-      success?.(res)
-      complete?.(res)
-    },
-    (res: Result) => {
-      fail?.(res)
-      complete?.(res)
-    },
-  )
-  return undefined
+  return settle(promise, { success, fail, complete })
 }
 
 const wx = {

@@ -30,17 +30,8 @@ export interface Conversation {
   unread: number
 }
 
-export interface SandboxEvent {
-  id: number
-  at: string
-  actor: string
-  surface: string
-  type: string
-  subject: Record<string, string>
-  journeyId: string | null
-  channel: string | null
-  payload: Record<string, any>
-}
+export type { SandboxEvent } from '../../platform-mock/src/shared/events'
+import type { SandboxEvent } from '../../platform-mock/src/shared/events'
 
 export interface LaunchResult {
   appid: string
