@@ -14,6 +14,26 @@ export class WxMiniPrograms extends LitElement {
       height: 100%;
       background: #ededed;
     }
+    .search {
+      padding: 8px 12px 0;
+    }
+    .search input {
+      width: 100%;
+      box-sizing: border-box;
+      height: 36px;
+      border: 0;
+      border-radius: 6px;
+      padding: 0 12px;
+      font: inherit;
+      font-size: 15px;
+      background: #fff;
+      outline: none;
+    }
+    .none {
+      grid-column: span 4;
+      text-align: center;
+      color: #b2b2b2;
+    }
     h3 {
       margin: 16px 16px 8px;
       font-size: 13px;
@@ -54,6 +74,7 @@ export class WxMiniPrograms extends LitElement {
   @property({ attribute: false }) recent: string[] = []
   @property() lang: Lang = 'en'
   @state() private apps: MiniProgramInfo[] = []
+  @state() private query = ''
 
   async connectedCallback() {
     super.connectedCallback()
@@ -62,14 +83,29 @@ export class WxMiniPrograms extends LitElement {
 
   render() {
     const recent = this.recent.map((id) => this.apps.find((a) => a.appid === id)).filter((a) => a !== undefined)
+    const q = this.query.trim().toLowerCase()
+    const found = q ? this.apps.filter((a) => a.name.toLowerCase().includes(q)) : []
     return html`<wx-nav-bar heading=${t(this.lang, 'miniPrograms')} back></wx-nav-bar>
-      ${recent.length ? html`<h3>${t(this.lang, 'recentlyUsed')}</h3><div class="grid">${recent.map((a) => this.#app(a))}</div>` : null}
-      <h3>${t(this.lang, 'miniPrograms')}</h3>
-      <div class="grid">${this.apps.map((a) => this.#app(a))}</div>`
+      <div class="search">
+        <input
+          type="search"
+          aria-label=${`${t(this.lang, 'search')} ${t(this.lang, 'miniPrograms')}`}
+          placeholder=${t(this.lang, 'search')}
+          .value=${this.query}
+          @input=${(e: InputEvent) => (this.query = (e.target as HTMLInputElement).value)}
+        />
+      </div>
+      ${q
+        ? html`<h3>${t(this.lang, 'search')}</h3>
+            <div class="grid">${found.length ? found.map((a) => this.#app(a, 'search-mini-programs')) : html`<span class="none">—</span>`}</div>`
+        : html`${recent.length ? html`<h3>${t(this.lang, 'recentlyUsed')}</h3><div class="grid">${recent.map((a) => this.#app(a, 'recent'))}</div>` : null}
+            <h3>${t(this.lang, 'miniPrograms')}</h3>
+            <div class="grid">${this.apps.map((a) => this.#app(a, 'recent'))}</div>`}`
   }
 
-  #app(a: MiniProgramInfo) {
-    return html`<button aria-label=${`Open ${a.name}`} @click=${() => this.dispatchEvent(new CustomEvent('wx-mp-open', { detail: a.appid, bubbles: true, composed: true }))}>
+  #app(a: MiniProgramInfo, entry: 'recent' | 'search-mini-programs') {
+    const detail = { appid: a.appid, entry }
+    return html`<button aria-label=${`Open ${a.name}`} @click=${() => this.dispatchEvent(new CustomEvent('wx-mp-open', { detail, bubbles: true, composed: true }))}>
       <span class="logo" style="background:${a.brandColor}">${a.name.slice(0, 1)}</span>${a.name}
     </button>`
   }
@@ -80,6 +116,6 @@ declare global {
     'wx-mini-programs': WxMiniPrograms
   }
   interface GlobalEventHandlersEventMap {
-    'wx-mp-open': CustomEvent<string>
+    'wx-mp-open': CustomEvent<{ appid: string; entry: 'recent' | 'search-mini-programs' }>
   }
 }

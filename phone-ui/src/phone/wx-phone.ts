@@ -310,7 +310,7 @@ export class WxPhone extends LitElement {
       return html`<wx-mini-programs
         .recent=${this.recent}
         .lang=${this.lang}
-        @wx-mp-open=${(e: CustomEvent<string>) => this.openMiniProgram({ entry: 'recent', appid: e.detail })}
+        @wx-mp-open=${(e: CustomEvent<{ appid: string; entry: string }>) => this.openMiniProgram(e.detail)}
       ></wx-mini-programs>`
     return html`<wx-placeholder heading=${s.title} iconName=${s.iconName} note=${t(this.lang, 'comingSoon')}></wx-placeholder>`
   }
