@@ -1,0 +1,161 @@
+import { and, desc, eq } from 'drizzle-orm'
+import { Hono, type Context } from 'hono'
+import { cors } from 'hono/cors'
+import { readFile } from 'node:fs/promises'
+import { extname, join, normalize } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+import type { Store } from './context'
+import { ApiError, readJson } from './errors'
+import { heroSvg, logoSvg, productSvg } from './images'
+import { login, memberOf, memberView } from './members'
+import { addToCart, cartOf, checkout, firstSighting, fulfil, markReady, memberOrder, orderReadyTemplate, orderView, ordersOf, recordConsent, setCartQuantity } from './orders'
+import { members, orders } from './schema'
+import { WeChatApiError, WeChatPayError } from '../wechat/errors'
+import type { Transaction } from '../wechat/pay'
+
+/** Where `npm run build` puts the mini program pages. */
+export const PAGES_DIR = fileURLToPath(new URL('../dist/mp', import.meta.url))
+/** The URL the page sources use for the wx runtime; replaced with the real platform URL when served. */
+const RUNTIME_PLACEHOLDER = 'http://localhost:4000/runtime/wx.js'
+
+const Options = z.record(z.string(), z.string().max(40)).optional()
+const Query = z.record(z.string(), z.string().max(1024))
+
+/** The store's HTTP API, its pay notification endpoint, staff actions, generated images and the mini program pages. */
+export function createMerchantApp(store: Store, opts: { pagesDir?: string } = {}) {
+  const pagesDir = opts.pagesDir ?? PAGES_DIR
+  const me = (c: Context) => memberOf(store, c.req.header('authorization'))
+
+  const app = new Hono()
+  // pages run in a sandboxed iframe (opaque origin), so everything is readable cross-origin
+  app.use('*', cors({ origin: '*', allowHeaders: ['Content-Type', 'Authorization'], allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] }))
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return c.json(err.toJSON(), err.status)
+    if (err instanceof WeChatApiError || err instanceof WeChatPayError) return c.json({ error: { code: 'wechat_error', message: err.message } }, 502)
+    console.error('merchant-demo:', err)
+    return c.json({ error: { code: 'internal', message: 'internal error' } }, 500)
+  })
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404))
+
+  app.get('/health', (c) => c.json({ ok: true, brand: store.kit.id, appid: store.appid, platform: store.platformUrl }))
+
+  // ---- catalog (public)
+  app.get('/api/brand', (c) => {
+    const { id, name, nameZh, tagline, colours, stores, categories, campaigns, loyalty, fulfilment } = store.kit
+    const products = store.kit.products.map((p) => ({ ...p, image: `${store.publicUrl}/img/products/${p.id}.svg` }))
+    return c.json({ id, name, nameZh, tagline, colours, fulfilment, stores, categories, campaigns, loyalty, products, logo: `${store.publicUrl}/img/logo.svg` })
+  })
+  app.get('/api/products/:id', (c) => {
+    const p = store.catalog.product(c.req.param('id'))
+    return c.json({ ...p, image: `${store.publicUrl}/img/products/${p.id}.svg` })
+  })
+
+  // ---- members
+  app.post('/api/login', async (c) => {
+    const { code } = await readJson(c.req, z.object({ code: z.string().min(1).max(128) }))
+    const { token, member } = await login(store, code)
+    return c.json({ token, member: memberView(store, member) })
+  })
+  app.get('/api/me', async (c) => c.json({ member: memberView(store, await me(c)) }))
+
+  // ---- cart
+  app.get('/api/cart', async (c) => c.json(await cartOf(store, (await me(c)).id)))
+  app.post('/api/cart/items', async (c) => {
+    const member = await me(c)
+    const item = await readJson(c.req, z.object({ productId: z.string().min(1), options: Options, quantity: z.number().int().min(1).max(99).default(1) }))
+    await addToCart(store, member.id, item)
+    return c.json(await cartOf(store, member.id), 201)
+  })
+  app.patch('/api/cart/items/:id', async (c) => {
+    const member = await me(c)
+    const { quantity } = await readJson(c.req, z.object({ quantity: z.number().int().min(0).max(99) }))
+    const line = Number(c.req.param('id'))
+    if (!Number.isInteger(line)) throw new ApiError(404, 'unknown_line', `no cart line ${c.req.param('id')}`)
+    await setCartQuantity(store, member.id, line, quantity)
+    return c.json(await cartOf(store, member.id))
+  })
+
+  // ---- orders
+  app.post('/api/orders', async (c) => {
+    const member = await me(c)
+    const input = await readJson(c.req, z.object({ storeId: z.string().optional(), entry: z.object({ scene: z.number().int().optional(), query: Query.optional() }).optional() }))
+    return c.json(await checkout(store, member, input), 201)
+  })
+  app.get('/api/orders', async (c) => c.json({ orders: await ordersOf(store, (await me(c)).id) }))
+  app.get('/api/orders/:id', async (c) => c.json({ order: await memberOrder(store, await me(c), c.req.param('id')) }))
+  app.post('/api/orders/:id/consent', async (c) => {
+    const member = await me(c)
+    const { accepted } = await readJson(c.req, z.object({ accepted: z.boolean() }))
+    return c.json({ order: await recordConsent(store, member, c.req.param('id'), accepted) })
+  })
+  app.get('/api/subscriptions', async (c) => c.json({ orderReady: await orderReadyTemplate(store) }))
+
+  // ---- WeChat Pay notifications: verified, decrypted, handled once however often they come
+  app.post('/pay/notify', async (c) => {
+    const raw = await c.req.text()
+    let opened
+    try {
+      opened = store.pay.openNotification<Transaction>(c.req.raw.headers, raw)
+    } catch (err) {
+      console.warn('merchant-demo: refused a pay notification:', (err as Error).message)
+      return c.json({ code: 'FAIL', message: (err as Error).message }, 401)
+    }
+    const { notification, resource } = opened
+    if (notification.event_type === 'TRANSACTION.SUCCESS') await fulfil(store, resource)
+    await firstSighting(store, notification.id, notification.event_type, resource.out_trade_no ?? null)
+    return c.json({ code: 'SUCCESS', message: '成功' })
+  })
+
+  // ---- the brand's staff (the sandbox's stand-in for the store's back office)
+  app.get('/admin/orders', async (c) => {
+    const status = c.req.query('status') as (typeof orders.$inferSelect)['status'] | undefined
+    const rows = await store.db.select({ id: orders.id }).from(orders).where(status ? eq(orders.status, status) : undefined).orderBy(desc(orders.createdAt)).limit(100)
+    return c.json({ orders: await Promise.all(rows.map((r) => orderView(store, r.id))) })
+  })
+  app.post('/admin/orders/:id/ready', async (c) => c.json(await markReady(store, c.req.param('id'))))
+  app.get('/admin/members/:openid', async (c) => {
+    const [m] = await store.db.select().from(members).where(and(eq(members.openid, c.req.param('openid'))))
+    if (!m) throw new ApiError(404, 'unknown_member', 'no member with that openid')
+    return c.json({ member: memberView(store, m) })
+  })
+  app.get('/admin/tables/:table/code.png', async (c) => {
+    const table = c.req.param('table')
+    const shop = store.kit.stores[0]
+    if (!/^\d{1,3}$/.test(table) || Number(table) < 1 || Number(table) > shop.tables) throw new ApiError(404, 'unknown_table', `${shop.name} has no table ${table}`)
+    const png = await store.wechat.unlimitedCode({ scene: `t=${table}`, page: 'pages/menu/menu', width: Number(c.req.query('width') ?? 430) })
+    return c.body(png as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'image/png' })
+  })
+
+  // ---- generated images
+  app.get('/img/logo.svg', (c) => svg(c, logoSvg(store.kit)))
+  app.get('/img/products/:file{[a-z0-9-]+\\.svg}', (c) => svg(c, productSvg(store.kit, store.catalog.product(c.req.param('file').slice(0, -4)))))
+  app.get('/img/hero.svg', (c) => {
+    const campaign = store.kit.campaigns[0]
+    return svg(c, heroSvg(store.kit, campaign?.title ?? store.kit.name, campaign?.subtitle ?? store.kit.tagline))
+  })
+
+  // ---- the mini program pages (built by Vite), with the platform's wx runtime URL filled in
+  app.get('/mp/*', async (c) => {
+    const rel = normalize(decodeURIComponent(c.req.path.slice('/mp/'.length)))
+    if (rel.startsWith('..') || rel.includes('\0')) throw new ApiError(404, 'not_found', 'no such page')
+    const file = join(pagesDir, rel)
+    let body: Buffer
+    try {
+      body = await readFile(file)
+    } catch {
+      throw new ApiError(404, 'not_found', `no page file ${rel} (run npm run build)`)
+    }
+    const type = TYPES[extname(file)] ?? 'application/octet-stream'
+    if (type.startsWith('text/html')) return c.body(body.toString('utf8').replaceAll(RUNTIME_PLACEHOLDER, `${store.platformUrl}/runtime/wx.js`), 200, { 'content-type': type, 'cache-control': 'no-cache' })
+    return c.body(new Uint8Array(body), 200, { 'content-type': type, 'cache-control': 'public, max-age=3600' })
+  })
+
+  return app
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' }
+
+function svg(c: Context, body: string) {
+  return c.body(body, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=600' })
+}

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes')
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a #rrggbb colour')
+const fen = z.number().int().min(0)
+
+const Choice = z.object({ id, name: z.string().min(1), nameZh: z.string().optional(), priceDelta: z.number().int().default(0) })
+const Option = z
+  .object({ id, name: z.string().min(1), nameZh: z.string().optional(), choices: z.array(Choice).min(1), default: id })
+  .refine((o) => o.choices.some((c) => c.id === o.default), { message: 'default must be one of the choices', path: ['default'] })
+
+const Product = z.object({
+  id,
+  category: id,
+  name: z.string().min(1).max(40),
+  nameZh: z.string().optional(),
+  description: z.string().max(200).default(''),
+  price: fen.refine((n) => n > 0, 'a price in fen above 0'),
+  /** the colour of the generated picture */
+  colour,
+  stock: z.number().int().min(0).nullable().default(null),
+  options: z.array(Option).default([]),
+})
+
+/** A brand kit: everything brand-specific about the store, in one JSON file. */
+export const BrandKit = z
+  .object({
+    id,
+    name: z.string().min(1),
+    nameZh: z.string().optional(),
+    tagline: z.string().default(''),
+    fulfilment: z.enum(['pickup', 'shipping']),
+    colours: z.object({ primary: colour, accent: colour, background: colour, text: colour }),
+    stores: z.array(z.object({ id, name: z.string(), address: z.string(), tables: z.number().int().min(0).default(0) })).min(1),
+    categories: z.array(z.object({ id, name: z.string().min(1), nameZh: z.string().optional() })).min(1),
+    products: z.array(Product).min(1),
+    campaigns: z.array(z.object({ id, title: z.string(), subtitle: z.string().default('') })).default([]),
+    loyalty: z.object({
+      pointsPerYuan: z.number().int().min(0),
+      levels: z.array(z.object({ name: z.string(), minSpend: fen })).min(1),
+    }),
+  })
+  .superRefine((kit, ctx) => {
+    const categories = new Set(kit.categories.map((c) => c.id))
+    const seen = new Set<string>()
+    kit.products.forEach((p, i) => {
+      if (!categories.has(p.category)) ctx.addIssue({ code: 'custom', path: ['products', i, 'category'], message: `unknown category "${p.category}"` })
+      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['products', i, 'id'], message: `duplicate product id "${p.id}"` })
+      seen.add(p.id)
+    })
+    if (kit.loyalty.levels[0].minSpend !== 0) ctx.addIssue({ code: 'custom', path: ['loyalty', 'levels', 0, 'minSpend'], message: 'the first level starts at 0' })
+  })
+export type BrandKit = z.infer<typeof BrandKit>
+export type Product = BrandKit['products'][number]
+
+/** A brand file that failed validation; the message names each bad field by its path. */
+export class BrandKitError extends Error {}
+
+/** Validates parsed JSON as a brand kit. */
+export function parseBrandKit(data: unknown, source = 'brand kit'): BrandKit {
+  const result = BrandKit.safeParse(data)
+  if (result.success) return result.data
+  const lines = result.error.issues.map((i) => `  ${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
+  throw new BrandKitError(`${source} is not a valid brand kit:\n${lines.join('\n')}`)
+}
+
+/** Reads and validates a brand file. */
+export function loadBrandKit(path: string): BrandKit {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (err) {
+    throw new BrandKitError(`cannot read brand kit ${path}: ${(err as Error).message}`)
+  }
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (err) {
+    throw new BrandKitError(`${path} is not JSON: ${(err as Error).message}`)
+  }
+  return parseBrandKit(data, path)
+}
+
+/** The shipped café kit. */
+export const CAFE_KIT = fileURLToPath(new URL('../brands/cafe.json', import.meta.url))

@@ -1,0 +1,251 @@
+import { and, desc, eq, sql } from 'drizzle-orm'
+import { randomBytes } from 'node:crypto'
+import { channelOf, tableOf } from './attribution'
+import type { Store } from './context'
+import { ApiError } from './errors'
+import type { Member } from './members'
+import { cartItems, members, orderItems, orders, payNotifications, pointsLedger } from './schema'
+import type { Transaction } from '../wechat/pay'
+import { WeChatApiError, WeChatPayError } from '../wechat/errors'
+
+export type Order = typeof orders.$inferSelect
+
+/** Options are stored with sorted keys, so the same choice is the same cart line. */
+const optionsKey = (o: Record<string, string>) => JSON.stringify(Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b))))
+
+/** The member's cart, priced now. */
+export async function cartOf(store: Store, memberId: string) {
+  const rows = await store.db.select().from(cartItems).where(eq(cartItems.memberId, memberId)).orderBy(cartItems.id)
+  const lines = rows.map((r) => {
+    const priced = store.catalog.price(r.productId, JSON.parse(r.options))
+    return { id: r.id, productId: r.productId, name: priced.product.name, options: priced.options, labels: priced.labels, quantity: r.quantity, unitPrice: priced.unitPrice, lineTotal: priced.unitPrice * r.quantity }
+  })
+  return { lines, count: lines.reduce((n, l) => n + l.quantity, 0), total: lines.reduce((n, l) => n + l.lineTotal, 0) }
+}
+
+/** Adds a configured product; the same product with the same options adds to its line. */
+export async function addToCart(store: Store, memberId: string, item: { productId: string; options?: Record<string, string>; quantity: number }) {
+  const priced = store.catalog.price(item.productId, item.options)
+  await store.db
+    .insert(cartItems)
+    .values({ memberId, productId: item.productId, options: optionsKey(priced.options), quantity: item.quantity })
+    .onConflictDoUpdate({ target: [cartItems.memberId, cartItems.productId, cartItems.options], set: { quantity: sql`min(99, ${cartItems.quantity} + ${item.quantity})` } })
+}
+
+export async function setCartQuantity(store: Store, memberId: string, lineId: number, quantity: number) {
+  const where = and(eq(cartItems.id, lineId), eq(cartItems.memberId, memberId))
+  const done = quantity === 0 ? await store.db.delete(cartItems).where(where).returning() : await store.db.update(cartItems).set({ quantity }).where(where).returning()
+  if (done.length === 0) throw new ApiError(404, 'unknown_line', `no cart line ${lineId}`)
+}
+
+export interface Entry {
+  scene?: number
+  query?: Record<string, string>
+}
+
+/**
+ * Checkout: the cart becomes an order (priced, with the launch it came from), WeChat Pay gives a
+ * JSAPI prepay_id, and the page gets `wx.requestPayment` parameters signed with the merchant key.
+ * Nothing is written when WeChat Pay refuses the order.
+ */
+export async function checkout(store: Store, member: Member, input: { storeId?: string; entry?: Entry }) {
+  const cart = await cartOf(store, member.id)
+  if (cart.lines.length === 0) throw new ApiError(409, 'empty_cart', 'the cart is empty')
+  const storeId = input.storeId ?? store.kit.stores[0].id
+  const shop = store.kit.stores.find((s) => s.id === storeId)
+  if (!shop) throw new ApiError(400, 'unknown_store', `no store "${storeId}"`, 'storeId')
+  const query = input.entry?.query ?? {}
+  const table = tableOf(query)
+  if (table && shop.tables > 0 && !(Number(table) >= 1 && Number(table) <= shop.tables)) throw new ApiError(400, 'unknown_table', `${shop.name} has no table ${table}`, 'entry.query')
+
+  const id = outTradeNo(store.kit.id)
+  const [{ n }] = await store.db.select({ n: sql<number>`count(*)` }).from(orders)
+  const pickupNo = `${table ? 'T' : 'A'}${String((n % 999) + 1).padStart(3, '0')}`
+  const names = cart.lines.map((l) => `${l.name}${l.quantity > 1 ? ` ×${l.quantity}` : ''}`).join(', ')
+  let prepay
+  try {
+    prepay = await store.pay.jsapi({
+      appid: store.appid,
+      description: `${store.kit.name} - ${names}`.slice(0, 127),
+      out_trade_no: id,
+      notify_url: `${store.publicUrl}/pay/notify`,
+      amount: { total: cart.total, currency: 'CNY' },
+      payer: { openid: member.openid },
+      attach: JSON.stringify({ table, scene: input.entry?.scene ?? null }).slice(0, 127),
+    })
+  } catch (err) {
+    if (err instanceof WeChatPayError) throw new ApiError(502, 'pay_refused', err.message)
+    throw err
+  }
+  await store.db.batch([
+    store.db.insert(orders).values({
+      id,
+      memberId: member.id,
+      total: cart.total,
+      storeId,
+      tableNo: table,
+      pickupNo,
+      entryScene: input.entry?.scene ?? null,
+      entryChannel: channelOf(input.entry?.scene),
+      entryQuery: JSON.stringify(query),
+      prepayId: prepay.prepay_id,
+    }),
+    store.db.insert(orderItems).values(cart.lines.map((l) => ({ orderId: id, productId: l.productId, name: l.name, options: JSON.stringify(l.labels), quantity: l.quantity, unitPrice: l.unitPrice }))),
+    store.db.delete(cartItems).where(eq(cartItems.memberId, member.id)),
+  ])
+  return { order: await orderView(store, id), payment: store.pay.requestPaymentParams(store.appid, prepay.prepay_id) }
+}
+
+function outTradeNo(brandId: string) {
+  const prefix = brandId.replace(/[^a-z0-9]/gi, '').slice(0, 4).toUpperCase()
+  return `${prefix}${Date.now().toString(36).toUpperCase()}${randomBytes(5).toString('hex').toUpperCase()}`
+}
+
+/**
+ * Marks an order paid from a verified transaction: status, points and spend in one transaction,
+ * and only once — the guard is `status = 'pending'`, so a duplicate, a late notification and a
+ * query racing the notification all find nothing left to do.
+ */
+export async function fulfil(store: Store, tx: Transaction): Promise<'fulfilled' | 'already' | 'ignored'> {
+  if (tx.trade_state !== 'SUCCESS') return 'ignored'
+  const [order] = await store.db.select().from(orders).where(eq(orders.id, tx.out_trade_no))
+  if (!order) return 'ignored'
+  if (tx.amount?.total !== order.total || tx.mchid !== store.pay.config.mchid) throw new ApiError(422, 'amount_mismatch', `transaction ${tx.transaction_id} does not match order ${order.id}`)
+  const points = store.catalog.pointsFor(order.total)
+  return store.db.transaction(async (t) => {
+    const paid = await t
+      .update(orders)
+      .set({ status: 'paid', paidAt: tx.success_time ?? new Date().toISOString(), transactionId: tx.transaction_id ?? null, pointsAwarded: points })
+      .where(and(eq(orders.id, order.id), eq(orders.status, 'pending')))
+      .returning({ id: orders.id })
+    if (paid.length === 0) return 'already' as const
+    if (points > 0) await t.insert(pointsLedger).values({ memberId: order.memberId, orderId: order.id, delta: points, reason: 'purchase' })
+    await t
+      .update(members)
+      .set({ points: sql`${members.points} + ${points}`, lifetimeSpend: sql`${members.lifetimeSpend} + ${order.total}` })
+      .where(eq(members.id, order.memberId))
+    return 'fulfilled' as const
+  })
+}
+
+/** Records a notification id; false when it was seen before. */
+export async function firstSighting(store: Store, id: string, eventType: string, orderId: string | null) {
+  const rows = await store.db.insert(payNotifications).values({ id, eventType, orderId }).onConflictDoNothing().returning()
+  return rows.length === 1
+}
+
+/** An order of the member (404 for anyone else's). A pending order is checked with WeChat Pay. */
+export async function memberOrder(store: Store, member: Member, id: string) {
+  const [order] = await store.db.select().from(orders).where(and(eq(orders.id, id), eq(orders.memberId, member.id)))
+  if (!order) throw new ApiError(404, 'unknown_order', `no order ${id}`)
+  if (order.status === 'pending') {
+    // the notification may be late: ask WeChat Pay (query by out_trade_no) rather than wait
+    const tx = await store.pay.queryByOutTradeNo(id).catch(() => null)
+    if (tx) await fulfil(store, tx)
+  }
+  return orderView(store, id)
+}
+
+export async function ordersOf(store: Store, memberId: string) {
+  const rows = await store.db.select({ id: orders.id }).from(orders).where(eq(orders.memberId, memberId)).orderBy(desc(orders.createdAt)).limit(50)
+  return Promise.all(rows.map((r) => orderView(store, r.id)))
+}
+
+export async function orderView(store: Store, id: string) {
+  const [order] = await store.db.select().from(orders).where(eq(orders.id, id))
+  if (!order) throw new ApiError(404, 'unknown_order', `no order ${id}`)
+  const items = await store.db.select().from(orderItems).where(eq(orderItems.orderId, id)).orderBy(orderItems.id)
+  const shop = store.kit.stores.find((s) => s.id === order.storeId)
+  return {
+    id: order.id,
+    status: order.status,
+    total: order.total,
+    pickupNo: order.pickupNo,
+    store: shop ? { id: shop.id, name: shop.name } : { id: order.storeId, name: order.storeId },
+    table: order.tableNo,
+    entry: { scene: order.entryScene, channel: order.entryChannel, query: JSON.parse(order.entryQuery) as Record<string, string> },
+    items: items.map((i) => ({ productId: i.productId, name: i.name, options: JSON.parse(i.options) as { option: string; choice: string }[], quantity: i.quantity, unitPrice: i.unitPrice })),
+    pointsAwarded: order.pointsAwarded,
+    readyConsents: order.readyConsents,
+    readyMessageSent: order.readyMessageId !== null,
+    transactionId: order.transactionId,
+    createdAt: order.createdAt,
+    paidAt: order.paidAt,
+    readyAt: order.readyAt,
+  }
+}
+
+/** The member's answer to wx.requestSubscribeMessage for this order's "order ready" message. */
+export async function recordConsent(store: Store, member: Member, id: string, accepted: boolean) {
+  const [order] = await store.db.select().from(orders).where(and(eq(orders.id, id), eq(orders.memberId, member.id)))
+  if (!order) throw new ApiError(404, 'unknown_order', `no order ${id}`)
+  if (accepted) await store.db.update(orders).set({ readyConsents: sql`${orders.readyConsents} + 1` }).where(eq(orders.id, id))
+  return orderView(store, id)
+}
+
+const templateCache = new WeakMap<Store, Promise<string>>()
+/** The id of the app's "order ready" (取餐提醒) template, looked up once. */
+export function orderReadyTemplate(store: Store) {
+  let found = templateCache.get(store)
+  if (!found) {
+    found = store.wechat.templates().then((list) => {
+      const t = list.find((t) => t.title === '取餐提醒')
+      if (!t) throw new ApiError(503, 'no_template', 'the mini program has no 取餐提醒 (order ready) template')
+      return t.priTmplId
+    })
+    found.catch(() => templateCache.delete(store))
+    templateCache.set(store, found)
+  }
+  return found
+}
+
+/**
+ * The brand marks an order ready: status `ready`, and — only when the member said yes to the
+ * order-ready message — one subscription message into their Service Notifications.
+ */
+export async function markReady(store: Store, id: string) {
+  const [order] = await store.db.select({ order: orders, openid: members.openid }).from(orders).innerJoin(members, eq(members.id, orders.memberId)).where(eq(orders.id, id))
+  if (!order) throw new ApiError(404, 'unknown_order', `no order ${id}`)
+  if (order.order.status !== 'paid') throw new ApiError(409, 'not_paid', `order ${id} is ${order.order.status}, not paid`)
+  const readyAt = new Date()
+  const updated = await store.db.update(orders).set({ status: 'ready', readyAt: readyAt.toISOString() }).where(and(eq(orders.id, id), eq(orders.status, 'paid'))).returning()
+  if (updated.length === 0) throw new ApiError(409, 'not_paid', `order ${id} is no longer paid`)
+  let message: { sent: boolean; reason?: string } = { sent: false, reason: 'no consent' }
+  if (order.order.readyConsents > 0) {
+    const view = await orderView(store, id)
+    const items = view.items.map((i) => `${i.name}${i.quantity > 1 ? ` x${i.quantity}` : ''}`).join(', ')
+    try {
+      const { msgid } = await store.wechat.sendSubscribeMessage({
+        touser: order.openid,
+        template_id: await orderReadyTemplate(store),
+        page: `pages/order/order?id=${id}`,
+        miniprogram_state: 'formal',
+        lang: 'en_US',
+        data: {
+          character_string1: { value: view.pickupNo },
+          thing2: { value: thing(items) },
+          thing3: { value: thing(view.store.name) },
+          time4: { value: chinaTime(readyAt) },
+          thing5: { value: view.table ? `Served to table ${view.table}` : 'Pick up at the counter' },
+        },
+      })
+      await store.db.update(orders).set({ readyMessageId: msgid, readyConsents: sql`${orders.readyConsents} - 1` }).where(eq(orders.id, id))
+      message = { sent: true }
+    } catch (err) {
+      if (!(err instanceof WeChatApiError)) throw err
+      message = { sent: false, reason: `${err.errcode} ${err.errmsg}` }
+    }
+  }
+  return { order: await orderView(store, id), message }
+}
+
+/** A `thing` keyword: at most 20 characters. */
+function thing(s: string) {
+  const chars = [...s.replace(/\s+/g, ' ').trim()]
+  return chars.length <= 20 ? chars.join('') : `${chars.slice(0, 19).join('').trimEnd()}…`
+}
+
+function chinaTime(d: Date) {
+  const t = new Date(d.getTime() + 8 * 3600_000)
+  return t.toISOString().slice(0, 16).replace('T', ' ')
+}

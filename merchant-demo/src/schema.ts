@@ -1,0 +1,98 @@
+import { sql } from 'drizzle-orm'
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
+
+/** A person who logged in to the store: one row per openid (unionid links the brand's apps). */
+export const members = sqliteTable('members', {
+  id: text('id').primaryKey(),
+  openid: text('openid').notNull().unique(),
+  unionid: text('unionid'),
+  points: integer('points').notNull().default(0),
+  /** fen paid over the member's lifetime; the level follows it */
+  lifetimeSpend: integer('lifetime_spend').notNull().default(0),
+  createdAt: createdAt(),
+})
+
+/** The store's own session tokens, handed to the page after jscode2session. */
+export const sessions = sqliteTable('sessions', {
+  token: text('token').primaryKey(),
+  memberId: text('member_id').notNull().references(() => members.id),
+  createdAt: createdAt(),
+})
+
+/** What a member has in the cart; the same product with the same options is one line. */
+export const cartItems = sqliteTable(
+  'cart_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    memberId: text('member_id').notNull().references(() => members.id),
+    productId: text('product_id').notNull(),
+    /** JSON `{optionId: choiceId}`, keys sorted */
+    options: text('options').notNull(),
+    quantity: integer('quantity').notNull(),
+  },
+  (t) => [uniqueIndex('cart_items_line').on(t.memberId, t.productId, t.options)],
+)
+
+/** An order, keyed by its out_trade_no. status: pending → paid → ready → collected, or closed. */
+export const orders = sqliteTable(
+  'orders',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id').notNull().references(() => members.id),
+    status: text('status', { enum: ['pending', 'paid', 'ready', 'collected', 'closed'] }).notNull().default('pending'),
+    total: integer('total').notNull(),
+    storeId: text('store_id').notNull(),
+    tableNo: text('table_no'),
+    pickupNo: text('pickup_no').notNull(),
+    /** attribution: the launch scene, its channel and query as the page reported them */
+    entryScene: integer('entry_scene'),
+    entryChannel: text('entry_channel').notNull().default('direct'),
+    entryQuery: text('entry_query').notNull().default('{}'),
+    prepayId: text('prepay_id'),
+    transactionId: text('transaction_id'),
+    pointsAwarded: integer('points_awarded').notNull().default(0),
+    /** order-ready consents the member gave for this order (wx.requestSubscribeMessage accept) */
+    readyConsents: integer('ready_consents').notNull().default(0),
+    readyMessageId: text('ready_message_id'),
+    createdAt: createdAt(),
+    paidAt: text('paid_at'),
+    readyAt: text('ready_at'),
+  },
+  (t) => [index('orders_member').on(t.memberId)],
+)
+
+/** An order's lines, priced when the order was placed. */
+export const orderItems = sqliteTable('order_items', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  orderId: text('order_id').notNull().references(() => orders.id),
+  productId: text('product_id').notNull(),
+  name: text('name').notNull(),
+  /** JSON `[{option, choice}]` with display names */
+  options: text('options').notNull(),
+  quantity: integer('quantity').notNull(),
+  unitPrice: integer('unit_price').notNull(),
+})
+
+/** Every WeChat Pay notification id handled: a repeat is acknowledged and ignored. */
+export const payNotifications = sqliteTable('pay_notifications', {
+  id: text('id').primaryKey(),
+  eventType: text('event_type').notNull(),
+  orderId: text('order_id'),
+  receivedAt: createdAt(),
+})
+
+/** Points earned and spent; `members.points` is their sum. One award per order and reason. */
+export const pointsLedger = sqliteTable(
+  'points_ledger',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    memberId: text('member_id').notNull().references(() => members.id),
+    orderId: text('order_id'),
+    delta: integer('delta').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('points_once_per_order').on(t.orderId, t.reason)],
+)

@@ -1,0 +1,91 @@
+import { serve, type ServerType } from '@hono/node-server'
+import type { AddressInfo } from 'node:net'
+import { resolve } from 'node:path'
+import { CAFE_KIT, loadBrandKit, type BrandKit } from './brand'
+import { Catalog } from './catalog'
+import { fetchCredentials } from './config'
+import type { Store } from './context'
+import { memoryMerchantDb, openMerchantDb } from './db'
+import { createMerchantApp } from './app'
+import { publish } from './publish'
+import { WeChatClient } from '../wechat/client'
+import { WeChatPay } from '../wechat/pay'
+
+export interface MerchantOptions {
+  /** the platform (its `/_sandbox/credentials` configures the store) */
+  platformUrl: string
+  /** 0 picks a free port; default 4100 */
+  port?: number
+  hostname?: string
+  /** a libSQL URL; default `file:.sandbox/merchant.db` */
+  databaseUrl?: string
+  authToken?: string
+  /** a throwaway database, deleted on close */
+  memory?: boolean
+  /** a brand kit file (default: the café kit) or an already-parsed kit */
+  brand?: string | BrandKit
+  /** publish the pages to the platform at start (default true) */
+  publish?: boolean
+  /** where the pages are built (tests) */
+  pagesDir?: string
+}
+
+export interface RunningMerchant {
+  url: string
+  port: number
+  store: Store
+  /** publish the pages again (after a platform reset) */
+  publish(): Promise<void>
+  close(): Promise<void>
+}
+
+/** Starts the demo store: credentials from the platform, its own database, HTTP, then publishing. */
+export async function startMerchant(opts: MerchantOptions): Promise<RunningMerchant> {
+  const kit = typeof opts.brand === 'object' ? opts.brand : loadBrandKit(opts.brand ? resolve(opts.brand) : CAFE_KIT)
+  const platformUrl = opts.platformUrl.replace(/\/$/, '')
+  const cred = await fetchCredentials(platformUrl)
+  const opened = opts.memory ? await memoryMerchantDb() : await openMerchantDb(opts.databaseUrl ?? `file:${resolve('.sandbox/merchant.db')}`, opts.authToken)
+
+  let app: ReturnType<typeof createMerchantApp> | null = null
+  const server = await new Promise<ServerType>((done, fail) => {
+    const s = serve(
+      { fetch: (req) => app?.fetch(req) ?? new Response('starting', { status: 503 }), port: opts.port ?? 4100, hostname: opts.hostname ?? '127.0.0.1', overrideGlobalObjects: false },
+      () => done(s),
+    )
+    s.once('error', (err) => {
+      opened.close()
+      fail(err)
+    })
+  })
+  const port = (server.address() as AddressInfo).port
+  const host = opts.hostname && !['0.0.0.0', '127.0.0.1'].includes(opts.hostname) ? opts.hostname : 'localhost'
+  const url = `http://${host}:${port}`
+
+  const apiBase = cred.platform.hosts['api.weixin.qq.com'] ?? cred.platform.baseUrl
+  const payBase = cred.platform.hosts['api.mch.weixin.qq.com'] ?? cred.platform.baseUrl
+  const store: Store = {
+    db: opened.db,
+    kit,
+    catalog: new Catalog(kit),
+    wechat: new WeChatClient({ appid: cred.miniProgram.appid, secret: cred.miniProgram.secret, baseUrl: apiBase }),
+    pay: new WeChatPay({ ...cred.pay, baseUrl: payBase }),
+    appid: cred.miniProgram.appid,
+    platformUrl,
+    publicUrl: url,
+  }
+  app = createMerchantApp(store, { pagesDir: opts.pagesDir })
+  if (opts.publish !== false) await publish(store)
+  return {
+    url,
+    port,
+    store,
+    publish: () => publish(store),
+    async close() {
+      await new Promise<void>((done) => {
+        server.close(() => done())
+        ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
+      })
+      opened.close()
+    },
+  }
+}
