@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { startMerchant, type RunningMerchant } from '../../merchant-demo/src/server'
 import { startPlatform } from './server'
 
 const USAGE = `Usage: npm start -- [options]
@@ -9,6 +10,8 @@ const USAGE = `Usage: npm start -- [options]
   --data DIR          where the libSQL files live (default .sandbox/)
   --memory            a throwaway world, deleted on exit
   --seed N            deterministic ids, secrets and clock for a new world
+  --brand FILE        the merchant demo's brand kit (default merchant-demo/brands/cafe.json)
+  --no-merchant       start the platform alone
   --host ADDR         address to listen on (default 127.0.0.1)
   -h, --help          this text
 
@@ -36,6 +39,8 @@ async function main() {
         data: { type: 'string' },
         memory: { type: 'boolean', default: false },
         seed: { type: 'string' },
+        brand: { type: 'string' },
+        'no-merchant': { type: 'boolean', default: false },
         host: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -69,6 +74,24 @@ async function main() {
     throw err
   }
   const { url, platform } = running
+  let merchant: RunningMerchant | null = null
+  if (!args['no-merchant']) {
+    try {
+      merchant = await startMerchant({
+        platformUrl: url,
+        port: merchantPort,
+        hostname: args.host,
+        memory: args.memory,
+        databaseUrl: process.env.MERCHANT_DATABASE_URL ?? `file:${resolve(dataDir, 'merchant.db')}`,
+        brand: args.brand,
+      })
+    } catch (err) {
+      await running.close()
+      const code = (err as NodeJS.ErrnoException).code
+      if (code === 'EADDRINUSE') fail(`port ${merchantPort} is in use: try --merchant-port`)
+      fail(`the merchant demo could not start: ${(err as Error).message}`)
+    }
+  }
   if (args.seed !== undefined && platform.worldSeed !== args.seed) {
     console.warn(`note: this data dir holds a world seeded with ${platform.worldSeed ?? 'no seed'}; --seed applies to a new world.`)
     console.warn(`      reset it with: curl -X POST ${url}/_sandbox/reset -d '{"seed":${args.seed}}'`)
@@ -83,7 +106,7 @@ async function main() {
     qyapi.weixin.qq.com    ${url}/wecom/cgi-bin/…
   Credentials              ${url}/_sandbox/credentials
   Event log (SSE)          ${url}/_sandbox/events/stream
-  Merchant demo port       ${merchantPort} (reserved for merchant-demo)
+  Merchant demo            ${merchant ? `${merchant.url}  (${merchant.store.kit.name}; pages at ${merchant.url}/mp, staff at ${merchant.url}/admin/orders)` : 'not started (--no-merchant)'}
 
   Data                     ${where}
   World                    ${platform.worldSeed === null ? 'random ids, live clock' : `seed ${platform.worldSeed}, clock frozen at ${platform.clock.describe().now}`}
@@ -96,6 +119,7 @@ async function main() {
     if (stopping) return
     stopping = true
     console.log(`\n${signal}: stopping…`)
+    await merchant?.close()
     await running.close()
     console.log('stopped; the world is saved.')
     process.exit(0)
