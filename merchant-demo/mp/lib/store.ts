@@ -1,0 +1,121 @@
+/// <reference path="./wx.d.ts" />
+/** The page side of the store: its backend is where the page was served from. */
+export const API = new URL('/', location.href).origin
+
+export interface Brand {
+  id: string
+  name: string
+  nameZh?: string
+  tagline: string
+  fulfilment: 'pickup' | 'shipping'
+  colours: { primary: string; accent: string; background: string; text: string }
+  stores: { id: string; name: string; address: string; tables: number }[]
+  categories: { id: string; name: string; nameZh?: string }[]
+  campaigns: { id: string; title: string; subtitle: string }[]
+  loyalty: { pointsPerYuan: number; levels: { name: string; minSpend: number }[] }
+  products: Product[]
+  logo: string
+}
+export interface Product {
+  id: string
+  category: string
+  name: string
+  nameZh?: string
+  description: string
+  price: number
+  image: string
+  options: { id: string; name: string; default: string; choices: { id: string; name: string; priceDelta: number }[] }[]
+}
+export interface Order {
+  id: string
+  status: 'pending' | 'paid' | 'ready' | 'collected' | 'closed'
+  total: number
+  pickupNo: string
+  store: { id: string; name: string }
+  table: string | null
+  entry: { scene: number | null; channel: string }
+  items: { name: string; options: { option: string; choice: string }[]; quantity: number; unitPrice: number }[]
+  pointsAwarded: number
+  createdAt: string
+}
+export interface Member {
+  id: string
+  points: number
+  lifetimeSpend: number
+  level: { name: string; next: { name: string; spendToGo: number } | null }
+}
+
+export class StoreError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** ¥ with two decimals, from fen. */
+export const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`
+
+/** wx.login → the store's session token, kept in wx storage. */
+async function login(): Promise<string> {
+  const { code } = await wx.login()
+  const res = await wx.request<{ token: string }>({ url: `${API}/api/login`, method: 'POST', data: { code } })
+  if (res.statusCode !== 200) throw new StoreError(res.statusCode, 'login_failed', 'login failed')
+  wx.setStorageSync('session', res.data.token)
+  return res.data.token
+}
+
+/** A call to the store's API with the session; logs in (again) when there is none or it expired. */
+export async function api<T>(method: string, path: string, data?: unknown): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const token = (wx.getStorageSync('session') as string) || (await login())
+    const res = await wx.request<any>({ url: API + path, method, data, header: { Authorization: `Bearer ${token}` } })
+    if (res.statusCode === 401 && attempt === 0) {
+      wx.removeStorageSync('session')
+      continue
+    }
+    if (res.statusCode >= 400) throw new StoreError(res.statusCode, res.data?.error?.code ?? 'error', res.data?.error?.message ?? `HTTP ${res.statusCode}`)
+    return res.data as T
+  }
+}
+
+let brandPromise: Promise<Brand> | null = null
+/** The brand kit, and its colours applied to the page. */
+export function brand(): Promise<Brand> {
+  brandPromise ??= wx.request<Brand>({ url: `${API}/api/brand` }).then((res) => {
+    const b = res.data
+    const s = document.documentElement.style
+    s.setProperty('--primary', b.colours.primary)
+    s.setProperty('--accent', b.colours.accent)
+    s.setProperty('--bg', b.colours.background)
+    s.setProperty('--text', b.colours.text)
+    return b
+  })
+  return brandPromise
+}
+
+/**
+ * Where this visit came from (scene and query of the launch), remembered for checkout so the
+ * order carries its attribution. A table code's `scene` (t=12) stays with it.
+ */
+export function rememberEntry() {
+  const launch = wx.getLaunchOptionsSync()
+  const saved = wx.getStorageSync('entry') as { scene: number; query: Record<string, string> } | ''
+  if (Object.keys(launch.query).length > 0 && launch.query.scene !== undefined) wx.setStorageSync('entry', { scene: launch.scene, query: launch.query })
+  else if (!saved || saved.scene !== launch.scene) wx.setStorageSync('entry', { scene: launch.scene, query: {} })
+}
+export function entry(): { scene: number; query: Record<string, string> } {
+  return (wx.getStorageSync('entry') as { scene: number; query: Record<string, string> }) || { scene: wx.getLaunchOptionsSync().scene, query: {} }
+}
+/** The table this visit is at, from a table code's scene (`t=12`). */
+export function tableOf(query: Record<string, string>) {
+  const fields = new URLSearchParams(query.scene ? decodeURIComponent(query.scene) : '')
+  return fields.get('t') ?? fields.get('table')
+}
+
+/** The page's own query (the URL the phone loaded). */
+export const pageQuery = () => Object.fromEntries(new URLSearchParams(location.search))
+
+export const go = (url: string) => wx.navigateTo({ url })

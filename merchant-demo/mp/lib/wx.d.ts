@@ -1,0 +1,30 @@
+/** The part of the mini program base library (`wx`, from the platform's /runtime/wx.js) these pages use. */
+interface WxLaunchOptions {
+  path: string
+  query: Record<string, string>
+  scene: number
+  shareTicket?: string
+}
+interface WxRequestResult<T = unknown> {
+  data: T
+  statusCode: number
+}
+declare const wx: {
+  login(): Promise<{ code: string }>
+  request<T = unknown>(o: { url: string; method?: string; data?: unknown; header?: Record<string, string> }): Promise<WxRequestResult<T>>
+  requestPayment(o: Record<string, string>): Promise<{ errMsg: string }>
+  requestSubscribeMessage(o: { tmplIds: string[] }): Promise<Record<string, string>>
+  navigateTo(o: { url: string }): Promise<unknown>
+  redirectTo(o: { url: string }): Promise<unknown>
+  navigateBack(o?: { delta?: number }): Promise<unknown>
+  showToast(o: { title: string; icon?: 'success' | 'error' | 'loading' | 'none'; duration?: number }): Promise<unknown>
+  showLoading(o: { title: string }): Promise<unknown>
+  hideLoading(): Promise<unknown>
+  showModal(o: { title: string; content?: string; showCancel?: boolean }): Promise<{ confirm: boolean }>
+  setNavigationBarTitle(o: { title: string }): Promise<unknown>
+  getLaunchOptionsSync(): WxLaunchOptions
+  onShareAppMessage(handler: () => { title?: string; path?: string }): void
+  getStorageSync(key: string): any
+  setStorageSync(key: string, value: unknown): void
+  removeStorageSync(key: string): void
+}

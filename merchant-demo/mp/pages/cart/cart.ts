@@ -1,0 +1,94 @@
+import { LitElement, css, html } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import { api, brand, entry, tableOf, yuan, type Brand, type Order } from '../../lib/store'
+import { base } from '../../lib/ui'
+
+interface Cart {
+  lines: { id: number; name: string; labels: { option: string; choice: string }[]; quantity: number; unitPrice: number; lineTotal: number }[]
+  count: number
+  total: number
+}
+
+/** Cart and checkout: lines, where it is served, then WeChat Pay and the order-ready consent. */
+@customElement('mp-cart')
+export class MpCart extends LitElement {
+  static styles = [
+    base,
+    css`
+      li { display: flex; justify-content: space-between; gap: 8px; padding: 10px 0; border-bottom: 1px solid #f2f2f2; }
+      ul { list-style: none; margin: 0; padding: 0; }
+      .qty { display: flex; align-items: center; gap: 8px; }
+      .qty button { width: 26px; height: 26px; border-radius: 50%; background: #f4f4f4; }
+    `,
+  ]
+  @state() brand: Brand | null = null
+  @state() cart: Cart | null = null
+  @state() paying = false
+
+  connectedCallback() {
+    super.connectedCallback()
+    void brand().then((b) => (this.brand = b))
+    void this.#load()
+  }
+
+  async #load() {
+    this.cart = await api<Cart>('GET', '/api/cart')
+  }
+
+  async #setQuantity(id: number, quantity: number) {
+    this.cart = await api<Cart>('PATCH', `/api/cart/items/${id}`, { quantity })
+  }
+
+  async #pay() {
+    this.paying = true
+    try {
+      const { order, payment } = await api<{ order: Order; payment: Record<string, string> }>('POST', '/api/orders', { entry: entry() })
+      try {
+        await wx.requestPayment(payment)
+      } catch {
+        await wx.showToast({ title: 'Payment cancelled', icon: 'none' })
+        return void (await wx.redirectTo({ url: `/pages/order/order?id=${order.id}` }))
+      }
+      // one "order ready" message, if the person agrees (WeChat asks; the store is told the answer)
+      const { orderReady } = await api<{ orderReady: string }>('GET', '/api/subscriptions')
+      const answer = await wx.requestSubscribeMessage({ tmplIds: [orderReady] }).catch(() => ({}) as Record<string, string>)
+      await api('POST', `/api/orders/${order.id}/consent`, { accepted: answer[orderReady] === 'accept' })
+      await wx.redirectTo({ url: `/pages/order/order?id=${order.id}` })
+    } catch (err) {
+      await wx.showModal({ title: 'Could not place the order', content: (err as Error).message, showCancel: false })
+    } finally {
+      this.paying = false
+    }
+  }
+
+  render() {
+    const { cart, brand: b } = this
+    if (!cart || !b) return html`<p class="muted" style="padding:24px">Loading…</p>`
+    const table = tableOf(entry().query)
+    return html`
+      <div class="card">
+        <h3>${table ? `Table ${table}` : b.fulfilment === 'pickup' ? 'Pick up' : 'Delivery'}</h3>
+        <div class="muted">${b.stores[0].name} · ${b.stores[0].address}</div>
+      </div>
+      <div class="card">
+        ${cart.lines.length === 0 ? html`<p class="muted">Your cart is empty.</p>` : null}
+        <ul aria-label="Cart">
+          ${cart.lines.map(
+            (l) => html`<li>
+              <span><strong>${l.name}</strong><div class="muted">${l.labels.map((x) => x.choice).join(' · ')}</div><div class="price">${yuan(l.unitPrice)}</div></span>
+              <span class="qty">
+                <button aria-label=${`One ${l.name} less`} @click=${() => this.#setQuantity(l.id, l.quantity - 1)}>−</button>${l.quantity}
+                <button aria-label=${`One ${l.name} more`} @click=${() => this.#setQuantity(l.id, l.quantity + 1)}>+</button>
+              </span>
+            </li>`,
+          )}
+        </ul>
+        <p class="muted">Earn ${Math.floor(cart.total / 100) * b.loyalty.pointsPerYuan} points with this order.</p>
+      </div>
+      <div class="bar">
+        <span>Total <span class="price" aria-label="Total">${yuan(cart.total)}</span></span>
+        <button class="primary" ?disabled=${this.paying || cart.count === 0} @click=${this.#pay}>Pay ${yuan(cart.total)}</button>
+      </div>
+    `
+  }
+}

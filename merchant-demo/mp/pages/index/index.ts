@@ -1,0 +1,55 @@
+import { LitElement, css, html } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import { API, api, brand, go, rememberEntry, type Brand, type Member } from '../../lib/store'
+import { base } from '../../lib/ui'
+
+/** Home: brand hero, campaign, categories, the member's points. */
+@customElement('mp-index')
+export class MpIndex extends LitElement {
+  static styles = [
+    base,
+    css`
+      .hero { width: 100%; aspect-ratio: 750 / 360; }
+      .brand { display: flex; gap: 12px; align-items: center; }
+      .brand img { width: 44px; height: 44px; }
+      .cats { display: grid; grid-template-columns: repeat(3, 1fr); gap: 10px; }
+      .cats button { background: var(--bg); border-radius: 10px; padding: 14px 4px; color: var(--text); }
+      .member { display: flex; justify-content: space-between; align-items: center; width: calc(100% - 24px); text-align: left; color: inherit; }
+    `,
+  ]
+  @state() brand: Brand | null = null
+  @state() member: Member | null = null
+
+  connectedCallback() {
+    super.connectedCallback()
+    rememberEntry()
+    void brand().then((b) => {
+      this.brand = b
+      void wx.setNavigationBarTitle({ title: b.name })
+      wx.onShareAppMessage(() => ({ title: `${b.name} · ${b.tagline}`, path: 'pages/index/index' }))
+    })
+    void api<{ member: Member }>('GET', '/api/me').then((r) => (this.member = r.member), () => undefined)
+  }
+
+  render() {
+    const b = this.brand
+    if (!b) return html`<p class="muted" style="padding:24px">Loading…</p>`
+    const campaign = b.campaigns[0]
+    return html`
+      <img class="hero" src="${API}/img/hero.svg" alt=${campaign?.title ?? b.name} />
+      <div class="card brand">
+        <img src=${b.logo} alt="" />
+        <div><h2>${b.name}</h2><div class="muted">${b.nameZh ?? ''} · ${b.tagline}</div></div>
+      </div>
+      <div class="card">
+        <h3 style="margin-bottom:10px">Menu</h3>
+        <div class="cats">${b.categories.map((c) => html`<button @click=${() => go(`/pages/menu/menu?category=${c.id}`)}>${c.name}<div class="muted">${c.nameZh ?? ''}</div></button>`)}</div>
+      </div>
+      <button class="card member" @click=${() => go('/pages/member/member')}>
+        <span><strong>${this.member ? `${this.member.level.name} member` : 'Member centre'}</strong><div class="muted">${this.member ? `${this.member.points} points` : 'Log in to collect points'}</div></span>
+        <span aria-hidden="true">›</span>
+      </button>
+      <div class="bar"><span class="muted">${b.stores[0].name}</span><button class="primary" @click=${() => go('/pages/menu/menu')}>Order now</button></div>
+    `
+  }
+}

@@ -1,0 +1,51 @@
+import { LitElement, css, html } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import { api, brand, go, yuan, type Brand, type Member, type Order } from '../../lib/store'
+import { base } from '../../lib/ui'
+
+/** Member centre: the card with level and points, progress to the next level, past orders. */
+@customElement('mp-member')
+export class MpMember extends LitElement {
+  static styles = [
+    base,
+    css`
+      .member-card { background: linear-gradient(135deg, var(--primary), var(--accent)); color: #fff; border-radius: 14px; margin: 12px; padding: 18px; min-height: 120px; }
+      .points { font-size: 34px; font-weight: 700; }
+      ul { list-style: none; margin: 0; padding: 0; }
+      li button { display: flex; justify-content: space-between; width: 100%; padding: 10px 0; background: none; color: inherit; border-bottom: 1px solid #f2f2f2; text-align: left; }
+    `,
+  ]
+  @state() brand: Brand | null = null
+  @state() member: Member | null = null
+  @state() orders: Order[] = []
+
+  connectedCallback() {
+    super.connectedCallback()
+    void brand().then((b) => (this.brand = b))
+    void api<{ member: Member }>('GET', '/api/me').then((r) => (this.member = r.member))
+    void api<{ orders: Order[] }>('GET', '/api/orders').then((r) => (this.orders = r.orders))
+  }
+
+  render() {
+    const { member: m, brand: b } = this
+    if (!m || !b) return html`<p class="muted" style="padding:24px">Loading…</p>`
+    return html`
+      <section class="member-card" aria-label="Member card">
+        <div>${b.name} · <strong aria-label="Level">${m.level.name}</strong></div>
+        <div class="points" aria-label="Points">${m.points}</div>
+        <div>points · ${b.loyalty.pointsPerYuan} per ¥1</div>
+      </section>
+      <div class="card">
+        ${m.level.next ? html`Spend ${yuan(m.level.next.spendToGo)} more to reach <strong>${m.level.next.name}</strong>.` : html`You are at the top level.`}
+        <div class="muted">Lifetime spend ${yuan(m.lifetimeSpend)}</div>
+      </div>
+      <div class="card">
+        <h3>Orders</h3>
+        <ul aria-label="Orders">
+          ${this.orders.map((o) => html`<li><button @click=${() => go(`/pages/order/order?id=${o.id}`)}><span>${o.pickupNo} · ${o.items.map((i) => i.name).join(', ')}</span><span>${yuan(o.total)} · ${o.status}</span></button></li>`)}
+        </ul>
+        ${this.orders.length === 0 ? html`<p class="muted">No orders yet.</p>` : null}
+      </div>
+    `
+  }
+}

@@ -1,0 +1,71 @@
+import { LitElement, css, html } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import { api, brand, entry, go, pageQuery, rememberEntry, tableOf, yuan, type Brand } from '../../lib/store'
+import { base } from '../../lib/ui'
+
+/** Menu: categories on the left, products on the right, the cart bar below; a table code lands here. */
+@customElement('mp-menu')
+export class MpMenu extends LitElement {
+  static styles = [
+    base,
+    css`
+      .table { background: var(--accent); color: var(--text); padding: 8px 16px; font-weight: 600; }
+      .layout { display: grid; grid-template-columns: 88px 1fr; }
+      nav button { display: block; width: 100%; padding: 14px 8px; background: none; color: #666; text-align: left; }
+      nav button[aria-current='true'] { background: #fff; color: var(--primary); font-weight: 600; border-left: 3px solid var(--primary); }
+      ul { list-style: none; margin: 0; padding: 0 12px; background: #fff; min-height: 70vh; }
+      li button { display: flex; gap: 12px; width: 100%; padding: 12px 0; background: none; text-align: left; color: inherit; border-bottom: 1px solid #f2f2f2; }
+      li img { width: 72px; height: 72px; border-radius: 8px; }
+    `,
+  ]
+  @state() brand: Brand | null = null
+  @state() category = pageQuery().category ?? ''
+  @state() cart = { count: 0, total: 0 }
+
+  connectedCallback() {
+    super.connectedCallback()
+    rememberEntry()
+    void brand().then((b) => {
+      this.brand = b
+      this.category ||= b.categories[0].id
+    })
+    void this.#refreshCart()
+    // the menu stays under the product page; its cart bar catches up when the person returns
+    document.addEventListener('visibilitychange', () => void this.#refreshCart())
+    setInterval(() => void this.#refreshCart(), 2000)
+  }
+
+  async #refreshCart() {
+    this.cart = await api<{ count: number; total: number }>('GET', '/api/cart').catch(() => this.cart)
+  }
+
+  render() {
+    const b = this.brand
+    if (!b) return html`<p class="muted" style="padding:24px">Loading…</p>`
+    const table = tableOf(entry().query)
+    return html`
+      ${table ? html`<div class="table" role="status">Table ${table} · ${b.stores[0].name}</div>` : null}
+      <div class="layout">
+        <nav aria-label="Categories">
+          ${b.categories.map((c) => html`<button aria-current=${c.id === this.category} @click=${() => (this.category = c.id)}>${c.name}</button>`)}
+        </nav>
+        <ul aria-label="Products">
+          ${b.products
+            .filter((p) => p.category === this.category)
+            .map(
+              (p) => html`<li>
+                <button aria-label=${`${p.name} ${yuan(p.price)}`} @click=${() => go(`/pages/product/product?id=${p.id}`)}>
+                  <img src=${p.image} alt="" />
+                  <span><strong>${p.name}</strong> <span class="muted">${p.nameZh ?? ''}</span><div class="muted">${p.description}</div><div class="price">${yuan(p.price)}</div></span>
+                </button>
+              </li>`,
+            )}
+        </ul>
+      </div>
+      <div class="bar">
+        <span aria-label="Cart total">${this.cart.count} item${this.cart.count === 1 ? '' : 's'} · <span class="price">${yuan(this.cart.total)}</span></span>
+        <button class="primary" ?disabled=${this.cart.count === 0} @click=${() => go('/pages/cart/cart')}>Checkout</button>
+      </div>
+    `
+  }
+}

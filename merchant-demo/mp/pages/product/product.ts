@@ -1,0 +1,91 @@
+import { LitElement, css, html } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import { api, brand, pageQuery, yuan, type Product } from '../../lib/store'
+import { base } from '../../lib/ui'
+
+/** Product detail: picture, options as chips (size, temperature, sugar…), quantity, add to cart. */
+@customElement('mp-product')
+export class MpProduct extends LitElement {
+  static styles = [
+    base,
+    css`
+      .pic { width: 100%; aspect-ratio: 1; max-height: 300px; object-fit: contain; background: #fff; }
+      fieldset { border: 0; margin: 0 0 12px; padding: 0; }
+      legend { font-weight: 600; margin-bottom: 6px; }
+      .chips { display: flex; flex-wrap: wrap; gap: 8px; }
+      .chips button { background: #f4f4f4; border-radius: 16px; padding: 6px 14px; color: var(--text); border: 1px solid transparent; }
+      .chips button[aria-pressed='true'] { background: #fff; color: var(--primary); border-color: var(--primary); font-weight: 600; }
+      .qty { display: flex; align-items: center; gap: 12px; }
+      .qty button { width: 28px; height: 28px; border-radius: 50%; background: #f4f4f4; }
+    `,
+  ]
+  @state() product: Product | null = null
+  @state() chosen: Record<string, string> = {}
+  @state() quantity = 1
+  @state() busy = false
+
+  connectedCallback() {
+    super.connectedCallback()
+    const id = pageQuery().id
+    void brand().then((b) => {
+      const p = b.products.find((p) => p.id === id) ?? null
+      this.product = p
+      if (p) {
+        this.chosen = Object.fromEntries(p.options.map((o) => [o.id, o.default]))
+        void wx.setNavigationBarTitle({ title: p.name })
+        wx.onShareAppMessage(() => ({ title: `${p.name} at ${b.name}`, path: `pages/product/product?id=${p.id}` }))
+      }
+    })
+  }
+
+  get #unitPrice() {
+    const p = this.product!
+    return p.price + p.options.reduce((n, o) => n + (o.choices.find((c) => c.id === this.chosen[o.id])?.priceDelta ?? 0), 0)
+  }
+
+  async #add() {
+    this.busy = true
+    try {
+      await api('POST', '/api/cart/items', { productId: this.product!.id, options: this.chosen, quantity: this.quantity })
+      await wx.showToast({ title: 'Added to cart', icon: 'success' })
+      await wx.navigateBack()
+    } catch (err) {
+      await wx.showToast({ title: (err as Error).message, icon: 'none' })
+    } finally {
+      this.busy = false
+    }
+  }
+
+  render() {
+    const p = this.product
+    if (!p) return html`<p class="muted" style="padding:24px">Loading…</p>`
+    return html`
+      <img class="pic" src=${p.image} alt=${p.name} />
+      <div class="card">
+        <h2>${p.name} <span class="muted">${p.nameZh ?? ''}</span></h2>
+        <p class="muted">${p.description}</p>
+        ${p.options.map(
+          (o) => html`<fieldset>
+            <legend>${o.name}</legend>
+            <div class="chips" role="group" aria-label=${o.name}>
+              ${o.choices.map(
+                (c) => html`<button aria-pressed=${this.chosen[o.id] === c.id} @click=${() => (this.chosen = { ...this.chosen, [o.id]: c.id })}>
+                  ${c.name}${c.priceDelta ? ` +${yuan(c.priceDelta)}` : ''}
+                </button>`,
+              )}
+            </div>
+          </fieldset>`,
+        )}
+        <div class="qty">
+          <button aria-label="Decrease quantity" @click=${() => (this.quantity = Math.max(1, this.quantity - 1))}>−</button>
+          <span aria-label="Quantity">${this.quantity}</span>
+          <button aria-label="Increase quantity" @click=${() => (this.quantity = Math.min(99, this.quantity + 1))}>+</button>
+        </div>
+      </div>
+      <div class="bar">
+        <span class="price" aria-label="Price">${yuan(this.#unitPrice * this.quantity)}</span>
+        <button class="primary" ?disabled=${this.busy} @click=${this.#add}>Add to cart</button>
+      </div>
+    `
+  }
+}
