@@ -13,7 +13,16 @@ export const test = base.extend<{ phones: (ids: string[]) => Promise<Page> }>({
   },
 })
 
-const NAMES: Record<string, string> = { alice: 'Alice Wang', bob: 'Bob Li', carol: 'Carol Zhang', dave: 'Dave Chen' }
+const NAMES: Record<string, string> = {
+  alice: 'Alice Wang',
+  bob: 'Bob Li',
+  carol: 'Carol Zhang',
+  dave: 'Dave Chen',
+  erin: 'Erin Liu',
+  frank: 'Frank Zhao',
+  grace: 'Grace Sun',
+  henry: 'Henry Wu',
+}
 
 /** One phone on the page, found by its accessible name ("Alice Wang's phone"). */
 export function phone(page: Page, id: string) {

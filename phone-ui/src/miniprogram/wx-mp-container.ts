@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
+import { repeat } from 'lit/directives/repeat.js'
 import { api, type Conversation, type PersonView } from '../api'
 import type { Lang } from '../i18n'
 import '../pay/wx-pay-sheet'
@@ -260,8 +261,20 @@ export class WxMpContainer extends LitElement {
     window.removeEventListener('message', this.#onMessage)
   }
 
+  // A page may call wx before its frame's load event, so every page of the stack has a host from
+  // the start, finding its frame by key.
   #onMessage = (e: MessageEvent) => {
-    for (const host of this.#hosts.values()) if (host.handle(e)) return
+    for (const p of this.pages) if (this.#host(p.key).handle(e)) return
+  }
+
+  #host(key: number) {
+    let host = this.#hosts.get(key)
+    if (!host) {
+      const frame = () => this.renderRoot.querySelector<HTMLIFrameElement>(`iframe[data-key="${key}"]`)?.contentWindow ?? null
+      host = new BridgeHost(frame, this.#handlers)
+      this.#hosts.set(key, host)
+    }
+    return host
   }
 
   render() {
@@ -281,13 +294,15 @@ export class WxMpContainer extends LitElement {
         </div>
       </nav>
       <div class="pages">
-        ${this.pages.map(
+        ${repeat(
+          this.pages,
+          (p) => p.key,
           (p, i) => html`<iframe
             title=${p.title}
+            data-key=${p.key}
             sandbox="allow-scripts allow-forms"
             ?hidden=${i !== this.pages.length - 1}
             src=${this.#pageUrl(p)}
-            @load=${(e: Event) => this.#bind(p.key, e.target as HTMLIFrameElement)}
           ></iframe>`,
         )}
         ${this.splash ? this.#splash() : null}
@@ -343,10 +358,6 @@ export class WxMpContainer extends LitElement {
     const init = { appid: s.appid, launch, system: SYSTEM(this.lang), storage: this.#storage() }
     const search = new URLSearchParams(p.query).toString()
     return `${s.pagesUrl.replace(/\/$/, '')}/${p.path}.html${search ? `?${search}` : ''}#${encodeInit(init)}`
-  }
-
-  #bind(key: number, frame: HTMLIFrameElement) {
-    if (!this.#hosts.has(key)) this.#hosts.set(key, new BridgeHost(() => frame.contentWindow, this.#handlers))
   }
 
   // ---- storage, per person and app (wx.setStorage)
@@ -517,7 +528,7 @@ export class WxMpContainer extends LitElement {
 
   #menuShare = () => {
     this.menu = false
-    this.#hosts.get(this.pages.at(-1)!.key)?.push('share', { from: 'menu' })
+    this.#host(this.pages.at(-1)!.key).push('share', { from: 'menu' })
   }
 
   #reload = () => {

@@ -1,0 +1,42 @@
+import { expect, phone, test } from './fixtures'
+
+test('a mini program found by search runs its wx calls inside the phone', async ({ phones }) => {
+  const page = await phones(['erin'])
+  const erin = phone(page, 'erin')
+  await erin.getByRole('tab', { name: 'Discover' }).click()
+  await erin.getByRole('button', { name: 'Mini Programs' }).click()
+  await erin.getByRole('searchbox', { name: 'Search Mini Programs' }).fill('lumen')
+  await erin.getByRole('button', { name: 'Open Lumen Coffee Store' }).click()
+
+  const store = erin.frameLocator('iframe[title="Lumen Coffee Store"]')
+  await expect(store.locator('#scene')).toHaveText('1006')
+  const log = store.locator('#log')
+
+  await store.getByRole('button', { name: 'wx.login' }).click()
+  await expect(log).toContainText(/"code":"[^"]+","errMsg":"login:ok"/)
+
+  await store.getByRole('button', { name: 'Modal' }).click()
+  await erin.getByRole('dialog', { name: 'Sample' }).getByRole('button', { name: 'OK' }).click()
+  await expect(log).toContainText('"confirm":true')
+
+  await store.getByRole('button', { name: 'Storage' }).click()
+  await store.getByRole('button', { name: 'Storage' }).click()
+  await expect(log).toContainText('"data":2')
+
+  await store.getByRole('button', { name: 'System info' }).click()
+  await expect(log).toContainText('"platform":"ios"')
+
+  await store.getByRole('button', { name: 'Toast' }).click()
+  await expect(erin.getByRole('status').filter({ hasText: 'Added to cart' })).toBeVisible()
+
+  await store.getByRole('button', { name: 'Next page' }).click()
+  await expect(erin.getByRole('heading', { name: 'Item detail' })).toBeVisible()
+  await erin.frameLocator('iframe[title="Item detail"]').getByRole('button', { name: 'Back' }).click()
+  await expect(erin.getByRole('heading', { name: 'Lumen Coffee Store' })).toBeVisible()
+
+  // storage is kept per person and app: it is still there when the mini program opens again
+  await erin.getByRole('button', { name: 'Close mini program' }).click()
+  await erin.getByRole('button', { name: 'Open Lumen Coffee Store' }).click()
+  await store.getByRole('button', { name: 'Storage' }).click()
+  await expect(log).toContainText('"data":3')
+})
