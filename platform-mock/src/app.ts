@@ -7,6 +7,7 @@ import { miniprogramApps } from './sandbox/miniprograms'
 import { paySandbox } from './surfaces/pay/sandbox'
 import { miniprogramSandbox } from './surfaces/miniprogram/sandbox'
 import { qrSandbox } from './surfaces/qr/sandbox'
+import { officialAccountSandbox } from './surfaces/official-account/sandbox'
 import type { PlatformEnv } from './shared/env'
 import { errorResponse, SandboxError } from './shared/errors'
 import { journeyContext } from './shared/events'
@@ -45,6 +46,7 @@ export function createPlatform(platform: Platform) {
   app.route('/_sandbox/pay', paySandbox)
   app.route('/_sandbox', miniprogramSandbox)
   app.route('/_sandbox', qrSandbox)
+  app.route('/_sandbox', officialAccountSandbox)
   app.route('/', phoneUi())
   app.notFound(() => new SandboxError(404, 'not_found', 'no such sandbox route').getResponse())
   app.onError((err) => errorResponse('sandbox', err, 'sandbox'))

@@ -3,6 +3,7 @@ import type { Db } from '../shared/db'
 import { chatGroupMembers, chatGroups } from '../surfaces/chat/schema'
 import { miniprogramSeedQueries } from '../surfaces/miniprogram/seed'
 import { oaFollowers } from '../surfaces/official-account/schema'
+import { officialAccountSeedQueries } from '../surfaces/official-account/seed'
 import { payMerchants } from '../surfaces/pay/schema'
 import { wecomAgents, wecomCorps, wecomStaff } from '../surfaces/wecom/schema'
 import { avatarSvg } from './avatars'
@@ -68,5 +69,6 @@ export function seedQueries(db: Db, cred: WorldCredentials, now: number): BatchI
       })),
     ),
     ...miniprogramSeedQueries(db, cred),
+    ...officialAccountSeedQueries(db, cred),
   ]
 }

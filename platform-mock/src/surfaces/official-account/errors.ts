@@ -1,3 +1,27 @@
-import { WxError } from '../../shared/errors'
+import { SandboxError, WxError } from '../../shared/errors'
 
 export const apiUnauthorized = () => new WxError(48001, 'api unauthorized')
+export const invalidOpenid = () => new WxError(40003, 'invalid openid')
+export const invalidAppid = () => new WxError(40013, 'invalid appid')
+export const invalidSecret = () => new WxError(40125, 'invalid appsecret')
+export const invalidGrantType = () => new WxError(40002, 'invalid grant_type')
+export const argumentInvalid = (what: string) => new WxError(47003, `argument invalid! ${what}`)
+export const outOfWindow = () => new WxError(45015, 'response out of time limit or subscription is canceled')
+export const requireSubscribe = () => new WxError(43004, 'require subscribe')
+export const invalidTemplateId = () => new WxError(40037, 'invalid template_id')
+export const notLinkedMiniProgram = () => new WxError(40166, 'invalid appid, the mini program is not linked to this account')
+export const invalidMediaId = () => new WxError(40007, 'invalid media_id')
+export const menuNotExist = () => new WxError(46003, 'menu no exist')
+export const invalidCode = () => new WxError(40029, 'invalid code')
+export const codeUsed = () => new WxError(40163, 'code been used')
+export const codeExpired = () => new WxError(42003, 'code expired')
+export const refreshTokenExpired = () => new WxError(42002, 'refresh_token expired')
+export const invalidRefreshToken = () => new WxError(40030, 'invalid refresh_token')
+export const invalidOauthToken = () => new WxError(40001, 'invalid credential, access_token is invalid or not latest')
+export const oauthTokenExpired = () => new WxError(42001, 'access_token expired')
+
+// control API (person side and operator)
+export const noPerson = (id: string) => new SandboxError(404, 'not_found', `no person ${id}`)
+export const noAccount = (appid: string) => new SandboxError(404, 'not_found', `no Official Account ${appid} in this world`)
+export const notFollowing = (person: string) => new SandboxError(409, 'not_following', `${person} does not follow this account`)
+export const invalid = (message: string) => new SandboxError(400, 'invalid', message)

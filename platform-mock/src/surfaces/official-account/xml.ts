@@ -5,7 +5,7 @@ export interface XmlTree {
 }
 
 /** One field of a message: strings go into CDATA, numbers stay bare, objects nest. */
-export type XmlValue = string | number | XmlFields | XmlFields[]
+export type XmlValue = string | number | bigint | XmlFields | XmlFields[]
 export interface XmlFields {
   [name: string]: XmlValue | undefined
 }
@@ -20,7 +20,7 @@ function fields(obj: XmlFields): string {
     if (v === undefined) continue
     if (Array.isArray(v)) out += `<${name}>${v.map((item) => `<item>${fields(item)}</item>`).join('')}</${name}>`
     else if (typeof v === 'object') out += `<${name}>${fields(v)}</${name}>`
-    else out += `<${name}>${typeof v === 'number' ? v : cdata(v)}</${name}>`
+    else out += `<${name}>${typeof v === 'string' ? cdata(v) : v}</${name}>`
   }
   return out
 }
