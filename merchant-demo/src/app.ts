@@ -10,6 +10,7 @@ import { ApiError, readJson } from './errors'
 import { heroSvg, logoSvg, productSvg } from './images'
 import { login, memberOf, memberView } from './members'
 import { addToCart, cartOf, checkout, firstSighting, fulfil, markReady, memberOrder, orderReadyTemplate, orderView, ordersOf, recordConsent, setCartQuantity } from './orders'
+import { publish } from './publish'
 import { members, orders } from './schema'
 import { WeChatApiError, WeChatPayError } from '../wechat/errors'
 import type { Transaction } from '../wechat/pay'
@@ -112,6 +113,10 @@ export function createMerchantApp(store: Store, opts: { pagesDir?: string } = {}
     const status = c.req.query('status') as (typeof orders.$inferSelect)['status'] | undefined
     const rows = await store.db.select({ id: orders.id }).from(orders).where(status ? eq(orders.status, status) : undefined).orderBy(desc(orders.createdAt)).limit(100)
     return c.json({ orders: await Promise.all(rows.map((r) => orderView(store, r.id))) })
+  })
+  app.post('/admin/publish', async (c) => {
+    await publish(store)
+    return c.json({ ok: true, pagesUrl: `${store.publicUrl}/mp` })
   })
   app.post('/admin/orders/:id/ready', async (c) => c.json(await markReady(store, c.req.param('id'))))
   app.get('/admin/members/:openid', async (c) => {
