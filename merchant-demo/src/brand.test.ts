@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
-import { BrandKitError, CAFE_KIT, loadBrandKit, parseBrandKit } from './brand'
+import { BrandKitError, CAFE_KIT, SPORTSWEAR_KIT, loadBrandKit, parseBrandKit } from './brand'
 import { Catalog } from './catalog'
 
 const cafe = () => JSON.parse(readFileSync(CAFE_KIT, 'utf8'))
@@ -53,4 +53,13 @@ test('levels follow lifetime spend and points are per whole yuan', () => {
   expect(catalog.level(50000).name).toBe('Gold')
   expect(catalog.level(400000)).toEqual({ name: 'Black', next: null })
   expect(catalog.pointsFor(5799)).toBe(57)
+})
+
+test('the sportswear kit is valid: sizes and colours, shipping, two points per yuan', () => {
+  const kit = loadBrandKit(SPORTSWEAR_KIT)
+  expect(kit.fulfilment).toBe('shipping')
+  const catalog = new Catalog(kit)
+  expect(catalog.price('core-hoodie', { size: 'xl' }).unitPrice).toBe(47900)
+  expect(catalog.price('tempo-runner').labels).toEqual([{ option: 'Size', choice: 'EU 42' }, { option: 'Colour', choice: 'Ocean blue' }])
+  expect(catalog.pointsFor(79900)).toBe(1598)
 })

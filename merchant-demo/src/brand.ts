@@ -18,7 +18,8 @@ const Product = z.object({
   nameZh: z.string().optional(),
   description: z.string().max(200).default(''),
   price: fen.refine((n) => n > 0, 'a price in fen above 0'),
-  /** the colour of the generated picture */
+  /** the generated picture: what is drawn, in which colour */
+  art: z.enum(['cup', 'pastry', 'shirt', 'shoe', 'bag']).default('cup'),
   colour,
   stock: z.number().int().min(0).nullable().default(null),
   options: z.array(Option).default([]),
@@ -85,3 +86,5 @@ export function loadBrandKit(path: string): BrandKit {
 
 /** The shipped café kit. */
 export const CAFE_KIT = fileURLToPath(new URL('../brands/cafe.json', import.meta.url))
+/** The shipped sportswear kit. */
+export const SPORTSWEAR_KIT = fileURLToPath(new URL('../brands/sportswear.json', import.meta.url))

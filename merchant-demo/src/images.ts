@@ -6,12 +6,20 @@ const esc = (s: string) => s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt
 export function productSvg(kit: BrandKit, p: Product) {
   const bg = kit.colours.background
   const c = p.colour
-  const art =
-    p.category === 'bakery'
-      ? `<ellipse cx="100" cy="130" rx="62" ry="34" fill="${c}"/><path d="M48 124q52-50 104 0" fill="none" stroke="#fff" stroke-opacity=".5" stroke-width="6"/>`
-      : `<path d="M58 60h84l-10 104q-1 10-12 10H80q-11 0-12-10z" fill="${c}"/><rect x="52" y="48" width="96" height="16" rx="6" fill="${kit.colours.primary}"/>` +
-        `<path d="M70 96h60" stroke="#fff" stroke-opacity=".6" stroke-width="4"/><circle cx="100" cy="126" r="14" fill="#fff" fill-opacity=".35"/>`
+  const art = ART[p.art](c, kit.colours.primary)
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" role="img" aria-label="${esc(p.name)}"><rect width="200" height="200" fill="${bg}"/><circle cx="100" cy="112" r="84" fill="${kit.colours.accent}" fill-opacity=".25"/>${art}</svg>`
+}
+
+const ART: Record<Product['art'], (c: string, primary: string) => string> = {
+  cup: (c, primary) =>
+    `<path d="M58 60h84l-10 104q-1 10-12 10H80q-11 0-12-10z" fill="${c}"/><rect x="52" y="48" width="96" height="16" rx="6" fill="${primary}"/>` +
+    `<path d="M70 96h60" stroke="#fff" stroke-opacity=".6" stroke-width="4"/><circle cx="100" cy="126" r="14" fill="#fff" fill-opacity=".35"/>`,
+  pastry: (c) => `<ellipse cx="100" cy="130" rx="62" ry="34" fill="${c}"/><path d="M48 124q52-50 104 0" fill="none" stroke="#fff" stroke-opacity=".5" stroke-width="6"/>`,
+  shirt: (c, primary) =>
+    `<path d="M70 46l-34 20 14 28 16-8v86h68V86l16 8 14-28-34-20q-15 14-30 0z" fill="${c}"/><path d="M84 46q16 16 32 0" fill="none" stroke="${primary}" stroke-width="5"/>`,
+  shoe: (c, primary) =>
+    `<path d="M30 132q0-40 20-56l30 22q22 14 58 18 34 4 34 26v8H30z" fill="${c}"/><rect x="30" y="148" width="142" height="12" rx="6" fill="${primary}"/><path d="M70 100l10-8M82 108l10-8M94 114l10-8" stroke="#fff" stroke-width="4"/>`,
+  bag: (c, primary) => `<rect x="50" y="74" width="100" height="96" rx="10" fill="${c}"/><path d="M76 76v-14q24-26 48 0v14" fill="none" stroke="${primary}" stroke-width="7"/>`,
 }
 
 /** The brand's logo: its initial in a circle of the primary colour. */
