@@ -4,7 +4,7 @@ import { weixinTokens, wecomTokens } from './shared/access-token/routes'
 import type { PlatformEnv } from './shared/env'
 import { errorResponse, invalidUrl, PayError, WecomError, type Envelope } from './shared/errors'
 import { miniprogram } from './surfaces/miniprogram/routes'
-import { officialAccount } from './surfaces/official-account/routes'
+import { officialAccount, officialAccountWeb } from './surfaces/official-account/routes'
 import { signPayResponses } from './surfaces/pay/auth'
 import { pay } from './surfaces/pay/routes'
 import { wecom } from './surfaces/wecom/routes'
@@ -53,6 +53,7 @@ wecomApi.route('/', wecomTokens).route('/', wecom)
 
 /** mp.weixin.qq.com: the Official Account web pages (QR images, articles). */
 const mpWeb = hostApp('weixin', () => new Response('Not Found', { status: 404, headers: { 'Content-Type': 'text/plain' } }))
+mpWeb.route('/', officialAccountWeb)
 
 export const HOSTS: Record<WeChatHost, Hono<PlatformEnv>> = {
   'api.weixin.qq.com': weixinApi,

@@ -2,26 +2,171 @@ import { and, asc, eq, gt } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { accessToken } from '../../shared/access-token'
 import type { PlatformEnv } from '../../shared/env'
-import { apps } from '../../world/schema'
-import { apiUnauthorized } from './errors'
+import { wxJson } from '../../shared/validate'
+import { oaOfToken } from './account'
+import { addDraft, deleteDraft, findDraft, findPublication, listDrafts, listPublications, newsItems, publish } from './articles'
+import { invalidMediaId } from './errors'
+import { createMenu, deleteMenu, mustMenu } from './menu'
+import { sendCustom, sendTemplate } from './messages'
+import { checkAuth, exchangeCode, refresh, snsUserInfo } from './oauth'
+import { createQrCode, findQrByTicket, qrExpired, qrPng } from './qrcodes'
 import { oaFollowers } from './schema'
+import { userInfo } from './users'
+import { ArticleIdBody, BatchGet, CustomSend, DraftAdd, MediaIdBody, MenuCreate, Page, PublishIdBody, QrCreate, TemplateSend } from './wire'
 
 const PAGE = 10_000
+const ok = { errcode: 0, errmsg: 'ok' }
+const sec = (ms: number) => Math.floor(ms / 1000)
 
-/** 获取用户列表 (user/get): the followers of the Official Account, 10 000 openids a page. */
-export const officialAccount = new Hono<PlatformEnv>().get('/cgi-bin/user/get', accessToken(), async (c) => {
-  const appid = c.var.tokenOwner
-  const [app] = await c.var.db.select().from(apps).where(eq(apps.appid, appid))
-  if (app?.kind !== 'official_account') throw apiUnauthorized()
-  const next = c.req.query('next_openid') ?? ''
-  const all = await c.var.db.$count(oaFollowers, eq(oaFollowers.appid, appid))
-  const rows = await c.var.db
-    .select({ openid: oaFollowers.openid })
-    .from(oaFollowers)
-    .where(and(eq(oaFollowers.appid, appid), next ? gt(oaFollowers.openid, next) : undefined))
-    .orderBy(asc(oaFollowers.openid))
-    .limit(PAGE)
-  const openids = rows.map((r) => r.openid)
-  if (openids.length === 0) return c.json({ total: all, count: 0, next_openid: '' })
-  return c.json({ total: all, count: openids.length, data: { openid: openids }, next_openid: openids.at(-1) })
+/** The Official Account APIs on api.weixin.qq.com (access_token of an Official Account; 48001 otherwise). */
+export const officialAccount = new Hono<PlatformEnv>()
+  /** 获取用户列表 (user/get): the followers, 10 000 openids a page. */
+  .get('/cgi-bin/user/get', accessToken(), async (c) => {
+    const { appid } = await oaOfToken(c.var.db, c.var.tokenOwner)
+    const next = c.req.query('next_openid') ?? ''
+    const all = await c.var.db.$count(oaFollowers, eq(oaFollowers.appid, appid))
+    const rows = await c.var.db
+      .select({ openid: oaFollowers.openid })
+      .from(oaFollowers)
+      .where(and(eq(oaFollowers.appid, appid), next ? gt(oaFollowers.openid, next) : undefined))
+      .orderBy(asc(oaFollowers.openid))
+      .limit(PAGE)
+    const openids = rows.map((r) => r.openid)
+    if (openids.length === 0) return c.json({ total: all, count: 0, next_openid: '' })
+    return c.json({ total: all, count: openids.length, data: { openid: openids }, next_openid: openids.at(-1) })
+  })
+  /** 获取用户基本信息 (user/info) */
+  .get('/cgi-bin/user/info', accessToken(), async (c) => {
+    const app = await oaOfToken(c.var.db, c.var.tokenOwner)
+    return c.json(await userInfo(c.var.platform, app, c.req.query('openid') ?? ''))
+  })
+  /** 批量获取用户基本信息 (user/info/batchget), up to 100 */
+  .post('/cgi-bin/user/info/batchget', accessToken(), wxJson(BatchGet), async (c) => {
+    const app = await oaOfToken(c.var.db, c.var.tokenOwner)
+    const list = []
+    for (const u of c.req.valid('json').user_list) list.push(await userInfo(c.var.platform, app, u.openid))
+    return c.json({ user_info_list: list })
+  })
+  /** 生成带参数的二维码 (qrcode/create) */
+  .post('/cgi-bin/qrcode/create', accessToken(), wxJson(QrCreate), async (c) => {
+    const app = await oaOfToken(c.var.db, c.var.tokenOwner)
+    return c.json(await createQrCode(c.var.platform, app.appid, c.req.valid('json')))
+  })
+  /** 创建自定义菜单 (menu/create) */
+  .post('/cgi-bin/menu/create', accessToken(), wxJson(MenuCreate), async (c) => {
+    const app = await oaOfToken(c.var.db, c.var.tokenOwner)
+    await createMenu(c.var.platform, app, c.req.valid('json'))
+    return c.json(ok)
+  })
+  /** 查询自定义菜单 (menu/get) */
+  .get('/cgi-bin/menu/get', accessToken(), async (c) => {
+    const app = await oaOfToken(c.var.db, c.var.tokenOwner)
+    return c.json({ menu: await mustMenu(c.var.platform, app.appid) })
+  })
+  /** 删除自定义菜单 (menu/delete) */
+  .get('/cgi-bin/menu/delete', accessToken(), async (c) => {
+    const app = await oaOfToken(c.var.db, c.var.tokenOwner)
+    await deleteMenu(c.var.platform, app.appid)
+    return c.json(ok)
+  })
+  /** 客服消息 (message/custom/send) */
+  .post('/cgi-bin/message/custom/send', accessToken(), wxJson(CustomSend), async (c) => {
+    const app = await oaOfToken(c.var.db, c.var.tokenOwner)
+    await sendCustom(c.var.platform, app, c.req.valid('json'))
+    return c.json(ok)
+  })
+  /** 发送模板消息 (message/template/send) */
+  .post('/cgi-bin/message/template/send', accessToken(), wxJson(TemplateSend), async (c) => {
+    const app = await oaOfToken(c.var.db, c.var.tokenOwner)
+    const { msgid } = await sendTemplate(c.var.platform, app, c.req.valid('json'))
+    return c.json({ ...ok, msgid })
+  })
+  /** 新建草稿 (draft/add) */
+  .post('/cgi-bin/draft/add', accessToken(), wxJson(DraftAdd), async (c) => {
+    const app = await oaOfToken(c.var.db, c.var.tokenOwner)
+    return c.json({ media_id: await addDraft(c.var.platform, app, c.req.valid('json').articles) })
+  })
+  /** 获取草稿 (draft/get) */
+  .post('/cgi-bin/draft/get', accessToken(), wxJson(MediaIdBody), async (c) => {
+    const app = await oaOfToken(c.var.db, c.var.tokenOwner)
+    const draft = await findDraft(c.var.platform, app.appid, c.req.valid('json').media_id)
+    return c.json({ news_item: draft.articles })
+  })
+  /** 删除草稿 (draft/delete) */
+  .post('/cgi-bin/draft/delete', accessToken(), wxJson(MediaIdBody), async (c) => {
+    const app = await oaOfToken(c.var.db, c.var.tokenOwner)
+    await deleteDraft(c.var.platform, app.appid, c.req.valid('json').media_id)
+    return c.json(ok)
+  })
+  /** 获取草稿列表 (draft/batchget) */
+  .post('/cgi-bin/draft/batchget', accessToken(), wxJson(Page), async (c) => {
+    const app = await oaOfToken(c.var.db, c.var.tokenOwner)
+    const page = c.req.valid('json')
+    const all = await listDrafts(c.var.platform, app.appid)
+    const item = all.slice(page.offset, page.offset + page.count).map((d) => ({
+      media_id: d.mediaId,
+      content: { news_item: newsItems(d.articles, page.no_content === 1), create_time: sec(d.createdAt), update_time: sec(d.updatedAt) },
+      update_time: sec(d.updatedAt),
+    }))
+    return c.json({ total_count: all.length, item_count: item.length, item })
+  })
+  /** 发布接口 (freepublish/submit) */
+  .post('/cgi-bin/freepublish/submit', accessToken(), wxJson(MediaIdBody), async (c) => {
+    const app = await oaOfToken(c.var.db, c.var.tokenOwner)
+    const { publishId, msgDataId } = await publish(c.var.platform, app, c.req.valid('json').media_id)
+    return c.json({ ...ok, publish_id: publishId, msg_data_id: msgDataId })
+  })
+  /** 发布状态轮询 (freepublish/get) */
+  .post('/cgi-bin/freepublish/get', accessToken(), wxJson(PublishIdBody), async (c) => {
+    const app = await oaOfToken(c.var.db, c.var.tokenOwner)
+    const pub = await findPublication(c.var.platform, app.appid, { publishId: c.req.valid('json').publish_id })
+    if (!pub) throw invalidMediaId()
+    return c.json({
+      publish_id: pub.publishId,
+      publish_status: pub.status,
+      article_id: pub.articleId,
+      article_detail: { count: pub.articles.length, item: pub.articles.map((a, i) => ({ idx: i + 1, article_url: a.url })) },
+      fail_idx: [],
+    })
+  })
+  /** 获取成功发布列表 (freepublish/batchget) */
+  .post('/cgi-bin/freepublish/batchget', accessToken(), wxJson(Page), async (c) => {
+    const app = await oaOfToken(c.var.db, c.var.tokenOwner)
+    const page = c.req.valid('json')
+    const all = await listPublications(c.var.platform, app.appid)
+    const item = all.slice(page.offset, page.offset + page.count).map((p) => ({
+      article_id: p.articleId,
+      content: { news_item: newsItems(p.articles, page.no_content === 1), create_time: sec(p.publishedAt), update_time: sec(p.publishedAt) },
+      update_time: sec(p.publishedAt),
+    }))
+    return c.json({ total_count: all.length, item_count: item.length, item })
+  })
+  /** 通过 article_id 获取已发布文章 (freepublish/getarticle) */
+  .post('/cgi-bin/freepublish/getarticle', accessToken(), wxJson(ArticleIdBody), async (c) => {
+    const app = await oaOfToken(c.var.db, c.var.tokenOwner)
+    const pub = await findPublication(c.var.platform, app.appid, { articleId: c.req.valid('json').article_id })
+    if (!pub) throw invalidMediaId()
+    return c.json({ news_item: newsItems(pub.articles) })
+  })
+  /** 网页授权: code → access_token (sns/oauth2/access_token) */
+  .get('/sns/oauth2/access_token', async (c) => c.json(await exchangeCode(c.var.platform, c.req.query())))
+  /** 网页授权: refresh (sns/oauth2/refresh_token) */
+  .get('/sns/oauth2/refresh_token', async (c) => c.json(await refresh(c.var.platform, c.req.query())))
+  /** 网页授权: check a token (sns/auth) */
+  .get('/sns/auth', async (c) => {
+    await checkAuth(c.var.platform, c.req.query('access_token'), c.req.query('openid'))
+    return c.json(ok)
+  })
+  /** 网页授权: user info for snsapi_userinfo (sns/userinfo) */
+  .get('/sns/userinfo', async (c) => {
+    const base = new URL(c.req.url).origin
+    return c.json(await snsUserInfo(c.var.platform, c.req.query('access_token'), c.req.query('openid'), base))
+  })
+
+/** mp.weixin.qq.com: 通过ticket换取二维码 (showqrcode), a PNG of the code's URL; no access_token. */
+export const officialAccountWeb = new Hono<PlatformEnv>().get('/cgi-bin/showqrcode', async (c) => {
+  const code = await findQrByTicket(c.var.platform, c.req.query('ticket') ?? '')
+  if (!code || qrExpired(c.var.platform, code)) return c.text('Not Found', 404)
+  return new Response(new Uint8Array(await qrPng(code)), { headers: { 'Content-Type': 'image/png', 'Cache-Control': 'max-age=604800' } })
 })
+

@@ -5,6 +5,7 @@ import type { LaunchSpec } from '../miniprogram/launch'
 import { linkTicketOf, openLink } from '../miniprogram/links'
 import { parseQuery, splitPath } from '../miniprogram/pages'
 import { ENTRIES, SCAN_SCENES, type ScanMethod } from '../miniprogram/scenes'
+import { findQrByUrl, type OaQrCode } from '../official-account/qrcodes'
 
 /** Native pay `code_url` and plain-text URL Scheme prefixes. */
 export const NATIVE_PAY_PREFIX = 'weixin://wxpay/bizpayurl?'
@@ -27,6 +28,7 @@ export type Resolution =
       subject: Record<string, string>
     }
   | { action: 'pay'; codeUrl: string }
+  | { action: 'follow-official-account'; appid: string; code: OaQrCode }
 
 /** What WeChat's scanner says of a code it does not know: here a 422. */
 export const notWeChatCode = (payload: string) =>
@@ -36,9 +38,9 @@ const notSupportedYet = (what: string) => new SandboxError(501, 'not_supported',
 
 /**
  * Resolves a QR payload the way WeChat's scanner does: our mini program codes, URL Schemes, URL
- * Links and plain-text schemes open the mini program; a Native pay `code_url` pays. Official
- * Account and WeCom codes are recognised but not emulated yet (501); anything else is not a WeChat
- * code (422).
+ * Links and plain-text schemes open the mini program; a Native pay `code_url` pays; an Official
+ * Account parametric code follows (or SCANs) with its scene. WeCom codes are recognised but not
+ * emulated yet (501); anything else is not a WeChat code (422).
  */
 export async function resolvePayload(platform: Platform, payload: string, method: ScanMethod = 'camera'): Promise<Resolution> {
   const text = payload.trim()
@@ -88,7 +90,11 @@ export async function resolvePayload(platform: Platform, payload: string, method
   if (text.startsWith(NATIVE_PAY_PREFIX) && new URLSearchParams(text.slice(NATIVE_PAY_PREFIX.length)).get('pr')) {
     return { action: 'pay', codeUrl: text }
   }
-  if (OA_QR.test(text)) throw notSupportedYet('Official Account parametric QR codes (follow with a scene)')
+  if (OA_QR.test(text)) {
+    const code = await findQrByUrl(platform, text)
+    if (!code) throw new SandboxError(404, 'unknown_code', `this Official Account code is not one the platform made: ${text}`)
+    return { action: 'follow-official-account', appid: code.appid, code }
+  }
   if (WECOM.test(text)) throw notSupportedYet('WeCom "contact me" and customer-service codes')
   throw notWeChatCode(text)
 }

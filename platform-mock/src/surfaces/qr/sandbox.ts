@@ -99,6 +99,7 @@ export const qrSandbox = new Hono<PlatformEnv>()
     const r = await resolvePayload(c.var.platform, input.payload, input.method)
     const payload = input.payload.trim()
     if (r.action === 'pay') return c.json({ payload, ...r, ...(await nativeOrder(c.var.platform, '', r.codeUrl)) })
+    if (r.action === 'follow-official-account') return c.json({ payload, action: r.action, appid: r.appid, ticket: r.code.ticket, sceneId: r.code.sceneId, sceneStr: r.code.sceneStr })
     return c.json({ payload, action: r.action, via: r.via, appid: r.appid, path: r.path, query: r.query, scene: r.scene, ...r.subject })
   })
   .get('/qr/codes/:code', async (c) => {

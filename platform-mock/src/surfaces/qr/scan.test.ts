@@ -116,10 +116,10 @@ describe('what a payload does', () => {
     expect(unknown.body).toMatchObject({ action: 'pay', ok: false, message: expect.any(String) })
   })
 
-  test('an Official Account QR or a WeCom code is recognised but not emulated yet (501)', async () => {
+  test('an Official Account code the platform never made is unknown (404); a WeCom code is not emulated yet (501)', async () => {
     const oa = await scan('frank', { payload: 'http://weixin.qq.com/q/02abcDEF123' })
-    expect(oa.status).toBe(501)
-    expect(oa.body.error).toEqual({ code: 'not_supported', message: expect.stringMatching(/Official Account/) })
+    expect(oa.status).toBe(404)
+    expect(oa.body.error).toEqual({ code: 'unknown_code', message: expect.stringMatching(/Official Account/) })
     expect((await scan('frank', { payload: 'https://work.weixin.qq.com/kfid/kfc123' })).status).toBe(501)
   })
 

@@ -8,6 +8,7 @@ import { findMiniProgram } from '../miniprogram/pages'
 import type { ScanMethod } from '../miniprogram/scenes'
 import { findMerchant } from '../pay/merchants'
 import { orderSummary, resolveTarget } from '../pay/payments'
+import { scanFollowCode } from '../official-account/person'
 import { resolvePayload } from './resolve'
 
 export interface ScanInput {
@@ -45,6 +46,19 @@ export async function scan(platform: Platform, personId: string, input: ScanInpu
       payload: { ...base, action: 'pay', ok: order.ok },
     })
     return { action: 'pay' as const, ...base, codeUrl: resolution.codeUrl, ...order, scanEventId: event.id, journeyId: journey }
+  }
+  if (resolution.action === 'follow-official-account') {
+    const { code } = resolution
+    const event = await platform.events.append({
+      actor: personId,
+      surface: 'qr',
+      type: 'qr.scanned',
+      subject: { person: personId, appid: code.appid, ticket: code.ticket },
+      channel: 'qr',
+      payload: { ...base, action: 'follow-official-account' },
+    })
+    const followed = await scanFollowCode(platform, personId, code)
+    return { action: 'follow-official-account' as const, ...base, appid: code.appid, scanEventId: event.id, ...followed }
   }
   const journey = await decideJourney(platform, personId)
   const event = await platform.events.append({
