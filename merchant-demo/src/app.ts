@@ -13,7 +13,8 @@ import { addToCart, cartOf, checkout, firstSighting, fulfil, markReady, memberOr
 import { publish } from './publish'
 import { members, orders } from './schema'
 import { WeChatApiError, WeChatPayError } from '../wechat/errors'
-import type { Transaction } from '../wechat/pay'
+import type { Refund, Transaction } from '../wechat/pay'
+import { reconcile, refundOrder, settleRefund } from './aftersales'
 
 /** Where `npm run build` puts the mini program pages. */
 export const PAGES_DIR = fileURLToPath(new URL('../dist/mp', import.meta.url))
@@ -104,6 +105,7 @@ export function createMerchantApp(store: Store, opts: { pagesDir?: string } = {}
     }
     const { notification, resource } = opened
     if (notification.event_type === 'TRANSACTION.SUCCESS') await fulfil(store, resource)
+    if (notification.event_type.startsWith('REFUND.')) await settleRefund(store, resource as unknown as Refund)
     await firstSighting(store, notification.id, notification.event_type, resource.out_trade_no ?? null)
     return c.json({ code: 'SUCCESS', message: '成功' })
   })
@@ -119,6 +121,14 @@ export function createMerchantApp(store: Store, opts: { pagesDir?: string } = {}
     return c.json({ ok: true, pagesUrl: `${store.publicUrl}/mp` })
   })
   app.post('/admin/orders/:id/ready', async (c) => c.json(await markReady(store, c.req.param('id'))))
+  app.post('/admin/orders/:id/refund', async (c) => {
+    const input = await readJson(c.req, z.object({ amount: z.number().int().positive().optional(), reason: z.string().max(80).optional() }))
+    return c.json(await refundOrder(store, c.req.param('id'), input), 201)
+  })
+  app.post('/admin/reconcile', async (c) => {
+    const { olderThanMs } = await readJson(c.req, z.object({ olderThanMs: z.number().int().min(0).optional() }))
+    return c.json(await reconcile(store, { olderThanMs }))
+  })
   app.get('/admin/members/:openid', async (c) => {
     const [m] = await store.db.select().from(members).where(and(eq(members.openid, c.req.param('openid'))))
     if (!m) throw new ApiError(404, 'unknown_member', 'no member with that openid')

@@ -4,7 +4,7 @@ import { channelOf, tableOf } from './attribution'
 import type { Store } from './context'
 import { ApiError } from './errors'
 import type { Member } from './members'
-import { cartItems, members, orderItems, orders, payNotifications, pointsLedger } from './schema'
+import { cartItems, members, orderItems, orders, payNotifications, pointsLedger, refunds } from './schema'
 import type { Transaction } from '../wechat/pay'
 import { WeChatApiError, WeChatPayError } from '../wechat/errors'
 
@@ -156,6 +156,7 @@ export async function orderView(store: Store, id: string) {
   if (!order) throw new ApiError(404, 'unknown_order', `no order ${id}`)
   const items = await store.db.select().from(orderItems).where(eq(orderItems.orderId, id)).orderBy(orderItems.id)
   const shop = store.kit.stores.find((s) => s.id === order.storeId)
+  const refundRows = await store.db.select().from(refunds).where(eq(refunds.orderId, id)).orderBy(refunds.createdAt)
   return {
     id: order.id,
     status: order.status,
@@ -172,6 +173,7 @@ export async function orderView(store: Store, id: string) {
     createdAt: order.createdAt,
     paidAt: order.paidAt,
     readyAt: order.readyAt,
+    refunds: refundRows.map((r) => ({ id: r.id, amount: r.amount, status: r.status, reason: r.reason })),
   }
 }
 

@@ -35,13 +35,13 @@ export const cartItems = sqliteTable(
   (t) => [uniqueIndex('cart_items_line').on(t.memberId, t.productId, t.options)],
 )
 
-/** An order, keyed by its out_trade_no. status: pending → paid → ready → collected, or closed. */
+/** An order, keyed by its out_trade_no. status: pending → paid → ready → collected, or closed; refunded when all of it came back. */
 export const orders = sqliteTable(
   'orders',
   {
     id: text('id').primaryKey(),
     memberId: text('member_id').notNull().references(() => members.id),
-    status: text('status', { enum: ['pending', 'paid', 'ready', 'collected', 'closed'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'paid', 'ready', 'collected', 'closed', 'refunded'] }).notNull().default('pending'),
     total: integer('total').notNull(),
     storeId: text('store_id').notNull(),
     tableNo: text('table_no'),
@@ -96,3 +96,15 @@ export const pointsLedger = sqliteTable(
   },
   (t) => [uniqueIndex('points_once_per_order').on(t.orderId, t.reason)],
 )
+
+/** Refunds the brand started: PROCESSING until WeChat Pay's REFUND.* notification settles them. */
+export const refunds = sqliteTable('refunds', {
+  id: text('id').primaryKey(),
+  orderId: text('order_id').notNull().references(() => orders.id),
+  amount: integer('amount').notNull(),
+  reason: text('reason').notNull().default(''),
+  status: text('status', { enum: ['PROCESSING', 'SUCCESS', 'ABNORMAL', 'CLOSED'] }).notNull().default('PROCESSING'),
+  refundId: text('refund_id'),
+  createdAt: createdAt(),
+  settledAt: text('settled_at'),
+})

@@ -8,6 +8,7 @@ import type { Store } from './context'
 import { memoryMerchantDb, openMerchantDb } from './db'
 import { createMerchantApp } from './app'
 import { publish } from './publish'
+import { reconcile } from './aftersales'
 import { WeChatClient } from '../wechat/client'
 import { WeChatPay } from '../wechat/pay'
 
@@ -28,6 +29,8 @@ export interface MerchantOptions {
   publish?: boolean
   /** where the pages are built (tests) */
   pagesDir?: string
+  /** how often reconciliation asks WeChat Pay about overdue orders and refunds (default 60 s; 0: never) */
+  reconcileEveryMs?: number
 }
 
 export interface RunningMerchant {
@@ -75,12 +78,21 @@ export async function startMerchant(opts: MerchantOptions): Promise<RunningMerch
   }
   app = createMerchantApp(store, { pagesDir: opts.pagesDir })
   if (opts.publish !== false) await publish(store)
+  const every = opts.reconcileEveryMs ?? 60_000
+  let reconciling = false
+  const timer = every > 0 ? setInterval(() => {
+    if (reconciling) return
+    reconciling = true
+    reconcile(store).catch((err) => console.warn('merchant-demo: reconciliation failed:', (err as Error).message)).finally(() => (reconciling = false))
+  }, every) : null
+  timer?.unref()
   return {
     url,
     port,
     store,
     publish: () => publish(store),
     async close() {
+      if (timer) clearInterval(timer)
       await new Promise<void>((done) => {
         server.close(() => done())
         ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()

@@ -8,7 +8,7 @@ import { startMerchant, type MerchantOptions } from './server'
  * that act as the store's page (HTTP only). Tests start the platform themselves.
  */
 export async function testMerchant(platformUrl: string, opts: Partial<MerchantOptions> = {}) {
-  const merchant = await startMerchant({ platformUrl, port: 0, memory: true, ...opts })
+  const merchant = await startMerchant({ platformUrl, port: 0, memory: true, reconcileEveryMs: 0, ...opts })
   const call = async (method: string, path: string, body?: unknown, token?: string) => {
     const res = await fetch(merchant.url + path, {
       method,
@@ -18,7 +18,28 @@ export async function testMerchant(platformUrl: string, opts: Partial<MerchantOp
     const text = await res.text()
     return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null }
   }
-  return Object.assign(merchant, { call })
+  const platform = async (path: string, body?: unknown) => {
+    const res = await fetch(platformUrl + path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    return res.json()
+  }
+  /** What a page does for a person: wx.login (the person API stands for the phone), then the store's login. */
+  const loginAs = async (person: string): Promise<string> => {
+    const { code } = await platform(`/_sandbox/people/${person}/miniprogram/login`, {})
+    const res = await call('POST', '/api/login', { code })
+    if (res.status !== 200) throw new Error(`login: ${JSON.stringify(res.body)}`)
+    return res.body.token
+  }
+  /** The person confirms the pay sheet with these wx.requestPayment parameters. */
+  const payAs = (person: string, payment: unknown, password = '123456') => platform(`/_sandbox/pay/people/${person}/pay`, { target: { requestPayment: payment }, password })
+  /** A grande iced half-sugar latte and an oolong milk tea (¥57), checked out. */
+  const orderTwoDrinks = async (token: string, entry: { scene: number; query: Record<string, string> } = { scene: 1047, query: { scene: 't%3D12' } }) => {
+    await call('POST', '/api/cart/items', { productId: 'latte', options: { size: 'grande', sugar: 'half', temperature: 'iced' } }, token)
+    await call('POST', '/api/cart/items', { productId: 'oolong-milk-tea', quantity: 1 }, token)
+    const res = await call('POST', '/api/orders', { entry }, token)
+    if (res.status !== 201) throw new Error(`checkout: ${JSON.stringify(res.body)}`)
+    return res.body as { order: { id: string; total: number }; payment: Record<string, string> }
+  }
+  return Object.assign(merchant, { call, platform, loginAs, payAs, orderTwoDrinks })
 }
 
 /** A built-pages folder with one page whose wx runtime URL is the placeholder. */

@@ -64,6 +64,25 @@ export interface JsapiOrder {
   time_expire?: string
 }
 
+export interface RefundRequest {
+  out_trade_no: string
+  out_refund_no: string
+  reason?: string
+  notify_url?: string
+  amount: { refund: number; total: number; currency: 'CNY' }
+}
+
+/** A refund as the refund API answers it, and (with `refund_status`) as REFUND.* notifications carry it. */
+export interface Refund {
+  refund_id: string
+  out_refund_no: string
+  out_trade_no: string
+  transaction_id?: string
+  status?: 'SUCCESS' | 'CLOSED' | 'PROCESSING' | 'ABNORMAL'
+  refund_status?: 'SUCCESS' | 'CLOSED' | 'PROCESSING' | 'ABNORMAL'
+  amount: { total: number; refund: number }
+}
+
 /** The five parameters a page passes to `wx.requestPayment`, plus `appId` (implied in a mini program). */
 export interface RequestPaymentParams {
   appId: string
@@ -193,6 +212,21 @@ export class WeChatPay {
   /** GET /v3/pay/transactions/out-trade-no/{out_trade_no}?mchid= */
   async queryByOutTradeNo(outTradeNo: string): Promise<Transaction> {
     return this.request('GET', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}?mchid=${this.config.mchid}`)
+  }
+
+  /** POST /v3/pay/transactions/out-trade-no/{out_trade_no}/close → 204 */
+  async close(outTradeNo: string): Promise<void> {
+    await this.request('POST', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}/close`, { mchid: this.config.mchid })
+  }
+
+  /** POST /v3/refund/domestic/refunds: PROCESSING, then a REFUND.* notification when it settles. */
+  async refund(r: RefundRequest): Promise<Refund> {
+    return this.request('POST', '/v3/refund/domestic/refunds', r)
+  }
+
+  /** GET /v3/refund/domestic/refunds/{out_refund_no} (no mchid for a direct merchant) */
+  async queryRefund(outRefundNo: string): Promise<Refund> {
+    return this.request('GET', `/v3/refund/domestic/refunds/${encodeURIComponent(outRefundNo)}`)
   }
 
   /** The `wx.requestPayment` parameters for a prepay_id, signed over `appId\ntimeStamp\nnonceStr\npackage\n`. */

@@ -1,0 +1,101 @@
+import { and, eq, inArray, lt, sql } from 'drizzle-orm'
+import type { Store } from './context'
+import { ApiError } from './errors'
+import { fulfil, orderView } from './orders'
+import { members, orders, pointsLedger, refunds } from './schema'
+import { WeChatPayError } from '../wechat/errors'
+import type { Refund } from '../wechat/pay'
+
+/**
+ * The brand refunds (part of) a paid order. WeChat Pay answers PROCESSING; the money moves when the
+ * refund settles, which its REFUND.* notification (or a reconciliation query) tells us.
+ */
+export async function refundOrder(store: Store, orderId: string, input: { amount?: number; reason?: string }) {
+  const [order] = await store.db.select().from(orders).where(eq(orders.id, orderId))
+  if (!order) throw new ApiError(404, 'unknown_order', `no order ${orderId}`)
+  if (!['paid', 'ready', 'collected'].includes(order.status)) throw new ApiError(409, 'not_paid', `order ${orderId} is ${order.status}`)
+  const previous = await store.db.select().from(refunds).where(eq(refunds.orderId, orderId))
+  const taken = previous.filter((r) => r.status === 'PROCESSING' || r.status === 'SUCCESS').reduce((n, r) => n + r.amount, 0)
+  const left = order.total - taken
+  const amount = input.amount ?? left
+  if (amount < 1 || amount > left) throw new ApiError(400, 'invalid', `amount: between 1 and ${left} fen`, 'amount')
+  const id = `R${orderId}-${previous.length + 1}`
+  let answer: Refund
+  try {
+    answer = await store.pay.refund({
+      out_trade_no: orderId,
+      out_refund_no: id,
+      reason: input.reason || undefined,
+      notify_url: `${store.publicUrl}/pay/notify`,
+      amount: { refund: amount, total: order.total, currency: 'CNY' },
+    })
+  } catch (err) {
+    if (err instanceof WeChatPayError) throw new ApiError(502, 'refund_refused', err.message)
+    throw err
+  }
+  await store.db.insert(refunds).values({ id, orderId, amount, reason: input.reason ?? '', refundId: answer.refund_id })
+  if ((answer.status ?? answer.refund_status) !== 'PROCESSING') await settleRefund(store, answer)
+  return { refund: { id, amount, status: (await refundRow(store, id)).status }, order: await orderView(store, orderId) }
+}
+
+async function refundRow(store: Store, id: string) {
+  const [row] = await store.db.select().from(refunds).where(eq(refunds.id, id))
+  return row
+}
+
+/**
+ * A refund settled (notification or query). SUCCESS takes back the points the refunded yuan earned
+ * (never below zero) and the spend, once: the guard is `status = 'PROCESSING'`.
+ */
+export async function settleRefund(store: Store, r: Refund): Promise<'settled' | 'already' | 'ignored'> {
+  const status = r.refund_status ?? r.status
+  if (!status || status === 'PROCESSING') return 'ignored'
+  const row = await refundRow(store, r.out_refund_no)
+  if (!row) return 'ignored'
+  return store.db.transaction(async (t) => {
+    const moved = await t
+      .update(refunds)
+      .set({ status, settledAt: new Date().toISOString() })
+      .where(and(eq(refunds.id, row.id), eq(refunds.status, 'PROCESSING')))
+      .returning()
+    if (moved.length === 0) return 'already' as const
+    if (status !== 'SUCCESS') return 'settled' as const
+    const [order] = await t.select().from(orders).where(eq(orders.id, row.orderId))
+    const [member] = await t.select().from(members).where(eq(members.id, order.memberId))
+    const points = Math.min(member.points, store.catalog.pointsFor(row.amount))
+    if (points > 0) await t.insert(pointsLedger).values({ memberId: member.id, orderId: order.id, delta: -points, reason: `refund:${row.id}` })
+    await t
+      .update(members)
+      .set({ points: sql`${members.points} - ${points}`, lifetimeSpend: sql`max(0, ${members.lifetimeSpend} - ${row.amount})` })
+      .where(eq(members.id, member.id))
+    const [{ refunded }] = await t.select({ refunded: sql<number>`coalesce(sum(${refunds.amount}), 0)` }).from(refunds).where(and(eq(refunds.orderId, order.id), eq(refunds.status, 'SUCCESS')))
+    if (refunded >= order.total) await t.update(orders).set({ status: 'refunded' }).where(eq(orders.id, order.id))
+    return 'settled' as const
+  })
+}
+
+/**
+ * Reconciliation: ask WeChat Pay about every order still pending after `olderThanMs` (its
+ * notification is overdue) and every refund still processing, and settle what it says.
+ */
+export async function reconcile(store: Store, opts: { olderThanMs?: number } = {}) {
+  const cutoff = new Date(Date.now() - (opts.olderThanMs ?? 60_000)).toISOString()
+  const pending = await store.db.select().from(orders).where(and(eq(orders.status, 'pending'), lt(orders.createdAt, cutoff)))
+  const result = { checked: 0, fulfilled: 0, closed: 0, refundsSettled: 0 }
+  for (const order of pending) {
+    result.checked++
+    const tx = await store.pay.queryByOutTradeNo(order.id).catch((err) => (err instanceof WeChatPayError ? null : Promise.reject(err)))
+    if (!tx) continue
+    if (tx.trade_state === 'SUCCESS' && (await fulfil(store, tx)) === 'fulfilled') result.fulfilled++
+    if (['CLOSED', 'REVOKED', 'PAYERROR'].includes(tx.trade_state)) {
+      const closed = await store.db.update(orders).set({ status: 'closed' }).where(and(eq(orders.id, order.id), eq(orders.status, 'pending'))).returning()
+      result.closed += closed.length
+    }
+  }
+  const processing = await store.db.select().from(refunds).where(inArray(refunds.status, ['PROCESSING']))
+  for (const r of processing) {
+    const answer = await store.pay.queryRefund(r.id).catch((err) => (err instanceof WeChatPayError ? null : Promise.reject(err)))
+    if (answer && (await settleRefund(store, answer)) === 'settled') result.refundsSettled++
+  }
+  return result
+}
