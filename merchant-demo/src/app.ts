@@ -11,6 +11,7 @@ import { heroSvg, logoSvg, productSvg } from './images'
 import { login, memberOf, memberView } from './members'
 import { addToCart, cartOf, checkout, firstSighting, fulfil, markReady, memberOrder, orderReadyTemplate, orderView, ordersOf, recordConsent, setCartQuantity } from './orders'
 import { publish } from './publish'
+import { claimCoupon, couponsOf } from './coupons'
 import { members, orders } from './schema'
 import { WeChatApiError, WeChatPayError } from '../wechat/errors'
 import type { Refund, Transaction } from '../wechat/pay'
@@ -44,9 +45,9 @@ export function createMerchantApp(store: Store, opts: { pagesDir?: string } = {}
 
   // ---- catalog (public)
   app.get('/api/brand', (c) => {
-    const { id, name, nameZh, tagline, colours, stores, categories, campaigns, loyalty, fulfilment } = store.kit
+    const { id, name, nameZh, tagline, colours, stores, categories, campaigns, coupons, loyalty, fulfilment } = store.kit
     const products = store.kit.products.map((p) => ({ ...p, image: `${store.publicUrl}/img/products/${p.id}.svg` }))
-    return c.json({ id, name, nameZh, tagline, colours, fulfilment, stores, categories, campaigns, loyalty, products, logo: `${store.publicUrl}/img/logo.svg` })
+    return c.json({ id, name, nameZh, tagline, colours, fulfilment, stores, categories, campaigns, coupons, loyalty, products, logo: `${store.publicUrl}/img/logo.svg` })
   })
   app.get('/api/products/:id', (c) => {
     const p = store.catalog.product(c.req.param('id'))
@@ -81,7 +82,7 @@ export function createMerchantApp(store: Store, opts: { pagesDir?: string } = {}
   // ---- orders
   app.post('/api/orders', async (c) => {
     const member = await me(c)
-    const input = await readJson(c.req, z.object({ storeId: z.string().optional(), entry: z.object({ scene: z.number().int().optional(), query: Query.optional() }).optional() }))
+    const input = await readJson(c.req, z.object({ storeId: z.string().optional(), couponId: z.string().max(40).optional(), entry: z.object({ scene: z.number().int().optional(), query: Query.optional() }).optional() }))
     return c.json(await checkout(store, member, input), 201)
   })
   app.get('/api/orders', async (c) => c.json({ orders: await ordersOf(store, (await me(c)).id) }))
@@ -91,6 +92,8 @@ export function createMerchantApp(store: Store, opts: { pagesDir?: string } = {}
     const { accepted } = await readJson(c.req, z.object({ accepted: z.boolean() }))
     return c.json({ order: await recordConsent(store, member, c.req.param('id'), accepted) })
   })
+  app.get('/api/coupons', async (c) => c.json(await couponsOf(store, (await me(c)).id)))
+  app.post('/api/coupons/:id/claim', async (c) => c.json({ coupon: await claimCoupon(store, (await me(c)).id, c.req.param('id')) }, 201))
   app.get('/api/subscriptions', async (c) => c.json({ orderReady: await orderReadyTemplate(store) }))
 
   // ---- WeChat Pay notifications: verified, decrypted, handled once however often they come

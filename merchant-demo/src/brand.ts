@@ -38,6 +38,10 @@ export const BrandKit = z
     categories: z.array(z.object({ id, name: z.string().min(1), nameZh: z.string().optional() })).min(1),
     products: z.array(Product).min(1),
     campaigns: z.array(z.object({ id, title: z.string(), subtitle: z.string().default('') })).default([]),
+    /** coupons a member can claim once each: `amountOff` fen off an order of at least `minSpend`, valid `validDays` after claiming */
+    coupons: z
+      .array(z.object({ id, title: z.string().min(1).max(20), amountOff: fen.refine((n) => n > 0, 'above 0'), minSpend: fen.default(0), validDays: z.number().int().min(1).max(365) }))
+      .default([]),
     loyalty: z.object({
       pointsPerYuan: z.number().int().min(0),
       levels: z.array(z.object({ name: z.string(), minSpend: fen })).min(1),
@@ -50,6 +54,9 @@ export const BrandKit = z
       if (!categories.has(p.category)) ctx.addIssue({ code: 'custom', path: ['products', i, 'category'], message: `unknown category "${p.category}"` })
       if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['products', i, 'id'], message: `duplicate product id "${p.id}"` })
       seen.add(p.id)
+    })
+    kit.coupons.forEach((c, i) => {
+      if (c.minSpend > 0 && c.amountOff >= c.minSpend) ctx.addIssue({ code: 'custom', path: ['coupons', i, 'amountOff'], message: 'must be below minSpend' })
     })
     if (kit.loyalty.levels[0].minSpend !== 0) ctx.addIssue({ code: 'custom', path: ['loyalty', 'levels', 0, 'minSpend'], message: 'the first level starts at 0' })
   })

@@ -16,4 +16,6 @@ export interface Store {
   platformUrl: string
   /** this backend's own URL, for notify_url and the pages */
   publicUrl: string
+  /** the store's clock (coupon expiry); its own, as a real merchant's server has */
+  now: () => Date
 }

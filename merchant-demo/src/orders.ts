@@ -1,10 +1,11 @@
-import { and, desc, eq, sql } from 'drizzle-orm'
+import { and, desc, eq, isNull, sql } from 'drizzle-orm'
 import { randomBytes } from 'node:crypto'
 import { channelOf, tableOf } from './attribution'
 import type { Store } from './context'
 import { ApiError } from './errors'
 import type { Member } from './members'
-import { cartItems, members, orderItems, orders, payNotifications, pointsLedger, refunds } from './schema'
+import { cartItems, memberCoupons, members, orderItems, orders, payNotifications, pointsLedger, refunds } from './schema'
+import { discountFor } from './coupons'
 import type { Transaction } from '../wechat/pay'
 import { WeChatApiError, WeChatPayError } from '../wechat/errors'
 
@@ -48,7 +49,7 @@ export interface Entry {
  * JSAPI prepay_id, and the page gets `wx.requestPayment` parameters signed with the merchant key.
  * Nothing is written when WeChat Pay refuses the order.
  */
-export async function checkout(store: Store, member: Member, input: { storeId?: string; entry?: Entry }) {
+export async function checkout(store: Store, member: Member, input: { storeId?: string; entry?: Entry; couponId?: string }) {
   const cart = await cartOf(store, member.id)
   if (cart.lines.length === 0) throw new ApiError(409, 'empty_cart', 'the cart is empty')
   const storeId = input.storeId ?? store.kit.stores[0].id
@@ -58,6 +59,8 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
   const table = tableOf(query)
   if (table && shop.tables > 0 && !(Number(table) >= 1 && Number(table) <= shop.tables)) throw new ApiError(400, 'unknown_table', `${shop.name} has no table ${table}`, 'entry.query')
 
+  const discount = input.couponId ? await discountFor(store, member.id, input.couponId, cart.total) : 0
+  const total = cart.total - discount
   const id = outTradeNo(store.kit.id)
   const [{ n }] = await store.db.select({ n: sql<number>`count(*)` }).from(orders)
   const pickupNo = `${table ? 'T' : 'A'}${String((n % 999) + 1).padStart(3, '0')}`
@@ -69,7 +72,7 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
       description: `${store.kit.name} - ${names}`.slice(0, 127),
       out_trade_no: id,
       notify_url: `${store.publicUrl}/pay/notify`,
-      amount: { total: cart.total, currency: 'CNY' },
+      amount: { total, currency: 'CNY' },
       payer: { openid: member.openid },
       attach: JSON.stringify({ table, scene: input.entry?.scene ?? null }).slice(0, 127),
     })
@@ -77,11 +80,16 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
     if (err instanceof WeChatPayError) throw new ApiError(502, 'pay_refused', err.message)
     throw err
   }
+  const claimCoupon = input.couponId
+    ? [store.db.update(memberCoupons).set({ usedOrderId: id }).where(and(eq(memberCoupons.id, input.couponId), isNull(memberCoupons.usedOrderId)))]
+    : []
   await store.db.batch([
     store.db.insert(orders).values({
       id,
       memberId: member.id,
-      total: cart.total,
+      total,
+      discount,
+      memberCouponId: input.couponId ?? null,
       storeId,
       tableNo: table,
       pickupNo,
@@ -92,6 +100,7 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
     }),
     store.db.insert(orderItems).values(cart.lines.map((l) => ({ orderId: id, productId: l.productId, name: l.name, options: JSON.stringify(l.labels), quantity: l.quantity, unitPrice: l.unitPrice }))),
     store.db.delete(cartItems).where(eq(cartItems.memberId, member.id)),
+    ...claimCoupon,
   ])
   return { order: await orderView(store, id), payment: store.pay.requestPaymentParams(store.appid, prepay.prepay_id) }
 }
@@ -161,6 +170,7 @@ export async function orderView(store: Store, id: string) {
     id: order.id,
     status: order.status,
     total: order.total,
+    discount: order.discount,
     pickupNo: order.pickupNo,
     store: shop ? { id: shop.id, name: shop.name } : { id: order.storeId, name: order.storeId },
     table: order.tableNo,

@@ -56,6 +56,9 @@ export const orders = sqliteTable(
     /** order-ready consents the member gave for this order (wx.requestSubscribeMessage accept) */
     readyConsents: integer('ready_consents').notNull().default(0),
     readyMessageId: text('ready_message_id'),
+    /** the coupon used on this order and what it took off (total is after the discount) */
+    memberCouponId: text('member_coupon_id'),
+    discount: integer('discount').notNull().default(0),
     createdAt: createdAt(),
     paidAt: text('paid_at'),
     readyAt: text('ready_at'),
@@ -108,3 +111,17 @@ export const refunds = sqliteTable('refunds', {
   createdAt: createdAt(),
   settledAt: text('settled_at'),
 })
+
+/** A coupon a member claimed: usable until `expiresAt`, once. */
+export const memberCoupons = sqliteTable(
+  'member_coupons',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id').notNull().references(() => members.id),
+    couponId: text('coupon_id').notNull(),
+    claimedAt: text('claimed_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    usedOrderId: text('used_order_id'),
+  },
+  (t) => [uniqueIndex('member_coupons_once').on(t.memberId, t.couponId)],
+)

@@ -75,6 +75,7 @@ export async function startMerchant(opts: MerchantOptions): Promise<RunningMerch
     appid: cred.miniProgram.appid,
     platformUrl,
     publicUrl: url,
+    now: () => new Date(),
   }
   app = createMerchantApp(store, { pagesDir: opts.pagesDir })
   if (opts.publish !== false) await publish(store)
