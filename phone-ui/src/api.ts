@@ -80,6 +80,33 @@ export interface ServiceNotification {
   openedAt: string | null
 }
 
+export interface OaButton {
+  type?: string
+  name: string
+  key?: string
+  url?: string
+  appid?: string
+  pagepath?: string
+  sub_button?: OaButton[]
+}
+
+export interface OaProfile {
+  appid: string
+  name: string
+  following: boolean
+  subscribeTime?: string
+  menu: OaButton[]
+}
+
+export interface OaMessage {
+  seq: number
+  from: 'person' | 'account'
+  source: string
+  kind: string
+  body: Record<string, any>
+  sentAt: string
+}
+
 export interface MiniProgramInfo {
   appid: string
   name: string
@@ -143,6 +170,13 @@ export const api = {
   notifications: (id: string) => call<{ notifications: ServiceNotification[] }>(`${person(id)}/service-notifications`).then((r) => r.notifications),
   openNotification: (id: string, notification: string) =>
     post<LaunchResult>(`${person(id)}/service-notifications/${encodeURIComponent(notification)}/open`, {}),
+  officialAccount: (id: string) => call<OaProfile>(`${person(id)}/official-account`),
+  oaMessages: (id: string) => call<{ messages: OaMessage[] }>(`${person(id)}/official-account/messages`).then((r) => r.messages),
+  oaSend: (id: string, text: string) => post<unknown>(`${person(id)}/official-account/messages`, { text }),
+  oaFollow: (id: string) => post<unknown>(`${person(id)}/official-account/follow`, { scene: 'ADD_SCENE_PROFILE_CARD' }),
+  oaUnfollow: (id: string) => post<unknown>(`${person(id)}/official-account/unfollow`, {}),
+  oaTap: (id: string, top: number, sub?: number) =>
+    post<{ type: string; url?: string; launch?: LaunchResult }>(`${person(id)}/official-account/menu/tap`, { top, ...(sub !== undefined && { sub }) }),
   credentials: () => call<{ miniProgram: { appid: string; name: string }; brand: { name: string; nameZh: string } }>('/_sandbox/credentials'),
 }
 

@@ -56,7 +56,9 @@ export class WxContacts extends LitElement {
         ${this.#fixed('newFriend', '#fa9d3b', t(this.lang, 'newFriends'))}
         ${this.#fixed('group', '#07c160', t(this.lang, 'groupChats'), () => this.#openGroup())}
         ${this.#fixed('tag', '#2782d7', t(this.lang, 'tags'))}
-        ${this.#fixed('officialAccount', '#2782d7', t(this.lang, 'officialAccounts'))}
+        ${this.#fixed('officialAccount', '#2782d7', t(this.lang, 'officialAccounts'), () =>
+          this.dispatchEvent(new CustomEvent('wx-open-official-accounts', { bubbles: true, composed: true })),
+        )}
       </div>
       ${[...byLetter].map(
         ([letter, people]) => html`${letter ? html`<div class="letter">${letter}</div>` : null}
@@ -93,5 +95,6 @@ declare global {
   }
   interface GlobalEventHandlersEventMap {
     'wx-open-chat-with': CustomEvent<string>
+    'wx-open-official-accounts': CustomEvent<void>
   }
 }

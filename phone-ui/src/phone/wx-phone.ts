@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { api, concerns, onEvent, type Conversation, type Message, type PersonView, type SandboxEvent, type ServiceNotification } from '../api'
+import { api, concerns, onEvent, type Conversation, type LaunchResult, type Message, type PersonView, type SandboxEvent, type ServiceNotification } from '../api'
 import '../chats/wx-chat-list'
 import '../chats/wx-conversation'
 import '../chats/wx-service-notifications'
@@ -12,6 +12,7 @@ import { icon } from '../icons'
 import '../discover/wx-mini-programs'
 import '../me/wx-me'
 import '../me/wx-wallet'
+import '../oa/wx-oa-chat'
 import '../miniprogram/wx-mp-container'
 import '../pay/wx-pay-sheet'
 import type { PaySubmit, PaySummary } from '../pay/wx-pay-sheet'
@@ -31,6 +32,7 @@ type Screen =
   | { kind: 'mini-programs' }
   | { kind: 'wallet' }
   | { kind: 'service-notifications' }
+  | { kind: 'official-account' }
   | { kind: 'placeholder'; title: string; iconName: string }
 
 /**
@@ -142,6 +144,7 @@ export class WxPhone extends LitElement {
   @state() private mp: MpSession | null = null
   @state() private recent: string[] = []
   @state() private payVersion = 0
+  @state() private oaVersion = 0
   @state() private notifications: ServiceNotification[] = []
   @state() private scanning = false
   @state() private nativePay: { summary: PaySummary; submit: PaySubmit } | null = null
@@ -203,6 +206,7 @@ export class WxPhone extends LitElement {
       return this.#load()
     }
     if (e.surface === 'pay') this.payVersion++
+    if (e.surface === 'official-account') this.oaVersion++
     if (e.type === 'miniprogram.subscribe-message.sent') this.notifications = await api.notifications(this.person)
     if (e.surface === 'chat') {
       this.conversations = await api.conversations(this.person)
@@ -278,6 +282,7 @@ export class WxPhone extends LitElement {
           .groups=${this.conversations.filter((c) => c.kind === 'group')}
           .lang=${this.lang}
           @wx-open-chat-with=${(e: CustomEvent<string>) => this.#openChatWith(e.detail)}
+          @wx-open-official-accounts=${() => (this.stack = [...this.stack, { kind: 'official-account' }])}
         ></wx-contacts>`
       case 'discover':
         return html`<wx-discover .lang=${this.lang} @wx-discover-open=${(e: CustomEvent<DiscoverItem>) => this.#discover(e.detail)}></wx-discover>`
@@ -299,6 +304,13 @@ export class WxPhone extends LitElement {
         .lang=${this.lang}
       ></wx-conversation>`
     }
+    if (s.kind === 'official-account')
+      return html`<wx-oa-chat
+        .person=${this.person}
+        .lang=${this.lang}
+        .version=${this.oaVersion}
+        @wx-launched=${(e: CustomEvent<LaunchResult>) => this.#openLaunched(e.detail)}
+      ></wx-oa-chat>`
     if (s.kind === 'service-notifications')
       return html`<wx-service-notifications
         .notifications=${this.notifications}
@@ -329,22 +341,19 @@ export class WxPhone extends LitElement {
   /** Launches a mini program from an entry (the platform decides scene and launch options) and opens it. */
   async openMiniProgram(entry: Record<string, unknown>) {
     const launched = await api.launch(this.person, entry)
-    const app = await api.miniProgram(launched.appid)
-    this.recent = [app.appid, ...this.recent.filter((a) => a !== app.appid)].slice(0, 8)
-    this.mp = {
-      appid: app.appid,
-      appName: app.name,
-      brandColor: app.brandColor,
-      pagesUrl: app.pagesUrl,
-      launch: launched.launchOptions,
-    }
+    this.recent = [launched.appid, ...this.recent.filter((a) => a !== launched.appid)].slice(0, 8)
+    await this.#openLaunched(launched)
   }
 
   async #openNotification(id: string) {
-    const launched = await api.openNotification(this.person, id)
+    await this.#openLaunched(await api.openNotification(this.person, id))
+    this.notifications = await api.notifications(this.person)
+  }
+
+  /** Opens the container for a launch the platform already made (scan, menu, notification). */
+  async #openLaunched(launched: LaunchResult) {
     const app = await api.miniProgram(launched.appid)
     this.mp = { appid: app.appid, appName: app.name, brandColor: app.brandColor, pagesUrl: app.pagesUrl, launch: launched.launchOptions }
-    this.notifications = await api.notifications(this.person)
   }
 
   #openCard(m: Message, c: Conversation) {
@@ -363,10 +372,8 @@ export class WxPhone extends LitElement {
     if (!e.detail) return
     try {
       const result = await api.scan(this.person, e.detail)
-      if (result.action === 'open-miniprogram') {
-        const app = await api.miniProgram(result.appid)
-        this.mp = { appid: app.appid, appName: app.name, brandColor: app.brandColor, pagesUrl: app.pagesUrl, launch: result.launchOptions }
-      } else if (!result.ok || !result.order) {
+      if (result.action === 'open-miniprogram') await this.#openLaunched(result)
+      else if (!result.ok || !result.order) {
         this.#notify(result.message ?? 'This payment code cannot be paid')
       } else {
         const { codeUrl } = result
