@@ -38,6 +38,22 @@ export interface Order {
   pointsAwarded: number
   createdAt: string
 }
+export interface Coupon {
+  id: string
+  couponId: string
+  title: string
+  amountOff: number
+  minSpend: number
+  expiresAt: string
+  state: 'usable' | 'used' | 'expired'
+}
+export interface CouponKind {
+  id: string
+  title: string
+  amountOff: number
+  minSpend: number
+  validDays: number
+}
 export interface Member {
   id: string
   points: number

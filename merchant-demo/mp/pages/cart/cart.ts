@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, entry, tableOf, yuan, type Brand, type Order } from '../../lib/store'
+import { api, brand, entry, tableOf, yuan, type Brand, type Coupon, type Order } from '../../lib/store'
 import { base } from '../../lib/ui'
 
 interface Cart {
@@ -19,30 +19,50 @@ export class MpCart extends LitElement {
       ul { list-style: none; margin: 0; padding: 0; }
       .qty { display: flex; align-items: center; gap: 8px; }
       .qty button { width: 26px; height: 26px; border-radius: 50%; background: #f4f4f4; }
+      .coupon { display: flex; justify-content: space-between; align-items: center; padding-top: 10px; }
+      select { font: inherit; padding: 4px; border-radius: 6px; border: 1px solid #ddd; background: #fff; max-width: 60%; }
     `,
   ]
   @state() brand: Brand | null = null
   @state() cart: Cart | null = null
   @state() paying = false
+  @state() coupons: Coupon[] = []
+  /** the member coupon applied, or '' for none */
+  @state() couponId = ''
 
   connectedCallback() {
     super.connectedCallback()
+    void wx.setNavigationBarTitle({ title: 'Checkout' })
     void brand().then((b) => (this.brand = b))
     void this.#load()
   }
 
   async #load() {
     this.cart = await api<Cart>('GET', '/api/cart')
+    this.coupons = (await api<{ mine: Coupon[] }>('GET', '/api/coupons')).mine.filter((c) => c.state === 'usable')
+    // the best coupon that applies, as WeChat stores pre-select it
+    const best = this.#applicable().sort((a, b) => b.amountOff - a.amountOff)[0]
+    this.couponId = best?.id ?? ''
+  }
+
+  #applicable() {
+    return this.coupons.filter((c) => (this.cart?.total ?? 0) >= c.minSpend)
+  }
+
+  get #discount() {
+    const c = this.coupons.find((c) => c.id === this.couponId)
+    return c && this.cart ? Math.min(c.amountOff, this.cart.total - 1) : 0
   }
 
   async #setQuantity(id: number, quantity: number) {
     this.cart = await api<Cart>('PATCH', `/api/cart/items/${id}`, { quantity })
+    if (!this.#applicable().some((c) => c.id === this.couponId)) this.couponId = ''
   }
 
   async #pay() {
     this.paying = true
     try {
-      const { order, payment } = await api<{ order: Order; payment: Record<string, string> }>('POST', '/api/orders', { entry: entry() })
+      const { order, payment } = await api<{ order: Order; payment: Record<string, string> }>('POST', '/api/orders', { entry: entry(), ...(this.couponId ? { couponId: this.couponId } : {}) })
       try {
         await wx.requestPayment(payment)
       } catch {
@@ -59,6 +79,18 @@ export class MpCart extends LitElement {
     } finally {
       this.paying = false
     }
+  }
+
+  #couponPicker() {
+    if (this.coupons.length === 0) return null
+    const usable = this.#applicable()
+    return html`<label class="coupon">
+      Coupon
+      <select aria-label="Coupon" @change=${(e: Event) => (this.couponId = (e.target as HTMLSelectElement).value)}>
+        <option value="" ?selected=${this.couponId === ''}>None</option>
+        ${this.coupons.map((c) => html`<option value=${c.id} ?disabled=${!usable.includes(c)} ?selected=${c.id === this.couponId}>${c.title} (−${yuan(c.amountOff)})</option>`)}
+      </select>
+    </label>`
   }
 
   render() {
@@ -83,11 +115,12 @@ export class MpCart extends LitElement {
             </li>`,
           )}
         </ul>
-        <p class="muted">Earn ${Math.floor(cart.total / 100) * b.loyalty.pointsPerYuan} points with this order.</p>
+        ${this.#couponPicker()}
+        <p class="muted">Earn ${Math.floor((cart.total - this.#discount) / 100) * b.loyalty.pointsPerYuan} points with this order.</p>
       </div>
       <div class="bar">
-        <span>Total <span class="price" aria-label="Total">${yuan(cart.total)}</span></span>
-        <button class="primary" ?disabled=${this.paying || cart.count === 0} @click=${this.#pay}>Pay ${yuan(cart.total)}</button>
+        <span>Total <span class="price" aria-label="Total">${yuan(cart.total - this.#discount)}</span></span>
+        <button class="primary" ?disabled=${this.paying || cart.count === 0} @click=${this.#pay}>Pay ${yuan(cart.total - this.#discount)}</button>
       </div>
     `
   }

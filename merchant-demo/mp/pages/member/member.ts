@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, go, yuan, type Brand, type Member, type Order } from '../../lib/store'
+import { api, brand, go, yuan, type Brand, type Coupon, type CouponKind, type Member, type Order } from '../../lib/store'
 import { base } from '../../lib/ui'
 
 /** Member centre: the card with level and points, progress to the next level, past orders. */
@@ -12,18 +12,45 @@ export class MpMember extends LitElement {
       .member-card { background: linear-gradient(135deg, var(--primary), var(--accent)); color: #fff; border-radius: 14px; margin: 12px; padding: 18px; min-height: 120px; }
       .points { font-size: 34px; font-weight: 700; }
       ul { list-style: none; margin: 0; padding: 0; }
+      li.coupon { display: flex; justify-content: space-between; align-items: center; padding: 8px 0; border-bottom: 1px solid #f2f2f2; }
+      li.coupon .primary { padding: 4px 14px; width: auto; background: var(--primary); color: #fff; }
       li button { display: flex; justify-content: space-between; width: 100%; padding: 10px 0; background: none; color: inherit; border-bottom: 1px solid #f2f2f2; text-align: left; }
     `,
   ]
   @state() brand: Brand | null = null
   @state() member: Member | null = null
   @state() orders: Order[] = []
+  @state() coupons: { available: CouponKind[]; mine: Coupon[] } = { available: [], mine: [] }
 
   connectedCallback() {
     super.connectedCallback()
+    void wx.setNavigationBarTitle({ title: 'Member Centre' })
     void brand().then((b) => (this.brand = b))
     void api<{ member: Member }>('GET', '/api/me').then((r) => (this.member = r.member))
     void api<{ orders: Order[] }>('GET', '/api/orders').then((r) => (this.orders = r.orders))
+    void this.#loadCoupons()
+  }
+
+  async #loadCoupons() {
+    this.coupons = await api('GET', '/api/coupons')
+  }
+
+  async #claim(c: CouponKind) {
+    await api('POST', `/api/coupons/${c.id}/claim`)
+    await wx.showToast({ title: 'Coupon claimed', icon: 'success' })
+    await this.#loadCoupons()
+  }
+
+  #coupons() {
+    const { available, mine } = this.coupons
+    if (!available.length && !mine.length) return null
+    return html`<div class="card">
+      <h3>Coupons</h3>
+      <ul aria-label="Coupons">
+        ${mine.map((c) => html`<li class="coupon"><span><strong>${c.title}</strong><div class="muted">${c.minSpend ? `Orders from ${yuan(c.minSpend)} · ` : ''}until ${c.expiresAt.slice(0, 10)}</div></span><span class="muted">${c.state}</span></li>`)}
+        ${available.map((c) => html`<li class="coupon"><span><strong>${c.title}</strong><div class="muted">${c.minSpend ? `Orders from ${yuan(c.minSpend)} · ` : ''}${c.validDays} days</div></span><button class="primary" aria-label=${`Claim ${c.title}`} @click=${() => this.#claim(c)}>Claim</button></li>`)}
+      </ul>
+    </div>`
   }
 
   render() {
@@ -39,6 +66,7 @@ export class MpMember extends LitElement {
         ${m.level.next ? html`Spend ${yuan(m.level.next.spendToGo)} more to reach <strong>${m.level.next.name}</strong>.` : html`You are at the top level.`}
         <div class="muted">Lifetime spend ${yuan(m.lifetimeSpend)}</div>
       </div>
+      ${this.#coupons()}
       <div class="card">
         <h3>Orders</h3>
         <ul aria-label="Orders">

@@ -24,6 +24,7 @@ export class MpMenu extends LitElement {
 
   connectedCallback() {
     super.connectedCallback()
+    void wx.setNavigationBarTitle({ title: 'Menu' })
     rememberEntry()
     void brand().then((b) => {
       this.brand = b

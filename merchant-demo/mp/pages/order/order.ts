@@ -28,6 +28,7 @@ export class MpOrder extends LitElement {
 
   connectedCallback() {
     super.connectedCallback()
+    void wx.setNavigationBarTitle({ title: 'Order' })
     void this.#load()
     this.#timer = window.setInterval(() => void this.#load(), 2000)
   }
