@@ -44,6 +44,8 @@ export const BrandKit = z
       .default([]),
     loyalty: z.object({
       pointsPerYuan: z.number().int().min(0),
+      /** points for the member whose share brought a friend's first paid order */
+      referralPoints: z.number().int().min(0).default(0),
       levels: z.array(z.object({ name: z.string(), minSpend: fen })).min(1),
     }),
   })

@@ -133,8 +133,26 @@ export async function fulfil(store: Store, tx: Transaction): Promise<'fulfilled'
       .update(members)
       .set({ points: sql`${members.points} + ${points}`, lifetimeSpend: sql`${members.lifetimeSpend} + ${order.total}` })
       .where(eq(members.id, order.memberId))
+    await rewardReferrer(store, t, order)
     return 'fulfilled' as const
   })
+}
+
+/**
+ * A referral: the order came from a share carrying `ref=<member id>` (the sharer's), and it is the
+ * buyer's first paid order. The sharer gets the kit's referralPoints, once per order (the ledger's
+ * unique (order, reason) makes sure).
+ */
+async function rewardReferrer(store: Store, t: Parameters<Parameters<Store['db']['transaction']>[0]>[0], order: Order) {
+  const reward = store.kit.loyalty.referralPoints
+  const ref = (JSON.parse(order.entryQuery) as Record<string, string>).ref
+  if (!reward || !ref || ref === order.memberId) return
+  const [referrer] = await t.select().from(members).where(eq(members.id, ref))
+  if (!referrer) return
+  const [{ n }] = await t.select({ n: sql<number>`count(*)` }).from(orders).where(and(eq(orders.memberId, order.memberId), sql`${orders.status} <> 'pending' and ${orders.status} <> 'closed'`))
+  if (n !== 1) return
+  await t.insert(pointsLedger).values({ memberId: referrer.id, orderId: order.id, delta: reward, reason: 'referral' })
+  await t.update(members).set({ points: sql`${members.points} + ${reward}` }).where(eq(members.id, referrer.id))
 }
 
 /** Records a notification id; false when it was seen before. */

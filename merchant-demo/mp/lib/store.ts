@@ -77,9 +77,10 @@ export const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`
 /** wx.login → the store's session token, kept in wx storage. */
 async function login(): Promise<string> {
   const { code } = await wx.login()
-  const res = await wx.request<{ token: string }>({ url: `${API}/api/login`, method: 'POST', data: { code } })
+  const res = await wx.request<{ token: string; member: { id: string } }>({ url: `${API}/api/login`, method: 'POST', data: { code } })
   if (res.statusCode !== 200) throw new StoreError(res.statusCode, 'login_failed', 'login failed')
   wx.setStorageSync('session', res.data.token)
+  wx.setStorageSync('memberId', res.data.member.id)
   return res.data.token
 }
 
@@ -119,7 +120,7 @@ export function brand(): Promise<Brand> {
 export function rememberEntry() {
   const launch = wx.getLaunchOptionsSync()
   const saved = wx.getStorageSync('entry') as { scene: number; query: Record<string, string> } | ''
-  if (Object.keys(launch.query).length > 0 && launch.query.scene !== undefined) wx.setStorageSync('entry', { scene: launch.scene, query: launch.query })
+  if (launch.query.scene !== undefined || launch.query.ref !== undefined) wx.setStorageSync('entry', { scene: launch.scene, query: launch.query })
   else if (!saved || saved.scene !== launch.scene) wx.setStorageSync('entry', { scene: launch.scene, query: {} })
 }
 export function entry(): { scene: number; query: Record<string, string> } {
@@ -135,3 +136,14 @@ export function tableOf(query: Record<string, string>) {
 export const pageQuery = () => Object.fromEntries(new URLSearchParams(location.search))
 
 export const go = (url: string) => wx.navigateTo({ url })
+
+/**
+ * A share path that names the sharer (`ref=<member id>`), so that a friend's first order from it
+ * rewards them. Query values go as written: WeChat hands them over undecoded.
+ */
+export function sharePath(page: string, query: Record<string, string> = {}) {
+  const ref = wx.getStorageSync('memberId') as string
+  const all = { ...query, ...(ref ? { ref } : {}) }
+  const q = Object.entries(all).map(([k, v]) => `${k}=${v}`).join('&')
+  return q ? `${page}?${q}` : page
+}

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { API, api, brand, go, rememberEntry, type Brand, type Member } from '../../lib/store'
+import { API, api, brand, go, rememberEntry, sharePath, type Brand, type Member } from '../../lib/store'
 import { base } from '../../lib/ui'
 
 /** Home: brand hero, campaign, categories, the member's points. */
@@ -26,7 +26,7 @@ export class MpIndex extends LitElement {
     void brand().then((b) => {
       this.brand = b
       void wx.setNavigationBarTitle({ title: b.name })
-      wx.onShareAppMessage(() => ({ title: `${b.name} · ${b.tagline}`, path: 'pages/index/index' }))
+      wx.onShareAppMessage(() => ({ title: `${b.name} · ${b.tagline}`, path: sharePath('pages/index/index') }))
     })
     void api<{ member: Member }>('GET', '/api/me').then((r) => (this.member = r.member), () => undefined)
   }

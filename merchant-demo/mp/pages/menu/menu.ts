@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, entry, go, pageQuery, rememberEntry, tableOf, yuan, type Brand } from '../../lib/store'
+import { api, brand, entry, go, pageQuery, rememberEntry, sharePath, tableOf, yuan, type Brand } from '../../lib/store'
 import { base } from '../../lib/ui'
 
 /** Menu: categories on the left, products on the right, the cart bar below; a table code lands here. */
@@ -26,6 +26,7 @@ export class MpMenu extends LitElement {
     super.connectedCallback()
     void wx.setNavigationBarTitle({ title: 'Menu' })
     rememberEntry()
+    wx.onShareAppMessage(() => ({ title: this.brand ? `Order at ${this.brand.name}` : 'Order with me', path: sharePath('pages/menu/menu') }))
     void brand().then((b) => {
       this.brand = b
       this.category ||= b.categories[0].id

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, pageQuery, yuan, type Product } from '../../lib/store'
+import { api, brand, pageQuery, rememberEntry, sharePath, yuan, type Product } from '../../lib/store'
 import { base } from '../../lib/ui'
 
 /** Product detail: picture, options as chips (size, temperature, sugar…), quantity, add to cart. */
@@ -26,6 +26,7 @@ export class MpProduct extends LitElement {
 
   connectedCallback() {
     super.connectedCallback()
+    rememberEntry()
     const id = pageQuery().id
     void brand().then((b) => {
       const p = b.products.find((p) => p.id === id) ?? null
@@ -33,7 +34,7 @@ export class MpProduct extends LitElement {
       if (p) {
         this.chosen = Object.fromEntries(p.options.map((o) => [o.id, o.default]))
         void wx.setNavigationBarTitle({ title: p.name })
-        wx.onShareAppMessage(() => ({ title: `${p.name} at ${b.name}`, path: `pages/product/product?id=${p.id}` }))
+        wx.onShareAppMessage(() => ({ title: `${p.name} at ${b.name}`, path: sharePath('pages/product/product', { id: p.id }) }))
       }
     })
   }
