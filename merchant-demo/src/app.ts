@@ -12,6 +12,7 @@ import { login, memberOf, memberView } from './members'
 import { addToCart, cartOf, checkout, firstSighting, fulfil, markReady, memberOrder, orderReadyTemplate, orderView, ordersOf, recordConsent, setCartQuantity } from './orders'
 import { publish } from './publish'
 import { claimCoupon, couponsOf } from './coupons'
+import { expirePoints } from './points'
 import { members, orders } from './schema'
 import { WeChatApiError, WeChatPayError } from '../wechat/errors'
 import type { Refund, Transaction } from '../wechat/pay'
@@ -60,7 +61,12 @@ export function createMerchantApp(store: Store, opts: { pagesDir?: string } = {}
     const { token, member } = await login(store, code)
     return c.json({ token, member: memberView(store, member) })
   })
-  app.get('/api/me', async (c) => c.json({ member: memberView(store, await me(c)) }))
+  app.get('/api/me', async (c) => {
+    const member = await me(c)
+    // points that lapsed since the last look go first
+    if (await expirePoints(store, member.id)) return c.json({ member: memberView(store, await me(c)) })
+    return c.json({ member: memberView(store, member) })
+  })
 
   // ---- cart
   app.get('/api/cart', async (c) => c.json(await cartOf(store, (await me(c)).id)))

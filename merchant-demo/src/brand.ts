@@ -46,6 +46,8 @@ export const BrandKit = z
       pointsPerYuan: z.number().int().min(0),
       /** points for the member whose share brought a friend's first paid order */
       referralPoints: z.number().int().min(0).default(0),
+      /** earned points lapse this many days after they were earned (null: never) */
+      pointsValidDays: z.number().int().min(1).nullable().default(null),
       levels: z.array(z.object({ name: z.string(), minSpend: fen })).min(1),
     }),
   })

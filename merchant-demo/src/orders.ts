@@ -6,6 +6,7 @@ import { ApiError } from './errors'
 import type { Member } from './members'
 import { cartItems, memberCoupons, members, orderItems, orders, payNotifications, pointsLedger, refunds } from './schema'
 import { discountFor } from './coupons'
+import { pointsExpiry } from './points'
 import type { Transaction } from '../wechat/pay'
 import { WeChatApiError, WeChatPayError } from '../wechat/errors'
 
@@ -128,7 +129,7 @@ export async function fulfil(store: Store, tx: Transaction): Promise<'fulfilled'
       .where(and(eq(orders.id, order.id), eq(orders.status, 'pending')))
       .returning({ id: orders.id })
     if (paid.length === 0) return 'already' as const
-    if (points > 0) await t.insert(pointsLedger).values({ memberId: order.memberId, orderId: order.id, delta: points, reason: 'purchase' })
+    if (points > 0) await t.insert(pointsLedger).values({ memberId: order.memberId, orderId: order.id, delta: points, reason: 'purchase', expiresAt: pointsExpiry(store) })
     await t
       .update(members)
       .set({ points: sql`${members.points} + ${points}`, lifetimeSpend: sql`${members.lifetimeSpend} + ${order.total}` })
@@ -151,7 +152,7 @@ async function rewardReferrer(store: Store, t: Parameters<Parameters<Store['db']
   if (!referrer) return
   const [{ n }] = await t.select({ n: sql<number>`count(*)` }).from(orders).where(and(eq(orders.memberId, order.memberId), sql`${orders.status} <> 'pending' and ${orders.status} <> 'closed'`))
   if (n !== 1) return
-  await t.insert(pointsLedger).values({ memberId: referrer.id, orderId: order.id, delta: reward, reason: 'referral' })
+  await t.insert(pointsLedger).values({ memberId: referrer.id, orderId: order.id, delta: reward, reason: 'referral', expiresAt: pointsExpiry(store) })
   await t.update(members).set({ points: sql`${members.points} + ${reward}` }).where(eq(members.id, referrer.id))
 }
 

@@ -95,6 +95,9 @@ export const pointsLedger = sqliteTable(
     orderId: text('order_id'),
     delta: integer('delta').notNull(),
     reason: text('reason').notNull(),
+    /** earned points lapse at expiresAt (kit `pointsValidDays`); expiredAt marks that they did */
+    expiresAt: text('expires_at'),
+    expiredAt: text('expired_at'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('points_once_per_order').on(t.orderId, t.reason)],

@@ -9,6 +9,7 @@ import { memoryMerchantDb, openMerchantDb } from './db'
 import { createMerchantApp } from './app'
 import { publish } from './publish'
 import { reconcile } from './aftersales'
+import { expirePoints } from './points'
 import { WeChatClient } from '../wechat/client'
 import { WeChatPay } from '../wechat/pay'
 
@@ -84,7 +85,9 @@ export async function startMerchant(opts: MerchantOptions): Promise<RunningMerch
   const timer = every > 0 ? setInterval(() => {
     if (reconciling) return
     reconciling = true
-    reconcile(store).catch((err) => console.warn('merchant-demo: reconciliation failed:', (err as Error).message)).finally(() => (reconciling = false))
+    Promise.all([reconcile(store), expirePoints(store)])
+      .catch((err) => console.warn('merchant-demo: reconciliation failed:', (err as Error).message))
+      .finally(() => (reconciling = false))
   }, every) : null
   timer?.unref()
   return {

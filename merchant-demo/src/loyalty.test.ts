@@ -36,3 +36,17 @@ test('a friend’s first paid order from a share rewards the sharer once, and ne
   await merchant.payAs('alice', own.payment)
   expect((await me(alice)).points).toBe(100 + 57)
 })
+
+test('points lapse a year after they were earned, on the store clock, once', async () => {
+  const token = await merchant.loginAs('carol')
+  const { payment } = await merchant.orderTwoDrinks(token)
+  await merchant.payAs('carol', payment)
+  expect((await me(token)).points).toBe(57)
+  const now = Date.now()
+  merchant.store.now = () => new Date(now + 364 * 86_400_000)
+  expect((await me(token)).points).toBe(57)
+  merchant.store.now = () => new Date(now + 366 * 86_400_000)
+  expect((await me(token)).points).toBe(0)
+  expect((await me(token)).points).toBe(0)
+  merchant.store.now = () => new Date()
+})
