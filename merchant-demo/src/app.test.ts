@@ -14,26 +14,6 @@ afterAll(async () => {
   await platform?.close()
 })
 
-/** What the page does: wx.login (through the person API), then the store's login. */
-async function loginAs(person: string) {
-  const { code } = await platform.json(`/_sandbox/people/${person}/miniprogram/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
-  const res = await merchant.call('POST', '/api/login', { code })
-  expect(res.status).toBe(200)
-  return res.body.token as string
-}
-
-async function payAs(person: string, payment: unknown, password = '123456') {
-  return platform.json(`/_sandbox/pay/people/${person}/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ target: { requestPayment: payment }, password }) })
-}
-
-async function orderTwoDrinks(token: string, entry: { scene: number; query: Record<string, string> } = { scene: 1047, query: { scene: 't%3D12' } }) {
-  await merchant.call('POST', '/api/cart/items', { productId: 'latte', options: { size: 'grande', sugar: 'half', temperature: 'iced' } }, token)
-  await merchant.call('POST', '/api/cart/items', { productId: 'oolong-milk-tea', quantity: 1 }, token)
-  const res = await merchant.call('POST', '/api/orders', { entry }, token)
-  expect(res.status).toBe(201)
-  return res.body as { order: { id: string; total: number }; payment: Record<string, string> }
-}
-
 beforeEach(async () => {
   await platform.post('/_sandbox/reset', {})
   await merchant.publish()
@@ -47,8 +27,8 @@ test('publishing points the mini program at the store pages and registers them',
 })
 
 test('wx.login code becomes a session token, and the member is keyed by openid', async () => {
-  const first = await loginAs('alice')
-  const second = await loginAs('alice')
+  const first = await merchant.loginAs('alice')
+  const second = await merchant.loginAs('alice')
   expect(first).not.toBe(second)
   const a = await merchant.call('GET', '/api/me', undefined, first)
   const b = await merchant.call('GET', '/api/me', undefined, second)
@@ -65,7 +45,7 @@ test('a used login code is refused with 401 naming jscode2session', async () => 
 })
 
 test('bad input gets a 4xx naming the field, and writes nothing', async () => {
-  const token = await loginAs('carol')
+  const token = await merchant.loginAs('carol')
   expect((await merchant.call('GET', '/api/cart')).status).toBe(401)
   const unknownChoice = await merchant.call('POST', '/api/cart/items', { productId: 'latte', options: { size: 'bucket' } }, token)
   expect(unknownChoice.status).toBe(400)
@@ -79,7 +59,7 @@ test('bad input gets a 4xx naming the field, and writes nothing', async () => {
 })
 
 test('the cart prices options and merges the same configuration into one line', async () => {
-  const token = await loginAs('dave')
+  const token = await merchant.loginAs('dave')
   await merchant.call('POST', '/api/cart/items', { productId: 'latte', options: { size: 'venti' } }, token)
   const cart = await merchant.call('POST', '/api/cart/items', { productId: 'latte', options: { size: 'venti', sugar: 'none' }, quantity: 2 }, token)
   expect(cart.body.lines).toHaveLength(1)
@@ -89,13 +69,13 @@ test('the cart prices options and merges the same configuration into one line', 
 })
 
 test('checkout, payment in the phone and the notification: paid order, points, attribution', async () => {
-  const token = await loginAs('alice')
-  const { order, payment } = await orderTwoDrinks(token)
+  const token = await merchant.loginAs('alice')
+  const { order, payment } = await merchant.orderTwoDrinks(token)
   expect(order).toMatchObject({ status: 'pending', total: 3100 + 2600, table: '12', entry: { scene: 1047, channel: 'qr' } })
   expect(payment).toMatchObject({ appId: merchant.store.appid, signType: 'RSA', package: expect.stringMatching(/^prepay_id=/) })
   expect((await merchant.call('GET', '/api/cart', undefined, token)).body.count).toBe(0)
 
-  const paid = await payAs('alice', payment)
+  const paid = await merchant.payAs('alice', payment)
   expect(paid.errMsg).toBe('requestPayment:ok')
   const after = await merchant.call('GET', `/api/orders/${order.id}`, undefined, token)
   expect(after.body.order).toMatchObject({ status: 'paid', pointsAwarded: 57, transactionId: expect.any(String) })
@@ -103,9 +83,9 @@ test('checkout, payment in the phone and the notification: paid order, points, a
 })
 
 test('the same notification three times fulfils once', async () => {
-  const token = await loginAs('bob')
-  const { order, payment } = await orderTwoDrinks(token, { scene: 1007, query: {} })
-  await payAs('bob', payment)
+  const token = await merchant.loginAs('bob')
+  const { order, payment } = await merchant.orderTwoDrinks(token, { scene: 1007, query: {} })
+  await merchant.payAs('bob', payment)
   const mchid = merchant.store.pay.config.mchid
   const detail = await platform.json(`/_sandbox/pay/merchants/${mchid}/orders/${order.id}`)
   const notification = detail.notifications[0]
@@ -122,8 +102,8 @@ test('the same notification three times fulfils once', async () => {
 })
 
 test('a forged notification is refused with 401 and changes nothing', async () => {
-  const token = await loginAs('erin')
-  const { order } = await orderTwoDrinks(token)
+  const token = await merchant.loginAs('erin')
+  const { order } = await merchant.orderTwoDrinks(token)
   const forged = await merchant.call('POST', '/pay/notify', { id: 'x', event_type: 'TRANSACTION.SUCCESS', resource: {} })
   expect(forged.status).toBe(401)
   expect(forged.body.code).toBe('FAIL')
@@ -131,17 +111,17 @@ test('a forged notification is refused with 401 and changes nothing', async () =
 })
 
 test('order ready sends the subscription message only with consent', async () => {
-  const token = await loginAs('alice')
+  const token = await merchant.loginAs('alice')
   const { orderReady } = (await merchant.call('GET', '/api/subscriptions')).body
   // without consent: ready, but no message
-  const first = await orderTwoDrinks(token)
-  await payAs('alice', first.payment)
+  const first = await merchant.orderTwoDrinks(token)
+  await merchant.payAs('alice', first.payment)
   const silent = await merchant.call('POST', `/admin/orders/${first.order.id}/ready`)
   expect(silent.body).toMatchObject({ order: { status: 'ready' }, message: { sent: false, reason: 'no consent' } })
 
   // with consent: the page asked wx.requestSubscribeMessage, the person accepted, the page told the store
-  const second = await orderTwoDrinks(token)
-  await payAs('alice', second.payment)
+  const second = await merchant.orderTwoDrinks(token)
+  await merchant.payAs('alice', second.payment)
   await platform.post('/_sandbox/people/alice/miniprogram/subscribe', { tmplIds: [orderReady] })
   await merchant.call('POST', `/api/orders/${second.order.id}/consent`, { accepted: true }, token)
   const sent = await merchant.call('POST', `/admin/orders/${second.order.id}/ready`)
