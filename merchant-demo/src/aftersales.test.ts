@@ -71,3 +71,22 @@ test('an unpaid order cannot be refunded', async () => {
   const { order } = await merchant.orderTwoDrinks(token)
   expect((await merchant.call('POST', `/admin/orders/${order.id}/refund`, {})).body.error.code).toBe('not_paid')
 })
+
+test('limited stock counts down at checkout, refuses more than is left, and comes back when an order closes unpaid', async () => {
+  const token = await merchant.loginAs('erin')
+  const left = async () => (await merchant.call('GET', '/api/brand')).body.products.find((p: { id: string }) => p.id === 'matcha-cheesecake').stock
+  expect(await left()).toBe(12)
+  await merchant.call('POST', '/api/cart/items', { productId: 'matcha-cheesecake', quantity: 13 }, token)
+  const refused = await merchant.call('POST', '/api/orders', {}, token)
+  expect(refused.status).toBe(409)
+  expect(refused.body.error).toMatchObject({ code: 'out_of_stock', message: 'only 12 Matcha Cheesecake left' })
+  expect((await merchant.call('GET', '/api/cart', undefined, token)).body.count).toBe(13)
+
+  const line = (await merchant.call('GET', '/api/cart', undefined, token)).body.lines[0].id
+  await merchant.call('PATCH', `/api/cart/items/${line}`, { quantity: 12 }, token)
+  const { order } = (await merchant.call('POST', '/api/orders', {}, token)).body
+  expect(await left()).toBe(0)
+  await merchant.store.pay.close(order.id)
+  await merchant.call('POST', '/admin/reconcile', { olderThanMs: 0 })
+  expect(await left()).toBe(12)
+})

@@ -1,7 +1,7 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm'
 import type { Store } from './context'
 import { ApiError } from './errors'
-import { fulfil, orderView } from './orders'
+import { fulfil, orderView, releaseStock } from './orders'
 import { memberCoupons, members, orders, pointsLedger, refunds } from './schema'
 import { WeChatPayError } from '../wechat/errors'
 import type { Refund } from '../wechat/pay'
@@ -90,6 +90,7 @@ export async function reconcile(store: Store, opts: { olderThanMs?: number } = {
     if (['CLOSED', 'REVOKED', 'PAYERROR'].includes(tx.trade_state)) {
       const closed = await store.db.update(orders).set({ status: 'closed' }).where(and(eq(orders.id, order.id), eq(orders.status, 'pending'))).returning()
       result.closed += closed.length
+      if (closed.length) await releaseStock(store, order.id)
       // a coupon on an order that was never paid can be used again
       if (closed.length && order.memberCouponId) await store.db.update(memberCoupons).set({ usedOrderId: null }).where(and(eq(memberCoupons.id, order.memberCouponId), eq(memberCoupons.usedOrderId, order.id)))
     }

@@ -9,7 +9,7 @@ import type { Store } from './context'
 import { ApiError, readJson } from './errors'
 import { heroSvg, logoSvg, productSvg } from './images'
 import { login, memberOf, memberView } from './members'
-import { addToCart, cartOf, checkout, firstSighting, fulfil, markReady, memberOrder, orderReadyTemplate, orderView, ordersOf, recordConsent, setCartQuantity } from './orders'
+import { addToCart, cartOf, stockLeft, checkout, firstSighting, fulfil, markReady, memberOrder, orderReadyTemplate, orderView, ordersOf, recordConsent, setCartQuantity } from './orders'
 import { publish } from './publish'
 import { claimCoupon, couponsOf } from './coupons'
 import { expirePoints } from './points'
@@ -45,9 +45,10 @@ export function createMerchantApp(store: Store, opts: { pagesDir?: string } = {}
   app.get('/health', (c) => c.json({ ok: true, brand: store.kit.id, appid: store.appid, platform: store.platformUrl }))
 
   // ---- catalog (public)
-  app.get('/api/brand', (c) => {
+  app.get('/api/brand', async (c) => {
+    const left = await stockLeft(store)
     const { id, name, nameZh, tagline, colours, stores, categories, campaigns, coupons, loyalty, fulfilment } = store.kit
-    const products = store.kit.products.map((p) => ({ ...p, image: `${store.publicUrl}/img/products/${p.id}.svg` }))
+    const products = store.kit.products.map((p) => ({ ...p, stock: left.get(p.id) ?? null, image: `${store.publicUrl}/img/products/${p.id}.svg` }))
     return c.json({ id, name, nameZh, tagline, colours, fulfilment, stores, categories, campaigns, coupons, loyalty, products, logo: `${store.publicUrl}/img/logo.svg` })
   })
   app.get('/api/products/:id', (c) => {

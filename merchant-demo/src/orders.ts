@@ -1,10 +1,10 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
 import { randomBytes } from 'node:crypto'
 import { channelOf, tableOf } from './attribution'
 import type { Store } from './context'
 import { ApiError } from './errors'
 import type { Member } from './members'
-import { cartItems, memberCoupons, members, orderItems, orders, payNotifications, pointsLedger, refunds } from './schema'
+import { cartItems, memberCoupons, members, orderItems, orders, payNotifications, pointsLedger, refunds, stock } from './schema'
 import { discountFor } from './coupons'
 import { pointsExpiry } from './points'
 import type { Transaction } from '../wechat/pay'
@@ -60,6 +60,7 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
   const table = tableOf(query)
   if (table && shop.tables > 0 && !(Number(table) >= 1 && Number(table) <= shop.tables)) throw new ApiError(400, 'unknown_table', `${shop.name} has no table ${table}`, 'entry.query')
 
+  const limited = await checkStock(store, cart.lines)
   const discount = input.couponId ? await discountFor(store, member.id, input.couponId, cart.total) : 0
   const total = cart.total - discount
   const id = outTradeNo(store.kit.id)
@@ -81,29 +82,69 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
     if (err instanceof WeChatPayError) throw new ApiError(502, 'pay_refused', err.message)
     throw err
   }
-  const claimCoupon = input.couponId
-    ? [store.db.update(memberCoupons).set({ usedOrderId: id }).where(and(eq(memberCoupons.id, input.couponId), isNull(memberCoupons.usedOrderId)))]
-    : []
-  await store.db.batch([
-    store.db.insert(orders).values({
-      id,
-      memberId: member.id,
-      total,
-      discount,
-      memberCouponId: input.couponId ?? null,
-      storeId,
-      tableNo: table,
-      pickupNo,
-      entryScene: input.entry?.scene ?? null,
-      entryChannel: channelOf(input.entry?.scene),
-      entryQuery: JSON.stringify(query),
-      prepayId: prepay.prepay_id,
-    }),
-    store.db.insert(orderItems).values(cart.lines.map((l) => ({ orderId: id, productId: l.productId, name: l.name, options: JSON.stringify(l.labels), quantity: l.quantity, unitPrice: l.unitPrice }))),
-    store.db.delete(cartItems).where(eq(cartItems.memberId, member.id)),
-    ...claimCoupon,
-  ])
+  // the order, its lines, the emptied cart, the coupon and the stock in one transaction; a coupon
+  // or stock lost to a concurrent checkout undoes all of it (and the prepay is closed)
+  try {
+    await store.db.transaction(async (t) => {
+      await t.insert(orders).values({
+        id,
+        memberId: member.id,
+        total,
+        discount,
+        memberCouponId: input.couponId ?? null,
+        storeId,
+        tableNo: table,
+        pickupNo,
+        entryScene: input.entry?.scene ?? null,
+        entryChannel: channelOf(input.entry?.scene),
+        entryQuery: JSON.stringify(query),
+        prepayId: prepay.prepay_id,
+      })
+      await t.insert(orderItems).values(cart.lines.map((l) => ({ orderId: id, productId: l.productId, name: l.name, options: JSON.stringify(l.labels), quantity: l.quantity, unitPrice: l.unitPrice })))
+      await t.delete(cartItems).where(eq(cartItems.memberId, member.id))
+      if (input.couponId) {
+        const used = await t.update(memberCoupons).set({ usedOrderId: id }).where(and(eq(memberCoupons.id, input.couponId), isNull(memberCoupons.usedOrderId))).returning()
+        if (used.length === 0) throw new ApiError(409, 'coupon_used', 'the coupon was just used', 'couponId')
+      }
+      for (const [productId, quantity] of limited) {
+        const left = await t.update(stock).set({ remaining: sql`${stock.remaining} - ${quantity}` }).where(and(eq(stock.productId, productId), gte(stock.remaining, quantity))).returning()
+        if (left.length === 0) throw new ApiError(409, 'out_of_stock', `${store.catalog.product(productId).name} just sold out`, 'cart')
+      }
+    })
+  } catch (err) {
+    await store.pay.close(id).catch(() => undefined)
+    throw err
+  }
   return { order: await orderView(store, id), payment: store.pay.requestPaymentParams(store.appid, prepay.prepay_id) }
+}
+
+/** Quantities per product with limited stock; 409 naming the product when there is not enough. */
+async function checkStock(store: Store, lines: { productId: string; quantity: number }[]) {
+  const wanted = new Map<string, number>()
+  for (const l of lines) wanted.set(l.productId, (wanted.get(l.productId) ?? 0) + l.quantity)
+  const rows = await store.db.select().from(stock).where(inArray(stock.productId, [...wanted.keys()]))
+  for (const row of rows) {
+    const q = wanted.get(row.productId)!
+    if (row.remaining < q) throw new ApiError(409, 'out_of_stock', `only ${row.remaining} ${store.catalog.product(row.productId).name} left`, 'cart')
+  }
+  return rows.map((r) => [r.productId, wanted.get(r.productId)!] as const)
+}
+
+/** Seeds stock counts for the kit's limited products that have none yet (a restart keeps the counts). */
+export async function seedStock(store: Store) {
+  const limited = store.kit.products.filter((p) => p.stock !== null)
+  if (limited.length) await store.db.insert(stock).values(limited.map((p) => ({ productId: p.id, remaining: p.stock! }))).onConflictDoNothing()
+}
+
+/** What is left of each limited product. */
+export async function stockLeft(store: Store) {
+  return new Map((await store.db.select().from(stock)).map((r) => [r.productId, r.remaining]))
+}
+
+/** An order that closed unpaid gives its stock back. */
+export async function releaseStock(store: Store, orderId: string) {
+  const items = await store.db.select().from(orderItems).where(eq(orderItems.orderId, orderId))
+  for (const i of items) await store.db.update(stock).set({ remaining: sql`${stock.remaining} + ${i.quantity}` }).where(eq(stock.productId, i.productId))
 }
 
 function outTradeNo(brandId: string) {

@@ -128,3 +128,9 @@ export const memberCoupons = sqliteTable(
   },
   (t) => [uniqueIndex('member_coupons_once').on(t.memberId, t.couponId)],
 )
+
+/** What is left of products with limited stock (seeded from the brand kit once, then counted down). */
+export const stock = sqliteTable('stock', {
+  productId: text('product_id').primaryKey(),
+  remaining: integer('remaining').notNull(),
+})

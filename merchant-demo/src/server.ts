@@ -8,6 +8,7 @@ import type { Store } from './context'
 import { memoryMerchantDb, openMerchantDb } from './db'
 import { createMerchantApp } from './app'
 import { publish } from './publish'
+import { seedStock } from './orders'
 import { reconcile } from './aftersales'
 import { expirePoints } from './points'
 import { WeChatClient } from '../wechat/client'
@@ -78,6 +79,7 @@ export async function startMerchant(opts: MerchantOptions): Promise<RunningMerch
     publicUrl: url,
     now: () => new Date(),
   }
+  await seedStock(store)
   app = createMerchantApp(store, { pagesDir: opts.pagesDir })
   if (opts.publish !== false) await publish(store)
   const every = opts.reconcileEveryMs ?? 60_000

@@ -23,6 +23,8 @@ export interface Product {
   nameZh?: string
   description: string
   price: number
+  /** what is left, for limited products */
+  stock: number | null
   image: string
   options: { id: string; name: string; default: string; choices: { id: string; name: string; priceDelta: number }[] }[]
 }

@@ -56,9 +56,9 @@ export class MpMenu extends LitElement {
             .filter((p) => p.category === this.category)
             .map(
               (p) => html`<li>
-                <button aria-label=${`${p.name} ${yuan(p.price)}`} @click=${() => go(`/pages/product/product?id=${p.id}`)}>
+                <button aria-label=${`${p.name} ${yuan(p.price)}`} ?disabled=${p.stock === 0} @click=${() => go(`/pages/product/product?id=${p.id}`)}>
                   <img src=${p.image} alt="" />
-                  <span><strong>${p.name}</strong> <span class="muted">${p.nameZh ?? ''}</span><div class="muted">${p.description}</div><div class="price">${yuan(p.price)}</div></span>
+                  <span><strong>${p.name}</strong> <span class="muted">${p.nameZh ?? ''}</span><div class="muted">${p.description}</div><div class="price">${yuan(p.price)}${p.stock === 0 ? html` <span class="muted">· Sold out</span>` : p.stock !== null && p.stock <= 5 ? html` <span class="muted">· ${p.stock} left</span>` : null}</div></span>
                 </button>
               </li>`,
             )}
