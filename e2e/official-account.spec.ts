@@ -35,3 +35,34 @@ test('Henry follows the Official Account, writes to it, and its menu opens the m
   const follows = await (await request.get('/_sandbox/events?actor=henry&surface=official-account')).json()
   expect(follows.events.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining([expect.stringMatching(/follow|subscribe/)]))
 })
+
+test('a published article opens in the reader, markup stripped, and its mini program card launches with scene 1058', async ({ phones, request }) => {
+  const cred = await (await request.get('/_sandbox/credentials')).json()
+  const { access_token } = await (
+    await request.get(`/cgi-bin/token?grant_type=client_credential&appid=${cred.officialAccount.appid}&secret=${cred.officialAccount.secret}`)
+  ).json()
+  const content =
+    '<p>Our spring oolong is here.</p><img src="x" onerror="window.hacked=1">' +
+    `<mp-miniprogram data-miniprogram-appid="${cred.miniProgram.appid}" data-miniprogram-path="pages/product/product?id=oolong" data-miniprogram-title="Spring Oolong"></mp-miniprogram>`
+  const draft = await (
+    await request.post(`/cgi-bin/draft/add?access_token=${access_token}`, {
+      data: { articles: [{ title: 'Spring Oolong is back', author: 'Lumen', digest: 'Double points this week', content, thumb_media_id: 'thumb' }] },
+    })
+  ).json()
+  expect((await (await request.post(`/cgi-bin/freepublish/submit?access_token=${access_token}`, { data: { media_id: draft.media_id } })).json()).errcode).toBe(0)
+
+  const page = await phones(['alice'])
+  const alice = phone(page, 'alice')
+  await alice.getByRole('tab', { name: 'Contacts' }).click()
+  await alice.getByRole('button', { name: 'Official Accounts' }).click()
+  await alice.getByRole('button', { name: /Articles \(1\)/ }).click()
+  await alice.getByRole('button', { name: /Spring Oolong is back/ }).click()
+  const article = alice.getByRole('article', { name: 'Spring Oolong is back' })
+  await expect(article).toContainText('Our spring oolong is here.')
+  expect(await page.evaluate(() => (window as { hacked?: number }).hacked)).toBeUndefined()
+
+  await article.getByRole('button', { name: 'Mini Program: Spring Oolong' }).click()
+  const store = alice.frameLocator('iframe[title="Lumen Coffee Store"]')
+  await expect(store.locator('#scene')).toHaveText('1058')
+  await expect(store.locator('#path')).toHaveText('pages/product/product')
+})

@@ -107,6 +107,16 @@ export interface OaMessage {
   sentAt: string
 }
 
+export interface OaArticle {
+  articleId: string
+  idx: number
+  title: string
+  author?: string
+  digest?: string
+  publishedAt: string
+  miniprograms: { appid: string; path: string; title: string; imageUrl: string }[]
+}
+
 export interface MiniProgramInfo {
   appid: string
   name: string
@@ -177,6 +187,11 @@ export const api = {
   oaUnfollow: (id: string) => post<unknown>(`${person(id)}/official-account/unfollow`, {}),
   oaTap: (id: string, top: number, sub?: number) =>
     post<{ type: string; url?: string; launch?: LaunchResult }>(`${person(id)}/official-account/menu/tap`, { top, ...(sub !== undefined && { sub }) }),
+  oaArticles: (id: string) => call<{ articles: OaArticle[] }>(`${person(id)}/official-account/articles`).then((r) => r.articles),
+  oaReadArticle: (id: string, articleId: string, idx: number) =>
+    post<OaArticle & { content: string }>(`${person(id)}/official-account/articles/${encodeURIComponent(articleId)}/read`, { idx }),
+  oaOpenArticleCard: (id: string, articleId: string, idx: number, card: number) =>
+    post<LaunchResult>(`${person(id)}/official-account/articles/${encodeURIComponent(articleId)}/open-miniprogram`, { idx, card }),
   credentials: () => call<{ miniProgram: { appid: string; name: string }; brand: { name: string; nameZh: string } }>('/_sandbox/credentials'),
 }
 

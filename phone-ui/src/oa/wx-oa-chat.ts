@@ -1,10 +1,11 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
-import { api, type OaButton, type OaMessage, type OaProfile } from '../api'
+import { api, type OaArticle, type OaButton, type OaMessage, type OaProfile } from '../api'
 import '../chats/wx-chat-bubble'
 import '../chats/wx-mini-card'
 import { chinaTime, type Lang } from '../i18n'
 import '../phone/wx-nav-bar'
+import './wx-article-reader'
 
 /** The account's round logo: its initial on the brand green, drawn here. */
 function accountAvatar(name: string) {
@@ -47,6 +48,35 @@ export class WxOaChat extends LitElement {
       font-size: 12px;
       color: #b2b2b2;
       margin: 10px 0 4px;
+    }
+    .articles {
+      display: block;
+      width: 100%;
+      padding: 10px 16px;
+      background: #fff;
+      text-align: left;
+      font-size: 14px;
+      color: #576b95;
+    }
+    .list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      background: #fff;
+      overflow-y: auto;
+    }
+    .list button {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      width: 100%;
+      padding: 14px 16px;
+      text-align: left;
+      border-bottom: 1px solid rgba(0, 0, 0, 0.06);
+    }
+    .list span {
+      font-size: 13px;
+      color: #7f7f7f;
     }
     .follow {
       margin: 14px;
@@ -169,6 +199,9 @@ export class WxOaChat extends LitElement {
   @state() private typing = false
   @state() private draft = ''
   @state() private open: number | null = null
+  @state() private articles: OaArticle[] = []
+  @state() private reading: OaArticle | null = null
+  @state() private listing = false
   @query('.log') private log?: HTMLElement
 
   willUpdate(changed: Map<string, unknown>) {
@@ -180,16 +213,26 @@ export class WxOaChat extends LitElement {
   }
 
   async #load() {
-    ;[this.profile, this.messages] = await Promise.all([api.officialAccount(this.person), api.oaMessages(this.person)])
+    ;[this.profile, this.messages, this.articles] = await Promise.all([
+      api.officialAccount(this.person),
+      api.oaMessages(this.person),
+      api.oaArticles(this.person).catch(() => []),
+    ])
   }
 
   render() {
     const l = L[this.lang]
     const p = this.profile
     if (!p) return html`<wx-nav-bar back></wx-nav-bar>`
+    if (this.reading)
+      return html`<wx-article-reader .person=${this.person} .lang=${this.lang} .article=${this.reading} @wx-back=${this.#closeReader}></wx-article-reader>`
+    if (this.listing) return this.#articleList()
     return html`<wx-nav-bar heading=${p.name} back>
         ${p.following ? html`<button slot="action" @click=${this.#unfollow}>${l.unfollow}</button>` : null}
       </wx-nav-bar>
+      ${this.articles.length
+        ? html`<button class="articles" @click=${() => (this.listing = true)}>${this.lang === 'zh' ? '历史文章' : 'Articles'} (${this.articles.length}) ›</button>`
+        : null}
       <div class="log" role="log" aria-label=${p.name}>
         ${this.messages.map((m) => this.#message(m))}
         ${p.following ? null : html`<div class="follow">${l.notFollowing}<button @click=${this.#follow}>${l.follow}</button></div>`}
@@ -238,6 +281,20 @@ export class WxOaChat extends LitElement {
         ([k, v]) => html`<div>${k}: ${(v as { value?: string }).value ?? String(v)}</div>`,
       )}</div>`
     return html`${stamp}<wx-chat-bubble from=${from} avatar=${avatar}>${content}</wx-chat-bubble>`
+  }
+
+  #closeReader = (e: Event) => {
+    e.stopPropagation()
+    this.reading = null
+  }
+
+  #articleList() {
+    return html`<wx-nav-bar heading=${this.lang === 'zh' ? '历史文章' : 'Articles'} back @wx-back=${(e: Event) => (e.stopPropagation(), (this.listing = false))}></wx-nav-bar>
+      <ul class="list" aria-label="Articles">
+        ${this.articles.map(
+          (a) => html`<li><button @click=${() => (this.reading = a)}><strong>${a.title}</strong><span>${a.digest ?? ''}</span></button></li>`,
+        )}
+      </ul>`
   }
 
   async #follow() {
