@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
-import type { Conversation, PersonView, ServiceNotification } from '../api'
+import type { Conversation, OaMessage, PersonView, ServiceNotification } from '../api'
 import { shortTime, t, type Lang } from '../i18n'
 import { icon } from '../icons'
 import { theme } from '../phone/theme'
@@ -79,6 +79,12 @@ export class WxChatList extends LitElement {
         background: #fa9d3b;
         color: #fff;
       }
+      .oa {
+        background: #0b7a5a;
+        border-radius: 50%;
+        font-size: 20px;
+        font-weight: 600;
+      }
       .group-pic {
         display: grid;
         grid-template-columns: 1fr 1fr;
@@ -132,6 +138,7 @@ export class WxChatList extends LitElement {
   ]
   @property({ attribute: false }) conversations: Conversation[] = []
   @property({ attribute: false }) notifications: ServiceNotification[] = []
+  @property({ attribute: false }) officialAccount: { name: string; message: OaMessage | null; unread: number } | null = null
   @property({ attribute: false }) people = new Map<string, PersonView>()
   @property() me = ''
   @property() lang: Lang = 'en'
@@ -142,7 +149,8 @@ export class WxChatList extends LitElement {
       <div class="search"><div>${icon('search', 16)} ${t(this.lang, 'search')}</div></div>
       ${shown.length === 0 && this.notifications.length === 0 ? html`<p class="empty">${t(this.lang, 'noMessages')}</p>` : null}
       <ul>
-        ${this.notifications.length ? this.#serviceRow() : null} ${shown.map((c) => this.#row(c))}
+        ${this.notifications.length ? this.#serviceRow() : null} ${this.officialAccount ? this.#oaRow(this.officialAccount) : null}
+        ${shown.map((c) => this.#row(c))}
       </ul>
     `
   }
@@ -178,6 +186,23 @@ export class WxChatList extends LitElement {
         <span class="text">
           <span class="row"><span class="name">${title}</span><span class="time">${shortTime(latest!.sentAt, this.lang)}</span></span>
           <span class="preview">${latest!.appName}: ${this.lang === 'zh' ? latest!.title : latest!.titleEn || latest!.title}</span>
+        </span>
+      </button>
+    </li>`
+  }
+
+  #oaRow(oa: { name: string; message: OaMessage | null; unread: number }) {
+    const m = oa.message
+    const text = m ? (m.kind === 'text' ? String(m.body.content ?? m.body.text ?? '') : m.kind === 'news' ? `[${t(this.lang, 'link')}] ${m.body.articles?.[0]?.title ?? ''}` : `[${m.kind}]`) : ''
+    return html`<li>
+      <button aria-label=${`${oa.name}${oa.unread ? `, ${oa.unread} unread` : ''}`} @click=${() => this.dispatchEvent(new CustomEvent('wx-open-official-account', { bubbles: true, composed: true }))}>
+        <span class="pic">
+          <span class="avatar service oa">${oa.name.slice(0, 1)}</span>
+          ${oa.unread ? html`<span class="badge">${oa.unread}</span>` : null}
+        </span>
+        <span class="text">
+          <span class="row"><span class="name">${oa.name}</span><span class="time">${m ? shortTime(m.sentAt, this.lang) : ''}</span></span>
+          <span class="preview">${text}</span>
         </span>
       </button>
     </li>`
@@ -220,5 +245,6 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'wx-open-conversation': CustomEvent<Conversation>
     'wx-open-notifications': CustomEvent<void>
+    'wx-open-official-account': CustomEvent<void>
   }
 }

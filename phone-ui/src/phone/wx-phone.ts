@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { api, concerns, onEvent, type Conversation, type LaunchResult, type Message, type PersonView, type SandboxEvent, type ServiceNotification } from '../api'
+import { api, concerns, onEvent, type Conversation, type LaunchResult, type OaMessage, type Message, type PersonView, type SandboxEvent, type ServiceNotification } from '../api'
 import '../chats/wx-chat-list'
 import '../chats/wx-conversation'
 import '../chats/wx-service-notifications'
@@ -145,6 +145,7 @@ export class WxPhone extends LitElement {
   @state() private recent: string[] = []
   @state() private payVersion = 0
   @state() private oaVersion = 0
+  @state() private oaLatest: { name: string; message: OaMessage | null; unread: number } | null = null
   @state() private notifications: ServiceNotification[] = []
   @state() private scanning = false
   @state() private nativePay: { summary: PaySummary; submit: PaySubmit } | null = null
@@ -183,6 +184,7 @@ export class WxPhone extends LitElement {
     this.me = this.people.get(this.person)
     this.conversations = conversations
     this.notifications = notifications
+    await this.#loadOa()
     setWorldClock(clock.nowMs)
     this.#tick()
     const top = this.stack.at(-1)
@@ -206,13 +208,34 @@ export class WxPhone extends LitElement {
       return this.#load()
     }
     if (e.surface === 'pay') this.payVersion++
-    if (e.surface === 'official-account') this.oaVersion++
+    if (e.surface === 'official-account') {
+      this.oaVersion++
+      await this.#loadOa()
+    }
     if (e.type === 'miniprogram.subscribe-message.sent') this.notifications = await api.notifications(this.person)
     if (e.surface === 'chat') {
       this.conversations = await api.conversations(this.person)
       const top = this.stack.at(-1)
       if (top?.kind === 'conversation' && top.id === e.subject.conversation) await this.#loadMessages(top.id)
     }
+  }
+
+  /** The Official Account's row in the chat list: shown once it has written to the person. */
+  async #loadOa() {
+    const [profile, messages] = await Promise.all([api.officialAccount(this.person), api.oaMessages(this.person)]).catch(() => [null, []] as const)
+    const lastSeen = Number(localStorage.getItem(`wx-oa-seen:${this.person}`) ?? 0)
+    const fromAccount = messages.filter((m) => m.from === 'account')
+    this.oaLatest =
+      profile && fromAccount.length
+        ? { name: profile.name, message: messages.at(-1) ?? null, unread: fromAccount.filter((m) => m.seq > lastSeen).length }
+        : null
+  }
+
+  #openOa() {
+    const last = this.oaLatest?.message
+    if (last) localStorage.setItem(`wx-oa-seen:${this.person}`, String(last.seq))
+    if (this.oaLatest) this.oaLatest = { ...this.oaLatest, unread: 0 }
+    this.stack = [...this.stack, { kind: 'official-account' }]
   }
 
   async #loadMessages(conversation: string) {
@@ -225,7 +248,8 @@ export class WxPhone extends LitElement {
   }
 
   render() {
-    const unread = this.conversations.reduce((n, c) => n + c.unread, 0) + this.notifications.filter((n) => !n.openedAt).length
+    const unread =
+      this.conversations.reduce((n, c) => n + c.unread, 0) + this.notifications.filter((n) => !n.openedAt).length + (this.oaLatest?.unread ?? 0)
     const top = this.stack.at(-1)
     return html`<div class="device" role="region" aria-label=${`${this.me?.name ?? this.person}'s phone`}>
       <div class="island"></div>
@@ -274,6 +298,8 @@ export class WxPhone extends LitElement {
           .me=${this.person}
           .lang=${this.lang}
           @wx-open-notifications=${() => (this.stack = [...this.stack, { kind: 'service-notifications' }])}
+          .officialAccount=${this.oaLatest}
+          @wx-open-official-account=${() => this.#openOa()}
           @wx-open-conversation=${(e: CustomEvent<Conversation>) => this.#openConversation(e.detail.id)}
         ></wx-chat-list>`
       case 'contacts':
@@ -282,7 +308,7 @@ export class WxPhone extends LitElement {
           .groups=${this.conversations.filter((c) => c.kind === 'group')}
           .lang=${this.lang}
           @wx-open-chat-with=${(e: CustomEvent<string>) => this.#openChatWith(e.detail)}
-          @wx-open-official-accounts=${() => (this.stack = [...this.stack, { kind: 'official-account' }])}
+          @wx-open-official-accounts=${() => this.#openOa()}
         ></wx-contacts>`
       case 'discover':
         return html`<wx-discover .lang=${this.lang} @wx-discover-open=${(e: CustomEvent<DiscoverItem>) => this.#discover(e.detail)}></wx-discover>`
