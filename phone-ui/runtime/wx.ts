@@ -123,6 +123,7 @@ const wx = {
   requestPayment: api('requestPayment'),
   requestSubscribeMessage: api('requestSubscribeMessage'),
   scanCode: api('scanCode'),
+  addCard: api('addCard'),
   getShareInfo: api('getShareInfo'),
   // navigation
   navigateTo: api('navigateTo'),

@@ -117,6 +117,18 @@ export interface OaArticle {
   miniprograms: { appid: string; path: string; title: string; imageUrl: string }[]
 }
 
+/** A card in the person's card package (卡包), as the platform lists it. */
+export interface CardView {
+  cardId: string
+  kind: string
+  title: string
+  brandName: string
+  color?: string
+  code?: string
+  state?: string
+  [field: string]: unknown
+}
+
 export interface MiniProgramInfo {
   appid: string
   name: string
@@ -192,6 +204,8 @@ export const api = {
     post<OaArticle & { content: string }>(`${person(id)}/official-account/articles/${encodeURIComponent(articleId)}/read`, { idx }),
   oaOpenArticleCard: (id: string, articleId: string, idx: number, card: number) =>
     post<LaunchResult>(`${person(id)}/official-account/articles/${encodeURIComponent(articleId)}/open-miniprogram`, { idx, card }),
+  addCards: (id: string, body: { appid: string; cardList: unknown }) => post<Record<string, unknown>>(`${person(id)}/cards/add`, body),
+  cards: (id: string) => call<{ cards: CardView[] }>(`${person(id)}/cards`).then((r) => r.cards),
   credentials: () => call<{ miniProgram: { appid: string; name: string }; brand: { name: string; nameZh: string } }>('/_sandbox/credentials'),
 }
 

@@ -426,6 +426,13 @@ export class WxMpContainer extends LitElement {
       const { errMsg: _ok, ...result } = await api.scanInMiniProgram(this.person, { ...scanned, appid: this.session.appid })
       return result
     },
+    addCard: async (p) => {
+      const { errMsg: _ok, ...result } = (await api.addCards(this.person, { appid: this.session.appid, cardList: p.cardList }).catch((err: Error) => {
+        throw new ApiFail(err.message)
+      })) as Record<string, unknown>
+      this.#showToast({ title: this.lang === 'zh' ? '已添加到卡包' : 'Added to Cards & Offers', icon: 'success' })
+      return result
+    },
     navigateTo: async (p) => this.#navigate('push', p.url),
     redirectTo: async (p) => this.#navigate('replace', p.url),
     switchTab: async (p) => this.#navigate('reset', p.url),

@@ -11,6 +11,7 @@ import { chinaTime, setWorldClock, t, worldNow, type Lang } from '../i18n'
 import { icon } from '../icons'
 import '../discover/wx-mini-programs'
 import '../me/wx-me'
+import '../me/wx-cards'
 import '../me/wx-wallet'
 import '../oa/wx-oa-chat'
 import '../miniprogram/wx-mp-container'
@@ -33,6 +34,7 @@ type Screen =
   | { kind: 'wallet' }
   | { kind: 'service-notifications' }
   | { kind: 'official-account' }
+  | { kind: 'cards' }
   | { kind: 'placeholder'; title: string; iconName: string }
 
 /**
@@ -145,6 +147,7 @@ export class WxPhone extends LitElement {
   @state() private recent: string[] = []
   @state() private payVersion = 0
   @state() private oaVersion = 0
+  @state() private cardsVersion = 0
   @state() private oaLatest: { name: string; message: OaMessage | null; unread: number } | null = null
   @state() private notifications: ServiceNotification[] = []
   @state() private scanning = false
@@ -208,6 +211,7 @@ export class WxPhone extends LitElement {
       return this.#load()
     }
     if (e.surface === 'pay') this.payVersion++
+    if (e.surface === 'cards') this.cardsVersion++
     if (e.surface === 'official-account') {
       this.oaVersion++
       await this.#loadOa()
@@ -330,6 +334,7 @@ export class WxPhone extends LitElement {
         .lang=${this.lang}
       ></wx-conversation>`
     }
+    if (s.kind === 'cards') return html`<wx-cards .person=${this.person} .lang=${this.lang} .version=${this.cardsVersion}></wx-cards>`
     if (s.kind === 'official-account')
       return html`<wx-oa-chat
         .person=${this.person}
@@ -441,7 +446,11 @@ export class WxPhone extends LitElement {
       this.stack = [...this.stack, { kind: 'wallet' }]
       return
     }
-    const icons = { favorites: 'favorites', cardsOffers: 'cards', settings: 'settings' }
+    if (item === 'cardsOffers') {
+      this.stack = [...this.stack, { kind: 'cards' }]
+      return
+    }
+    const icons = { favorites: 'favorites', settings: 'settings' }
     const title = t(this.lang, item)
     this.stack = [...this.stack, { kind: 'placeholder', title, iconName: icons[item] }]
   }

@@ -1,0 +1,108 @@
+import { LitElement, css, html } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import { api, type CardView } from '../api'
+import { t, type Lang } from '../i18n'
+import '../phone/wx-nav-bar'
+
+const KIND = {
+  en: { MEMBER_CARD: 'Member card', GENERAL_COUPON: 'Coupon', CASH: 'Cash coupon', DISCOUNT: 'Discount', GIFT: 'Gift', GROUPON: 'Group deal' },
+  zh: { MEMBER_CARD: '会员卡', GENERAL_COUPON: '优惠券', CASH: '代金券', DISCOUNT: '折扣券', GIFT: '兑换券', GROUPON: '团购券' },
+} as Record<Lang, Record<string, string>>
+
+/** Me → Cards & Offers (卡包): the member cards and coupons mini programs added with wx.addCard. */
+@customElement('wx-cards')
+export class WxCards extends LitElement {
+  static styles = css`
+    :host {
+      display: flex;
+      flex-direction: column;
+      height: 100%;
+      background: #ededed;
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 12px;
+      display: flex;
+      flex-direction: column;
+      gap: 12px;
+      overflow-y: auto;
+    }
+    li {
+      border-radius: 10px;
+      color: #fff;
+      padding: 16px 18px;
+      min-height: 96px;
+      display: flex;
+      flex-direction: column;
+      justify-content: space-between;
+      box-shadow: 0 2px 6px rgba(0, 0, 0, 0.12);
+    }
+    .brand {
+      font-size: 13px;
+      opacity: 0.9;
+    }
+    .title {
+      font-size: 19px;
+      font-weight: 600;
+      margin: 6px 0;
+    }
+    .foot {
+      display: flex;
+      justify-content: space-between;
+      font-size: 12px;
+      opacity: 0.9;
+    }
+    .empty {
+      text-align: center;
+      color: #b2b2b2;
+      padding: 60px 20px;
+    }
+  `
+  @property() person = ''
+  @property() lang: Lang = 'en'
+  @property({ type: Number }) version = 0
+  @state() private cards: CardView[] = []
+  @state() private failed = false
+
+  willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('person') || changed.has('version'))
+      void api.cards(this.person).then(
+        (cards) => ((this.cards = cards), (this.failed = false)),
+        () => (this.failed = true),
+      )
+  }
+
+  render() {
+    return html`<wx-nav-bar heading=${t(this.lang, 'cardsOffers')} back></wx-nav-bar>
+      ${this.cards.length === 0
+        ? html`<p class="empty">${this.lang === 'zh' ? '卡包里还没有卡券。小程序可以通过 wx.addCard 添加会员卡和优惠券。' : 'No cards yet. Mini programs add member cards and coupons here with wx.addCard.'}</p>`
+        : null}
+      <ul aria-label=${t(this.lang, 'cardsOffers')}>
+        ${this.cards.map(
+          (c) => html`<li style="background:${cardColor(c.color)}">
+            <span class="brand">${c.brandName}</span>
+            <span class="title">${c.title}</span>
+            <span class="foot"><span>${KIND[this.lang][c.kind] ?? c.kind}</span><span>${c.code ?? ''}</span></span>
+          </li>`,
+        )}
+      </ul>`
+  }
+}
+
+/** WeChat's card colours are named (Color010…Color100) or hex; anything else falls back to green. */
+function cardColor(color: string | undefined) {
+  const named: Record<string, string> = {
+    Color010: '#63b359', Color020: '#2c9f67', Color030: '#509fc9', Color040: '#5885cf', Color050: '#9062c0',
+    Color060: '#d09a45', Color070: '#e4b138', Color080: '#ee903c', Color081: '#f08500', Color082: '#a9d92d',
+    Color090: '#dd6549', Color100: '#cc463d',
+  }
+  if (color && named[color]) return named[color]
+  return color && /^#[0-9a-f]{6}$/i.test(color) ? color : '#2c9f67'
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wx-cards': WxCards
+  }
+}
