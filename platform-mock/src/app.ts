@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { HOSTS, pickHost } from './hosts'
 import type { Platform } from './platform'
 import { sandbox } from './sandbox/routes'
+import { cardsSandbox } from './surfaces/cards/sandbox'
 import { chatSandbox } from './surfaces/chat/sandbox'
 import { miniprogramApps } from './sandbox/miniprograms'
 import { paySandbox } from './surfaces/pay/sandbox'
@@ -47,6 +48,7 @@ export function createPlatform(platform: Platform) {
   app.route('/_sandbox', miniprogramSandbox)
   app.route('/_sandbox', qrSandbox)
   app.route('/_sandbox', officialAccountSandbox)
+  app.route('/_sandbox', cardsSandbox)
   app.route('/', phoneUi())
   app.notFound(() => new SandboxError(404, 'not_found', 'no such sandbox route').getResponse())
   app.onError((err) => errorResponse('sandbox', err, 'sandbox'))

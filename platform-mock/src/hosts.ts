@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { weixinTokens, wecomTokens } from './shared/access-token/routes'
 import type { PlatformEnv } from './shared/env'
 import { errorResponse, invalidUrl, PayError, WecomError, type Envelope } from './shared/errors'
+import { cards } from './surfaces/cards/routes'
 import { miniprogram } from './surfaces/miniprogram/routes'
 import { officialAccount, officialAccountWeb } from './surfaces/official-account/routes'
 import { signPayResponses } from './surfaces/pay/auth'
@@ -37,6 +38,7 @@ function requestIdFor(envelope: Envelope) {
 /** api.weixin.qq.com: Official Account, mini program and Channels shop APIs. */
 const weixinApi = hostApp('weixin', () => invalidUrl().getResponse(requestIdFor('weixin')))
 weixinApi.route('/', weixinTokens).route('/', officialAccount).route('/', miniprogram)
+weixinApi.route('/', cards)
 
 /** api.mch.weixin.qq.com: WeChat Pay API v3. */
 const payApi = hostApp('pay', () => new PayError(404, 'RESOURCE_NOT_EXISTS', '请求的资源不存在').getResponse())
@@ -82,6 +84,6 @@ export function pickHost(url: URL, headers: Headers): { host: WeChatHost; path: 
   if (path.startsWith('/wecom/cgi-bin/')) return { host: 'qyapi.weixin.qq.com', path: path.slice('/wecom'.length) }
   if (path.startsWith('/mp/')) return { host: 'mp.weixin.qq.com', path: path.slice('/mp'.length) }
   if (path === '/cgi-bin/showqrcode') return { host: 'mp.weixin.qq.com', path }
-  if (/^\/(cgi-bin|sns|wxa|wxaapi|customservice|channels|datacube|shop|product)\//.test(path)) return { host: 'api.weixin.qq.com', path }
+  if (/^\/(cgi-bin|sns|wxa|wxaapi|customservice|channels|datacube|shop|product|card)\//.test(path)) return { host: 'api.weixin.qq.com', path }
   return null
 }
