@@ -1,0 +1,52 @@
+import type { Checkout, Code, Order } from './types'
+import { Wire } from './wire'
+
+/** The brand's staff and back office, through the demo merchant's own HTTP API. */
+export class Brand {
+  private readonly store: Wire
+
+  constructor(merchantUrl: string) {
+    this.store = new Wire(merchantUrl)
+  }
+
+  /** Prints table n's code (the store asks WeChat for an unlimited mini program code). */
+  async printsTableCode(table: number): Promise<Code> {
+    const png = await this.store.call<Buffer>('GET', `/admin/tables/${table}/code.png`)
+    return { label: `table ${table}`, png }
+  }
+
+  /** The back office's order list (optionally one status). */
+  async orders(status?: Order['status']): Promise<Order[]> {
+    return (await this.store.get(`/admin/orders${status ? `?status=${status}` : ''}`)).orders
+  }
+
+  /** One order as the back office records it. */
+  async order(order: Order | Checkout): Promise<Order> {
+    const all = await this.orders()
+    const found = all.find((o) => o.id === idOf(order))
+    if (!found) throw new Error(`the store has no order ${idOf(order)}`)
+    return found
+  }
+
+  /** The barista marks the order ready; the store says whether the message went out. */
+  async marksReady(order: Order | Checkout): Promise<{ order: Order; message: { sent: boolean; reason?: string } }> {
+    return this.store.post(`/admin/orders/${idOf(order)}/ready`)
+  }
+
+  /** Refunds part (or the rest) of an order through WeChat Pay. */
+  async refunds(order: Order | Checkout, amount?: number, reason?: string): Promise<{ refund: { id: string; amount: number; status: string }; order: Order }> {
+    return this.store.post(`/admin/orders/${idOf(order)}/refund`, { amount, reason })
+  }
+
+  /** Reconciliation: asks WeChat Pay about every order still pending (and refunds processing). */
+  async reconciles(): Promise<{ checked: number; fulfilled: number; closed: number; refundsSettled: number }> {
+    return this.store.post('/admin/reconcile', { olderThanMs: 0 })
+  }
+
+  /** Uploads the mini program again (after the platform forgot it). */
+  async publishesPages() {
+    await this.store.post('/admin/publish')
+  }
+}
+
+const idOf = (o: Order | Checkout) => ('order' in o ? o.order.id : o.id)

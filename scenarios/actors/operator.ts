@@ -1,0 +1,90 @@
+import type { Checkout, Order, SandboxEvent } from './types'
+import { Wire } from './wire'
+
+/** The sandbox's virtual clock, as the operator drives it. */
+export class Clock {
+  constructor(private readonly control: Wire) {}
+
+  async now(): Promise<string> {
+    return (await this.control.get('/clock')).now
+  }
+
+  /** Jumps ahead ('15s', '1h', '3d'); everything due on the way runs, in order. */
+  async advance(by: string): Promise<{ fired: unknown[] }> {
+    return this.control.post('/clock/advance', { by })
+  }
+
+  async freeze(at?: string) {
+    return this.control.post('/clock/freeze', at ? { at } : {})
+  }
+}
+
+/** The event log, read the way the presenter view and assertions read it. */
+export class EventLog {
+  constructor(private readonly control: Wire) {}
+
+  async all(filter: { type?: string; surface?: string; actor?: string; journey?: string; channel?: string } = {}): Promise<SandboxEvent[]> {
+    const query = new URLSearchParams({ ...filter, limit: '1000' })
+    return (await this.control.get(`/events?${query}`)).events
+  }
+
+  /** Events of one type, optionally only those about an order (by its out_trade_no). */
+  async of(type: string, about?: Order | Checkout): Promise<SandboxEvent[]> {
+    const events = await this.all({ type })
+    if (!about) return events
+    const id = 'order' in about ? about.order.id : about.id
+    return events.filter((e) => JSON.stringify(e).includes(id))
+  }
+}
+
+export interface NotificationAttempt {
+  n: number
+  status: number | null
+  outcome: string
+  trigger: string
+}
+
+/** The sandbox operator: the clock, fault rules, the network between WeChat and the store. */
+export class Operator {
+  readonly clock: Clock
+  readonly events: EventLog
+  private mchid: string | null = null
+
+  constructor(
+    private readonly control: Wire,
+    private readonly storeLink: { down(): Promise<void>; up(): Promise<void> },
+  ) {
+    this.clock = new Clock(control)
+    this.events = new EventLog(control)
+  }
+
+  /** The store's server goes down: WeChat Pay's notifications find nobody listening. */
+  async takesStoreOffline() {
+    await this.storeLink.down()
+  }
+
+  /** The store's server is back, with its database as it was. */
+  async bringsStoreBack() {
+    await this.storeLink.up()
+  }
+
+  /** The next `times` matching WeChat Pay API calls from the merchant fail with `code`. */
+  async failsPayApi(code: 'SYSTEM_ERROR' | 'FREQUENCY_LIMITED', opts: { path?: string; method?: string; times?: number } = {}) {
+    return this.control.post('/pay/faults', { code, ...opts })
+  }
+
+  async clearsFaults() {
+    await this.control.call('DELETE', '/pay/faults')
+  }
+
+  /** Sets a person's 零钱 balance (fen) in their wallet. */
+  async setsBalance(person: { id: string }, balance: number) {
+    await this.control.call('PATCH', `/pay/people/${person.id}/wallet`, { balance })
+  }
+
+  /** WeChat Pay's record of an order: its state and every notification with its attempts. */
+  async payRecord(order: Order | Checkout): Promise<{ tradeState: string; notifications: { eventType?: string; status?: string; attempts: NotificationAttempt[] }[] }> {
+    this.mchid ??= (await this.control.get('/credentials')).pay.mchid
+    return this.control.get(`/pay/merchants/${this.mchid}/orders/${'order' in order ? order.order.id : order.id}`)
+  }
+}

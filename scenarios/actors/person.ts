@@ -1,0 +1,139 @@
+import type { Checkout, Code, Item, Launch, Member, Order, PayResult, ServiceNotification } from './types'
+import { Wire } from './wire'
+
+/** What the phone does for one person: scan, open mini programs, pay, answer consents, chat. */
+export class Person {
+  /** the platform's person-side API, carrying the person's journey like the phone does */
+  private readonly phone: Wire
+  /** the store's API as the mini program's pages call it, with the member's session */
+  private readonly page: Wire
+  private token: string | null = null
+  /** the launch the mini program is currently open with */
+  launch: Launch | null = null
+  member: Member | null = null
+
+  constructor(
+    readonly id: string,
+    platformUrl: string,
+    merchantUrl: string,
+  ) {
+    this.phone = new Wire(`${platformUrl}/_sandbox`, (): Record<string, string> => (this.launch ? { 'x-sandbox-journey': this.launch.journeyId } : {}))
+    this.page = new Wire(merchantUrl, (): Record<string, string> => (this.token ? { authorization: `Bearer ${this.token}` } : {}))
+  }
+
+  get name() {
+    return this.id[0].toUpperCase() + this.id.slice(1)
+  }
+
+  // ---- opening the mini program
+
+  /** Discover → Scan, pointed at a code (its picture when there is one); the store's page logs in. */
+  async scans(code: Code, method: 'camera' | 'album' | 'long-press' = code.png ? 'album' : 'camera') {
+    const body = code.png ? { image: code.png.toString('base64'), method } : { payload: code.payload, method }
+    return this.opened(await this.phone.post(`/people/${this.id}/scan`, body))
+  }
+
+  /** Taps the latest mini program card in the chat with a friend (or in a group). */
+  async opensCardFrom(friend: Person | { group: string }) {
+    const conversation = 'group' in friend ? `group:${friend.group}` : `p2p:${[this.id, friend.id].sort().join(':')}`
+    const { messages } = await this.phone.get(`/people/${this.id}/conversations/${encodeURIComponent(conversation)}/messages`)
+    const card = [...messages].reverse().find((m: any) => m.type === 'miniprogram')
+    if (!card) throw new Error(`${this.name} has no mini program card in ${conversation}`)
+    const group = 'group' in friend
+    return this.opened(
+      await this.phone.post(`/people/${this.id}/miniprogram/launch`, {
+        entry: group ? 'group' : 'chat',
+        appid: card.body.appid,
+        path: card.body.path,
+        from: card.sender,
+        ...(group ? { groupId: friend.group, shareTicket: card.body.shareTicket } : {}),
+      }),
+    )
+  }
+
+  /** Opens the mini program from its Service Notifications entry (scene 1014). */
+  async opensNotification(n: ServiceNotification) {
+    return this.opened(await this.phone.post(`/people/${this.id}/service-notifications/${n.id}/open`))
+  }
+
+  private async opened(answer: any): Promise<Launch> {
+    const o = answer.launchOptions
+    this.launch = { appid: answer.appid, scene: o.scene, path: o.path, query: o.query, shareTicket: o.shareTicket, journeyId: answer.journeyId, channel: answer.channel, loginCode: answer.login.code }
+    // the store's pages log in with the launch's wx.login code
+    const { token, member } = await this.page.post('/api/login', { code: this.launch.loginCode })
+    this.token = token
+    this.member = member
+    return this.launch
+  }
+
+  // ---- in the store's mini program
+
+  /** Puts the items in the cart and checks out (the page sends the launch's scene and query). */
+  async orders(items: Item[], opts: { coupon?: string } = {}): Promise<Checkout> {
+    for (const i of items) await this.page.post('/api/cart/items', { productId: i.product, options: i.options, quantity: i.quantity ?? 1 })
+    return this.page.call('POST', '/api/orders', { entry: { scene: this.launch?.scene, query: this.launch?.query }, couponId: opts.coupon })
+  }
+
+  /** The order page (a pending order is checked with WeChat Pay by the store). */
+  async looksAtOrder(order: Order | Checkout): Promise<Order> {
+    return (await this.page.get(`/api/orders/${idOf(order)}`)).order
+  }
+
+  /** The member centre. */
+  async looksAtMemberCard(): Promise<Member> {
+    this.member = (await this.page.get('/api/me')).member
+    return this.member!
+  }
+
+  /** The store asks for one "order ready" message after paying; the person answers. */
+  async answersOrderReadyConsent(order: Order | Checkout, answer: 'accept' | 'reject' = 'accept') {
+    const { orderReady } = await this.page.get('/api/subscriptions')
+    const answers = await this.phone.post(`/people/${this.id}/miniprogram/subscribe`, { tmplIds: [orderReady], decisions: { [orderReady]: answer } })
+    await this.page.post(`/api/orders/${idOf(order)}/consent`, { accepted: answers[orderReady] === 'accept' })
+    return answers[orderReady] as 'accept' | 'reject'
+  }
+
+  // ---- WeChat Pay's sheet
+
+  /** What the pay sheet shows before the password. */
+  async opensPaySheet(checkout: Checkout) {
+    return this.phone.post(`/pay/people/${this.id}/preview`, { target: { requestPayment: checkout.payment } })
+  }
+
+  /** Opens the sheet and confirms with the password (default: the right one, 123456). */
+  async pays(checkout: Checkout, opts: { password?: string; method?: 'balance' | 'card' } = {}): Promise<PayResult> {
+    await this.opensPaySheet(checkout)
+    const answer = await this.phone.raw('POST', `/pay/people/${this.id}/pay`, { target: { requestPayment: checkout.payment }, password: opts.password ?? '123456', method: opts.method })
+    return answer.body
+  }
+
+  /** Opens the sheet and closes it. */
+  async cancelsPayment(checkout: Checkout): Promise<PayResult> {
+    await this.opensPaySheet(checkout)
+    return (await this.phone.raw('POST', `/pay/people/${this.id}/pay`, { target: { requestPayment: checkout.payment }, action: 'cancel' })).body
+  }
+
+  async wallet(): Promise<{ balance: number }> {
+    return this.phone.get(`/pay/people/${this.id}/wallet`)
+  }
+
+  async bills(): Promise<{ description: string; amount: number; kind: string }[]> {
+    const answer = await this.phone.get(`/pay/people/${this.id}/bills`)
+    return answer.bills ?? answer
+  }
+
+  // ---- chats and notifications
+
+  /** Sends the store's product card to a friend or a group (the page's onShareAppMessage: the path carries ref=<member>). */
+  async sharesProduct(product: string, to: Person | { group: string }, title = 'Try this') {
+    const path = `pages/product/product?id=${product}&ref=${this.member?.id ?? ''}`
+    await this.phone.post(`/people/${this.id}/messages`, { to: 'group' in to ? to.group : to.id, type: 'miniprogram', miniprogram: { appid: this.launch?.appid, title, path } })
+  }
+
+  /** 服务通知, newest first. */
+  async serviceNotifications(): Promise<ServiceNotification[]> {
+    return (await this.phone.get(`/people/${this.id}/service-notifications`)).notifications
+  }
+}
+
+const idOf = (o: Order | Checkout) => ('order' in o ? o.order.id : o.id)

@@ -1,0 +1,92 @@
+/** What a mini program launch gave the page (`wx.getLaunchOptionsSync()` and a `wx.login` code). */
+export interface Launch {
+  appid: string
+  scene: number
+  path: string
+  query: Record<string, string>
+  shareTicket?: string
+  journeyId: string
+  channel: string
+  loginCode: string
+}
+
+/** A printed code or poster: what its QR code says, and its picture when there is one. */
+export interface Code {
+  label: string
+  payload?: string
+  png?: Buffer
+}
+
+export interface OrderLine {
+  productId: string
+  name: string
+  options: { option: string; choice: string }[]
+  quantity: number
+  unitPrice: number
+}
+
+/** The store's view of an order (its `orderView`). */
+export interface Order {
+  id: string
+  status: 'pending' | 'paid' | 'ready' | 'collected' | 'closed' | 'refunded'
+  total: number
+  discount: number
+  pickupNo: string
+  table: string | null
+  entry: { scene: number | null; channel: string; query: Record<string, string> }
+  items: OrderLine[]
+  pointsAwarded: number
+  readyConsents: number
+  readyMessageSent: boolean
+  transactionId: string | null
+  refunds: { id: string; amount: number; status: string; reason: string }[]
+}
+
+/** An order as the person's page holds it: the order and the signed `wx.requestPayment` parameters. */
+export interface Checkout {
+  order: Order
+  payment: Record<string, string>
+}
+
+export interface PayResult {
+  outcome: 'success' | 'cancel' | 'wrong_password' | 'insufficient_balance' | 'fail'
+  message: string
+  errMsg: string
+  transactionId?: string
+}
+
+export interface ServiceNotification {
+  id: string
+  title: string
+  titleEn: string
+  keywords: { key: string; name: string; nameEn: string; value: string }[]
+  page: string | null
+  clickable: boolean
+  openedAt: string | null
+}
+
+export interface Member {
+  id: string
+  points: number
+  lifetimeSpend: number
+  level: { name: string; next: { name: string; spendToGo: number } | null }
+}
+
+export interface SandboxEvent {
+  id: number
+  at: string
+  actor: string
+  surface: string
+  type: string
+  subject: Record<string, string>
+  journeyId: string | null
+  channel: string | null
+  payload: Record<string, any>
+}
+
+/** What a drink order names: a product, its options and how many. */
+export interface Item {
+  product: string
+  options?: Record<string, string>
+  quantity?: number
+}

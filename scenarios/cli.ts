@@ -1,0 +1,114 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { createInterface } from 'node:readline/promises'
+import { htmlReport, jsonReport, junitReport } from './reports'
+import { journeyNames, loadJourney, runJourney, type JourneyResult, type RunOptions } from './runner'
+
+const USAGE = `npm run scenario -- <name…|all> [--seed N] [--report json,junit,html] [--out DIR] [--accept] [--visual] [--step] [--parallel N]
+
+  names     journeys in scenarios/journeys/ (${journeyNames().join(', ')})
+  --seed    the world's seed (default 1); golden traces are recorded with seed 1
+  --report  reports to write into --out (default scenarios/reports)
+  --accept  record this run's traces as the new golden traces
+  --visual  play the journey on the phones in Chromium (one journey at a time)
+  --step    wait for Enter before each step (one journey at a time)
+  --parallel how many journeys run at once (default 2)`
+
+interface Args {
+  names: string[]
+  seed: number
+  reports: string[]
+  out: string
+  accept: boolean
+  visual: boolean
+  step: boolean
+  parallel: number
+}
+
+export function parseArgs(argv: string[]): Args {
+  const args: Args = { names: [], seed: 1, reports: [], out: 'scenarios/reports', accept: false, visual: false, step: false, parallel: 2 }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
+    const value = () => {
+      const v = argv[++i]
+      if (v === undefined) throw new Error(`${a} needs a value`)
+      return v
+    }
+    if (a === '--seed') args.seed = Number(value())
+    else if (a === '--report') args.reports = value().split(',').filter(Boolean)
+    else if (a === '--out') args.out = value()
+    else if (a === '--accept') args.accept = true
+    else if (a === '--visual') args.visual = true
+    else if (a === '--step') args.step = true
+    else if (a === '--parallel') args.parallel = Number(value())
+    else if (a === '--help' || a === '-h') throw new Error(USAGE)
+    else if (a.startsWith('--')) throw new Error(`unknown option ${a}\n\n${USAGE}`)
+    else args.names.push(a)
+  }
+  if (args.names.length === 0) throw new Error(USAGE)
+  if (args.names.includes('all')) args.names = journeyNames()
+  if (!Number.isInteger(args.seed)) throw new Error('--seed takes an integer')
+  for (const r of args.reports) if (!['json', 'junit', 'html'].includes(r)) throw new Error(`unknown report "${r}" (json, junit, html)`)
+  if (args.visual || args.step) args.parallel = 1
+  return args
+}
+
+const tty = process.stdout.isTTY
+const paint = (code: number, s: string) => (tty ? `\x1b[${code}m${s}\x1b[0m` : s)
+
+/** Runs the journeys, prints one line per step, writes the reports; resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let args: Args
+  try {
+    args = parseArgs(argv)
+  } catch (err) {
+    console.error((err as Error).message)
+    return 2
+  }
+  const journeys = await Promise.all(args.names.map((n) => loadJourney(n)))
+  const prompt = args.step ? createInterface({ input: process.stdin, output: process.stdout }) : null
+  const visual = args.visual ? await import('./visual').then((m) => m.openVisual()) : null
+  const results: JourneyResult[] = []
+  const queue = [...journeys]
+  const worker = async () => {
+    for (let j = queue.shift(); j; j = queue.shift()) {
+      const opts: RunOptions = {
+        seed: args.seed,
+        accept: args.accept,
+        golden: args.accept || args.seed === 1,
+        beforeStep: prompt ? async (caption, i) => void (await prompt.question(paint(36, `  ${j!.name} step ${i + 1}: ${caption} — press Enter `))) : undefined,
+        afterStep: async (s) => {
+          if (visual) s.screenshot = await visual.screenshot()
+          console.log(`${paint(2, s.at.slice(11, 19))} ${s.ok ? paint(32, 'pass') : paint(31, 'FAIL')} ${paint(2, `${String(s.ms).padStart(5)} ms`)}  ${j!.name} · ${s.caption}${s.error ? `\n      ${paint(31, s.error)}` : ''}`)
+        },
+        onSandbox: visual ? (urls, cast) => visual.open(urls, cast) : undefined,
+      }
+      const r = await runJourney(j, opts)
+      results.push(r)
+      const golden = r.golden.status === 'mismatch' ? paint(31, 'golden trace differs') : r.golden.status === 'missing' ? paint(31, 'no golden trace (--accept records one)') : `golden trace ${r.golden.status}`
+      console.log(`${r.ok ? paint(32, '✓') : paint(31, '✗')} ${r.name} (${r.title}) — ${r.steps.length} steps, ${r.ms} ms, ${golden}${r.failure ? `\n  ${paint(31, r.failure)}` : ''}`)
+      if (r.golden.status === 'mismatch') console.log(r.golden.diff!.split('\n').map((l) => `    ${l.startsWith('-') ? paint(31, l) : l.startsWith('+') ? paint(32, l) : l}`).join('\n'))
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(args.parallel, journeys.length)) }, worker))
+  prompt?.close()
+  await visual?.close()
+  results.sort((a, b) => args.names.indexOf(a.name) - args.names.indexOf(b.name))
+  if (args.reports.length) {
+    const out = resolve(args.out)
+    mkdirSync(out, { recursive: true })
+    const write = { json: () => ['report.json', jsonReport(results)], junit: () => ['junit.xml', junitReport(results)], html: () => ['report.html', htmlReport(results)] } as const
+    for (const r of args.reports as (keyof typeof write)[]) {
+      const [file, text] = write[r]()
+      writeFileSync(join(out, file), text)
+      console.log(`wrote ${join(args.out, file)}`)
+    }
+  }
+  const failed = results.filter((r) => !r.ok)
+  console.log(failed.length ? paint(31, `${failed.length} of ${results.length} journeys failed`) : paint(32, `${results.length} journeys passed`))
+  return failed.length ? 1 : 0
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('scenarios/cli.ts')) {
+  main(process.argv.slice(2)).then((code) => process.exit(code))
+}

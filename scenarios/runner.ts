@@ -1,0 +1,165 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { Brand } from './actors/brand'
+import { Operator } from './actors/operator'
+import { Person } from './actors/person'
+import type { SandboxEvent } from './actors/types'
+import { Wire } from './actors/wire'
+import { CAST, check, CheckFailed, type Journey, type JourneyContext } from './journey'
+import { startSandbox } from './sandbox'
+import { diffTraces, normalise, serialise, type Trace } from './trace'
+
+const HERE = dirname(fileURLToPath(import.meta.url))
+export const JOURNEYS_DIR = join(HERE, 'journeys')
+export const GOLDEN_DIR = join(HERE, 'golden')
+
+export interface StepResult {
+  caption: string
+  ok: boolean
+  /** virtual time when the step ended */
+  at: string
+  ms: number
+  error?: string
+  /** ids of the events written during the step */
+  events: number[]
+  screenshot?: string
+}
+
+export interface GoldenResult {
+  status: 'match' | 'mismatch' | 'missing' | 'accepted' | 'skipped'
+  diff?: string
+  file: string
+}
+
+export interface JourneyResult {
+  name: string
+  title: string
+  seed: number
+  ok: boolean
+  ms: number
+  steps: StepResult[]
+  /** the first failure: the step's caption and what did not hold */
+  failure?: string
+  events: SandboxEvent[]
+  trace: Trace
+  golden: GoldenResult
+}
+
+export interface RunOptions {
+  seed?: number
+  /** record the trace as the new golden one */
+  accept?: boolean
+  /** compare with the golden trace (default true) */
+  golden?: boolean
+  goldenDir?: string
+  /** called before each step (the presenter's Enter in --step mode) */
+  beforeStep?: (caption: string, index: number) => Promise<void>
+  /** called after each step (progress lines; screenshots in --visual mode) */
+  afterStep?: (step: StepResult, index: number) => Promise<void> | void
+  /** called once the sandbox is up (visual mode opens the phones there) */
+  onSandbox?: (urls: { platformUrl: string; merchantUrl: string }, cast: string[]) => Promise<void>
+  /** called before the sandbox closes */
+  onFinish?: () => Promise<void>
+}
+
+/** Every journey under journeys/, by name. */
+export function journeyNames(dir = JOURNEYS_DIR): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => f.slice(0, -3)).sort()
+}
+
+export async function loadJourney(name: string, dir = JOURNEYS_DIR): Promise<Journey> {
+  const file = join(dir, `${name}.ts`)
+  if (!existsSync(file)) throw new Error(`no journey "${name}" (have: ${journeyNames(dir).join(', ')})`)
+  const mod = await import(pathToFileURL(file).href)
+  return { ...mod.default, name }
+}
+
+/** Runs one journey in a fresh sandbox of its own, and compares its trace with the golden one. */
+export async function runJourney(j: Journey, opts: RunOptions = {}): Promise<JourneyResult> {
+  const seed = opts.seed ?? 1
+  const started = performance.now()
+  const sandbox = await startSandbox(seed)
+  const control = new Wire(`${sandbox.platformUrl}/_sandbox`)
+  const steps: StepResult[] = []
+  let failure: string | undefined
+  let lastEvent = await latestEventId(control)
+  const operator = new Operator(control, { down: () => sandbox.stopMerchant(), up: () => sandbox.startMerchant() })
+  const people = Object.fromEntries(CAST.map((id) => [id, new Person(id, sandbox.platformUrl, sandbox.merchantUrl)])) as Record<(typeof CAST)[number], Person>
+  const ctx: JourneyContext = {
+    ...people,
+    brand: new Brand(sandbox.merchantUrl),
+    operator,
+    clock: operator.clock,
+    events: operator.events,
+    check,
+    async step(caption, body) {
+      if (failure) throw new StopJourney()
+      await opts.beforeStep?.(caption, steps.length)
+      const t0 = performance.now()
+      const result: StepResult = { caption, ok: true, at: '', ms: 0, events: [] }
+      let value
+      try {
+        value = await body()
+      } catch (err) {
+        result.ok = false
+        result.error = err instanceof CheckFailed ? err.message : `${(err as Error).name}: ${(err as Error).message}`
+        failure = `${caption}: ${result.error}`
+      }
+      result.ms = Math.round(performance.now() - t0)
+      const fresh = await eventsAfter(control, lastEvent)
+      result.events = fresh.map((e) => e.id)
+      lastEvent = fresh.at(-1)?.id ?? lastEvent
+      result.at = (await control.get('/clock')).now
+      steps.push(result)
+      await opts.afterStep?.(result, steps.length - 1)
+      if (!result.ok) throw new StopJourney()
+      return value as never
+    },
+  }
+  try {
+    await opts.onSandbox?.({ platformUrl: sandbox.platformUrl, merchantUrl: sandbox.merchantUrl }, [...CAST])
+    await j.run(ctx)
+  } catch (err) {
+    if (!(err instanceof StopJourney)) failure = `${(err as Error).name}: ${(err as Error).message}` + (steps.length ? ` (after "${steps.at(-1)!.caption}")` : '')
+  }
+  const events = await eventsAfter(control, 0)
+  await opts.onFinish?.()
+  await sandbox.close()
+  const trace = normalise(events, { platform: sandbox.platformUrl, merchant: sandbox.merchantUrl }, j.name, seed)
+  const golden = failure || opts.golden === false ? { status: 'skipped' as const, file: goldenFile(j.name, opts.goldenDir) } : compareGolden(trace, opts)
+  const ok = !failure && golden.status !== 'mismatch' && golden.status !== 'missing'
+  return { name: j.name, title: j.title, seed, ok, ms: Math.round(performance.now() - started), steps, failure, events, trace, golden }
+}
+
+class StopJourney extends Error {}
+
+export const goldenFile = (name: string, dir = GOLDEN_DIR) => join(dir, `${name}.json`)
+
+function compareGolden(trace: Trace, opts: RunOptions): GoldenResult {
+  const file = goldenFile(trace.journey, opts.goldenDir)
+  if (opts.accept) {
+    mkdirSync(dirname(file), { recursive: true })
+    writeFileSync(file, serialise(trace))
+    return { status: 'accepted', file }
+  }
+  if (!existsSync(file)) return { status: 'missing', file, diff: `no golden trace ${file}: run with --accept to record one` }
+  const golden = JSON.parse(readFileSync(file, 'utf8')) as Trace
+  const diff = diffTraces(golden, trace)
+  return diff ? { status: 'mismatch', file, diff } : { status: 'match', file }
+}
+
+async function latestEventId(control: Wire) {
+  const { events } = await control.get('/events?order=desc&limit=1')
+  return (events[0]?.id as number | undefined) ?? 0
+}
+
+async function eventsAfter(control: Wire, after: number): Promise<SandboxEvent[]> {
+  const all: SandboxEvent[] = []
+  for (;;) {
+    const { events } = await control.get(`/events?after=${after}&limit=1000`)
+    all.push(...events)
+    if (events.length < 1000) return all
+    after = events.at(-1).id
+  }
+}

@@ -1,0 +1,78 @@
+import type { SandboxEvent } from './actors/types'
+
+/**
+ * A golden trace: the journey's whole event log, normalised of what is legitimately different
+ * between two runs with one seed (see README "What is normalised"), one event per line.
+ */
+export interface Trace {
+  journey: string
+  seed: number
+  events: TraceEvent[]
+}
+
+export type TraceEvent = Omit<SandboxEvent, 'id'> & { id: number }
+
+/** Fields whose values are real-time measurements or fresh RSA signatures. */
+const VOLATILE_FIELDS: Record<string, string> = { latencyMs: '<ms>', paySign: '<signature>', signature: '<signature>' }
+
+/** Ids the demo merchant makes from real time and the OS's randomness (the platform's come from the seed). */
+const MERCHANT_IDS: [RegExp, string][] = [
+  [/LUME[0-9A-Z]{8}[0-9A-F]{10}/g, 'order'], // out_trade_no: the café's prefix + Date.now() in base 36 + 5 random bytes (also inside refund numbers R<order>-n)
+  [/\bm_[0-9a-f]{16}\b/g, 'member'], // member ids
+]
+
+export function normalise(events: SandboxEvent[], urls: { platform: string; merchant: string }, journey: string, seed: number): Trace {
+  let text = JSON.stringify(events, (key, value) => (key in VOLATILE_FIELDS && value !== null ? VOLATILE_FIELDS[key] : value))
+  text = text.replaceAll(urls.merchant, '<merchant>').replaceAll(urls.platform, '<platform>')
+  for (const [pattern, kind] of MERCHANT_IDS) {
+    const seen = new Map<string, string>()
+    text = text.replace(pattern, (id) => {
+      if (!seen.has(id)) seen.set(id, `<${kind}-${seen.size + 1}>`)
+      return seen.get(id)!
+    })
+  }
+  return { journey, seed, events: JSON.parse(text) }
+}
+
+/** One event per line, so a golden file diffs line by line. */
+export function serialise(trace: Trace): string {
+  const lines = trace.events.map((e) => `    ${JSON.stringify(e)}`)
+  return `{\n  "journey": ${JSON.stringify(trace.journey)},\n  "seed": ${trace.seed},\n  "events": [\n${lines.join(',\n')}\n  ]\n}\n`
+}
+
+/** A readable line diff of two traces (`-` golden, `+` this run), with a line of context; '' when equal. */
+export function diffTraces(golden: Trace, actual: Trace): string {
+  const a = golden.events.map(eventLine)
+  const b = actual.events.map(eventLine)
+  const header = golden.seed !== actual.seed ? [`seed: golden ${golden.seed}, this run ${actual.seed}`] : []
+  const ops = lineDiff(a, b)
+  if (!ops.some((o) => o.op !== ' ') && header.length === 0) return ''
+  const out: string[] = [...header]
+  ops.forEach((o, i) => {
+    const near = ops.slice(Math.max(0, i - 1), i + 2).some((x) => x.op !== ' ')
+    if (o.op !== ' ' || near) out.push(`${o.op} ${o.line}`)
+    else if (out.at(-1) !== '  …') out.push('  …')
+  })
+  return out.join('\n')
+}
+
+const eventLine = (e: TraceEvent) => `#${e.id} ${e.at} ${e.type} ${e.actor} ${JSON.stringify({ subject: e.subject, journeyId: e.journeyId, channel: e.channel, payload: e.payload })}`
+
+/** Longest-common-subsequence diff of two line lists. */
+function lineDiff(a: string[], b: string[]): { op: ' ' | '-' | '+'; line: string }[] {
+  const n = a.length
+  const m = b.length
+  const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0))
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1])
+  const out: { op: ' ' | '-' | '+'; line: string }[] = []
+  let i = 0
+  let j = 0
+  while (i < n && j < m) {
+    if (a[i] === b[j]) (out.push({ op: ' ', line: a[i] }), i++, j++)
+    else if (lcs[i + 1][j] >= lcs[i][j + 1]) out.push({ op: '-', line: a[i++] })
+    else out.push({ op: '+', line: b[j++] })
+  }
+  while (i < n) out.push({ op: '-', line: a[i++] })
+  while (j < m) out.push({ op: '+', line: b[j++] })
+  return out
+}
