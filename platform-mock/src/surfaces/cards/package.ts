@@ -55,7 +55,9 @@ function parseExt(raw: string) {
   }
   const ext = CardExt.safeParse(value)
   if (!ext.success) throw new AddCardFailure('invalid_card_ext', 'invalid cardExt')
-  return ext.data
+  // SDKs send "code": "" and "openid": "" for cards without them; they sign as '' either way
+  const { code, openid, nonce_str, ...rest } = ext.data
+  return { ...rest, ...(code && { code }), ...(openid && { openid }), ...(nonce_str && { nonce_str }) }
 }
 
 /**
