@@ -3,8 +3,9 @@ import type { Platform } from '../../platform'
 import type { Db } from '../../shared/db'
 import { areFriends, friendsOf, listPeople } from '../../world/people'
 import { apps } from '../../world/schema'
-import { notInConversation, noSuchConversation, unknownMiniProgram } from './errors'
+import { notInConversation, noSuchConversation, noSuchMessage, unknownMiniProgram } from './errors'
 import { chatGroupMembers, chatGroups, chatMessages, chatReads } from './schema'
+import { chainOf, peopleOf, recordForward, recordShare, shareOfMessage, type ShareRow } from './shares'
 import type { SendMessage } from './wire'
 
 export type MessageRow = typeof chatMessages.$inferSelect
@@ -40,29 +41,78 @@ export async function conversationWith(db: Db, from: string, to: string) {
 export async function sendMessage(platform: Platform, from: string, msg: SendMessage) {
   const { db, clock, events, ids } = platform
   const conv = await conversationWith(db, from, msg.to)
+  const original = msg.type === 'forward' ? await forwardable(db, from, msg.message) : undefined
+  const kind = original ? original.kind : (msg.type as Exclude<SendMessage['type'], 'forward'>)
   let body: Record<string, unknown>
   if (msg.type === 'text') body = { text: msg.text }
   else if (msg.type === 'link') body = { ...msg.link }
-  else {
+  else if (msg.type === 'miniprogram') {
     const [app] = await db.select().from(apps).where(eq(apps.appid, msg.miniprogram.appid))
     if (app?.kind !== 'miniprogram') throw unknownMiniProgram(msg.miniprogram.appid)
-    // a card shared into a group carries a shareTicket that identifies the group to the mini program
-    body = { ...msg.miniprogram, appName: app.name, ...(conv.group && { shareTicket: ids.uuid() }) }
+    body = { ...msg.miniprogram, appName: app.name }
+  } else {
+    const { shareTicket: _ticket, shareId: _share, forwarded: _fwd, ...content } = original!.body
+    body = { ...content, forwarded: { from: original!.sender, message: original!.seq } }
   }
+  const shared = kind === 'miniprogram' || kind === 'link'
+  const shareId = shared ? `shr_${ids.alnum(16)}` : undefined
+  // a card shared into a group carries a shareTicket that identifies the group to the mini program
+  if (kind === 'miniprogram' && conv.group) body.shareTicket = ids.uuid()
+  if (shareId) body.shareId = shareId
   const now = clock.now()
   const [row] = await db
     .insert(chatMessages)
-    .values({ conversation: conv.id, sender: from, kind: msg.type, body, sentAt: now })
+    .values({ conversation: conv.id, sender: from, kind, body, sentAt: now })
     .returning()
+  let share: ShareRow | undefined
+  if (shareId) {
+    const place = { sharer: from, conversation: conv.id, messageSeq: row!.seq, sentAt: now }
+    const parent = original && (await shareOfMessage(db, original.seq))
+    share = parent
+      ? await recordForward(platform, shareId, parent, place)
+      : await recordShare(platform, shareId, {
+          ...place,
+          kind: kind as 'miniprogram' | 'link',
+          appid: kind === 'miniprogram' ? (body.appid as string) : null,
+          target: kind === 'miniprogram' ? (body.path as string) : (body.url as string),
+          title: body.title as string,
+        })
+  }
   await markRead(db, from, conv.id, row!.seq)
+  const chain = share && (await chainOf(db, share))
   await events.append({
     actor: from,
     surface: 'chat',
-    type: msg.type === 'miniprogram' ? 'chat.card.shared' : 'chat.message.sent',
-    subject: { conversation: conv.id, message: String(row!.seq), ...(msg.type === 'miniprogram' && { appid: msg.miniprogram.appid }) },
-    payload: { recipients: conv.members.filter((m) => m !== from), kind: msg.type, preview: preview(row!) },
+    type: eventType(kind, !!original),
+    subject: {
+      conversation: conv.id,
+      message: String(row!.seq),
+      ...(kind === 'miniprogram' && { appid: body.appid as string }),
+      ...(share && { share: share.id }),
+      ...(original && { forwardedMessage: String(original.seq) }),
+    },
+    ...(share?.journeyId && { journeyId: share.journeyId }),
+    payload: {
+      recipients: conv.members.filter((m) => m !== from),
+      kind,
+      preview: preview(row!),
+      ...(share && chain && { shareId: share.id, parentShareId: share.parentId, firstTouchChannel: chain[0]!.via, people: peopleOf(chain), shareChain: chain }),
+    },
   })
   return messageView(row!)
+}
+
+function eventType(kind: MessageRow['kind'], forwarded: boolean) {
+  if (kind === 'miniprogram') return forwarded ? 'chat.card.forwarded' : 'chat.card.shared'
+  if (kind === 'link') return forwarded ? 'chat.link.forwarded' : 'chat.link.shared'
+  return forwarded ? 'chat.message.forwarded' : 'chat.message.sent'
+}
+
+/** A message the person can forward: one of a conversation they are in. */
+async function forwardable(db: Db, personId: string, seq: number) {
+  const [m] = await db.select().from(chatMessages).where(eq(chatMessages.seq, seq))
+  if (!m || !(await membersOf(db, m.conversation))?.includes(personId)) throw noSuchMessage(seq)
+  return m
 }
 
 export async function markRead(db: Db, personId: string, conversation: string, lastSeq: number) {

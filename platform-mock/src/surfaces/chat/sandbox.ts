@@ -3,8 +3,12 @@ import { z } from 'zod'
 import { SandboxError } from '../../shared/errors'
 import type { PlatformEnv } from '../../shared/env'
 import { sandboxJson } from '../../shared/validate'
-import { getPerson } from '../../world/people'
-import { conversationsOf, markRead, messagesOf, sendMessage } from './conversations'
+import { createHmac } from 'node:crypto'
+import { getPerson, personByOpenid } from '../../world/people'
+import { findMiniProgram } from '../miniprogram/pages'
+import { conversationsOf, markRead, membersOf, messagesOf, sendMessage } from './conversations'
+import { attributionView, chainOf, findAttribution, findShare, latestAttribution, listShares, peopleOf, shareTicketInfo } from './shares'
+import type { ShareRow } from './shares'
 import { SendMessage } from './wire'
 
 async function person(c: { var: PlatformEnv['Variables'] }, id: string) {
@@ -34,3 +38,65 @@ export const chatSandbox = new Hono<PlatformEnv>()
     const p = await person(c, c.req.param('id'))
     return c.json(await sendMessage(c.var.platform, p.id, c.req.valid('json')), 201)
   })
+  /** wx.getShareInfo's answer, plainly: the group behind a shareTicket, for a member of it. */
+  .get('/people/:id/share-tickets/:ticket', async (c) => {
+    const p = await person(c, c.req.param('id'))
+    const ticket = await shareTicketInfo(c.var.db, c.req.param('ticket'))
+    if (!ticket || !(await membersOf(c.var.db, ticket.conversation))?.includes(p.id)) throw new SandboxError(404, 'not_found', `no shareTicket ${c.req.param('ticket')} in a group of ${p.id}`)
+    const groupId = ticket.conversation.slice('group:'.length)
+    const secret = c.var.platform.credentials.worldSecret
+    return c.json({
+      shareTicket: c.req.param('ticket'),
+      appid: ticket.appid,
+      groupId,
+      openGId: `tG${createHmac('sha256', secret).update(`opengid:${ticket.appid}:${groupId}`).digest('base64url').slice(0, 26)}`,
+      sharedBy: ticket.sender,
+      message: ticket.seq,
+    })
+  })
+  /** Every share and forward, newest first (`?sharer=`), each with its chain. */
+  .get('/shares', async (c) => {
+    const rows = await listShares(c.var.db, { sharer: c.req.query('sharer') })
+    return c.json({ shares: await Promise.all(rows.map((s) => shareView(c.var.db, s))) })
+  })
+  .get('/shares/:shareId', async (c) => {
+    const share = await findShare(c.var.db, c.req.param('shareId'))
+    if (!share) throw new SandboxError(404, 'not_found', `no share ${c.req.param('shareId')}`)
+    return c.json(await shareView(c.var.db, share))
+  })
+  /** The chain behind a person's latest launch (`person` or `openid`, and `appid`), or one launch's (`id`). */
+  .get('/attribution', async (c) => {
+    const { id, person: personId, openid } = c.req.query()
+    if (id) {
+      const row = await findAttribution(c.var.db, id)
+      if (!row) throw new SandboxError(404, 'not_found', `no attribution ${id}`)
+      return c.json(attributionView(row))
+    }
+    const app = await findMiniProgram(c.var.platform, c.req.query('appid'))
+    const who = personId ? (await person(c, personId)).id : openid ? (await personByOpenid(c.var.db, app.appid, openid))?.personId : undefined
+    if (!who) throw new SandboxError(personId || openid ? 404 : 400, personId || openid ? 'not_found' : 'invalid', personId || openid ? `no person with openid ${openid} in ${app.appid}` : 'name a person, an openid or an attribution id')
+    const row = await latestAttribution(c.var.db, who, app.appid)
+    if (!row) throw new SandboxError(404, 'not_found', `${who} has not launched ${app.appid}`)
+    return c.json(attributionView(row))
+  })
+
+async function shareView(db: PlatformEnv['Variables']['db'], s: ShareRow) {
+  const chain = await chainOf(db, s)
+  return {
+    shareId: s.id,
+    parentShareId: s.parentId,
+    how: s.how,
+    kind: s.kind,
+    sharer: s.sharer,
+    conversation: s.conversation,
+    message: s.messageSeq,
+    appid: s.appid,
+    target: s.target,
+    title: s.title,
+    journeyId: s.journeyId,
+    sentAt: new Date(s.sentAt).toISOString(),
+    firstTouchChannel: chain[0]!.via,
+    people: peopleOf(chain),
+    shareChain: chain,
+  }
+}

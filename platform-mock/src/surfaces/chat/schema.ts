@@ -45,3 +45,72 @@ export const chatReads = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.personId, t.conversation] })],
 )
+
+/** How a person first came to what they share: an article read, a scan, their own launch… */
+export interface FirstTouch {
+  person: string
+  at: number
+  /** the entry channel (miniprogram/scenes.ts CHANNELS), `direct` when nothing earlier is known */
+  via: string
+  entry?: string
+  scene?: number
+  articleId?: string
+  url?: string
+}
+
+/**
+ * One share of a mini program card or an article link into a conversation. A forward points at
+ * the share it came from (`parentId`), so following parents walks the chain back to the first
+ * share, whose `firstTouch` is the discovery.
+ */
+export const chatShares = sqliteTable(
+  'chat_shares',
+  {
+    id: text('id').primaryKey(),
+    parentId: text('parent_id'),
+    how: text('how', { enum: ['share', 'forward'] }).notNull(),
+    kind: text('kind', { enum: ['miniprogram', 'link'] }).notNull(),
+    sharer: text('sharer').notNull(),
+    conversation: text('conversation').notNull(),
+    messageSeq: integer('message_seq').notNull(),
+    appid: text('appid'),
+    target: text('target').notNull(),
+    title: text('title').notNull(),
+    /** the journey the share belongs to (the sharer's, or the forwarded share's) */
+    journeyId: text('journey_id'),
+    firstTouch: text('first_touch', { mode: 'json' }).notNull().$type<FirstTouch>(),
+    sentAt: integer('sent_at').notNull(),
+  },
+  (t) => [index('chat_shares_message').on(t.messageSeq), index('chat_shares_parent').on(t.parentId)],
+)
+
+/** One step of a share chain as launches and the attribution API show it. */
+export interface ChainStep {
+  person: string
+  at: string
+  via: string
+  action: 'discovered' | 'shared' | 'forwarded' | 'opened'
+  shareId?: string
+  to?: string
+  entry?: string
+  scene?: number
+  articleId?: string
+}
+
+/** Where each mini program launch came from: its share chain back to the first touch. */
+export const chatAttributions = sqliteTable(
+  'chat_attributions',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id').notNull(),
+    appid: text('appid').notNull(),
+    journeyId: text('journey_id').notNull(),
+    launchEventId: integer('launch_event_id').notNull(),
+    shareId: text('share_id'),
+    /** the channel of the first touch */
+    channel: text('channel').notNull(),
+    chain: text('chain', { mode: 'json' }).notNull().$type<ChainStep[]>(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('chat_attributions_person').on(t.personId, t.appid, t.launchEventId)],
+)

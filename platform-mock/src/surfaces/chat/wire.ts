@@ -18,5 +18,7 @@ export const SendMessage = z.discriminatedUnion('type', [
     type: z.literal('link'),
     link: z.object({ title: z.string().min(1).max(120), description: z.string().max(240).optional(), url: z.string().url() }),
   }),
+  /** forwards a message of a conversation the person is in (`message` = its seq), keeping its origin */
+  z.object({ to: z.string().min(1), type: z.literal('forward'), message: z.number().int().positive() }),
 ])
 export type SendMessage = z.infer<typeof SendMessage>

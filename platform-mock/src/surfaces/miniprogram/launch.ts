@@ -6,6 +6,7 @@ import { journeyContext } from '../../shared/events'
 import { getPerson } from '../../world/people'
 import { apps } from '../../world/schema'
 import { membersOf } from '../chat/conversations'
+import { attributeLaunch, saveAttribution, shareForLaunch, shareJourney } from '../chat/shares'
 import { openLink } from './links'
 import { loginCodeQuery } from './login'
 import { findMiniProgram, homePage, PAGE_PATH, parseQuery, splitPath } from './pages'
@@ -35,6 +36,10 @@ export interface LaunchSpec {
   groupId?: string
   /** chat / group entries: the person who shared the card */
   from?: string
+  /** chat / group entries: the card's share id (its message body's `shareId`) */
+  shareId?: string
+  /** chat / group entries: the seq of the message carrying the card */
+  message?: number
   referrerInfo?: { appId: string; extraData?: Record<string, unknown> }
   /** url-scheme / url-link / plain-scheme entries: the link */
   url?: string
@@ -134,12 +139,17 @@ export async function launch(platform: Platform, personId: string, spec: LaunchS
     if (!spec.url && spec.path === undefined) throw invalid(`the ${spec.entry} entry takes the link as \`url\``)
   }
   const linked = await linkTarget(platform, spec)
-  const app = await findMiniProgram(platform, linked?.appid ?? spec.appid)
+  const fromCard = spec.entry === 'chat' || spec.entry === 'group'
+  // a card named by share id or message: its app and page unless the caller says otherwise
+  let share = fromCard && (spec.shareId !== undefined || spec.message !== undefined) ? await shareForLaunch(db, personId, spec, membersOf) : undefined
+  if (share?.kind === 'link') throw invalid(`${share.id} is an article link, not a mini program card`)
+  const app = await findMiniProgram(platform, linked?.appid ?? spec.appid ?? share?.appid ?? undefined)
+  if (share && share.appid !== app.appid) throw invalid(`${share.id} is a card of ${share.appid}, not ${app.appid}`)
   const entry: EntryInfo = ENTRIES[spec.entry]
   const scene = sceneOf(spec)
   const channel = entry.channel ?? channelOfScene(scene)
 
-  const split = splitPath(linked?.path ?? spec.path ?? '')
+  const split = splitPath(linked?.path ?? spec.path ?? share?.target ?? '')
   const page = split.page === '' ? await homePage(db, app.appid) : split.page
   if (!PAGE_PATH.test(page)) throw invalid(`not a page path: ${page}`)
   const query = { ...parseQuery(split.query), ...linked?.query, ...spec.query }
@@ -150,6 +160,9 @@ export async function launch(platform: Platform, personId: string, spec: LaunchS
     if (!members?.includes(personId)) throw new SandboxError(403, 'not_member', `${personId} is not in group ${spec.groupId}`)
   }
   if (spec.from && !(await getPerson(db, spec.from))) throw new SandboxError(404, 'not_found', `no person ${spec.from}`)
+  // the phone names the sender only: the card is their latest one of this app (and page) here
+  if (fromCard && !share) share = await shareForLaunch(db, personId, { from: spec.from, groupId: spec.groupId, shareTicket: spec.shareTicket, appid: app.appid, path: page }, membersOf)
+  const sharedBy = spec.from ?? share?.sharer
 
   let referrerInfo: LaunchOptions['referrerInfo'] = spec.referrerInfo ?? {}
   if (!spec.referrerInfo && entry.officialAccountReferrer) {
@@ -166,7 +179,16 @@ export async function launch(platform: Platform, personId: string, spec: LaunchS
     apiCategory: entry.apiCategory ?? 'default',
   }
 
-  const journey = await decideJourney(platform, personId, ctx.journeyId)
+  const journey = await decideJourney(platform, personId, ctx.journeyId ?? journeyContext.getStore()?.journeyId ?? (await shareJourney(platform, personId, share)))
+  const attribution = await attributeLaunch(platform, personId, {
+    share,
+    journeyId: journey.journeyId,
+    journeyStarted: journey.started,
+    channel,
+    entry: spec.entry,
+    scene,
+    articleId: ctx.subject?.articleId,
+  })
   const now = clock.now()
   const login = loginCodeQuery(platform, app.appid, personId)
   const journeyRow = { personId, journeyId: journey.journeyId, channel, scene, startedAt: now, lastLaunchAt: now }
@@ -185,7 +207,8 @@ export async function launch(platform: Platform, personId: string, spec: LaunchS
       person: personId,
       appid: app.appid,
       ...(spec.groupId && { group: spec.groupId }),
-      ...(spec.from && { sharedBy: spec.from }),
+      ...(sharedBy && { sharedBy }),
+      ...(share && { share: share.id }),
       ...linked?.subject,
       ...ctx.subject,
     },
@@ -201,8 +224,12 @@ export async function launch(platform: Platform, personId: string, spec: LaunchS
       ...(referrerInfo.appId && { referrerAppId: referrerInfo.appId }),
       journeyStarted: journey.started,
       ...ctx.payload,
+      ...(attribution.shareId && { shareId: attribution.shareId }),
+      firstTouchChannel: attribution.channel,
+      shareChain: attribution.chain,
     },
   })
+  const attributionId = await saveAttribution(platform, attribution, { personId, appid: app.appid, journeyId: journey.journeyId, launchEventId: event.id })
   return {
     appid: app.appid,
     launchOptions: options,
@@ -212,6 +239,7 @@ export async function launch(platform: Platform, personId: string, spec: LaunchS
     channel,
     sceneLabel: SCENES[scene]?.label ?? 'other',
     eventId: event.id,
+    attribution: { attributionId, shareId: attribution.shareId, firstTouchChannel: attribution.channel, shareChain: attribution.chain },
   }
 }
 

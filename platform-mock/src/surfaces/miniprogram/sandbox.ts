@@ -25,6 +25,8 @@ export const LaunchRequest = z.object({
   shareTicket: z.string().min(1).max(128).optional(),
   groupId: z.string().optional(),
   from: z.string().optional(),
+  shareId: z.string().min(1).max(64).optional(),
+  message: z.number().int().positive().optional(),
   referrerInfo: z.object({ appId: z.string(), extraData: z.record(z.string(), z.unknown()).optional() }).optional(),
   url: z.string().optional(),
 })
