@@ -24,6 +24,11 @@ const MERCHANT_IDS: [RegExp, string][] = [
 export function normalise(events: SandboxEvent[], urls: { platform: string; merchant: string }, journey: string, seed: number): Trace {
   let text = JSON.stringify(events, (key, value) => (key in VOLATILE_FIELDS && value !== null ? VOLATILE_FIELDS[key] : value))
   text = text.replaceAll(urls.merchant, '<merchant>').replaceAll(urls.platform, '<platform>')
+  // connection errors name the address itself (ECONNREFUSED 127.0.0.1:<port>)
+  for (const [url, name] of [[urls.merchant, '<merchant-address>'], [urls.platform, '<platform-address>']]) {
+    const port = new URL(url).port
+    text = text.replaceAll(`127.0.0.1:${port}`, name).replaceAll(`localhost:${port}`, name)
+  }
   for (const [pattern, kind] of MERCHANT_IDS) {
     const seen = new Map<string, string>()
     text = text.replace(pattern, (id) => {

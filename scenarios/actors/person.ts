@@ -37,7 +37,7 @@ export class Person {
   async opensCardFrom(friend: Person | { group: string }) {
     const conversation = 'group' in friend ? `group:${friend.group}` : `p2p:${[this.id, friend.id].sort().join(':')}`
     const { messages } = await this.phone.get(`/people/${this.id}/conversations/${encodeURIComponent(conversation)}/messages`)
-    const card = [...messages].reverse().find((m: any) => m.type === 'miniprogram')
+    const card = [...messages].reverse().find((m: any) => m.kind === 'miniprogram')
     if (!card) throw new Error(`${this.name} has no mini program card in ${conversation}`)
     const group = 'group' in friend
     return this.opened(
@@ -128,6 +128,12 @@ export class Person {
   async sharesProduct(product: string, to: Person | { group: string }, title = 'Try this') {
     const path = `pages/product/product?id=${product}&ref=${this.member?.id ?? ''}`
     await this.phone.post(`/people/${this.id}/messages`, { to: 'group' in to ? to.group : to.id, type: 'miniprogram', miniprogram: { appid: this.launch?.appid, title, path } })
+  }
+
+  /** The groups in the person's chat list. */
+  async groups(): Promise<{ id: string; name: string }[]> {
+    const { conversations } = await this.phone.get(`/people/${this.id}/conversations`)
+    return conversations.filter((c: any) => c.kind === 'group').map((c: any) => ({ id: c.groupId, name: c.name ?? c.title }))
   }
 
   /** 服务通知, newest first. */
