@@ -2,6 +2,8 @@ import { and, eq, inArray, lt, sql } from 'drizzle-orm'
 import type { Store } from './context'
 import { ApiError } from './errors'
 import { fulfil, orderView, releaseStock } from './orders'
+import { releaseGifts } from './gifts'
+import { notifyPoints } from './messages'
 import { memberCoupons, members, orders, pointsLedger, refunds } from './schema'
 import { WeChatPayError } from '../wechat/errors'
 import type { Refund } from '../wechat/pay'
@@ -52,14 +54,14 @@ export async function settleRefund(store: Store, r: Refund): Promise<'settled' |
   if (!status || status === 'PROCESSING') return 'ignored'
   const row = await refundRow(store, r.out_refund_no)
   if (!row) return 'ignored'
-  return store.db.transaction(async (t) => {
+  const settled = await store.db.transaction(async (t) => {
     const moved = await t
       .update(refunds)
       .set({ status, settledAt: new Date().toISOString() })
       .where(and(eq(refunds.id, row.id), eq(refunds.status, 'PROCESSING')))
       .returning()
-    if (moved.length === 0) return 'already' as const
-    if (status !== 'SUCCESS') return 'settled' as const
+    if (moved.length === 0) return { result: 'already' as const }
+    if (status !== 'SUCCESS') return { result: 'settled' as const }
     const [order] = await t.select().from(orders).where(eq(orders.id, row.orderId))
     const [member] = await t.select().from(members).where(eq(members.id, order.memberId))
     const points = Math.min(member.points, store.catalog.pointsFor(row.amount))
@@ -70,8 +72,10 @@ export async function settleRefund(store: Store, r: Refund): Promise<'settled' |
       .where(eq(members.id, member.id))
     const [{ refunded }] = await t.select({ refunded: sql<number>`coalesce(sum(${refunds.amount}), 0)` }).from(refunds).where(and(eq(refunds.orderId, order.id), eq(refunds.status, 'SUCCESS')))
     if (refunded >= order.total) await t.update(orders).set({ status: 'refunded' }).where(eq(orders.id, order.id))
-    return 'settled' as const
+    return { result: 'settled' as const, memberId: member.id, points }
   })
+  if (settled.points) await notifyPoints(store, settled.memberId, -settled.points, 'Refund')
+  return settled.result
 }
 
 /**
@@ -91,6 +95,7 @@ export async function reconcile(store: Store, opts: { olderThanMs?: number } = {
       const closed = await store.db.update(orders).set({ status: 'closed' }).where(and(eq(orders.id, order.id), eq(orders.status, 'pending'))).returning()
       result.closed += closed.length
       if (closed.length) await releaseStock(store, order.id)
+      if (closed.length) await releaseGifts(store, order)
       // a coupon on an order that was never paid can be used again
       if (closed.length && order.memberCouponId) await store.db.update(memberCoupons).set({ usedOrderId: null }).where(and(eq(memberCoupons.id, order.memberCouponId), eq(memberCoupons.usedOrderId, order.id)))
     }

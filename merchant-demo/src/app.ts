@@ -9,7 +9,9 @@ import type { Store } from './context'
 import { ApiError, readJson } from './errors'
 import { heroSvg, logoSvg, productSvg } from './images'
 import { login, memberOf, memberView } from './members'
-import { addToCart, cartOf, stockLeft, checkout, firstSighting, fulfil, markReady, memberOrder, orderReadyTemplate, orderView, ordersOf, recordConsent, setCartQuantity } from './orders'
+import { addToCart, cartOf, stockLeft, checkout, firstSighting, fulfil, markReady, markShipped, memberOrder, orderView, ordersOf, recordConsent, setCartQuantity } from './orders'
+import { buyGift, claimGift, giftCard, giftKinds, giftsOf, redeemInStore } from './gifts'
+import { addConsents, consentsOf, remindExpiringCoupons, templateIds } from './messages'
 import { publish } from './publish'
 import { claimCoupon, couponsOf } from './coupons'
 import { expirePoints } from './points'
@@ -25,6 +27,7 @@ const RUNTIME_PLACEHOLDER = 'http://localhost:4000/runtime/wx.js'
 
 const Options = z.record(z.string(), z.string().max(40)).optional()
 const Query = z.record(z.string(), z.string().max(1024))
+const Entry = z.object({ scene: z.number().int().optional(), query: Query.optional() })
 
 /** The store's HTTP API, its pay notification endpoint, staff actions, generated images and the mini program pages. */
 export function createMerchantApp(store: Store, opts: { pagesDir?: string } = {}) {
@@ -49,7 +52,7 @@ export function createMerchantApp(store: Store, opts: { pagesDir?: string } = {}
     const left = await stockLeft(store)
     const { id, name, nameZh, tagline, colours, stores, categories, campaigns, coupons, loyalty, fulfilment } = store.kit
     const products = store.kit.products.map((p) => ({ ...p, stock: left.get(p.id) ?? null, image: `${store.publicUrl}/img/products/${p.id}.svg` }))
-    return c.json({ id, name, nameZh, tagline, colours, fulfilment, stores, categories, campaigns, coupons, loyalty, products, logo: `${store.publicUrl}/img/logo.svg` })
+    return c.json({ id, name, nameZh, tagline, colours, fulfilment, stores, categories, campaigns, coupons, gifts: giftKinds(store), loyalty, products, logo: `${store.publicUrl}/img/logo.svg` })
   })
   app.get('/api/products/:id', (c) => {
     const p = store.catalog.product(c.req.param('id'))
@@ -89,7 +92,16 @@ export function createMerchantApp(store: Store, opts: { pagesDir?: string } = {}
   // ---- orders
   app.post('/api/orders', async (c) => {
     const member = await me(c)
-    const input = await readJson(c.req, z.object({ storeId: z.string().optional(), couponId: z.string().max(40).optional(), entry: z.object({ scene: z.number().int().optional(), query: Query.optional() }).optional() }))
+    const input = await readJson(
+      c.req,
+      z.object({
+        storeId: z.string().optional(),
+        couponId: z.string().max(40).optional(),
+        giftId: z.string().max(40).optional(),
+        address: z.object({ name: z.string().trim().min(1).max(40), phone: z.string().regex(/^\+?[0-9 -]{5,20}$/, 'a phone number'), address: z.string().trim().min(4).max(200) }).optional(),
+        entry: Entry.optional(),
+      }),
+    )
     return c.json(await checkout(store, member, input), 201)
   })
   app.get('/api/orders', async (c) => c.json({ orders: await ordersOf(store, (await me(c)).id) }))
@@ -101,7 +113,24 @@ export function createMerchantApp(store: Store, opts: { pagesDir?: string } = {}
   })
   app.get('/api/coupons', async (c) => c.json(await couponsOf(store, (await me(c)).id)))
   app.post('/api/coupons/:id/claim', async (c) => c.json({ coupon: await claimCoupon(store, (await me(c)).id, c.req.param('id')) }, 201))
-  app.get('/api/subscriptions', async (c) => c.json({ orderReady: await orderReadyTemplate(store) }))
+  app.get('/api/subscriptions', async (c) => c.json(await templateIds(store)))
+  // the member messages the person accepted in wx.requestSubscribeMessage: one message each
+  app.get('/api/consents', async (c) => c.json({ consents: await consentsOf(store, (await me(c)).id) }))
+  app.post('/api/consents', async (c) => {
+    const member = await me(c)
+    const { accepted } = await readJson(c.req, z.object({ accepted: z.array(z.enum(['pointsChanged', 'couponExpiring'])).max(2) }))
+    return c.json({ consents: await addConsents(store, member.id, accepted) })
+  })
+
+  // ---- gifts: buy, share the card (token in its path), the friend claims, redeems at checkout or in store
+  app.get('/api/gifts', async (c) => c.json(await giftsOf(store, (await me(c)).id)))
+  app.post('/api/gifts', async (c) => {
+    const member = await me(c)
+    const input = await readJson(c.req, z.object({ giftId: z.string().min(1).max(40), message: z.string().max(60).optional(), entry: Entry.optional() }))
+    return c.json(await buyGift(store, member, input), 201)
+  })
+  app.get('/api/gifts/:token', async (c) => c.json(await giftCard(store, await me(c), c.req.param('token'))))
+  app.post('/api/gifts/:token/claim', async (c) => c.json({ gift: await claimGift(store, await me(c), c.req.param('token')) }, 201))
 
   // ---- WeChat Pay notifications: verified, decrypted, handled once however often they come
   app.post('/pay/notify', async (c) => {
@@ -131,6 +160,18 @@ export function createMerchantApp(store: Store, opts: { pagesDir?: string } = {}
     return c.json({ ok: true, pagesUrl: `${store.publicUrl}/mp` })
   })
   app.post('/admin/orders/:id/ready', async (c) => c.json(await markReady(store, c.req.param('id'))))
+  app.post('/admin/orders/:id/ship', async (c) => {
+    const input = await readJson(c.req, z.object({ carrier: z.string().trim().min(1).max(20), trackingNo: z.string().regex(/^[\x21-\x7e]{4,32}$/, '4 to 32 letters and digits') }))
+    return c.json(await markShipped(store, c.req.param('id'), input))
+  })
+  app.post('/admin/gifts/:token/redeem', async (c) => {
+    const { storeId } = await readJson(c.req, z.object({ storeId: z.string().optional() }))
+    return c.json({ gift: await redeemInStore(store, c.req.param('token'), storeId) })
+  })
+  app.post('/admin/jobs/coupon-reminders', async (c) => {
+    const { withinDays } = await readJson(c.req, z.object({ withinDays: z.number().int().min(0).max(60).optional() }))
+    return c.json(await remindExpiringCoupons(store, { withinDays }))
+  })
   app.post('/admin/orders/:id/refund', async (c) => {
     const input = await readJson(c.req, z.object({ amount: z.number().int().positive().optional(), reason: z.string().max(80).optional() }))
     return c.json(await refundOrder(store, c.req.param('id'), input), 201)
@@ -148,8 +189,18 @@ export function createMerchantApp(store: Store, opts: { pagesDir?: string } = {}
     const table = c.req.param('table')
     const shop = store.kit.stores[0]
     if (!/^\d{1,3}$/.test(table) || Number(table) < 1 || Number(table) > shop.tables) throw new ApiError(404, 'unknown_table', `${shop.name} has no table ${table}`)
-    const png = await store.wechat.unlimitedCode({ scene: `t=${table}`, page: 'pages/menu/menu', width: Number(c.req.query('width') ?? 430) })
-    return c.body(png as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'image/png' })
+    return code(c, { scene: `t=${table}`, page: 'pages/menu/menu', width: Number(c.req.query('width') ?? 430) })
+  })
+
+  // product posters and campaign codes: mini program codes whose scene names what they show
+  app.get('/admin/products/:id/poster.png', async (c) => {
+    const product = store.catalog.product(c.req.param('id'))
+    return code(c, { scene: `p=${product.id}`.slice(0, 32), page: 'pages/product/product', width: Number(c.req.query('width') ?? 430) })
+  })
+  app.get('/admin/campaigns/:id/code.png', async (c) => {
+    const campaign = store.kit.campaigns.find((k) => k.id === c.req.param('id'))
+    if (!campaign) throw new ApiError(404, 'unknown_campaign', `no campaign "${c.req.param('id')}"`)
+    return code(c, { scene: `c=${campaign.id}`.slice(0, 32), page: 'pages/index/index', width: Number(c.req.query('width') ?? 430) })
   })
 
   // ---- generated images
@@ -175,6 +226,11 @@ export function createMerchantApp(store: Store, opts: { pagesDir?: string } = {}
     if (type.startsWith('text/html')) return c.body(body.toString('utf8').replaceAll(RUNTIME_PLACEHOLDER, `${store.platformUrl}/runtime/wx.js`), 200, { 'content-type': type, 'cache-control': 'no-cache' })
     return c.body(new Uint8Array(body), 200, { 'content-type': type, 'cache-control': 'public, max-age=3600' })
   })
+
+  async function code(c: Context, params: { scene: string; page: string; width: number }) {
+    const png = await store.wechat.unlimitedCode(params)
+    return c.body(png as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'image/png' })
+  }
 
   return app
 }

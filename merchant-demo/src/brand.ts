@@ -42,6 +42,8 @@ export const BrandKit = z
     coupons: z
       .array(z.object({ id, title: z.string().min(1).max(20), amountOff: fen.refine((n) => n > 0, 'above 0'), minSpend: fen.default(0), validDays: z.number().int().min(1).max(365) }))
       .default([]),
+    /** gift vouchers a member can buy and send to a friend: one `product` (at its base price), redeemable `validDays` after buying */
+    gifts: z.array(z.object({ id, title: z.string().min(1).max(20), product: id, validDays: z.number().int().min(1).max(365) })).default([]),
     loyalty: z.object({
       pointsPerYuan: z.number().int().min(0),
       /** points for the member whose share brought a friend's first paid order */
@@ -58,6 +60,9 @@ export const BrandKit = z
       if (!categories.has(p.category)) ctx.addIssue({ code: 'custom', path: ['products', i, 'category'], message: `unknown category "${p.category}"` })
       if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['products', i, 'id'], message: `duplicate product id "${p.id}"` })
       seen.add(p.id)
+    })
+    kit.gifts.forEach((g, i) => {
+      if (!seen.has(g.product)) ctx.addIssue({ code: 'custom', path: ['gifts', i, 'product'], message: `unknown product "${g.product}"` })
     })
     kit.coupons.forEach((c, i) => {
       if (c.minSpend > 0 && c.amountOff >= c.minSpend) ctx.addIssue({ code: 'custom', path: ['coupons', i, 'amountOff'], message: 'must be below minSpend' })

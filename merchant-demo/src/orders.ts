@@ -7,6 +7,8 @@ import type { Member } from './members'
 import { cartItems, memberCoupons, members, orderItems, orders, payNotifications, pointsLedger, refunds, stock } from './schema'
 import { discountFor } from './coupons'
 import { pointsExpiry } from './points'
+import { giftDiscount, giftPaid, redeemOnOrder } from './gifts'
+import { chinaTime, notifyPoints, templateId, thing } from './messages'
 import type { Transaction } from '../wechat/pay'
 import { WeChatApiError, WeChatPayError } from '../wechat/errors'
 
@@ -50,7 +52,13 @@ export interface Entry {
  * JSAPI prepay_id, and the page gets `wx.requestPayment` parameters signed with the merchant key.
  * Nothing is written when WeChat Pay refuses the order.
  */
-export async function checkout(store: Store, member: Member, input: { storeId?: string; entry?: Entry; couponId?: string }) {
+export interface Address {
+  name: string
+  phone: string
+  address: string
+}
+
+export async function checkout(store: Store, member: Member, input: { storeId?: string; entry?: Entry; couponId?: string; giftId?: string; address?: Address }) {
   const cart = await cartOf(store, member.id)
   if (cart.lines.length === 0) throw new ApiError(409, 'empty_cart', 'the cart is empty')
   const storeId = input.storeId ?? store.kit.stores[0].id
@@ -60,15 +68,21 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
   const table = tableOf(query)
   if (table && shop.tables > 0 && !(Number(table) >= 1 && Number(table) <= shop.tables)) throw new ApiError(400, 'unknown_table', `${shop.name} has no table ${table}`, 'entry.query')
 
+  if (store.kit.fulfilment === 'shipping' && !input.address) throw new ApiError(400, 'address_required', `${store.kit.name} ships orders: address is required`, 'address')
+
   const limited = await checkStock(store, cart.lines)
-  const discount = input.couponId ? await discountFor(store, member.id, input.couponId, cart.total) : 0
+  // a received gift makes one line of its product free; a coupon comes off what is left
+  const giftOff = input.giftId ? await giftDiscount(store, member.id, input.giftId, cart.lines) : 0
+  const couponOff = input.couponId ? Math.max(0, await discountFor(store, member.id, input.couponId, cart.total - giftOff)) : 0
+  const discount = giftOff + couponOff
   const total = cart.total - discount
   const id = outTradeNo(store.kit.id)
   const [{ n }] = await store.db.select({ n: sql<number>`count(*)` }).from(orders)
   const pickupNo = `${table ? 'T' : 'A'}${String((n % 999) + 1).padStart(3, '0')}`
   const names = cart.lines.map((l) => `${l.name}${l.quantity > 1 ? ` ×${l.quantity}` : ''}`).join(', ')
-  let prepay
-  try {
+  // nothing to pay (a gift covered it all): no prepay, the order is paid as placed
+  let prepay: { prepay_id: string } | null = null
+  if (total > 0) try {
     prepay = await store.pay.jsapi({
       appid: store.appid,
       description: `${store.kit.name} - ${names}`.slice(0, 127),
@@ -91,6 +105,9 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
         memberId: member.id,
         total,
         discount,
+        ...(prepay ? {} : { status: 'paid' as const, paidAt: store.now().toISOString() }),
+        giftId: input.giftId ?? null,
+        shippingAddress: input.address ? JSON.stringify(input.address) : null,
         memberCouponId: input.couponId ?? null,
         storeId,
         tableNo: table,
@@ -98,7 +115,7 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
         entryScene: input.entry?.scene ?? null,
         entryChannel: channelOf(input.entry?.scene),
         entryQuery: JSON.stringify(query),
-        prepayId: prepay.prepay_id,
+        prepayId: prepay?.prepay_id ?? null,
       })
       await t.insert(orderItems).values(cart.lines.map((l) => ({ orderId: id, productId: l.productId, name: l.name, options: JSON.stringify(l.labels), quantity: l.quantity, unitPrice: l.unitPrice })))
       await t.delete(cartItems).where(eq(cartItems.memberId, member.id))
@@ -106,16 +123,17 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
         const used = await t.update(memberCoupons).set({ usedOrderId: id }).where(and(eq(memberCoupons.id, input.couponId), isNull(memberCoupons.usedOrderId))).returning()
         if (used.length === 0) throw new ApiError(409, 'coupon_used', 'the coupon was just used', 'couponId')
       }
+      if (input.giftId) await redeemOnOrder(t, store, input.giftId, id)
       for (const [productId, quantity] of limited) {
         const left = await t.update(stock).set({ remaining: sql`${stock.remaining} - ${quantity}` }).where(and(eq(stock.productId, productId), gte(stock.remaining, quantity))).returning()
         if (left.length === 0) throw new ApiError(409, 'out_of_stock', `${store.catalog.product(productId).name} just sold out`, 'cart')
       }
     })
   } catch (err) {
-    await store.pay.close(id).catch(() => undefined)
+    if (prepay) await store.pay.close(id).catch(() => undefined)
     throw err
   }
-  return { order: await orderView(store, id), payment: store.pay.requestPaymentParams(store.appid, prepay.prepay_id) }
+  return { order: await orderView(store, id), payment: prepay ? store.pay.requestPaymentParams(store.appid, prepay.prepay_id) : null }
 }
 
 /** Quantities per product with limited stock; 409 naming the product when there is not enough. */
@@ -163,7 +181,7 @@ export async function fulfil(store: Store, tx: Transaction): Promise<'fulfilled'
   if (!order) return 'ignored'
   if (tx.amount?.total !== order.total || tx.mchid !== store.pay.config.mchid) throw new ApiError(422, 'amount_mismatch', `transaction ${tx.transaction_id} does not match order ${order.id}`)
   const points = store.catalog.pointsFor(order.total)
-  return store.db.transaction(async (t) => {
+  const result = await store.db.transaction(async (t) => {
     const paid = await t
       .update(orders)
       .set({ status: 'paid', paidAt: tx.success_time ?? new Date().toISOString(), transactionId: tx.transaction_id ?? null, pointsAwarded: points })
@@ -176,8 +194,11 @@ export async function fulfil(store: Store, tx: Transaction): Promise<'fulfilled'
       .set({ points: sql`${members.points} + ${points}`, lifetimeSpend: sql`${members.lifetimeSpend} + ${order.total}` })
       .where(eq(members.id, order.memberId))
     await rewardReferrer(store, t, order)
+    await giftPaid(t, order.id)
     return 'fulfilled' as const
   })
+  if (result === 'fulfilled' && points > 0) await notifyPoints(store, order.memberId, points, 'Purchase reward')
+  return result
 }
 
 /**
@@ -228,6 +249,7 @@ export async function orderView(store: Store, id: string) {
   const refundRows = await store.db.select().from(refunds).where(eq(refunds.orderId, id)).orderBy(refunds.createdAt)
   return {
     id: order.id,
+    kind: order.kind,
     status: order.status,
     total: order.total,
     discount: order.discount,
@@ -244,6 +266,10 @@ export async function orderView(store: Store, id: string) {
     paidAt: order.paidAt,
     readyAt: order.readyAt,
     refunds: refundRows.map((r) => ({ id: r.id, amount: r.amount, status: r.status, reason: r.reason })),
+    giftId: order.giftId,
+    shipping: order.shippingAddress
+      ? { address: JSON.parse(order.shippingAddress) as Address, carrier: order.carrier, trackingNo: order.trackingNo, shippedAt: order.shippedAt, messageSent: order.shippedMessageId !== null }
+      : null,
   }
 }
 
@@ -255,20 +281,9 @@ export async function recordConsent(store: Store, member: Member, id: string, ac
   return orderView(store, id)
 }
 
-const templateCache = new WeakMap<Store, Promise<string>>()
 /** The id of the app's "order ready" (取餐提醒) template, looked up once. */
 export function orderReadyTemplate(store: Store) {
-  let found = templateCache.get(store)
-  if (!found) {
-    found = store.wechat.templates().then((list) => {
-      const t = list.find((t) => t.title === '取餐提醒')
-      if (!t) throw new ApiError(503, 'no_template', 'the mini program has no 取餐提醒 (order ready) template')
-      return t.priTmplId
-    })
-    found.catch(() => templateCache.delete(store))
-    templateCache.set(store, found)
-  }
-  return found
+  return templateId(store, 'orderReady')
 }
 
 /**
@@ -311,13 +326,47 @@ export async function markReady(store: Store, id: string) {
   return { order: await orderView(store, id), message }
 }
 
-/** A `thing` keyword: at most 20 characters. */
-function thing(s: string) {
-  const chars = [...s.replace(/\s+/g, ' ').trim()]
-  return chars.length <= 20 ? chars.join('') : `${chars.slice(0, 19).join('').trimEnd()}…`
-}
-
-function chinaTime(d: Date) {
-  const t = new Date(d.getTime() + 8 * 3600_000)
-  return t.toISOString().slice(0, 16).replace('T', ' ')
+/**
+ * A shipping kit's staff ship a paid order with the carrier's tracking number: status `shipped`,
+ * and the 订单发货通知 message only when the member said yes to it for this order.
+ */
+export async function markShipped(store: Store, id: string, input: { carrier: string; trackingNo: string }) {
+  const [order] = await store.db.select({ order: orders, openid: members.openid }).from(orders).innerJoin(members, eq(members.id, orders.memberId)).where(eq(orders.id, id))
+  if (!order) throw new ApiError(404, 'unknown_order', `no order ${id}`)
+  if (!order.order.shippingAddress) throw new ApiError(409, 'not_shippable', `order ${id} has no shipping address`)
+  if (order.order.status !== 'paid') throw new ApiError(409, 'not_paid', `order ${id} is ${order.order.status}, not paid`)
+  const shippedAt = new Date()
+  const updated = await store.db
+    .update(orders)
+    .set({ status: 'shipped', carrier: input.carrier, trackingNo: input.trackingNo, shippedAt: shippedAt.toISOString() })
+    .where(and(eq(orders.id, id), eq(orders.status, 'paid')))
+    .returning()
+  if (updated.length === 0) throw new ApiError(409, 'not_paid', `order ${id} is no longer paid`)
+  let message: { sent: boolean; reason?: string } = { sent: false, reason: 'no consent' }
+  if (order.order.readyConsents > 0) {
+    const view = await orderView(store, id)
+    const items = view.items.map((i) => `${i.name}${i.quantity > 1 ? ` x${i.quantity}` : ''}`).join(', ')
+    try {
+      const { msgid } = await store.wechat.sendSubscribeMessage({
+        touser: order.openid,
+        template_id: await templateId(store, 'orderShipped'),
+        page: `pages/order/order?id=${id}`,
+        miniprogram_state: 'formal',
+        lang: 'en_US',
+        data: {
+          character_string1: { value: id.slice(0, 32) },
+          thing2: { value: thing(items) },
+          thing3: { value: thing(input.carrier) },
+          character_string4: { value: input.trackingNo },
+          time5: { value: chinaTime(shippedAt) },
+        },
+      })
+      await store.db.update(orders).set({ shippedMessageId: String(msgid), readyConsents: sql`${orders.readyConsents} - 1` }).where(eq(orders.id, id))
+      message = { sent: true }
+    } catch (err) {
+      if (!(err instanceof WeChatApiError)) throw err
+      message = { sent: false, reason: `${err.errcode} ${err.errmsg}` }
+    }
+  }
+  return { order: await orderView(store, id), message }
 }

@@ -8,6 +8,7 @@ export const PAGES = [
   { path: 'pages/cart/cart', title: 'Cart' },
   { path: 'pages/order/order', title: 'Order' },
   { path: 'pages/member/member', title: 'Member' },
+  { path: 'pages/gift/gift', title: 'Gift' },
 ] as const
 
 /**

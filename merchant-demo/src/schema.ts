@@ -41,7 +41,9 @@ export const orders = sqliteTable(
   {
     id: text('id').primaryKey(),
     memberId: text('member_id').notNull().references(() => members.id),
-    status: text('status', { enum: ['pending', 'paid', 'ready', 'collected', 'closed', 'refunded'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'paid', 'ready', 'shipped', 'collected', 'closed', 'refunded'] }).notNull().default('pending'),
+    /** what was bought: the cart (`order`) or a gift voucher (`gift`) */
+    kind: text('kind', { enum: ['order', 'gift'] }).notNull().default('order'),
     total: integer('total').notNull(),
     storeId: text('store_id').notNull(),
     tableNo: text('table_no'),
@@ -59,6 +61,14 @@ export const orders = sqliteTable(
     /** the coupon used on this order and what it took off (total is after the discount) */
     memberCouponId: text('member_coupon_id'),
     discount: integer('discount').notNull().default(0),
+    /** the gift redeemed on this order (its product line is free) */
+    giftId: text('gift_id'),
+    /** shipping kits: JSON `{name, phone, address}` captured at checkout, then the carrier's tracking */
+    shippingAddress: text('shipping_address'),
+    carrier: text('carrier'),
+    trackingNo: text('tracking_no'),
+    shippedAt: text('shipped_at'),
+    shippedMessageId: text('shipped_message_id'),
     createdAt: createdAt(),
     paidAt: text('paid_at'),
     readyAt: text('ready_at'),
@@ -125,6 +135,8 @@ export const memberCoupons = sqliteTable(
     claimedAt: text('claimed_at').notNull(),
     expiresAt: text('expires_at').notNull(),
     usedOrderId: text('used_order_id'),
+    /** when the coupon-expiring message went out (once) */
+    remindedAt: text('reminded_at'),
   },
   (t) => [uniqueIndex('member_coupons_once').on(t.memberId, t.couponId)],
 )
@@ -134,3 +146,42 @@ export const stock = sqliteTable('stock', {
   productId: text('product_id').primaryKey(),
   remaining: integer('remaining').notNull(),
 })
+
+/**
+ * A gift voucher: bought (an order of kind `gift`), shared to a friend's chat with its token in the
+ * card's path, claimed once by someone other than the buyer, redeemed once (at checkout or in store).
+ */
+export const gifts = sqliteTable(
+  'gifts',
+  {
+    id: text('id').primaryKey(),
+    /** the secret in the shared card's path; whoever holds it may claim the gift */
+    token: text('token').notNull().unique(),
+    /** the kit's gift kind */
+    kind: text('kind').notNull(),
+    buyerId: text('buyer_id').notNull().references(() => members.id),
+    orderId: text('order_id').notNull().references(() => orders.id),
+    message: text('message').notNull().default(''),
+    status: text('status', { enum: ['pending', 'paid', 'claimed', 'redeemed', 'closed'] }).notNull().default('pending'),
+    recipientId: text('recipient_id').references(() => members.id),
+    expiresAt: text('expires_at').notNull(),
+    claimedAt: text('claimed_at'),
+    redeemedAt: text('redeemed_at'),
+    /** the order it was redeemed on, or null when staff redeemed it in store */
+    redeemedOrderId: text('redeemed_order_id'),
+    redeemedStoreId: text('redeemed_store_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('gifts_buyer').on(t.buyerId), index('gifts_recipient').on(t.recipientId)],
+)
+
+/** Consents for messages that belong to no order (points changed, coupon expiring): one message each. */
+export const memberConsents = sqliteTable(
+  'member_consents',
+  {
+    memberId: text('member_id').notNull().references(() => members.id),
+    kind: text('kind', { enum: ['pointsChanged', 'couponExpiring'] }).notNull(),
+    credits: integer('credits').notNull().default(0),
+  },
+  (t) => [uniqueIndex('member_consents_kind').on(t.memberId, t.kind)],
+)

@@ -11,6 +11,7 @@ import { publish } from './publish'
 import { seedStock } from './orders'
 import { reconcile } from './aftersales'
 import { expirePoints } from './points'
+import { remindExpiringCoupons } from './messages'
 import { WeChatClient } from '../wechat/client'
 import { WeChatPay } from '../wechat/pay'
 
@@ -87,7 +88,7 @@ export async function startMerchant(opts: MerchantOptions): Promise<RunningMerch
   const timer = every > 0 ? setInterval(() => {
     if (reconciling) return
     reconciling = true
-    Promise.all([reconcile(store), expirePoints(store)])
+    Promise.all([reconcile(store), expirePoints(store), remindExpiringCoupons(store)])
       .catch((err) => console.warn('merchant-demo: reconciliation failed:', (err as Error).message))
       .finally(() => (reconciling = false))
   }, every) : null
