@@ -77,11 +77,11 @@ export async function main(argv: string[]): Promise<number> {
         accept: args.accept,
         golden: args.accept || args.seed === 1,
         beforeStep: prompt ? async (caption, i) => void (await prompt.question(paint(36, `  ${j!.name} step ${i + 1}: ${caption} — press Enter `))) : undefined,
-        afterStep: async (s) => {
-          if (visual) s.screenshot = await visual.screenshot()
+        afterStep: async (s, _i, world) => {
+          if (visual) s.screenshot = await visual.screenshot(world.people)
           console.log(`${paint(2, s.at.slice(11, 19))} ${s.ok ? paint(32, 'pass') : paint(31, 'FAIL')} ${paint(2, `${String(s.ms).padStart(5)} ms`)}  ${j!.name} · ${s.caption}${s.error ? `\n      ${paint(31, s.error)}` : ''}`)
         },
-        onSandbox: visual ? (urls, cast) => visual.open(urls, cast) : undefined,
+        onSandbox: visual ? (urls) => visual.open(urls) : undefined,
       }
       const r = await runJourney(j, opts)
       results.push(r)

@@ -11,13 +11,18 @@ export class Person {
   /** the launch the mini program is currently open with */
   launch: Launch | null = null
   member: Member | null = null
+  /** whether the person has used their phone yet (visual mode shows only those phones) */
+  active = false
 
   constructor(
     readonly id: string,
     platformUrl: string,
     merchantUrl: string,
   ) {
-    this.phone = new Wire(`${platformUrl}/_sandbox`, (): Record<string, string> => (this.launch ? { 'x-sandbox-journey': this.launch.journeyId } : {}))
+    this.phone = new Wire(`${platformUrl}/_sandbox`, (): Record<string, string> => {
+      this.active = true
+      return this.launch ? { 'x-sandbox-journey': this.launch.journeyId } : {}
+    })
     this.page = new Wire(merchantUrl, (): Record<string, string> => (this.token ? { authorization: `Bearer ${this.token}` } : {}))
   }
 
