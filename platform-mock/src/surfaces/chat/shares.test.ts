@@ -183,6 +183,27 @@ test('an article link gets a share id and forwards like a card, but opens no min
   expect((await kit.launch('carol', { entry: 'chat', message: forwarded.seq })).status).toBe(400)
 })
 
+test("an article read through a friend's link: its card launch continues the link's chain", async () => {
+  const oa = oaKit(p)
+  const token = await oa.token()
+  const api = async (path: string, body: unknown) => (await p.post(`${path}?access_token=${token}`, body)).json()
+  const html = `<mp-miniprogram data-miniprogram-appid="${kit.mp.appid}" data-miniprogram-path="${card.path}" data-miniprogram-title="Oat latte"></mp-miniprogram>`
+  const { media_id } = await api('/cgi-bin/draft/add', { articles: [{ title: 'Spring menu', content: html }] })
+  const { article_id } = await api('/cgi-bin/freepublish/get', { publish_id: (await api('/cgi-bin/freepublish/submit', { media_id })).publish_id })
+  const read = (await oa.person('alice', `/articles/${article_id}/read`, {})).body
+  const link = (await send('alice', { to: 'bob', type: 'link', link: { title: read.title, url: read.url } })).body
+  await kit.advance('2h')
+  await oa.person('bob', `/articles/${article_id}/read`, { sharedBy: 'alice' })
+  const bob = (await oa.person('bob', `/articles/${article_id}/open-miniprogram`, { card: 0 })).body
+  expect(bob.launchOptions.scene).toBe(1058)
+  expect(bob.attribution).toMatchObject({ shareId: link.body.shareId, firstTouchChannel: 'official-account' })
+  expect(bob.attribution.shareChain.map((s: any) => `${s.person}:${s.action}:${s.via}`)).toEqual(['alice:discovered:official-account', 'alice:shared:chat', 'bob:opened:official-account'])
+
+  await oa.person('carol', `/articles/${article_id}/read`, {})
+  const carol = (await oa.person('carol', `/articles/${article_id}/open-miniprogram`, { card: 0 })).body
+  expect(carol.attribution).toMatchObject({ shareId: null, firstTouchChannel: 'official-account', shareChain: [{ person: 'carol', action: 'discovered', articleId: article_id }] })
+})
+
 test('refused forwards and card opens write nothing', async () => {
   const shared = (await shareCard('alice', 'bob')).body
   const before = (await p.json('/_sandbox/events')).events.length

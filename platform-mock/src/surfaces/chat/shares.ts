@@ -188,6 +188,26 @@ export async function shareForLaunch(
   return (candidates.find((c) => path === undefined || (c.body.path as string).replace(/^\//, '') === path) ?? candidates[0])?.share
 }
 
+/**
+ * The shared link an article reader came through: the latest share of that URL, by someone else,
+ * into a conversation the reader is in, sent before their latest read of it.
+ */
+export async function linkShareFor(platform: Platform, personId: string, url: string, membersOf: (db: Db, conversation: string) => Promise<string[] | undefined>) {
+  const read = await articleRead(platform, personId, url)
+  if (!read) return undefined
+  const rows = await platform.db
+    .select()
+    .from(chatShares)
+    .where(and(eq(chatShares.kind, 'link'), eq(chatShares.target, url)))
+    .orderBy(desc(chatShares.messageSeq))
+    .limit(50)
+  for (const row of rows) {
+    if (row.sharer === personId || row.sentAt > Date.parse(read.at)) continue
+    if ((await membersOf(platform.db, row.conversation))?.includes(personId)) return row
+  }
+  return undefined
+}
+
 /** What a launch is attributed to, decided before its event is written. */
 export interface LaunchAttribution {
   shareId: string | null

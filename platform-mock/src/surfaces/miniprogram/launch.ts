@@ -6,7 +6,7 @@ import { journeyContext } from '../../shared/events'
 import { getPerson } from '../../world/people'
 import { apps } from '../../world/schema'
 import { membersOf } from '../chat/conversations'
-import { attributeLaunch, saveAttribution, shareForLaunch, shareJourney } from '../chat/shares'
+import { attributeLaunch, saveAttribution, shareForLaunch, shareJourney, type ShareRow } from '../chat/shares'
 import { openLink } from './links'
 import { loginCodeQuery } from './login'
 import { findMiniProgram, homePage, PAGE_PATH, parseQuery, splitPath } from './pages'
@@ -61,6 +61,8 @@ export interface LaunchContext {
   journeyId?: string
   subject?: Record<string, string>
   payload?: Record<string, unknown>
+  /** the share the person came through on the way (an article link a friend sent) */
+  share?: ShareRow
 }
 
 const invalid = (message: string) => new SandboxError(400, 'invalid', message)
@@ -162,6 +164,7 @@ export async function launch(platform: Platform, personId: string, spec: LaunchS
   if (spec.from && !(await getPerson(db, spec.from))) throw new SandboxError(404, 'not_found', `no person ${spec.from}`)
   // the phone names the sender only: the card is their latest one of this app (and page) here
   if (fromCard && !share) share = await shareForLaunch(db, personId, { from: spec.from, groupId: spec.groupId, shareTicket: spec.shareTicket, appid: app.appid, path: page }, membersOf)
+  share ??= ctx.share
   const sharedBy = spec.from ?? share?.sharer
 
   let referrerInfo: LaunchOptions['referrerInfo'] = spec.referrerInfo ?? {}

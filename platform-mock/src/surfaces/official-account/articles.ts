@@ -1,6 +1,8 @@
 import { and, desc, eq } from 'drizzle-orm'
 import type { Platform } from '../../platform'
 import { apps } from '../../world/schema'
+import { membersOf } from '../chat/conversations'
+import { linkShareFor } from '../chat/shares'
 import { launch } from '../miniprogram/launch'
 import type { OaApp } from './account'
 import { identityOf } from './account'
@@ -203,10 +205,14 @@ export async function readArticle(platform: Platform, personId: string, app: OaA
 /** Taps the n-th mini program embedded in an article: launch with scene 1058. */
 export async function openArticleCard(platform: Platform, personId: string, app: OaApp, articleId: string, idx: number, card: number) {
   const pub = await mustArticle(platform, app.appid, articleId, idx)
-  const target = articleView(pub, idx).miniprograms[card]
+  const view = articleView(pub, idx)
+  const target = view.miniprograms[card]
   if (!target) throw invalid(`the article embeds no mini program #${card}`)
+  // read through a friend's shared link: the launch continues that link's share chain
+  const share = await linkShareFor(platform, personId, view.url, membersOf)
   return launch(platform, personId, { entry: 'oa-article', appid: target.appid, path: target.path }, {
     subject: { officialAccount: app.appid, articleId },
-    payload: { articleTitle: (pub.articles[idx - 1] as { title: string }).title },
+    payload: { articleTitle: view.title },
+    share,
   })
 }
