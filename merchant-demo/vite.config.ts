@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 
 const root = fileURLToPath(new URL('./mp', import.meta.url))
-const PAGES = ['index', 'menu', 'product', 'cart', 'order', 'member']
+const PAGES = ['index', 'menu', 'product', 'cart', 'order', 'member', 'gift']
 
 /** The store's mini program pages: one HTML file per page, shared Lit chunks, served at /mp. */
 export default defineConfig({

@@ -13,6 +13,7 @@ export interface Brand {
   categories: { id: string; name: string; nameZh?: string }[]
   campaigns: { id: string; title: string; subtitle: string }[]
   loyalty: { pointsPerYuan: number; levels: { name: string; minSpend: number }[] }
+  gifts: GiftKind[]
   products: Product[]
   logo: string
 }
@@ -30,8 +31,10 @@ export interface Product {
 }
 export interface Order {
   id: string
-  status: 'pending' | 'paid' | 'ready' | 'collected' | 'closed'
+  status: 'pending' | 'paid' | 'ready' | 'shipped' | 'collected' | 'closed'
   total: number
+  discount?: number
+  shipping?: { address: { name: string; phone: string; address: string }; carrier: string | null; trackingNo: string | null } | null
   pickupNo: string
   store: { id: string; name: string }
   table: string | null
@@ -55,6 +58,30 @@ export interface CouponKind {
   amountOff: number
   minSpend: number
   validDays: number
+}
+export interface GiftKind {
+  id: string
+  title: string
+  productId: string
+  productName: string
+  price: number
+  validDays: number
+  image: string
+}
+export interface Gift {
+  id: string
+  giftId: string
+  title: string
+  productId: string | null
+  productName: string | null
+  value: number
+  message: string
+  state: 'pending' | 'paid' | 'claimed' | 'redeemed' | 'closed' | 'expired'
+  role: 'sent' | 'received' | 'card'
+  token: string | null
+  sharePath: string | null
+  claimed: boolean
+  expiresAt: string
 }
 export interface Member {
   id: string

@@ -1,10 +1,10 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, entry, tableOf, yuan, type Brand, type Coupon, type Order } from '../../lib/store'
+import { api, brand, entry, tableOf, yuan, type Brand, type Coupon, type Gift, type Order } from '../../lib/store'
 import { base } from '../../lib/ui'
 
 interface Cart {
-  lines: { id: number; name: string; labels: { option: string; choice: string }[]; quantity: number; unitPrice: number; lineTotal: number }[]
+  lines: { id: number; productId: string; name: string; labels: { option: string; choice: string }[]; quantity: number; unitPrice: number; lineTotal: number }[]
   count: number
   total: number
 }
@@ -29,6 +29,11 @@ export class MpCart extends LitElement {
   @state() coupons: Coupon[] = []
   /** the member coupon applied, or '' for none */
   @state() couponId = ''
+  @state() gifts: Gift[] = []
+  /** the received gift redeemed, or '' for none */
+  @state() giftId = ''
+  /** shipping kits: where it goes */
+  @state() address = { name: '', phone: '', address: '' }
 
   connectedCallback() {
     super.connectedCallback()
@@ -40,9 +45,22 @@ export class MpCart extends LitElement {
   async #load() {
     this.cart = await api<Cart>('GET', '/api/cart')
     this.coupons = (await api<{ mine: Coupon[] }>('GET', '/api/coupons')).mine.filter((c) => c.state === 'usable')
+    this.gifts = (await api<{ received: Gift[] }>('GET', '/api/gifts')).received.filter((g) => g.state === 'claimed')
+    // a gift for something in the cart is used first: it is what the friend meant
+    this.giftId = this.#giftsHere()[0]?.id ?? ''
     // the best coupon that applies, as WeChat stores pre-select it
     const best = this.#applicable().sort((a, b) => b.amountOff - a.amountOff)[0]
     this.couponId = best?.id ?? ''
+  }
+
+  #giftsHere() {
+    return this.gifts.filter((g) => this.cart?.lines.some((l) => l.productId === g.productId))
+  }
+
+  get #giftOff() {
+    const g = this.gifts.find((g) => g.id === this.giftId)
+    const lines = this.cart?.lines.filter((l) => l.productId === g?.productId) ?? []
+    return g && lines.length ? Math.min(g.value, ...lines.map((l) => l.unitPrice)) : 0
   }
 
   #applicable() {
@@ -51,34 +69,63 @@ export class MpCart extends LitElement {
 
   get #discount() {
     const c = this.coupons.find((c) => c.id === this.couponId)
-    return c && this.cart ? Math.min(c.amountOff, this.cart.total - 1) : 0
+    const rest = (this.cart?.total ?? 0) - this.#giftOff
+    return this.#giftOff + (c && this.cart ? Math.max(0, Math.min(c.amountOff, rest - 1)) : 0)
   }
 
   async #setQuantity(id: number, quantity: number) {
     this.cart = await api<Cart>('PATCH', `/api/cart/items/${id}`, { quantity })
     if (!this.#applicable().some((c) => c.id === this.couponId)) this.couponId = ''
+    if (!this.#giftsHere().some((g) => g.id === this.giftId)) this.giftId = ''
   }
 
   async #pay() {
     this.paying = true
     try {
-      const { order, payment } = await api<{ order: Order; payment: Record<string, string> }>('POST', '/api/orders', { entry: entry(), ...(this.couponId ? { couponId: this.couponId } : {}) })
-      try {
-        await wx.requestPayment(payment)
-      } catch {
-        await wx.showToast({ title: 'Payment cancelled', icon: 'none' })
-        return void (await wx.redirectTo({ url: `/pages/order/order?id=${order.id}` }))
-      }
-      // one "order ready" message, if the person agrees (WeChat asks; the store is told the answer)
-      const { orderReady } = await api<{ orderReady: string }>('GET', '/api/subscriptions')
-      const answer = await wx.requestSubscribeMessage({ tmplIds: [orderReady] }).catch(() => ({}) as Record<string, string>)
-      await api('POST', `/api/orders/${order.id}/consent`, { accepted: answer[orderReady] === 'accept' })
+      const shipping = this.brand?.fulfilment === 'shipping'
+      const { order, payment } = await api<{ order: Order; payment: Record<string, string> | null }>('POST', '/api/orders', {
+        entry: entry(),
+        ...(this.couponId ? { couponId: this.couponId } : {}),
+        ...(this.giftId ? { giftId: this.giftId } : {}),
+        ...(shipping ? { address: this.address } : {}),
+      })
+      // nothing to pay when a gift covered it all
+      if (payment)
+        try {
+          await wx.requestPayment(payment)
+        } catch {
+          await wx.showToast({ title: 'Payment cancelled', icon: 'none' })
+          return void (await wx.redirectTo({ url: `/pages/order/order?id=${order.id}` }))
+        }
+      // one "order ready" (or, shipped, "order shipped") message, if the person agrees (WeChat asks; the store is told the answer)
+      const ids = await api<{ orderReady: string; orderShipped: string }>('GET', '/api/subscriptions')
+      const tmpl = shipping ? ids.orderShipped : ids.orderReady
+      const answer = await wx.requestSubscribeMessage({ tmplIds: [tmpl] }).catch(() => ({}) as Record<string, string>)
+      await api('POST', `/api/orders/${order.id}/consent`, { accepted: answer[tmpl] === 'accept' })
       await wx.redirectTo({ url: `/pages/order/order?id=${order.id}` })
     } catch (err) {
       await wx.showModal({ title: 'Could not place the order', content: (err as Error).message, showCancel: false })
     } finally {
       this.paying = false
     }
+  }
+
+  #giftPicker() {
+    const here = this.#giftsHere()
+    if (here.length === 0) return null
+    return html`<label class="coupon">
+      Gift
+      <select aria-label="Gift" @change=${(e: Event) => (this.giftId = (e.target as HTMLSelectElement).value)}>
+        <option value="" ?selected=${this.giftId === ''}>None</option>
+        ${here.map((g) => html`<option value=${g.id} ?selected=${g.id === this.giftId}>${g.title} (−${yuan(g.value)})</option>`)}
+      </select>
+    </label>`
+  }
+
+  #addressForm() {
+    const field = (key: 'name' | 'phone' | 'address', label: string) =>
+      html`<label style="display:block;margin-top:6px">${label} <input aria-label=${label} style="font:inherit;width:100%;box-sizing:border-box;padding:6px;border:1px solid #ddd;border-radius:6px" .value=${this.address[key]} @input=${(e: Event) => (this.address = { ...this.address, [key]: (e.target as HTMLInputElement).value })} /></label>`
+    return html`<div class="card"><h3>Ship to</h3>${field('name', 'Name')}${field('phone', 'Phone')}${field('address', 'Address')}</div>`
   }
 
   #couponPicker() {
@@ -102,6 +149,7 @@ export class MpCart extends LitElement {
         <h3>${table ? `Table ${table}` : b.fulfilment === 'pickup' ? 'Pick up' : 'Delivery'}</h3>
         <div class="muted">${b.stores[0].name} · ${b.stores[0].address}</div>
       </div>
+      ${b.fulfilment === 'shipping' ? this.#addressForm() : null}
       <div class="card">
         ${cart.lines.length === 0 ? html`<p class="muted">Your cart is empty.</p>` : null}
         <ul aria-label="Cart">
@@ -115,6 +163,7 @@ export class MpCart extends LitElement {
             </li>`,
           )}
         </ul>
+        ${this.#giftPicker()}
         ${this.#couponPicker()}
         <p class="muted">Earn ${Math.floor((cart.total - this.#discount) / 100) * b.loyalty.pointsPerYuan} points with this order.</p>
       </div>

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, go, yuan, type Brand, type Coupon, type CouponKind, type Member, type Order } from '../../lib/store'
+import { api, brand, go, yuan, type Brand, type Coupon, type CouponKind, type Gift, type Member, type Order } from '../../lib/store'
 import { base } from '../../lib/ui'
 
 /** Member centre: the card with level and points, progress to the next level, past orders. */
@@ -21,6 +21,7 @@ export class MpMember extends LitElement {
   @state() member: Member | null = null
   @state() orders: Order[] = []
   @state() coupons: { available: CouponKind[]; mine: Coupon[] } = { available: [], mine: [] }
+  @state() gifts: { sent: Gift[]; received: Gift[] } = { sent: [], received: [] }
 
   connectedCallback() {
     super.connectedCallback()
@@ -29,6 +30,30 @@ export class MpMember extends LitElement {
     void api<{ member: Member }>('GET', '/api/me').then((r) => (this.member = r.member))
     void api<{ orders: Order[] }>('GET', '/api/orders').then((r) => (this.orders = r.orders))
     void this.#loadCoupons()
+    void api<{ sent: Gift[]; received: Gift[] }>('GET', '/api/gifts').then((r) => (this.gifts = r))
+  }
+
+  /** One points-changed and one coupon-expiring message, if the person agrees (WeChat asks). */
+  async #remindMe() {
+    const ids = await api<{ pointsChanged: string; couponExpiring: string }>('GET', '/api/subscriptions')
+    const answer = await wx.requestSubscribeMessage({ tmplIds: [ids.pointsChanged, ids.couponExpiring] }).catch(() => ({}) as Record<string, string>)
+    const accepted = (['pointsChanged', 'couponExpiring'] as const).filter((k) => answer[ids[k]] === 'accept')
+    await api('POST', '/api/consents', { accepted })
+    if (accepted.length) await wx.showToast({ title: 'We will let you know', icon: 'success' })
+  }
+
+  #gifts() {
+    const { sent, received } = this.gifts
+    const state = (g: Gift) => (g.state === 'claimed' ? (g.role === 'received' ? 'ready to redeem' : 'claimed') : g.state === 'paid' ? 'not sent yet' : g.state)
+    return html`<div class="card">
+      <h3>Gifts</h3>
+      <ul aria-label="Gifts">
+        ${received.map((g) => html`<li class="coupon"><span><strong>${g.title}</strong><div class="muted">${g.message ? `“${g.message}” · ` : ''}until ${g.expiresAt.slice(0, 10)}</div></span><span class="muted">${state(g)}</span></li>`)}
+        ${sent.map((g) => html`<li class="coupon"><span><strong>${g.title}</strong><div class="muted">sent by you</div></span>${g.state === 'paid' ? html`<button class="primary" aria-label=${`Send ${g.title}`} @click=${() => go(`/pages/gift/gift?id=${g.id}`)}>Send</button>` : html`<span class="muted">${state(g)}</span>`}</li>`)}
+      </ul>
+      ${received.length + sent.length === 0 ? html`<p class="muted">No gifts yet.</p>` : null}
+      ${this.brand?.gifts?.length ? html`<p><button class="primary" @click=${() => go('/pages/gift/gift')}>Send a gift</button></p>` : null}
+    </div>`
   }
 
   async #loadCoupons() {
@@ -67,6 +92,8 @@ export class MpMember extends LitElement {
         <div class="muted">Lifetime spend ${yuan(m.lifetimeSpend)}</div>
       </div>
       ${this.#coupons()}
+      ${this.#gifts()}
+      <div class="card"><button class="primary" @click=${this.#remindMe}>Remind me about points and coupons</button></div>
       <div class="card">
         <h3>Orders</h3>
         <ul aria-label="Orders">

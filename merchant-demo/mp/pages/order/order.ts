@@ -41,14 +41,14 @@ export class MpOrder extends LitElement {
     const id = pageQuery().id
     if (!id) return
     this.order = (await api<{ order: Order }>('GET', `/api/orders/${encodeURIComponent(id)}`)).order
-    if (this.order.status === 'ready' || this.order.status === 'closed') clearInterval(this.#timer)
+    if (['ready', 'shipped', 'closed'].includes(this.order.status)) clearInterval(this.#timer)
   }
 
   render() {
     const o = this.order
     if (!o) return html`<p class="muted" style="padding:24px">Loading…</p>`
     const reached = STEPS.findIndex(([s]) => s === o.status)
-    const label = o.status === 'ready' ? 'Your order is ready' : o.status === 'paid' ? 'Paid · being prepared' : o.status === 'pending' ? 'Awaiting payment' : o.status
+    const label = o.status === 'ready' ? 'Your order is ready' : o.status === 'shipped' ? `Shipped · ${o.shipping?.carrier} ${o.shipping?.trackingNo}` : o.status === 'paid' ? 'Paid · being prepared' : o.status === 'pending' ? 'Awaiting payment' : o.status
     return html`
       <div class="card">
         <div class="muted">Pickup number</div>

@@ -27,7 +27,9 @@ export class MpProduct extends LitElement {
   connectedCallback() {
     super.connectedCallback()
     rememberEntry()
-    const id = pageQuery().id
+    // a product poster's code carries the product in its scene (p=latte)
+    const q = pageQuery()
+    const id = q.id ?? new URLSearchParams(q.scene ? decodeURIComponent(q.scene) : '').get('p') ?? undefined
     void brand().then((b) => {
       const p = b.products.find((p) => p.id === id) ?? null
       this.product = p
