@@ -1,4 +1,4 @@
-import { createPrivateKey, createSign, randomBytes } from 'node:crypto'
+import { createHash, createPrivateKey, createSign, randomBytes } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -47,6 +47,33 @@ export async function startSampleMerchant(platformUrl: string) {
     return { ...params, paySign: sign(`${params.appId}\n${params.timeStamp}\n${params.nonceStr}\n${params.package}\n`) }
   }
 
+  /** A member card of the brand (created once through card/create) and a signed cardExt for wx.addCard. */
+  let memberCardId: string | undefined
+  async function memberCard() {
+    const oa = cred.officialAccount
+    const { access_token } = await (await fetch(`${platformUrl}/cgi-bin/token?grant_type=client_credential&appid=${oa.appid}&secret=${oa.secret}`)).json()
+    if (!memberCardId) {
+      const card = {
+        card_type: 'MEMBER_CARD',
+        member_card: {
+          base_info: {
+            logo_url: 'http://mmbiz.qpic.cn/mmbiz/sample/0', brand_name: 'Sample Store', code_type: 'CODE_TYPE_BARCODE',
+            title: 'Sample Store Member', color: 'Color020', notice: 'Show the card at the till', description: 'A point per yuan',
+            date_info: { type: 'DATE_TYPE_PERMANENT' }, sku: { quantity: 100 }, get_limit: 1,
+          },
+          prerogative: 'Points on every order', supply_bonus: true, supply_balance: false,
+        },
+      }
+      const created = await (await fetch(`${platformUrl}/card/create?access_token=${access_token}`, { method: 'POST', body: JSON.stringify({ card }) })).json()
+      memberCardId = created.card_id
+    }
+    const { ticket } = await (await fetch(`${platformUrl}/cgi-bin/ticket/getticket?access_token=${access_token}&type=wx_card`)).json()
+    const timestamp = String(Math.floor(Date.now() / 1000))
+    const nonce_str = nonce()
+    const signature = createHash('sha1').update([ticket, timestamp, memberCardId!, '', '', nonce_str].sort().join('')).digest('hex')
+    return { cardList: [{ cardId: memberCardId, cardExt: JSON.stringify({ timestamp, nonce_str, signature }) }] }
+  }
+
   const server: Server = createServer(async (req, res) => {
     res.setHeader('Access-Control-Allow-Origin', '*')
     res.setHeader('Access-Control-Allow-Headers', 'Content-Type')
@@ -55,7 +82,7 @@ export async function startSampleMerchant(platformUrl: string) {
     for await (const chunk of req) text += chunk
     try {
       const { code, item } = JSON.parse(text || '{}')
-      const params = await placeOrder(code, item ?? 'latte')
+      const params = req.url === '/card' ? await memberCard() : await placeOrder(code, item ?? 'latte')
       res.setHeader('Content-Type', 'application/json')
       res.end(JSON.stringify(params))
     } catch (err) {

@@ -120,13 +120,16 @@ export interface OaArticle {
 /** A card in the person's card package (卡包), as the platform lists it. */
 export interface CardView {
   cardId: string
-  kind: string
+  cardType: string
   title: string
   brandName: string
   color?: string
+  colorHex?: string
   code?: string
-  state?: string
-  [field: string]: unknown
+  status: 'NORMAL' | 'CONSUMED' | 'EXPIRE' | 'UNAVAILABLE'
+  usable: boolean
+  validity: { begin: string; end: string | null }
+  bonus?: number
 }
 
 export interface MiniProgramInfo {
@@ -169,6 +172,8 @@ export const api = {
   markRead: (id: string, conversation: string, seq: number) =>
     post<void>(`${person(id)}/conversations/${encodeURIComponent(conversation)}/read`, { seq }),
   sendText: (id: string, to: string, text: string) => post<Message>(`${person(id)}/messages`, { to, type: 'text', text }),
+  /** forwards a message (a card keeps its share chain on the platform) */
+  forward: (id: string, to: string, message: number) => post<Message>(`${person(id)}/messages`, { to, type: 'forward', message }),
   shareCard: (id: string, to: string, miniprogram: { appid: string; title: string; path: string; imageUrl?: string }) =>
     post<Message>(`${person(id)}/messages`, { to, type: 'miniprogram', miniprogram }),
   login: (id: string, appid: string) => post<{ code: string }>(`${person(id)}/miniprogram/login`, { appid }),

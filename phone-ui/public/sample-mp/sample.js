@@ -32,6 +32,12 @@ const actions = {
       document.getElementById('status').textContent = e.errMsg
     }
   },
+  card: async () => {
+    const merchant = launch.query.merchant && decodeURIComponent(launch.query.merchant)
+    if (!merchant) return wx.showModal({ title: 'No merchant', content: 'Open this page with ?merchant=<url> to get a card.', showCancel: false })
+    const { cardList } = await (await fetch(`${merchant}/card`, { method: 'POST', body: '{}' })).json()
+    await call('addCard', { cardList })
+  },
   subscribe: () => call('requestSubscribeMessage', { tmplIds: (launch.query.tmpl ?? '').split(',').filter(Boolean) }),
   toast: () => call('showToast', { title: 'Added to cart' }),
   modal: () => call('showModal', { title: 'Sample', content: 'A modal from the mini program.' }),

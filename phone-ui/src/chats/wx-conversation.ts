@@ -7,6 +7,7 @@ import '../phone/wx-nav-bar'
 import { theme } from '../phone/theme'
 import './wx-chat-bubble'
 import './wx-mini-card'
+import '../miniprogram/wx-share-panel'
 
 /** One conversation: messages, cards, and the input bar that sends text. */
 @customElement('wx-conversation')
@@ -15,6 +16,7 @@ export class WxConversation extends LitElement {
     theme,
     css`
       :host {
+        position: relative;
         display: flex;
         flex-direction: column;
         height: 100%;
@@ -78,6 +80,12 @@ export class WxConversation extends LitElement {
         font-size: 13px;
         color: var(--wx-text-2);
       }
+      .forward {
+        display: block;
+        margin-top: 4px;
+        font-size: 12px;
+        color: var(--wx-text-3);
+      }
     `,
   ]
   @property() me = ''
@@ -85,7 +93,10 @@ export class WxConversation extends LitElement {
   @property({ attribute: false }) people = new Map<string, PersonView>()
   @property() lang: Lang = 'en'
   @property({ attribute: false }) messages: Message[] = []
+  /** where a card can be forwarded to */
+  @property({ attribute: false }) conversations: Conversation[] = []
   @state() private draft = ''
+  @state() private forwarding: Message | null = null
   @query('.messages') private list!: HTMLElement
 
   updated(changed: Map<string, unknown>) {
@@ -113,6 +124,15 @@ export class WxConversation extends LitElement {
           ? html`<button class="send" type="submit">${t(this.lang, 'send')}</button>`
           : html`<span>${icon('plus', 28)}</span>`}
       </form>
+      ${this.forwarding
+        ? html`<wx-share-panel
+            .card=${{ title: this.forwarding.body.title, path: this.forwarding.body.path ?? this.forwarding.body.url ?? '', imageUrl: this.forwarding.body.imageUrl ?? '', appName: this.forwarding.body.appName ?? 'Link' }}
+            .conversations=${this.conversations}
+            .people=${this.people}
+            .lang=${this.lang}
+            @wx-share-done=${(e: CustomEvent<Conversation | null>) => this.#forwardTo(e.detail)}
+          ></wx-share-panel>`
+        : null}
     `
   }
 
@@ -141,9 +161,11 @@ export class WxConversation extends LitElement {
           lang=${this.lang}
           @wx-card-tap=${() => this.#openCard(m)}
         ></wx-mini-card>
+        ${this.#forwardButton(m)}
       </wx-chat-bubble>`
     return html`<wx-chat-bubble from=${common.from} avatar=${common.avatar} sender=${sender}>
       <button class="link"><strong>${m.body.title}</strong><span>${m.body.description ?? m.body.url ?? ''}</span></button>
+      ${this.#forwardButton(m)}
     </wx-chat-bubble>`
   }
 
@@ -155,6 +177,18 @@ export class WxConversation extends LitElement {
     const to = this.conversation.kind === 'group' ? this.conversation.groupId! : this.conversation.peer!
     const sent = await api.sendText(this.me, to, text)
     if (!this.messages.some((m) => m.seq === sent.seq)) this.messages = [...this.messages, sent]
+  }
+
+  #forwardButton(m: Message) {
+    return html`<button class="forward" aria-label=${`Forward ${m.body.title}`} @click=${() => (this.forwarding = m)}>${this.lang === 'zh' ? '转发' : 'Forward'}</button>`
+  }
+
+  async #forwardTo(to: Conversation | null) {
+    const m = this.forwarding
+    this.forwarding = null
+    if (!m || !to) return
+    const sent = await api.forward(this.me, to.kind === 'group' ? to.groupId! : to.peer!, m.seq)
+    if (sent.conversation === this.conversation.id && !this.messages.some((x) => x.seq === sent.seq)) this.messages = [...this.messages, sent]
   }
 
   #openCard(m: Message) {

@@ -9,6 +9,11 @@ const KIND = {
   zh: { MEMBER_CARD: '会员卡', GENERAL_COUPON: '优惠券', CASH: '代金券', DISCOUNT: '折扣券', GIFT: '兑换券', GROUPON: '团购券' },
 } as Record<Lang, Record<string, string>>
 
+const STATUS = {
+  en: { NORMAL: '', CONSUMED: 'Used', EXPIRE: 'Expired', UNAVAILABLE: 'Unavailable' },
+  zh: { NORMAL: '', CONSUMED: '已使用', EXPIRE: '已过期', UNAVAILABLE: '不可用' },
+}
+
 /** Me → Cards & Offers (卡包): the member cards and coupons mini programs added with wx.addCard. */
 @customElement('wx-cards')
 export class WxCards extends LitElement {
@@ -80,10 +85,13 @@ export class WxCards extends LitElement {
         : null}
       <ul aria-label=${t(this.lang, 'cardsOffers')}>
         ${this.cards.map(
-          (c) => html`<li style="background:${cardColor(c.color)}">
+          (c) => html`<li style="background:${c.colorHex ?? cardColor(c.color)};opacity:${c.usable ? 1 : 0.55}" aria-label=${c.title}>
             <span class="brand">${c.brandName}</span>
             <span class="title">${c.title}</span>
-            <span class="foot"><span>${KIND[this.lang][c.kind] ?? c.kind}</span><span>${c.code ?? ''}</span></span>
+            <span class="foot">
+              <span>${KIND[this.lang][c.cardType] ?? c.cardType}${c.bonus !== undefined ? ` · ${c.bonus} ${this.lang === 'zh' ? '积分' : 'points'}` : ''}</span>
+              <span>${c.status === 'NORMAL' ? (c.code ?? '') : STATUS[this.lang][c.status]}</span>
+            </span>
           </li>`,
         )}
       </ul>`

@@ -428,7 +428,7 @@ export class WxMpContainer extends LitElement {
     },
     addCard: async (p) => {
       const { errMsg: _ok, ...result } = (await api.addCards(this.person, { appid: this.session.appid, cardList: p.cardList }).catch((err: Error) => {
-        throw new ApiFail(err.message)
+        throw new ApiFail(err.message.replace(/^addCard:fail /, ''))
       })) as Record<string, unknown>
       this.#showToast({ title: this.lang === 'zh' ? '已添加到卡包' : 'Added to Cards & Offers', icon: 'success' })
       return result

@@ -329,6 +329,7 @@ export class WxPhone extends LitElement {
         @wx-open-card=${(e: CustomEvent<{ message: Message; conversation: Conversation }>) => this.#openCard(e.detail.message, e.detail.conversation)}
         .me=${this.person}
         .conversation=${conversation}
+        .conversations=${this.conversations}
         .people=${this.people}
         .messages=${this.messages}
         .lang=${this.lang}
