@@ -125,7 +125,7 @@ export async function remindExpiringCoupons(store: Store, opts: { withinDays?: n
         thing1: thing(kind?.title ?? c.couponId),
         amount2: `¥${((kind?.amountOff ?? 0) / 100).toFixed(2)}`,
         date3: chinaTime(new Date(c.expiresAt)).slice(0, 10),
-        thing4: 'Use it before it expires',
+        thing4: 'Use it soon',
       },
     })
     if (sent.sent) result.sent++

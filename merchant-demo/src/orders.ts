@@ -187,18 +187,19 @@ export async function fulfil(store: Store, tx: Transaction): Promise<'fulfilled'
       .set({ status: 'paid', paidAt: tx.success_time ?? new Date().toISOString(), transactionId: tx.transaction_id ?? null, pointsAwarded: points })
       .where(and(eq(orders.id, order.id), eq(orders.status, 'pending')))
       .returning({ id: orders.id })
-    if (paid.length === 0) return 'already' as const
+    if (paid.length === 0) return { result: 'already' as const, referral: null }
     if (points > 0) await t.insert(pointsLedger).values({ memberId: order.memberId, orderId: order.id, delta: points, reason: 'purchase', expiresAt: pointsExpiry(store) })
     await t
       .update(members)
       .set({ points: sql`${members.points} + ${points}`, lifetimeSpend: sql`${members.lifetimeSpend} + ${order.total}` })
       .where(eq(members.id, order.memberId))
-    await rewardReferrer(store, t, order)
+    const referral = await rewardReferrer(store, t, order)
     await giftPaid(t, order.id)
-    return 'fulfilled' as const
+    return { result: 'fulfilled' as const, referral }
   })
-  if (result === 'fulfilled' && points > 0) await notifyPoints(store, order.memberId, points, 'Purchase reward')
-  return result
+  if (result.result === 'fulfilled' && points > 0) await notifyPoints(store, order.memberId, points, 'Purchase reward')
+  if (result.referral) await notifyPoints(store, result.referral.memberId, result.referral.reward, 'A friend ordered')
+  return result.result
 }
 
 /**
@@ -209,13 +210,14 @@ export async function fulfil(store: Store, tx: Transaction): Promise<'fulfilled'
 async function rewardReferrer(store: Store, t: Parameters<Parameters<Store['db']['transaction']>[0]>[0], order: Order) {
   const reward = store.kit.loyalty.referralPoints
   const ref = (JSON.parse(order.entryQuery) as Record<string, string>).ref
-  if (!reward || !ref || ref === order.memberId) return
+  if (!reward || !ref || ref === order.memberId) return null
   const [referrer] = await t.select().from(members).where(eq(members.id, ref))
-  if (!referrer) return
+  if (!referrer) return null
   const [{ n }] = await t.select({ n: sql<number>`count(*)` }).from(orders).where(and(eq(orders.memberId, order.memberId), sql`${orders.status} <> 'pending' and ${orders.status} <> 'closed'`))
-  if (n !== 1) return
+  if (n !== 1) return null
   await t.insert(pointsLedger).values({ memberId: referrer.id, orderId: order.id, delta: reward, reason: 'referral', expiresAt: pointsExpiry(store) })
   await t.update(members).set({ points: sql`${members.points} + ${reward}` }).where(eq(members.id, referrer.id))
+  return { memberId: referrer.id, reward }
 }
 
 /** Records a notification id; false when it was seen before. */
