@@ -153,3 +153,38 @@ test('pages are served with the platform runtime URL and CORS for the sandboxed 
   expect(preflight.status).toBe(204)
   expect((await fetch(`${merchant.url}/mp/../package.json`)).status).toBe(404)
 })
+
+test('an order placed after opening the store from a Service Notification (scene 1014) is attributed to subscribe messages', async () => {
+  const token = await merchant.loginAs('frank')
+  const { orderReady } = (await merchant.call('GET', '/api/subscriptions')).body
+  const first = await merchant.orderTwoDrinks(token)
+  await merchant.payAs('frank', first.payment)
+  await platform.post('/_sandbox/people/frank/miniprogram/subscribe', { tmplIds: [orderReady] })
+  await merchant.call('POST', `/api/orders/${first.order.id}/consent`, { accepted: true }, token)
+  await merchant.call('POST', `/admin/orders/${first.order.id}/ready`)
+
+  const inbox = await platform.json('/_sandbox/people/frank/service-notifications')
+  const [notification] = inbox.notifications ?? inbox
+  const opened = await platform.json(`/_sandbox/people/frank/service-notifications/${notification.id}/open`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+  const launch = opened.launchOptions
+  expect(launch).toMatchObject({ scene: 1014, path: 'pages/order/order', query: { id: first.order.id } })
+
+  const again = await merchant.orderTwoDrinks(token, { scene: launch.scene, query: launch.query })
+  expect(again.order).toMatchObject({ entry: { scene: 1014, channel: 'subscribe-message', query: { id: first.order.id } }, table: null })
+})
+
+test('product posters and campaign codes are mini program codes whose scene names the product or campaign', async () => {
+  const resolve = async (path: string) => {
+    const res = await fetch(`${merchant.url}${path}`)
+    expect(res.headers.get('content-type')).toBe('image/png')
+    return platform.json('/_sandbox/qr/resolve', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ image: Buffer.from(await res.arrayBuffer()).toString('base64') }),
+    })
+  }
+  expect(await resolve('/admin/products/oolong-milk-tea/poster.png')).toMatchObject({ path: 'pages/product/product', query: { scene: 'p%3Doolong-milk-tea' } })
+  expect(await resolve('/admin/campaigns/spring26/code.png')).toMatchObject({ path: 'pages/index/index', query: { scene: 'c%3Dspring26' } })
+  expect((await fetch(`${merchant.url}/admin/products/caviar/poster.png`)).status).toBe(404)
+  expect((await fetch(`${merchant.url}/admin/campaigns/winter99/code.png`)).status).toBe(404)
+})
