@@ -49,6 +49,9 @@ export class MpIndex extends LitElement {
         <span><strong>${this.member ? `${this.member.level.name} member` : 'Member centre'}</strong><div class="muted">${this.member ? `${this.member.points} points` : 'Log in to collect points'}</div></span>
         <span aria-hidden="true">›</span>
       </button>
+      ${b.gifts?.length
+        ? html`<button class="card member" @click=${() => go('/pages/gift/gift')}><span><strong>Send a gift</strong><div class="muted">Treat a friend: they claim it in their chat</div></span><span aria-hidden="true">›</span></button>`
+        : null}
       <div class="bar"><span class="muted">${b.stores[0].name}</span><button class="primary" @click=${() => go('/pages/menu/menu')}>Order now</button></div>
     `
   }
