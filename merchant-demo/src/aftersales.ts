@@ -4,7 +4,7 @@ import { ApiError } from './errors'
 import { fulfil, orderView, releaseStock } from './orders'
 import { releaseGifts } from './gifts'
 import { notifyPoints } from './messages'
-import { memberCoupons, members, orders, pointsLedger, refunds } from './schema'
+import { gifts, memberCoupons, members, orders, pointsLedger, refunds } from './schema'
 import { WeChatPayError } from '../wechat/errors'
 import type { Refund } from '../wechat/pay'
 
@@ -72,6 +72,8 @@ export async function settleRefund(store: Store, r: Refund): Promise<'settled' |
       .where(eq(members.id, member.id))
     const [{ refunded }] = await t.select({ refunded: sql<number>`coalesce(sum(${refunds.amount}), 0)` }).from(refunds).where(and(eq(refunds.orderId, order.id), eq(refunds.status, 'SUCCESS')))
     if (refunded >= order.total) await t.update(orders).set({ status: 'refunded' }).where(eq(orders.id, order.id))
+    // a gift voucher refunded in full can no longer be claimed or redeemed
+    if (refunded >= order.total && order.kind === 'gift') await t.update(gifts).set({ status: 'closed' }).where(and(eq(gifts.orderId, order.id), inArray(gifts.status, ['pending', 'paid', 'claimed'])))
     return { result: 'settled' as const, memberId: member.id, points }
   })
   if (settled.points) await notifyPoints(store, settled.memberId, -settled.points, 'Refund')

@@ -140,3 +140,13 @@ test('a gift expires on the store clock and can no longer be claimed', async () 
   expect((await merchant.call('POST', `/api/gifts/${alice.gift.token}/claim`, undefined, bob)).body.error.code).toBe('gift_expired')
   expect((await merchant.call('GET', '/api/gifts', undefined, alice.token)).body.sent[0].state).toBe('expired')
 })
+
+test('a gift voucher refunded in full is closed: it can no longer be claimed, and there is nothing to prepare', async () => {
+  const alice = await buyLatteGift('alice')
+  expect((await merchant.call('POST', `/admin/orders/${alice.orderId}/ready`)).body.error.code).toBe('gift_order')
+  expect((await merchant.call('POST', `/admin/orders/${alice.orderId}/refund`, { reason: 'Changed my mind' })).status).toBe(201)
+  await platform.post('/_sandbox/clock/advance', { by: '2m' })
+  expect((await merchant.call('GET', '/api/gifts', undefined, alice.token)).body.sent[0].state).toBe('closed')
+  const bob = await merchant.loginAs('bob')
+  expect((await merchant.call('POST', `/api/gifts/${alice.gift.token}/claim`, undefined, bob)).body.error.code).toBe('gift_closed')
+})

@@ -295,6 +295,7 @@ export function orderReadyTemplate(store: Store) {
 export async function markReady(store: Store, id: string) {
   const [order] = await store.db.select({ order: orders, openid: members.openid }).from(orders).innerJoin(members, eq(members.id, orders.memberId)).where(eq(orders.id, id))
   if (!order) throw new ApiError(404, 'unknown_order', `no order ${id}`)
+  if (order.order.kind === 'gift') throw new ApiError(409, 'gift_order', `order ${id} bought a gift voucher: there is nothing to prepare`)
   if (order.order.status !== 'paid') throw new ApiError(409, 'not_paid', `order ${id} is ${order.order.status}, not paid`)
   const readyAt = new Date()
   const updated = await store.db.update(orders).set({ status: 'ready', readyAt: readyAt.toISOString() }).where(and(eq(orders.id, id), eq(orders.status, 'paid'))).returning()
