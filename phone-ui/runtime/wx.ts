@@ -66,9 +66,10 @@ async function share(from: 'menu' | 'button', target?: unknown) {
 }
 client.on('share', () => void share('menu'))
 client.on('show', (data) => showListeners.forEach((l) => l(data as unknown as LaunchOptions)))
+// <button open-type="share"> anywhere, shadow DOM included (pages written with web components)
 document.addEventListener('click', (e) => {
-  const button = (e.target as Element | null)?.closest?.('[open-type="share"]')
-  if (button) void share('button', { id: button.id, dataset: { ...(button as HTMLElement).dataset } })
+  const button = e.composedPath().find((n): n is HTMLElement => n instanceof HTMLElement && n.getAttribute('open-type') === 'share')
+  if (button) void share('button', { id: button.id, dataset: { ...button.dataset } })
 })
 
 /**

@@ -39,6 +39,7 @@ export interface LaunchResult {
   login: { code: string }
   journeyId: string
   channel: string
+  eventId: number
 }
 
 export interface PayPreview {

@@ -199,6 +199,36 @@ export class WxPhone extends LitElement {
     this.time = chinaTime(now, 'en', { hour: '2-digit', minute: '2-digit' })
   }
 
+  /** Launches this phone made itself (their events need no following). */
+  readonly #ownLaunches = new Set<number>()
+
+  /**
+   * The phone follows its person: a launch made elsewhere (a scenario, a QA script, another tab)
+   * opens the mini program here too, with the launch options the event carries. The event can
+   * arrive before the phone's own launch call answers, so it waits a moment before deciding.
+   */
+  #follow(e: SandboxEvent) {
+    setTimeout(() => {
+      if (this.#ownLaunches.has(e.id)) return
+      const p = e.payload as { path: string; query: Record<string, string>; scene: number; shareTicket?: string; referrerAppId?: string }
+      void api.miniProgram(e.subject.appid!).then((app) => {
+        this.mp = {
+          appid: app.appid,
+          appName: app.name,
+          brandColor: app.brandColor,
+          pagesUrl: app.pagesUrl,
+          launch: {
+            path: p.path,
+            query: p.query ?? {},
+            scene: p.scene,
+            ...(p.shareTicket && { shareTicket: p.shareTicket }),
+            referrerInfo: p.referrerAppId ? { appId: p.referrerAppId } : {},
+          },
+        }
+      })
+    }, 600)
+  }
+
   async #onEvent(e: SandboxEvent) {
     if (e.type === 'clock.advanced') {
       setWorldClock(Date.parse(e.payload.to as string))
@@ -206,6 +236,7 @@ export class WxPhone extends LitElement {
       this.conversations = [...this.conversations]
     }
     if (!this.person || !concerns(e, this.person)) return
+    if (e.type === 'miniprogram.launched' && e.actor === this.person) this.#follow(e)
     if (e.type === 'world.replaced') {
       this.stack = []
       return this.#load()
@@ -384,6 +415,7 @@ export class WxPhone extends LitElement {
 
   /** Opens the container for a launch the platform already made (scan, menu, notification). */
   async #openLaunched(launched: LaunchResult) {
+    this.#ownLaunches.add(launched.eventId)
     const app = await api.miniProgram(launched.appid)
     this.mp = { appid: app.appid, appName: app.name, brandColor: app.brandColor, pagesUrl: app.pagesUrl, launch: launched.launchOptions }
   }
