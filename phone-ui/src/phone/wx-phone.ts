@@ -226,7 +226,7 @@ export class WxPhone extends LitElement {
           },
         }
       })
-    }, 600)
+    }, 1200)
   }
 
   async #onEvent(e: SandboxEvent) {
