@@ -40,3 +40,13 @@ test('a mini program found by search runs its wx calls inside the phone', async 
   await store.getByRole('button', { name: 'Storage' }).click()
   await expect(log).toContainText('"data":3')
 })
+
+test('a launch made elsewhere (a script, a scenario) opens on the person\'s phone too', async ({ phones, request }) => {
+  const page = await phones(['dave'])
+  const dave = phone(page, 'dave')
+  const launched = await request.post('/_sandbox/people/dave/miniprogram/launch', { data: { entry: 'search', path: 'pages/menu/menu' } })
+  expect(launched.ok()).toBe(true)
+  const store = dave.frameLocator('iframe[title="Lumen Coffee Store"]')
+  await expect(store.locator('#scene')).toHaveText('1005')
+  await expect(store.locator('#path')).toHaveText('pages/menu/menu')
+})
