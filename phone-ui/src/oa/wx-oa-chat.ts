@@ -172,7 +172,31 @@ export class WxOaChat extends LitElement {
       flex: 1;
       display: flex;
       gap: 8px;
-      padding: 8px 10px 0 0;
+      padding: 8px 10px 0;
+    }
+    .toggle + form {
+      padding-left: 0;
+    }
+    .intro {
+      margin: 24px 14px 8px;
+      padding: 22px 16px;
+      background: #fff;
+      border-radius: 8px;
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      gap: 8px;
+      color: #7f7f7f;
+      font-size: 13px;
+    }
+    .intro img {
+      width: 56px;
+      height: 56px;
+    }
+    .intro strong {
+      color: #191919;
+      font-size: 17px;
+      font-weight: 600;
     }
     input {
       flex: 1;
@@ -234,7 +258,7 @@ export class WxOaChat extends LitElement {
         ? html`<button class="articles" @click=${() => (this.listing = true)}>${this.lang === 'zh' ? '历史文章' : 'Articles'} (${this.articles.length}) ›</button>`
         : null}
       <div class="log" role="log" aria-label=${p.name}>
-        ${this.messages.map((m) => this.#message(m))}
+        ${this.messages.length === 0 ? this.#intro(p) : null} ${this.messages.map((m) => this.#message(m))}
         ${p.following ? null : html`<div class="follow">${l.notFollowing}<button @click=${this.#follow}>${l.follow}</button></div>`}
       </div>
       ${p.following ? this.#bar(p.menu) : null}`
@@ -281,6 +305,15 @@ export class WxOaChat extends LitElement {
         ([k, v]) => html`<div>${k}: ${(v as { value?: string }).value ?? String(v)}</div>`,
       )}</div>`
     return html`${stamp}<wx-chat-bubble from=${from} avatar=${avatar}>${content}</wx-chat-bubble>`
+  }
+
+  #intro(p: OaProfile) {
+    const since = p.subscribeTime ? chinaTime(p.subscribeTime, this.lang, { dateStyle: 'medium' }) : ''
+    return html`<div class="intro">
+      <img alt="" src=${accountAvatar(p.name)} />
+      <strong>${p.name}</strong>
+      <span>${this.lang === 'zh' ? '公众号' : 'Official Account'}${p.following && since ? ` · ${this.lang === 'zh' ? `关注于 ${since}` : `following since ${since}`}` : ''}</span>
+    </div>`
   }
 
   #closeReader = (e: Event) => {
