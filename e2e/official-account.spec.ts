@@ -66,3 +66,24 @@ test('a published article opens in the reader, markup stripped, and its mini pro
   await expect(store.locator('#scene')).toHaveText('1058')
   await expect(store.locator('#path')).toHaveText('pages/product/product')
 })
+
+test('scanning a store follow code follows the account with its qrscene', async ({ phones, request }) => {
+  const cred = await (await request.get('/_sandbox/credentials')).json()
+  const { access_token } = await (
+    await request.get(`/cgi-bin/token?grant_type=client_credential&appid=${cred.officialAccount.appid}&secret=${cred.officialAccount.secret}`)
+  ).json()
+  const code = await (
+    await request.post(`/cgi-bin/qrcode/create?access_token=${access_token}`, {
+      data: { action_name: 'QR_LIMIT_STR_SCENE', action_info: { scene: { scene_str: 'store=xintiandi' } } },
+    })
+  ).json()
+  const page = await phones(['henry'])
+  const henry = phone(page, 'henry')
+  await henry.getByRole('tab', { name: 'Discover' }).click()
+  await henry.getByRole('button', { name: 'Scan' }).click()
+  await henry.getByRole('textbox', { name: 'Paste a code’s text' }).fill(code.url)
+  await henry.getByRole('button', { name: 'Recognize' }).click()
+  await expect(henry.getByRole('button', { name: 'Unfollow' })).toBeVisible()
+  const followers = await (await request.get(`/cgi-bin/user/get?access_token=${access_token}`)).json()
+  expect(followers.total).toBe(4)
+})

@@ -68,6 +68,8 @@ export interface Bill {
 export type ScanResult =
   | ({ action: 'open-miniprogram' } & LaunchResult)
   | { action: 'pay'; codeUrl: string; ok: boolean; message?: string; order?: { merchantName: string; description: string; total: number } }
+  | { action: 'follow-official-account'; appid: string }
+  | { action: string; message?: string }
 
 export interface ServiceNotification {
   id: string

@@ -436,16 +436,13 @@ export class WxPhone extends LitElement {
     if (!e.detail) return
     try {
       const result = await api.scan(this.person, e.detail)
-      if (result.action === 'open-miniprogram') await this.#openLaunched(result)
-      else if (!result.ok || !result.order) {
-        this.#notify(result.message ?? 'This payment code cannot be paid')
-      } else {
-        const { codeUrl } = result
-        this.nativePay = {
-          summary: result.order,
-          submit: (input) => api.pay(this.person, { codeUrl, ...input }),
-        }
-      }
+      if (result.action === 'open-miniprogram') await this.#openLaunched(result as LaunchResult)
+      else if (result.action === 'follow-official-account') this.#openOa()
+      else if (result.action === 'pay' && 'codeUrl' in result) {
+        const { codeUrl, ok, order, message } = result
+        if (!ok || !order) this.#notify(message ?? 'This payment code cannot be paid')
+        else this.nativePay = { summary: order, submit: (input) => api.pay(this.person, { codeUrl, ...input }) }
+      } else this.#notify(('message' in result && result.message) || `Scanned: ${result.action}`)
     } catch (err) {
       this.#notify(err instanceof Error ? err.message : String(err))
     }
