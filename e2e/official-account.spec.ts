@@ -84,6 +84,8 @@ test('scanning a store follow code follows the account with its qrscene', async 
   await henry.getByRole('textbox', { name: 'Paste a code’s text' }).fill(code.url)
   await henry.getByRole('button', { name: 'Recognize' }).click()
   await expect(henry.getByRole('button', { name: 'Unfollow' })).toBeVisible()
-  const followers = await (await request.get(`/cgi-bin/user/get?access_token=${access_token}`)).json()
-  expect(followers.total).toBe(4)
+  const henryId = await (await request.get('/_sandbox/people/henry')).json()
+  const openid = henryId.identities.find((i: { appid: string }) => i.appid === cred.officialAccount.appid).openid
+  const info = await (await request.get(`/cgi-bin/user/info?access_token=${access_token}&openid=${openid}`)).json()
+  expect(info).toMatchObject({ subscribe: 1, subscribe_scene: 'ADD_SCENE_QR_CODE', qr_scene_str: 'store=xintiandi' })
 })
