@@ -19,6 +19,7 @@ import { members, orders } from './schema'
 import { WeChatApiError, WeChatPayError } from '../wechat/errors'
 import type { Refund, Transaction } from '../wechat/pay'
 import { reconcile, refundOrder, settleRefund } from './aftersales'
+import { connectOfficialAccount, followerView, OA_PATH, publishCampaign, receivePush, storeFollowCode, verifyUrl } from './official-account'
 
 /** Where `npm run build` puts the mini program pages. */
 export const PAGES_DIR = fileURLToPath(new URL('../dist/mp', import.meta.url))
@@ -149,7 +150,18 @@ export function createMerchantApp(store: Store, opts: { pagesDir?: string } = {}
     return c.json({ code: 'SUCCESS', message: '成功' })
   })
 
+  // ---- the Official Account's message server (基本配置 → 服务器地址): URL verification and pushes
+  app.get(OA_PATH, (c) => verifyUrl(store, c))
+  app.post(OA_PATH, (c) => receivePush(store, c))
+
   // ---- the brand's staff (the sandbox's stand-in for the store's back office)
+  app.post('/admin/official-account/connect', async (c) => c.json(await connectOfficialAccount(store)))
+  app.get('/admin/official-account/followers/:openid', async (c) => c.json({ follower: await followerView(store, c.req.param('openid')) }))
+  app.post('/admin/campaigns/:id/publish', async (c) => c.json(await publishCampaign(store, c.req.param('id')), 201))
+  app.get('/admin/stores/:id/follow-code.png', async (c) => {
+    const code = await storeFollowCode(store, c.req.param('id'))
+    return c.body(code.bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': code.type, 'x-wechat-ticket': code.ticket, 'x-wechat-qr-url': code.url })
+  })
   app.get('/admin/orders', async (c) => {
     const status = c.req.query('status') as (typeof orders.$inferSelect)['status'] | undefined
     const rows = await store.db.select({ id: orders.id }).from(orders).where(status ? eq(orders.status, status) : undefined).orderBy(desc(orders.createdAt)).limit(100)

@@ -2,6 +2,7 @@
 export interface SandboxCredentials {
   platform: { baseUrl: string; hosts: Record<string, string> }
   miniProgram: { appid: string; secret: string; name: string }
+  officialAccount: { appid: string; secret: string; originalId: string; name: string; token: string; encodingAESKey: string }
   pay: {
     mchid: string
     apiV3Key: string

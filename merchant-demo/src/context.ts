@@ -3,6 +3,8 @@ import type { Catalog } from './catalog'
 import type { MerchantDb } from './db'
 import type { WeChatClient } from '../wechat/client'
 import type { WeChatPay } from '../wechat/pay'
+import type { OfficialAccountClient } from '../wechat/official-account'
+import type { OaCrypto } from '../wechat/oa-crypto'
 
 /** Everything a request handler of the store needs. */
 export interface Store {
@@ -11,6 +13,12 @@ export interface Store {
   catalog: Catalog
   wechat: WeChatClient
   pay: WeChatPay
+  /** the brand's Official Account: its APIs, its message server's settings and crypto */
+  oa: OfficialAccountClient
+  officialAccount: { appid: string; originalId: string; token: string; encodingAESKey: string }
+  oaCrypto: OaCrypto
+  /** the platform is the sandbox (its credentials came from /_sandbox): sandbox-only calls such as attribution are made */
+  sandbox: boolean
   appid: string
   /** where the platform is (its credentials said so), for the pages' `wx.js` */
   platformUrl: string

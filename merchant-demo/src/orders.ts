@@ -11,6 +11,7 @@ import { giftDiscount, giftPaid, redeemOnOrder } from './gifts'
 import { chinaTime, notifyPoints, templateId, thing } from './messages'
 import type { Transaction } from '../wechat/pay'
 import { WeChatApiError, WeChatPayError } from '../wechat/errors'
+import { followerOfMember, notifyPaidFollower } from './official-account'
 
 export type Order = typeof orders.$inferSelect
 
@@ -71,6 +72,8 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
   if (store.kit.fulfilment === 'shipping' && !input.address) throw new ApiError(400, 'address_required', `${store.kit.name} ships orders: address is required`, 'address')
 
   const limited = await checkStock(store, cart.lines)
+  const attribution = await attributionOf(store, member.openid)
+  const followStoreId = (await followerOfMember(store, member.id))?.storeId ?? null
   // a received gift makes one line of its product free; a coupon comes off what is left
   const giftOff = input.giftId ? await giftDiscount(store, member.id, input.giftId, cart.lines) : 0
   const couponOff = input.couponId ? Math.max(0, await discountFor(store, member.id, input.couponId, cart.total - giftOff)) : 0
@@ -116,6 +119,11 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
         entryChannel: channelOf(input.entry?.scene),
         entryQuery: JSON.stringify(query),
         prepayId: prepay?.prepay_id ?? null,
+        attributionId: attribution?.attributionId ?? null,
+        firstTouchChannel: attribution?.firstTouchChannel ?? null,
+        shareId: attribution?.shareId ?? null,
+        shareChain: attribution ? JSON.stringify({ people: attribution.people, shareChain: attribution.shareChain }) : null,
+        followStoreId,
       })
       await t.insert(orderItems).values(cart.lines.map((l) => ({ orderId: id, productId: l.productId, name: l.name, options: JSON.stringify(l.labels), quantity: l.quantity, unitPrice: l.unitPrice })))
       await t.delete(cartItems).where(eq(cartItems.memberId, member.id))
@@ -134,6 +142,32 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
     throw err
   }
   return { order: await orderView(store, id), payment: prepay ? store.pay.requestPaymentParams(store.appid, prepay.prepay_id) : null }
+}
+
+export interface Attribution {
+  attributionId: string
+  firstTouchChannel: string
+  shareId: string | null
+  people: string[]
+  shareChain: Record<string, unknown>[]
+}
+
+/**
+ * Where the buyer came from, as the sandbox platform knows it (chat README, "What the merchant does
+ * to put the chain on its order"): the attribution of their latest launch of the mini program. A
+ * sandbox-only call: skipped against a real WeChat, and an order is placed without it when it fails.
+ */
+export async function attributionOf(store: Store, openid: string): Promise<Attribution | null> {
+  if (!store.sandbox) return null
+  try {
+    const q = new URLSearchParams({ appid: store.appid, openid })
+    const res = await fetch(`${store.platformUrl}/_sandbox/attribution?${q}`)
+    if (!res.ok) return null
+    const a = (await res.json()) as Attribution
+    return { attributionId: a.attributionId, firstTouchChannel: a.firstTouchChannel, shareId: a.shareId ?? null, people: a.people ?? [], shareChain: a.shareChain ?? [] }
+  } catch {
+    return null
+  }
 }
 
 /** Quantities per product with limited stock; 409 naming the product when there is not enough. */
@@ -198,6 +232,7 @@ export async function fulfil(store: Store, tx: Transaction): Promise<'fulfilled'
     return { result: 'fulfilled' as const, referral }
   })
   if (result.result === 'fulfilled' && points > 0) await notifyPoints(store, order.memberId, points, 'Purchase reward')
+  if (result.result === 'fulfilled') await notifyPaidFollower(store, order.id).catch((err) => console.warn('merchant-demo: paid template message failed:', (err as Error).message))
   if (result.referral) await notifyPoints(store, result.referral.memberId, result.referral.reward, 'A friend ordered')
   return result.result
 }
@@ -269,9 +304,25 @@ export async function orderView(store: Store, id: string) {
     readyAt: order.readyAt,
     refunds: refundRows.map((r) => ({ id: r.id, amount: r.amount, status: r.status, reason: r.reason })),
     giftId: order.giftId,
+    /** the platform's attribution of the launch the order came from (first touch, share, chain), null when unknown */
+    attribution: order.attributionId || order.followStoreId ? attributionView(order) : null,
+    officialAccountMessageSent: order.oaTemplateMsgId !== null,
     shipping: order.shippingAddress
       ? { address: JSON.parse(order.shippingAddress) as Address, carrier: order.carrier, trackingNo: order.trackingNo, shippedAt: order.shippedAt, messageSent: order.shippedMessageId !== null }
       : null,
+  }
+}
+
+function attributionView(order: Order) {
+  const chain = JSON.parse(order.shareChain ?? '{}') as { people?: string[]; shareChain?: Record<string, unknown>[] }
+  return {
+    attributionId: order.attributionId,
+    firstTouchChannel: order.firstTouchChannel,
+    shareId: order.shareId,
+    people: chain.people ?? [],
+    shareChain: chain.shareChain ?? [],
+    /** the store whose Official Account follow code the buyer followed with */
+    followStoreId: order.followStoreId,
   }
 }
 

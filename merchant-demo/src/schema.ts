@@ -69,6 +69,15 @@ export const orders = sqliteTable(
     trackingNo: text('tracking_no'),
     shippedAt: text('shipped_at'),
     shippedMessageId: text('shipped_message_id'),
+    /** the platform's attribution of the launch that brought the buyer in (sandbox only): its id, first touch, share and chain (JSON) */
+    attributionId: text('attribution_id'),
+    firstTouchChannel: text('first_touch_channel'),
+    shareId: text('share_id'),
+    shareChain: text('share_chain'),
+    /** the store whose follow code brought the buyer to the Official Account, when they follow it */
+    followStoreId: text('follow_store_id'),
+    /** the Official Account template message sent after payment (followers only) */
+    oaTemplateMsgId: text('oa_template_msg_id'),
     createdAt: createdAt(),
     paidAt: text('paid_at'),
     readyAt: text('ready_at'),
@@ -185,3 +194,30 @@ export const memberConsents = sqliteTable(
   },
   (t) => [uniqueIndex('member_consents_kind').on(t.memberId, t.kind)],
 )
+
+/** People who follow (or followed) the brand's Official Account, keyed by their OA openid; unionid links them to members. */
+export const oaFollowers = sqliteTable(
+  'oa_followers',
+  {
+    openid: text('openid').primaryKey(),
+    unionid: text('unionid'),
+    subscribed: integer('subscribed', { mode: 'boolean' }).notNull().default(true),
+    /** the store whose follow code (qrscene_store=<id>) they followed with */
+    storeId: text('store_id'),
+    /** the subscribe EventKey's scene (without qrscene_), or null for a plain follow */
+    scene: text('scene'),
+    followedAt: text('followed_at'),
+    /** the last store code a follower scanned (SCAN) */
+    lastScanStoreId: text('last_scan_store_id'),
+    lastScanAt: text('last_scan_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('oa_followers_unionid').on(t.unionid)],
+)
+
+/** Pushes handled once: messages by MsgId, events by FromUserName + CreateTime (WeChat retries carry the same). */
+export const oaInbox = sqliteTable('oa_inbox', {
+  key: text('key').primaryKey(),
+  kind: text('kind').notNull(),
+  receivedAt: createdAt(),
+})

@@ -14,6 +14,9 @@ import { expirePoints } from './points'
 import { remindExpiringCoupons } from './messages'
 import { WeChatClient } from '../wechat/client'
 import { WeChatPay } from '../wechat/pay'
+import { OfficialAccountClient } from '../wechat/official-account'
+import { OaCrypto } from '../wechat/oa-crypto'
+import { connectOfficialAccount } from './official-account'
 
 export interface MerchantOptions {
   /** the platform (its `/_sandbox/credentials` configures the store) */
@@ -34,6 +37,11 @@ export interface MerchantOptions {
   pagesDir?: string
   /** how often reconciliation asks WeChat Pay about overdue orders and refunds (default 60 s; 0: never) */
   reconcileEveryMs?: number
+  /**
+   * connect the Official Account at start: server configuration (safe mode) and menu. Off by
+   * default so the scenarios' golden traces stay as they are; `MERCHANT_OFFICIAL_ACCOUNT=1` turns it on.
+   */
+  officialAccount?: boolean
 }
 
 export interface RunningMerchant {
@@ -42,6 +50,8 @@ export interface RunningMerchant {
   store: Store
   /** publish the pages again (after a platform reset) */
   publish(): Promise<void>
+  /** configure the Official Account's server and menu again (after a platform reset) */
+  connectOfficialAccount(): ReturnType<typeof connectOfficialAccount>
   close(): Promise<void>
 }
 
@@ -75,6 +85,10 @@ export async function startMerchant(opts: MerchantOptions): Promise<RunningMerch
     catalog: new Catalog(kit),
     wechat: new WeChatClient({ appid: cred.miniProgram.appid, secret: cred.miniProgram.secret, baseUrl: apiBase }),
     pay: new WeChatPay({ ...cred.pay, baseUrl: payBase }),
+    oa: new OfficialAccountClient({ appid: cred.officialAccount.appid, secret: cred.officialAccount.secret, baseUrl: apiBase, mpBaseUrl: cred.platform.hosts['mp.weixin.qq.com'] ?? cred.platform.baseUrl }),
+    officialAccount: { appid: cred.officialAccount.appid, originalId: cred.officialAccount.originalId, token: cred.officialAccount.token, encodingAESKey: cred.officialAccount.encodingAESKey },
+    oaCrypto: new OaCrypto(cred.officialAccount.token, cred.officialAccount.encodingAESKey, cred.officialAccount.appid),
+    sandbox: true,
     appid: cred.miniProgram.appid,
     platformUrl,
     publicUrl: url,
@@ -83,6 +97,7 @@ export async function startMerchant(opts: MerchantOptions): Promise<RunningMerch
   await seedStock(store)
   app = createMerchantApp(store, { pagesDir: opts.pagesDir })
   if (opts.publish !== false) await publish(store)
+  if (opts.officialAccount ?? ['1', 'true', 'on'].includes(process.env.MERCHANT_OFFICIAL_ACCOUNT ?? '')) await connectOfficialAccount(store)
   const every = opts.reconcileEveryMs ?? 60_000
   let reconciling = false
   const timer = every > 0 ? setInterval(() => {
@@ -98,6 +113,7 @@ export async function startMerchant(opts: MerchantOptions): Promise<RunningMerch
     port,
     store,
     publish: () => publish(store),
+    connectOfficialAccount: () => connectOfficialAccount(store),
     async close() {
       if (timer) clearInterval(timer)
       await new Promise<void>((done) => {

@@ -105,11 +105,18 @@ export class WeChatClient {
     return (await this.#json('wxaapi/newtmpl/gettemplate', res)).data as Template[]
   }
 
+  /** Any JSON access-token API of api.weixin.qq.com (the Official Account client builds on it); errcode ≠ 0 throws. */
+  async api<T = any>(path: string, body?: unknown, query: Record<string, string> = {}): Promise<T> {
+    const res = await this.#call(path, body === undefined ? 'GET' : 'POST', body, query)
+    return this.#json(path, res) as Promise<T>
+  }
+
   /** Calls an access-token API; on 40001/42001 fetches a fresh token and tries once more. */
-  async #call(path: string, method: 'GET' | 'POST', body?: unknown): Promise<Response> {
+  async #call(path: string, method: 'GET' | 'POST', body?: unknown, query: Record<string, string> = {}): Promise<Response> {
     for (let attempt = 0; ; attempt++) {
       const token = await this.accessToken(attempt > 0)
-      const res = await fetch(`${this.config.baseUrl}/${path}?access_token=${encodeURIComponent(token)}`, {
+      const q = new URLSearchParams({ ...query, access_token: token })
+      const res = await fetch(`${this.config.baseUrl}/${path}?${q}`, {
         method,
         headers: body === undefined ? undefined : { 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
