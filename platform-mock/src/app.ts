@@ -9,6 +9,7 @@ import { paySandbox } from './surfaces/pay/sandbox'
 import { miniprogramSandbox } from './surfaces/miniprogram/sandbox'
 import { qrSandbox } from './surfaces/qr/sandbox'
 import { officialAccountSandbox } from './surfaces/official-account/sandbox'
+import { wecomSandbox } from './surfaces/wecom/sandbox'
 import type { PlatformEnv } from './shared/env'
 import { errorResponse, SandboxError } from './shared/errors'
 import { journeyContext } from './shared/events'
@@ -49,6 +50,7 @@ export function createPlatform(platform: Platform) {
   app.route('/_sandbox', qrSandbox)
   app.route('/_sandbox', officialAccountSandbox)
   app.route('/_sandbox', cardsSandbox)
+  app.route('/_sandbox', wecomSandbox)
   app.route('/', phoneUi())
   app.notFound(() => new SandboxError(404, 'not_found', 'no such sandbox route').getResponse())
   app.onError((err) => errorResponse('sandbox', err, 'sandbox'))

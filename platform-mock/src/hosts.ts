@@ -8,10 +8,10 @@ import { miniprogram } from './surfaces/miniprogram/routes'
 import { officialAccount, officialAccountWeb } from './surfaces/official-account/routes'
 import { signPayResponses } from './surfaces/pay/auth'
 import { pay } from './surfaces/pay/routes'
-import { wecom } from './surfaces/wecom/routes'
+import { wecom, wecomPictures } from './surfaces/wecom/routes'
 
 /** The WeChat hosts the platform emulates. */
-export type WeChatHost = 'api.weixin.qq.com' | 'api.mch.weixin.qq.com' | 'qyapi.weixin.qq.com' | 'mp.weixin.qq.com'
+export type WeChatHost = 'api.weixin.qq.com' | 'api.mch.weixin.qq.com' | 'qyapi.weixin.qq.com' | 'mp.weixin.qq.com' | 'p.qpic.cn'
 
 /** A Hono app for one WeChat host: its surfaces, and its own envelope for errors and unknown paths. */
 function hostApp(envelope: Envelope, notFound: () => Response) {
@@ -57,11 +57,16 @@ wecomApi.route('/', wecomTokens).route('/', wecom)
 const mpWeb = hostApp('weixin', () => new Response('Not Found', { status: 404, headers: { 'Content-Type': 'text/plain' } }))
 mpWeb.route('/', officialAccountWeb)
 
+/** p.qpic.cn: WeCom's picture host (contact-me code images, `qr_code`). */
+const qpic = hostApp('weixin', () => new Response('Not Found', { status: 404, headers: { 'Content-Type': 'text/plain' } }))
+qpic.route('/', wecomPictures)
+
 export const HOSTS: Record<WeChatHost, Hono<PlatformEnv>> = {
   'api.weixin.qq.com': weixinApi,
   'api.mch.weixin.qq.com': payApi,
   'qyapi.weixin.qq.com': wecomApi,
   'mp.weixin.qq.com': mpWeb,
+  'p.qpic.cn': qpic,
 }
 
 const ALIASES: Record<string, WeChatHost> = { 'api2.mch.weixin.qq.com': 'api.mch.weixin.qq.com' }
@@ -84,6 +89,7 @@ export function pickHost(url: URL, headers: Headers): { host: WeChatHost; path: 
   if (path.startsWith('/wecom/cgi-bin/')) return { host: 'qyapi.weixin.qq.com', path: path.slice('/wecom'.length) }
   if (path.startsWith('/mp/')) return { host: 'mp.weixin.qq.com', path: path.slice('/mp'.length) }
   if (path === '/cgi-bin/showqrcode') return { host: 'mp.weixin.qq.com', path }
+  if (path.startsWith('/wwhead/')) return { host: 'p.qpic.cn', path }
   if (/^\/(cgi-bin|sns|wxa|wxaapi|customservice|channels|datacube|shop|product|card)\//.test(path)) return { host: 'api.weixin.qq.com', path }
   return null
 }

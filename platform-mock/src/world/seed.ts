@@ -5,6 +5,7 @@ import { miniprogramSeedQueries } from '../surfaces/miniprogram/seed'
 import { oaFollowers } from '../surfaces/official-account/schema'
 import { officialAccountSeedQueries } from '../surfaces/official-account/seed'
 import { payMerchants } from '../surfaces/pay/schema'
+import { kfSeedQueries } from '../surfaces/wecom/kf'
 import { wecomAgents, wecomCorps, wecomStaff } from '../surfaces/wecom/schema'
 import { avatarSvg } from './avatars'
 import { BRAND, CAST, FRIENDSHIPS, GROUP, OA_FOLLOWERS, WECOM_STAFF } from './cast'
@@ -56,6 +57,7 @@ export function seedQueries(db: Db, cred: WorldCredentials, now: number): BatchI
     }),
     db.insert(wecomAgents).values({ corpid: wecom.corpid, agentid: wecom.agentid, name: 'Store Assistant', secret: wecom.agentSecret }),
     db.insert(wecomStaff).values(WECOM_STAFF.map((s) => ({ ...s, corpid: wecom.corpid, avatar: avatarSvg(s.name) }))),
+    ...kfSeedQueries(db, cred.worldSecret, wecom, WECOM_STAFF[0]!.userid),
     ...CAST.flatMap((p) => personQueries(db, cred.worldSecret, appRows, p, now)),
     ...FRIENDSHIPS.map(([a, b]) => friendshipQuery(db, a, b, now)),
     db.insert(chatGroups).values({ id: GROUP.id, name: GROUP.name, ownerId: GROUP.ownerId, createdAt: now }),

@@ -6,6 +6,7 @@ import { linkTicketOf, openLink } from '../miniprogram/links'
 import { parseQuery, splitPath } from '../miniprogram/pages'
 import { ENTRIES, SCAN_SCENES, type ScanMethod } from '../miniprogram/scenes'
 import { findQrByUrl, type OaQrCode } from '../official-account/qrcodes'
+import { CONTACT_ME_PREFIX, wayByPayload, type ContactWay } from '../wecom/contacts'
 
 /** Native pay `code_url` and plain-text URL Scheme prefixes. */
 export const NATIVE_PAY_PREFIX = 'weixin://wxpay/bizpayurl?'
@@ -29,6 +30,7 @@ export type Resolution =
     }
   | { action: 'pay'; codeUrl: string }
   | { action: 'follow-official-account'; appid: string; code: OaQrCode }
+  | { action: 'add-wecom-contact'; corpid: string; way: ContactWay }
 
 /** What WeChat's scanner says of a code it does not know: here a 422. */
 export const notWeChatCode = (payload: string) =>
@@ -39,8 +41,9 @@ const notSupportedYet = (what: string) => new SandboxError(501, 'not_supported',
 /**
  * Resolves a QR payload the way WeChat's scanner does: our mini program codes, URL Schemes, URL
  * Links and plain-text schemes open the mini program; a Native pay `code_url` pays; an Official
- * Account parametric code follows (or SCANs) with its scene. WeCom codes are recognised but not
- * emulated yet (501); anything else is not a WeChat code (422).
+ * Account parametric code follows (or SCANs) with its scene; a WeCom contact-me code shows the
+ * consultant to add. Other WeCom codes (kf links) are recognised but not emulated yet (501);
+ * anything else is not a WeChat code (422).
  */
 export async function resolvePayload(platform: Platform, payload: string, method: ScanMethod = 'camera'): Promise<Resolution> {
   const text = payload.trim()
@@ -95,6 +98,11 @@ export async function resolvePayload(platform: Platform, payload: string, method
     if (!code) throw new SandboxError(404, 'unknown_code', `this Official Account code is not one the platform made: ${text}`)
     return { action: 'follow-official-account', appid: code.appid, code }
   }
-  if (WECOM.test(text)) throw notSupportedYet('WeCom "contact me" and customer-service codes')
+  if (text.startsWith(CONTACT_ME_PREFIX) || text.startsWith(CONTACT_ME_PREFIX.replace('https:', 'http:'))) {
+    const way = await wayByPayload(platform, text)
+    if (!way) throw new SandboxError(404, 'unknown_code', `this WeCom contact-me code is not one the platform made (or was deleted): ${text}`)
+    return { action: 'add-wecom-contact', corpid: way.corpid, way }
+  }
+  if (WECOM.test(text)) throw notSupportedYet('WeCom customer-service codes')
   throw notWeChatCode(text)
 }

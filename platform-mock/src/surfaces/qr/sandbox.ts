@@ -100,6 +100,7 @@ export const qrSandbox = new Hono<PlatformEnv>()
     const payload = input.payload.trim()
     if (r.action === 'pay') return c.json({ payload, ...r, ...(await nativeOrder(c.var.platform, '', r.codeUrl)) })
     if (r.action === 'follow-official-account') return c.json({ payload, action: r.action, appid: r.appid, ticket: r.code.ticket, sceneId: r.code.sceneId, sceneStr: r.code.sceneStr })
+    if (r.action === 'add-wecom-contact') return c.json({ payload, action: r.action, corpid: r.corpid, configId: r.way.configId, state: r.way.state, users: r.way.users })
     return c.json({ payload, action: r.action, via: r.via, appid: r.appid, path: r.path, query: r.query, scene: r.scene, ...r.subject })
   })
   .get('/qr/codes/:code', async (c) => {

@@ -121,6 +121,7 @@ describe('what a payload does', () => {
     expect(oa.status).toBe(404)
     expect(oa.body.error).toEqual({ code: 'unknown_code', message: expect.stringMatching(/Official Account/) })
     expect((await scan('frank', { payload: 'https://work.weixin.qq.com/kfid/kfc123' })).status).toBe(501)
+    expect((await scan('frank', { payload: 'https://work.weixin.qq.com/u/notOneOfOurs' })).status).toBe(404)
   })
 
   test('anything else is not a WeChat code (422) and leaves no trace', async () => {

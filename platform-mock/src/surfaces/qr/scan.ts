@@ -9,6 +9,7 @@ import type { ScanMethod } from '../miniprogram/scenes'
 import { findMerchant } from '../pay/merchants'
 import { orderSummary, resolveTarget } from '../pay/payments'
 import { scanFollowCode } from '../official-account/person'
+import { wayProfile } from '../wecom/contacts'
 import { resolvePayload } from './resolve'
 
 export interface ScanInput {
@@ -59,6 +60,20 @@ export async function scan(platform: Platform, personId: string, input: ScanInpu
     })
     const followed = await scanFollowCode(platform, personId, code)
     return { action: 'follow-official-account' as const, ...base, appid: code.appid, scanEventId: event.id, ...followed }
+  }
+  if (resolution.action === 'add-wecom-contact') {
+    const { way } = resolution
+    const event = await platform.events.append({
+      actor: personId,
+      surface: 'qr',
+      type: 'qr.scanned',
+      subject: { person: personId, corpid: way.corpid, configId: way.configId },
+      channel: 'qr',
+      payload: { ...base, action: 'add-wecom-contact' },
+    })
+    const profile = await wayProfile(platform, way, personId)
+    const add = { method: 'POST', path: `/_sandbox/people/${personId}/wecom/contacts`, body: { configId: way.configId } }
+    return { action: 'add-wecom-contact' as const, ...base, scanEventId: event.id, ...profile, add }
   }
   const journey = await decideJourney(platform, personId)
   const event = await platform.events.append({

@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto'
+import { performance } from 'node:perf_hooks'
+import { eq } from 'drizzle-orm'
+import type { Platform } from '../../platform'
+import { SandboxError } from '../../shared/errors'
+import { aesKeyOf, decryptMessage, encryptMessage, sha1Signature } from '../official-account/crypto'
+import { nonce, SERVER_TIMEOUT_MS, wireTimestamp } from '../official-account/server'
+import { toXml, type XmlFields } from '../official-account/xml'
+import type { Corp } from './corp'
+import { invalid } from './errors'
+import { wecomCallbacks } from './schema'
+
+export type CallbackConfig = typeof wecomCallbacks.$inferSelect
+
+/** WeCom tries a push three times, 5 s each. */
+export const PUSH_TRIES = 3
+
+export interface CallbackInput {
+  url: string
+  token?: string
+  encodingAESKey?: string
+}
+
+/** msg_signature = sha1(sort(token, timestamp, nonce, encrypted)). */
+export const msgSignature = (token: string, timestamp: string, n: string, encrypted: string) => sha1Signature(token, timestamp, n, encrypted)
+
+/** Opens an encrypted value of a corp: the receiveid must be the corpid (−40005 otherwise). */
+export const openFor = (corp: { corpid: string }, encodingAesKey: string, encrypted: string) => decryptMessage(encodingAesKey, encrypted, corp.corpid)
+
+/**
+ * 接收消息服务器配置 → 保存: checks URL, Token (≤ 32 letters/digits) and EncodingAESKey (43), then
+ * verifies the URL as WeCom does: a GET with msg_signature, timestamp, nonce and an encrypted
+ * echostr (receiveid = corpid); only a server that answers the decrypted plaintext, exactly, is
+ * saved. A failed verification leaves the previous configuration as it was.
+ */
+export async function configureCallback(platform: Platform, corp: Corp, input: CallbackInput) {
+  let url: URL
+  try {
+    url = new URL(input.url)
+  } catch {
+    throw invalid('url is not a URL')
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid('url must be http:// or https://')
+  const token = input.token ?? corp.token
+  if (!/^[A-Za-z0-9]{1,32}$/.test(token)) throw invalid('token is up to 32 letters or digits')
+  const encodingAesKey = input.encodingAESKey ?? corp.encodingAesKey
+  if (!aesKeyOf(encodingAesKey)) throw invalid('encodingAESKey is 43 letters or digits')
+
+  const plaintext = String(randomBytes(8).readBigUInt64BE(0))
+  const echostr = encryptMessage(encodingAesKey, corp.corpid, plaintext)
+  const timestamp = wireTimestamp()
+  const n = nonce()
+  const check = new URL(url)
+  check.searchParams.set('msg_signature', msgSignature(token, timestamp, n, echostr))
+  check.searchParams.set('timestamp', timestamp)
+  check.searchParams.set('nonce', n)
+  check.searchParams.set('echostr', echostr)
+  let failure: string | null = null
+  let status: number | null = null
+  try {
+    const res = await fetch(check, { redirect: 'manual', signal: AbortSignal.timeout(SERVER_TIMEOUT_MS) })
+    status = res.status
+    const body = await res.text()
+    if (res.status !== 200) failure = `the server answered HTTP ${res.status}`
+    else if (body !== plaintext) failure = `the server did not answer the decrypted echostr (got ${JSON.stringify(body.slice(0, 80))})`
+  } catch (err) {
+    const e = err as { name?: string; cause?: { message?: string }; message?: string }
+    failure = e.name === 'TimeoutError' ? `no answer within ${SERVER_TIMEOUT_MS} ms` : `request failed: ${e.cause?.message ?? e.message}`
+  }
+  const subject = { corpid: corp.corpid }
+  if (failure) {
+    await platform.events.append({ actor: 'wecom', surface: 'wecom', type: 'wecom.callback.verification_failed', subject, payload: { url: input.url, status, reason: failure } })
+    throw new SandboxError(422, 'verification_failed', `回调地址请求不通过: ${failure}`)
+  }
+  const row: CallbackConfig = { corpid: corp.corpid, url: url.toString(), token, encodingAesKey, verifiedAt: platform.clock.now() }
+  await platform.db.insert(wecomCallbacks).values(row).onConflictDoUpdate({ target: wecomCallbacks.corpid, set: row })
+  await platform.events.append({ actor: 'wecom', surface: 'wecom', type: 'wecom.callback.verified', subject, payload: { url: row.url } })
+  return callbackView(row)
+}
+
+export async function callbackOf(platform: Platform, corpid: string): Promise<CallbackConfig | undefined> {
+  const [row] = await platform.db.select().from(wecomCallbacks).where(eq(wecomCallbacks.corpid, corpid))
+  return row
+}
+
+export async function removeCallback(platform: Platform, corpid: string) {
+  const rows = await platform.db.delete(wecomCallbacks).where(eq(wecomCallbacks.corpid, corpid)).returning()
+  if (rows.length) await platform.events.append({ actor: 'sandbox', surface: 'wecom', type: 'wecom.callback.disabled', subject: { corpid } })
+  return rows.length > 0
+}
+
+export function callbackView(row: CallbackConfig | undefined) {
+  if (!row) return { state: 'unconfigured' as const }
+  return { state: 'enabled' as const, url: row.url, token: row.token, encodingAESKey: row.encodingAesKey, verifiedAt: new Date(row.verifiedAt).toISOString() }
+}
+
+export interface PushResult {
+  pushed: boolean
+  ok?: boolean
+  attempts?: number
+  detail?: string | null
+}
+
+/**
+ * 接收事件: POSTs `<xml><ToUserName>corpid</ToUserName><AgentID/><Encrypt/></xml>` signed with
+ * msg_signature, up to three tries (5 s timeout, non-200, broken connection). The answer body is
+ * not read: HTTP 200 is "received". Nothing is pushed while no callback is configured.
+ */
+export async function pushEvent(platform: Platform, corp: Corp, kind: string, fields: XmlFields, agentid: number | '' = ''): Promise<PushResult> {
+  const cb = await callbackOf(platform, corp.corpid)
+  if (!cb) return { pushed: false }
+  const plain = toXml({ ToUserName: corp.corpid, ...fields })
+  let tries = 0
+  let detail: string | null = null
+  while (tries < PUSH_TRIES) {
+    tries++
+    const timestamp = wireTimestamp()
+    const n = nonce()
+    const encrypt = encryptMessage(cb.encodingAesKey, corp.corpid, plain)
+    const url = new URL(cb.url)
+    url.searchParams.set('msg_signature', msgSignature(cb.token, timestamp, n, encrypt))
+    url.searchParams.set('timestamp', timestamp)
+    url.searchParams.set('nonce', n)
+    const body = toXml({ ToUserName: corp.corpid, AgentID: agentid === '' ? '' : agentid, Encrypt: encrypt })
+    const started = performance.now()
+    let status: number | null = null
+    detail = null
+    try {
+      const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'text/xml' }, body, redirect: 'manual', signal: AbortSignal.timeout(SERVER_TIMEOUT_MS) })
+      status = res.status
+      await res.text()
+      if (status !== 200) detail = `HTTP ${status}`
+    } catch (err) {
+      const e = err as { name?: string; message?: string; cause?: { message?: string } }
+      detail = e.name === 'TimeoutError' ? `no answer within ${SERVER_TIMEOUT_MS} ms` : (e.cause?.message ?? e.message ?? String(err))
+    }
+    await platform.events.append({
+      actor: 'wecom',
+      surface: 'wecom',
+      type: 'wecom.push.attempted',
+      subject: { corpid: corp.corpid },
+      payload: { kind, n: tries, status, ok: !detail, latencyMs: Math.round(performance.now() - started), detail },
+    })
+    if (!detail) break
+  }
+  return { pushed: true, ok: !detail, attempts: tries, detail }
+}
