@@ -46,5 +46,22 @@ await page.goto(`${base}/?phones=carol&lang=zh`)
 await page.waitForTimeout(800)
 await shot('chinese')
 
+// the demo store (its pages are re-published after the reset) and the Official Account
+const merchantUrl = base.replace(/:(\d+)$/, (_, port) => `:${Number(port) + 100}`)
+const published = await fetch(`${merchantUrl}/admin/publish`, { method: 'POST' }).then((r) => r.ok, () => false)
+if (published) {
+  await page.goto(`${base}/?phones=alice,grace`)
+  await page.waitForTimeout(800)
+  const a = phone('Alice Wang')
+  await a.getByRole('tab', { name: 'Discover' }).click()
+  await a.getByRole('button', { name: 'Mini Programs' }).click()
+  await a.getByRole('button', { name: /Open Lumen/ }).click()
+  const g = phone('Grace Sun')
+  await g.getByRole('tab', { name: 'Contacts' }).click()
+  await g.getByRole('button', { name: 'Official Accounts' }).click()
+  await page.waitForTimeout(2500)
+  await shot('store-and-official-account')
+}
+
 await browser.close()
 await merchant.close()
