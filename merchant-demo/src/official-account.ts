@@ -59,7 +59,35 @@ export async function connectOfficialAccount(store: Store) {
   const server = await res.json()
   if (!res.ok) throw new ApiError(502, 'oa_server_refused', `the platform refused the server configuration: ${JSON.stringify(server)}`)
   await store.oa.createMenu(menuButtons(store))
-  return { server, menu: (await store.oa.menu())?.menu ?? null }
+  const followers = await syncFollowers(store)
+  return { server, menu: (await store.oa.menu())?.menu ?? null, followers }
+}
+
+/**
+ * Who followed before the server was connected: `/cgi-bin/user/get` (pages of 10 000 openids) and
+ * `/cgi-bin/user/info/batchget` (100 at a time) give each follower's unionid and the code they
+ * followed with. Rows the pushes wrote are kept; the count of followers is returned.
+ */
+export async function syncFollowers(store: Store) {
+  let next = ''
+  let count = 0
+  for (;;) {
+    const page = await store.oa.followers(next)
+    const openids = page.data?.openid ?? []
+    for (let i = 0; i < openids.length; i += 100) {
+      for (const u of await store.oa.users(openids.slice(i, i + 100))) {
+        if (!u.subscribe) continue
+        const shop = storeOfScene(store, u.qr_scene_str ?? null)
+        await store.db
+          .insert(oaFollowers)
+          .values({ openid: u.openid, unionid: u.unionid ?? null, subscribed: true, storeId: shop?.id ?? null, scene: u.qr_scene_str || null, followedAt: u.subscribe_time ? new Date(u.subscribe_time * 1000).toISOString() : null })
+          .onConflictDoUpdate({ target: oaFollowers.openid, set: { subscribed: true, unionid: u.unionid ?? null } })
+      }
+    }
+    count += openids.length
+    if (!page.next_openid || openids.length === 0 || count >= page.total) return count
+    next = page.next_openid
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -121,6 +121,15 @@ export class OfficialAccountClient {
     return this.wx.api('cgi-bin/freepublish/get', { publish_id: publishId })
   }
 
+  /** `/cgi-bin/user/get`: up to 10 000 follower openids after `next`. */
+  followers(next = ''): Promise<{ total: number; count: number; data?: { openid: string[] }; next_openid: string }> {
+    return this.wx.api('cgi-bin/user/get', undefined, next ? { next_openid: next } : {})
+  }
+
+  async users(openids: string[]): Promise<OaUser[]> {
+    return (await this.wx.api('cgi-bin/user/info/batchget', { user_list: openids.map((openid) => ({ openid, lang: 'zh_CN' })) })).user_info_list
+  }
+
   user(openid: string): Promise<OaUser> {
     return this.wx.api('cgi-bin/user/info', undefined, { openid, lang: 'zh_CN' })
   }
