@@ -17,6 +17,8 @@ const VOLATILE_FIELDS: Record<string, string> = { latencyMs: '<ms>', paySign: '<
 
 /** Ids the demo merchant makes from real time and the OS's randomness (the platform's come from the seed). */
 const MERCHANT_IDS: [RegExp, string][] = [
+  [/LUMEG[0-9A-Z]{8}[0-9A-F]{8}/g, 'gift-order'], // a gift voucher's out_trade_no: prefix + G + Date.now() in base 36 + 4 random bytes
+  [/(?<=token=|"token":")[A-Za-z0-9_-]{22}(?![A-Za-z0-9_-])/g, 'gift-token'], // a gift card's token (16 random bytes, base64url): in the shared path and the launch's query
   [/LUME[0-9A-Z]{8}[0-9A-F]{10}/g, 'order'], // out_trade_no: the café's prefix + Date.now() in base 36 + 5 random bytes (also inside refund numbers R<order>-n)
   [/\bm_[0-9a-f]{16}\b/g, 'member'], // member ids
 ]

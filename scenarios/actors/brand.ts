@@ -1,4 +1,4 @@
-import type { Checkout, Code, Order } from './types'
+import type { Checkout, Code, Gift, Order } from './types'
 import { Wire } from './wire'
 
 /** The brand's staff and back office, through the demo merchant's own HTTP API. */
@@ -13,6 +13,23 @@ export class Brand {
   async printsTableCode(table: number): Promise<Code> {
     const png = await this.store.call<Buffer>('GET', `/admin/tables/${table}/code.png`)
     return { label: `table ${table}`, png }
+  }
+
+  /** Prints a campaign's code (it opens the store's home page with scene `c=<campaign>`). */
+  async printsCampaignCode(campaign: string): Promise<Code> {
+    const png = await this.store.call<Buffer>('GET', `/admin/campaigns/${campaign}/code.png`)
+    return { label: `campaign ${campaign}`, png }
+  }
+
+  /** Staff at the counter redeem the gift the customer shows them, once. */
+  async redeemsGiftAtCounter(shown: { token: string }, storeId?: string): Promise<Gift> {
+    return (await this.store.post(`/admin/gifts/${encodeURIComponent(shown.token)}/redeem`, { storeId })).gift
+  }
+
+  /** The same, when it may be refused: the store's answer (status and error code). */
+  async triesToRedeemGift(shown: { token: string }): Promise<{ status: number; code?: string }> {
+    const answer = await this.store.raw('POST', `/admin/gifts/${encodeURIComponent(shown.token)}/redeem`, {})
+    return { status: answer.status, code: answer.body?.error?.code }
   }
 
   /** The back office's order list (optionally one status). */

@@ -1,4 +1,4 @@
-import type { Checkout, Code, Item, Launch, Member, Order, PayResult, ServiceNotification } from './types'
+import type { Checkout, Code, Gift, GiftCard, GiftPurchase, Item, Launch, Member, Order, PayResult, ServiceNotification } from './types'
 import { Wire } from './wire'
 
 /** What the phone does for one person: scan, open mini programs, pay, answer consents, chat. */
@@ -96,6 +96,48 @@ export class Person {
     const answers = await this.phone.post(`/people/${this.id}/miniprogram/subscribe`, { tmplIds: [orderReady], decisions: { [orderReady]: answer } })
     await this.page.post(`/api/orders/${idOf(order)}/consent`, { accepted: answers[orderReady] === 'accept' })
     return answers[orderReady] as 'accept' | 'reject'
+  }
+
+  // ---- gift vouchers (the gift page and the member centre's Gifts)
+
+  /** On the gift page: picks a gift voucher, writes a note and checks out (paid like any order). */
+  async buysGift(giftId: string, message?: string): Promise<GiftPurchase> {
+    const { gift, orderId, payment } = await this.page.post('/api/gifts', { giftId, message, entry: { scene: this.launch?.scene, query: this.launch?.query } })
+    return { gift, payment, order: await this.looksAtOrder({ id: orderId } as Order) }
+  }
+
+  /** The member centre's Gifts: the vouchers on offer, those sent and those received. */
+  async looksAtGifts(): Promise<{ available: { id: string; title: string; price: number }[]; sent: Gift[]; received: Gift[] }> {
+    return this.page.get('/api/gifts')
+  }
+
+  /** The gift page's Send to a friend: the card's path carries the gift's token (onShareAppMessage). */
+  async sendsGift(gift: Gift | GiftPurchase, to: Person) {
+    const id = 'gift' in gift ? gift.gift.id : gift.id
+    const mine = (await this.looksAtGifts()).sent.find((g) => g.id === id)
+    if (!mine?.sharePath) throw new Error(`${this.name} has no gift ${id} to send`)
+    await this.phone.post(`/people/${this.id}/messages`, { to: to.id, type: 'miniprogram', miniprogram: { appid: this.launch?.appid, title: `${mine.title} — from a friend`, path: mine.sharePath } })
+  }
+
+  /** The gift card the mini program was opened on (the launch's `token`), as its page shows it. */
+  async looksAtGiftCard(): Promise<GiftCard> {
+    return this.page.get(`/api/gifts/${encodeURIComponent(this.giftToken())}`)
+  }
+
+  /** Taps Claim gift on the card the mini program was opened on. */
+  async claimsGift(): Promise<Gift> {
+    return (await this.page.post(`/api/gifts/${encodeURIComponent(this.giftToken())}/claim`)).gift
+  }
+
+  /** At the counter: shows the gift page (the card they claimed) for the staff to redeem. */
+  showsGiftAtCounter(): { token: string } {
+    return { token: this.giftToken() }
+  }
+
+  private giftToken(): string {
+    const token = this.launch?.path === 'pages/gift/gift' ? this.launch.query.token : undefined
+    if (!token) throw new Error(`${this.name} has no gift card open`)
+    return token
   }
 
   // ---- WeChat Pay's sheet

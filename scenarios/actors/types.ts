@@ -90,3 +90,36 @@ export interface Item {
   options?: Record<string, string>
   quantity?: number
 }
+
+/** A gift voucher as one member's page shows it (the buyer also gets the token and the share path). */
+export interface Gift {
+  id: string
+  giftId: string
+  title: string
+  productId: string | null
+  productName: string | null
+  value: number
+  message: string
+  state: 'pending' | 'paid' | 'claimed' | 'redeemed' | 'closed' | 'expired'
+  role: 'sent' | 'received' | 'card'
+  orderId: string | null
+  token: string | null
+  sharePath: string | null
+  claimed: boolean
+  expiresAt: string
+  claimedAt: string | null
+  redeemedAt: string | null
+  redeemedOrderId: string | null
+}
+
+/** A gift bought on the gift page: its order and payment (paid like any checkout) and the gift. */
+export interface GiftPurchase extends Checkout {
+  gift: Gift
+}
+
+/** What a gift card shows whoever opened it. */
+export interface GiftCard {
+  gift: Gift
+  claimable: boolean
+  reason: string | null
+}
