@@ -28,6 +28,15 @@ import './wx-tab-bar'
 import type { Tab } from './wx-tab-bar'
 
 /** A screen pushed over the tabs, as WeChat navigates. */
+/** What scanning a WeCom "contact me" code shows: the consultant and the call behind Add. */
+interface ConsultantCard {
+  consultant: { userid: string; name: string; position: string; avatar?: string }
+  corpName: string
+  corpTag: string
+  added: boolean
+  add: { method: string; path: string; body: unknown }
+}
+
 type Screen =
   | { kind: 'conversation'; id: string }
   | { kind: 'mini-programs' }
@@ -120,6 +129,56 @@ export class WxPhone extends LitElement {
         text-align: center;
         font-size: 14px;
       }
+      .consultant {
+        position: absolute;
+        left: 16px;
+        right: 16px;
+        top: 30%;
+        z-index: 50;
+        background: #fff;
+        border-radius: 12px;
+        padding: 20px 18px 0;
+        box-shadow: 0 10px 40px rgba(0, 0, 0, 0.3);
+      }
+      .consultant .who {
+        display: flex;
+        gap: 14px;
+        align-items: center;
+        padding-bottom: 18px;
+      }
+      .consultant .face {
+        width: 52px;
+        height: 52px;
+        border-radius: 6px;
+        background: #2782d7;
+        color: #fff;
+        display: grid;
+        place-items: center;
+        font-size: 22px;
+        font-weight: 600;
+      }
+      .consultant .tag {
+        color: #fa9d3b;
+        font-size: 13px;
+      }
+      .consultant small {
+        color: #7f7f7f;
+      }
+      .consultant .actions {
+        display: flex;
+        border-top: 1px solid rgba(0, 0, 0, 0.08);
+        margin: 0 -18px;
+      }
+      .consultant .actions button {
+        flex: 1;
+        height: 50px;
+        font-size: 16px;
+      }
+      .consultant .add {
+        color: #07c160;
+        font-weight: 600;
+        border-left: 1px solid rgba(0, 0, 0, 0.08);
+      }
       .home {
         position: absolute;
         bottom: 8px;
@@ -153,6 +212,7 @@ export class WxPhone extends LitElement {
   @state() private scanning = false
   @state() private nativePay: { summary: PaySummary; submit: PaySubmit } | null = null
   @state() private notice = ''
+  @state() private consultant: ConsultantCard | null = null
   #stopEvents?: () => void
   #ticker?: number
 
@@ -310,6 +370,7 @@ export class WxPhone extends LitElement {
           ? html`<wx-pay-sheet .summary=${this.nativePay.summary} .submit=${this.nativePay.submit} .lang=${this.lang} @wx-pay-done=${() => (this.nativePay = null)}></wx-pay-sheet>`
           : null}
         ${this.notice ? html`<div class="notice" role="alert" @click=${() => (this.notice = '')}>${this.notice}</div>` : null}
+        ${this.consultant ? this.#consultantCard(this.consultant) : null}
         <div class="home"></div>
       </div>
     </div>`
@@ -438,6 +499,7 @@ export class WxPhone extends LitElement {
       const result = await api.scan(this.person, e.detail)
       if (result.action === 'open-miniprogram') await this.#openLaunched(result as LaunchResult)
       else if (result.action === 'follow-official-account') this.#openOa()
+      else if (result.action === 'add-wecom-contact') this.consultant = result as unknown as ConsultantCard
       else if (result.action === 'pay' && 'codeUrl' in result) {
         const { codeUrl, ok, order, message } = result
         if (!ok || !order) this.#notify(message ?? 'This payment code cannot be paid')
@@ -446,6 +508,26 @@ export class WxPhone extends LitElement {
     } catch (err) {
       this.#notify(err instanceof Error ? err.message : String(err))
     }
+  }
+
+  #consultantCard(c: ConsultantCard) {
+    const zh = this.lang === 'zh'
+    return html`<div class="consultant" role="dialog" aria-label=${c.consultant.name}>
+      <div class="who">
+        <span class="face">${c.consultant.name.slice(0, 1)}</span>
+        <div><strong>${c.consultant.name}</strong> <span class="tag">${c.corpTag}</span><br /><small>${c.consultant.position} · ${c.corpName}</small></div>
+      </div>
+      <div class="actions">
+        <button @click=${() => (this.consultant = null)}>${zh ? '取消' : 'Cancel'}</button>
+        <button class="add" ?disabled=${c.added} @click=${() => this.#addConsultant(c)}>${c.added ? (zh ? '已添加' : 'Added') : zh ? '添加到通讯录' : 'Add to Contacts'}</button>
+      </div>
+    </div>`
+  }
+
+  async #addConsultant(c: ConsultantCard) {
+    const res = await fetch(c.add.path, { method: c.add.method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(c.add.body) })
+    this.consultant = null
+    this.#notify(res.ok ? (this.lang === 'zh' ? `已添加 ${c.consultant.name}` : `${c.consultant.name} added`) : `Could not add: ${res.status}`)
   }
 
   #notify(message: string) {
