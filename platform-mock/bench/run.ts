@@ -2,6 +2,7 @@ import autocannon from 'autocannon'
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { createPrivateKey, randomBytes, sign } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
+import { benchJourney } from './journeys'
 import type { ServerName } from './servers'
 
 /**
@@ -173,4 +174,20 @@ for (const c of CASES) {
   } finally {
     child.kill()
   }
+}
+
+// ---- headless journeys: journey 1 replayed in this process, beside the raw request cost above
+if (!only.length || only.some((o) => 'journey'.includes(o) || o.includes('journey'))) {
+  const runs = Number(process.env.BENCH_JOURNEYS ?? 10)
+  const j = await benchJourney('offline-table-qr', runs, 4)
+  const perRequest = j.medianStepsMs / j.stepRequests
+  console.log(`\nheadless journeys (${j.runs} runs each, a fresh sandbox per run, in this process)`)
+  console.log(`${'journey 1: offline-table-qr, one at a time'.padEnd(44)} ${j.perSecond.toFixed(2).padStart(7)} journeys/s  median ${j.medianMs.toFixed(0)} ms (steps only ${j.medianStepsMs.toFixed(0)} ms)`)
+  console.log(`${`journey 1: offline-table-qr, ${j.parallel} at once`.padEnd(44)} ${j.parallelPerSecond.toFixed(2).padStart(7)} journeys/s`)
+  const raw = results.get('platform: control API health')
+  const rawMs = raw ? 1000 / raw.rps : undefined
+  console.log(
+    `${'one journey: HTTP requests, ms per request'.padEnd(44)} ${String(j.requests).padStart(7)} requests (${j.stepRequests} in its steps)  ${perRequest.toFixed(2)} ms per step request` +
+      (rawMs ? `  ${(perRequest / rawMs).toFixed(0)}× the raw request cost (platform: control API health, ${rawMs.toFixed(3)} ms/request at 50 connections)` : ''),
+  )
 }
