@@ -437,7 +437,11 @@ export class WxMpContainer extends LitElement {
     redirectTo: async (p) => this.#navigate('replace', p.url),
     switchTab: async (p) => this.#navigate('reset', p.url),
     reLaunch: async (p) => this.#navigate('reset', p.url),
-    navigateBack: async (p) => this.#back(Number(p.delta ?? 1)),
+    navigateBack: async (p) => {
+      // as in WeChat: the first page has nowhere to go back to (the capsule closes the mini program)
+      if (this.pages.length <= 1) throw new ApiFail('cannot navigate back at first page.')
+      this.#back(Number(p.delta ?? 1))
+    },
     setNavigationBarTitle: async (p) => {
       const title = String(p.title ?? '')
       this.pages = this.pages.map((page, i) => (i === this.pages.length - 1 ? { ...page, title } : page))
