@@ -50,3 +50,20 @@ test('a launch made elsewhere (a script, a scenario) opens on the person\'s phon
   await expect(store.locator('#scene')).toHaveText('1005')
   await expect(store.locator('#path')).toHaveText('pages/menu/menu')
 })
+
+test('a card that opens an inner page shows the home button, which goes to the home page', async ({ phones, request }) => {
+  const cred = await (await request.get('/_sandbox/credentials')).json()
+  const card = { appid: cred.miniProgram.appid, title: 'Item 42', path: 'pages/detail/detail?id=42' }
+  expect((await request.post('/_sandbox/people/bob/messages', { data: { to: 'alice', type: 'miniprogram', miniprogram: card } })).ok()).toBe(true)
+  const page = await phones(['alice'])
+  const alice = phone(page, 'alice')
+  await alice.getByRole('button', { name: /Bob Li, 1 unread/ }).click()
+  await alice.getByRole('button', { name: 'Mini Program: Item 42' }).click()
+  await expect(alice.getByRole('heading', { name: 'Item detail' })).toBeVisible()
+  await alice.getByRole('button', { name: 'Home' }).click()
+  // the home page opens (getLaunchOptionsSync still reports the cold start, as in WeChat)
+  const store = alice.frameLocator('iframe[title="Lumen Coffee Store"]')
+  await expect(store.getByRole('heading', { name: 'Sample Store' })).toBeVisible()
+  await expect(store.locator('#path')).toHaveText('pages/detail/detail')
+  await expect(alice.getByRole('button', { name: 'Home' })).toHaveCount(0)
+})

@@ -214,6 +214,8 @@ export const api = {
     post<LaunchResult>(`${person(id)}/official-account/articles/${encodeURIComponent(articleId)}/open-miniprogram`, { idx, card }),
   addCards: (id: string, body: { appid: string; cardList: unknown }) => post<Record<string, unknown>>(`${person(id)}/cards/add`, body),
   cards: (id: string) => call<{ cards: CardView[] }>(`${person(id)}/cards`).then((r) => r.cards),
+  homePage: (appid: string) =>
+    call<{ home: string | null }>(`/_sandbox/miniprogram/pages?appid=${encodeURIComponent(appid)}`).then((r) => r.home),
   credentials: () => call<{ miniProgram: { appid: string; name: string }; brand: { name: string; nameZh: string } }>('/_sandbox/credentials'),
 }
 

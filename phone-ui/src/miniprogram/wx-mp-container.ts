@@ -237,6 +237,8 @@ export class WxMpContainer extends LitElement {
   @property({ attribute: false }) conversations: Conversation[] = []
   @property({ attribute: false }) people = new Map<string, PersonView>()
   @state() private pages: Page[] = []
+  /** the app's home page: WeChat shows a home button when the only page open is another one */
+  @state() private home: string | null = null
   @state() private splash = true
   @state() private toast: ToastState | null = null
   @state() private modal: ModalState | null = null
@@ -254,6 +256,10 @@ export class WxMpContainer extends LitElement {
     const { path, query } = this.session.launch
     this.pages = [{ key: ++this.#key, path, query, title: this.session.appName }]
     setTimeout(() => (this.splash = false), 700)
+    void api.homePage(this.session.appid).then(
+      (home) => (this.home = home),
+      () => undefined,
+    )
   }
 
   disconnectedCallback() {
@@ -281,7 +287,13 @@ export class WxMpContainer extends LitElement {
     const top = this.pages.at(-1)
     return html`
       <nav>
-        ${this.pages.length > 1 ? html`<button class="back" aria-label="Back" @click=${() => this.#back(1)}>‹</button>` : null}
+        ${this.pages.length > 1
+          ? html`<button class="back" aria-label="Back" @click=${() => this.#back(1)}>‹</button>`
+          : this.home && top && top.path !== this.home
+            ? html`<button class="back" aria-label="Home" @click=${() => this.#navigate('reset', `/${this.home}`)}>
+                <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true"><path d="M4 11l8-7 8 7v9h-5v-6H9v6H4z" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/></svg>
+              </button>`
+            : null}
         <h1>${top?.title ?? ''}</h1>
         <div class="capsule">
           <button aria-label="More" @click=${() => (this.menu = true)}>
