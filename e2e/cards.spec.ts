@@ -11,6 +11,8 @@ test('a mini program adds its member card with wx.addCard, and it shows in Cards
     await carol.getByRole('button', { name: /Bob Li, 1 unread/ }).click()
     await carol.getByRole('button', { name: 'Mini Program: Sample Store' }).click()
     const store = carol.frameLocator('iframe[title="Lumen Coffee Store"]')
+    // the page's script has run once it shows its launch options
+    await expect(store.locator('#scene')).toHaveText('1007')
     await store.getByRole('button', { name: 'Member card' }).click()
     await expect(store.locator('#log')).toContainText('"isSuccess":true')
 
@@ -25,6 +27,7 @@ test('a mini program adds its member card with wx.addCard, and it shows in Cards
     await carol.getByRole('tab', { name: 'Chats' }).click()
     await carol.getByRole('button', { name: /Bob Li/ }).click()
     await carol.getByRole('button', { name: 'Mini Program: Sample Store' }).click()
+    await expect(store.locator('#scene')).toHaveText('1007')
     await store.getByRole('button', { name: 'Member card' }).click()
     await expect(store.locator('#log')).toContainText('addCard:fail reach get limit')
   } finally {
