@@ -72,17 +72,8 @@ export interface Member {
   level: { name: string; next: { name: string; spendToGo: number } | null }
 }
 
-export interface SandboxEvent {
-  id: number
-  at: string
-  actor: string
-  surface: string
-  type: string
-  subject: Record<string, string>
-  journeyId: string | null
-  channel: string | null
-  payload: Record<string, any>
-}
+/** An event of the platform's log, as the control API returns it (the type is the platform's own). */
+export type { SandboxEvent } from '../../platform-mock/src/shared/events'
 
 /** What a drink order names: a product, its options and how many. */
 export interface Item {
