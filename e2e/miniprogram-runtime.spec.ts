@@ -31,7 +31,7 @@ test('a mini program found by search runs its wx calls inside the phone', async 
 
   await store.getByRole('button', { name: 'Next page' }).click()
   await expect(erin.getByRole('heading', { name: 'Item detail' })).toBeVisible()
-  await erin.frameLocator('iframe[title="Item detail"]').getByRole('button', { name: 'Back' }).click()
+  await erin.frameLocator('iframe[title="Lumen Coffee Store"]:not([hidden])').getByRole('button', { name: 'Back' }).click()
   await expect(erin.getByRole('heading', { name: 'Lumen Coffee Store' })).toBeVisible()
 
   // storage is kept per person and app: it is still there when the mini program opens again

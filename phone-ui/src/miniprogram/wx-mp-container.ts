@@ -309,8 +309,9 @@ export class WxMpContainer extends LitElement {
         ${repeat(
           this.pages,
           (p) => p.key,
+          // the frame is named after the mini program (stable), the nav bar shows the page title
           (p, i) => html`<iframe
-            title=${p.title}
+            title=${this.session.appName}
             data-key=${p.key}
             sandbox="allow-scripts allow-forms"
             ?hidden=${i !== this.pages.length - 1}
