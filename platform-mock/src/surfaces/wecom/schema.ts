@@ -165,3 +165,19 @@ export const wecomKfTokens = sqliteTable('wecom_kf_tokens', {
   openKfid: text('open_kfid').notNull(),
   expiresAt: integer('expires_at').notNull(),
 })
+
+/** 企业客户标签 (add_corp_tag): a tag in a group; `groupId`/`groupName` repeat on each tag of the group. */
+export const wecomCorpTags = sqliteTable(
+  'wecom_corp_tags',
+  {
+    tagId: text('tag_id').primaryKey(),
+    corpid: text('corpid').notNull(),
+    groupId: text('group_id').notNull(),
+    groupName: text('group_name').notNull(),
+    groupOrder: integer('group_order').notNull().default(0),
+    name: text('name').notNull(),
+    order: integer('order').notNull().default(0),
+    createTime: integer('create_time').notNull(),
+  },
+  (t) => [index('wecom_corp_tags_corp').on(t.corpid, t.groupId), uniqueIndex('wecom_corp_tags_name').on(t.corpid, t.groupId, t.name)],
+)
