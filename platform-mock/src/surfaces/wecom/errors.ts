@@ -19,3 +19,5 @@ export const kfSessionClosed = () => new WecomError(95018, 'send msg session sta
 
 /** A control-API request the sandbox refuses. */
 export const invalid = (message: string) => new SandboxError(400, 'invalid', message)
+export const invalidTagId = (id: string) => new WecomError(40068, `invalid tagid ${id}`)
+export const tagNameExists = (name: string) => new WecomError(40071, `UserTag Name Already Exist: ${name}`)

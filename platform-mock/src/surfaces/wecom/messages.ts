@@ -4,6 +4,7 @@ import { SandboxError } from '../../shared/errors'
 import { apps } from '../../world/schema'
 import { bubblesOf, deliver } from './conversations'
 import { allStaff, staffOf, type Corp } from './corp'
+import { matchesTagFilter } from './tags'
 import { allInvalid, invalidAgentid, invalidParameter, invalidUserid } from './errors'
 import { wecomAgents, wecomAppMessages, wecomFollows, wecomMsgTemplates } from './schema'
 import type { AddMsgTemplate, Attachment, SendAppMessage, SendAppMessageResponse } from './wire'
@@ -78,12 +79,14 @@ export async function addMsgTemplate(platform: Platform, corp: Corp, req: AddMsg
   if ((req.attachments?.length ?? 0) > 9) throw invalidParameter('at most 9 attachments')
   if (req.sender && !(await staffOf(platform, corp.corpid, req.sender))) throw invalidUserid(req.sender)
   if (!req.sender && !req.external_userid?.length) throw invalidParameter('external_userid or sender')
-  const follows = await platform.db
+  const all = await platform.db
     .select()
     .from(wecomFollows)
     .where(and(eq(wecomFollows.corpid, corp.corpid), ...(req.sender ? [eq(wecomFollows.userid, req.sender)] : []), ...(req.external_userid?.length ? [inArray(wecomFollows.externalUserid, req.external_userid)] : [])))
     .orderBy(asc(wecomFollows.createtime))
-  const failList = (req.external_userid ?? []).filter((e) => !follows.some((f) => f.externalUserid === e))
+  // customers without the filter's tags are left out (not failed)
+  const follows = all.filter((f) => matchesTagFilter(f.tags, req.tag_filter))
+  const failList = (req.external_userid ?? []).filter((e) => !all.some((f) => f.externalUserid === e))
   const bySender = new Map<string, string[]>()
   for (const f of follows) bySender.set(f.userid, [...(bySender.get(f.userid) ?? []), f.personId])
   const row: MsgTemplate = {

@@ -10,7 +10,8 @@ import { apiForbidden, invalidParameter, invalidUserid, missingUserid, notExtern
 import { kfSendMsg, kfSyncMsg, kfAccountList } from './kf'
 import { addMsgTemplate, sendAppMessage } from './messages'
 import { wecomStaff } from './schema'
-import { AddContactWay, AddMsgTemplate, ConfigIdOnly, KfSendMsg, KfSyncMsg, SendAppMessage, SendWelcomeMsg } from './wire'
+import { addCorpTag, corpTagList, markTag } from './tags'
+import { AddContactWay, AddCorpTag, AddMsgTemplate, ConfigIdOnly, GetCorpTagList, KfSendMsg, KfSyncMsg, MarkTag, SendAppMessage, SendWelcomeMsg } from './wire'
 import { z } from 'zod'
 
 const ok = { errcode: 0 as const, errmsg: 'ok' as const }
@@ -85,6 +86,19 @@ export const wecom = new Hono<PlatformEnv>()
   /** 创建企业群发 (add_msg_template): a task the sender confirms before it goes out. */
   .post('/cgi-bin/externalcontact/add_msg_template', accessToken('wecom'), wecomJson(AddMsgTemplate), async (c) => {
     return c.json(await addMsgTemplate(c.var.platform, await corpOf(c), c.req.valid('json')))
+  })
+  /** 获取企业标签库 (get_corp_tag_list). */
+  .post('/cgi-bin/externalcontact/get_corp_tag_list', accessToken('wecom'), wecomJson(GetCorpTagList), async (c) => {
+    return c.json({ ...ok, tag_group: await corpTagList(c.var.platform, await corpOf(c), c.req.valid('json')) })
+  })
+  /** 添加企业客户标签 (add_corp_tag). */
+  .post('/cgi-bin/externalcontact/add_corp_tag', accessToken('wecom'), wecomJson(AddCorpTag), async (c) => {
+    return c.json({ ...ok, tag_group: await addCorpTag(c.var.platform, await corpOf(c), c.req.valid('json')) })
+  })
+  /** 编辑客户企业标签 (mark_tag): follow_user[].tags of one member's customer. */
+  .post('/cgi-bin/externalcontact/mark_tag', accessToken('wecom'), wecomJson(MarkTag), async (c) => {
+    await markTag(c.var.platform, await corpOf(c), c.req.valid('json'))
+    return c.json(ok)
   })
   /** 获取客服账号列表 (kf/account/list). */
   .post('/cgi-bin/kf/account/list', accessToken('wecom'), wecomJson(z.object({ offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(100).optional() })), async (c) => {

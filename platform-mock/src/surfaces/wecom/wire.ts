@@ -126,3 +126,36 @@ export const KfSendMsg = z.object({
   miniprogram: z.object({ appid: z.string(), title: z.string().optional(), thumb_media_id: z.string(), pagepath: z.string() }).optional(),
 })
 export type KfSendMsg = z.infer<typeof KfSendMsg>
+
+/** 添加企业客户标签 (add_corp_tag) request: tags into a group (by id, or by name — created when new). */
+export const AddCorpTag = z.object({
+  group_id: z.string().optional(),
+  group_name: z.string().min(1).max(30).optional(),
+  order: z.number().int().optional(),
+  tag: z.array(z.object({ name: z.string().min(1).max(30), order: z.number().int().optional() })).min(1),
+  agentid: z.number().int().optional(),
+})
+export type AddCorpTag = z.infer<typeof AddCorpTag>
+
+/** 获取企业标签库 (get_corp_tag_list) request. */
+export const GetCorpTagList = z.object({ tag_id: z.array(z.string()).optional(), group_id: z.array(z.string()).optional() })
+export type GetCorpTagList = z.infer<typeof GetCorpTagList>
+
+/** 编辑客户企业标签 (mark_tag) request. */
+export const MarkTag = z.object({
+  userid: z.string().min(1),
+  external_userid: z.string().min(1),
+  add_tag: z.array(z.string()).optional(),
+  remove_tag: z.array(z.string()).optional(),
+})
+export type MarkTag = z.infer<typeof MarkTag>
+
+/** A tag group as get_corp_tag_list / add_corp_tag answer it. */
+export interface CorpTagGroup {
+  group_id: string
+  group_name: string
+  create_time: number
+  order: number
+  deleted?: boolean
+  tag: { id: string; name: string; create_time: number; order: number; deleted?: boolean }[]
+}
