@@ -9,6 +9,7 @@ import { matches, type EventFilter, type SandboxEvent } from '../shared/events'
 import { sandboxJson } from '../shared/validate'
 import { areFriends, createPerson, friendshipQuery, friendsOf, getPerson, identitiesOf, listPeople, type Person } from '../world/people'
 import { credentialsDocument } from './credentials'
+import { funnel } from './funnel'
 
 const started = Date.now()
 const NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/i
@@ -145,6 +146,7 @@ export const sandbox = new Hono<PlatformEnv>()
   })
 
   .get('/events', async (c) => c.json({ events: await c.var.platform.events.list(eventFilter(c.req.query())) }))
+  .get('/funnel', async (c) => c.json(await funnel(c.var.platform.db)))
   .get('/events/stream', (c) => {
     const filter = eventFilter(c.req.query())
     const lastId = Number(c.req.header('Last-Event-ID'))

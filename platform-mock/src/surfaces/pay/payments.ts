@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import type { Platform } from '../../platform'
 import { journeyContext } from '../../shared/events'
 import { identitiesOf } from '../../world/people'
+import { currentJourney } from '../miniprogram/launch'
 import { appPayMessage, jsapiPayMessage, merchantKeys, rsaVerify } from './crypto'
 import { guardOf, isUniqueViolation, runBatch } from './guards'
 import * as payIds from './ids'
@@ -158,7 +159,9 @@ export async function payAsPerson(platform: Platform, personId: string, input: P
     personId,
     payerOpenid,
   }
-  const journeyId = journeyContext.getStore()?.journeyId ?? order.journeyId
+  // the journey the payment belongs to: the caller's, the order's, else the payer's own journey
+  // in the mini program (a phone paying from the pay sheet names none)
+  const journeyId = journeyContext.getStore()?.journeyId ?? order.journeyId ?? (await currentJourney(platform, personId))?.journeyId ?? null
   const notification = notificationQuery(platform, {
     mchid: order.mchid,
     eventType: 'TRANSACTION.SUCCESS',
