@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
 
@@ -217,6 +217,48 @@ export const oaFollowers = sqliteTable(
 
 /** Pushes handled once: messages by MsgId, events by FromUserName + CreateTime (WeChat retries carry the same). */
 export const oaInbox = sqliteTable('oa_inbox', {
+  key: text('key').primaryKey(),
+  kind: text('kind').notNull(),
+  receivedAt: createdAt(),
+})
+
+/** An order's consultant "contact me" code (add_contact_way, `state` = the order id). */
+export const wecomOrderCodes = sqliteTable('wecom_order_codes', {
+  orderId: text('order_id').primaryKey(),
+  configId: text('config_id').notNull(),
+  qrCode: text('qr_code').notNull(),
+  userid: text('userid').notNull(),
+  createdAt: createdAt(),
+})
+
+/** A customer who added one of the brand's consultants (add_external_contact), and what the brand did since. */
+export const wecomCustomers = sqliteTable(
+  'wecom_customers',
+  {
+    externalUserid: text('external_userid').notNull(),
+    userid: text('userid').notNull(),
+    /** the member with the same unionid (externalcontact/get), when known */
+    memberId: text('member_id'),
+    /** the order whose code brought them (the event's State) */
+    orderId: text('order_id'),
+    /** store time of the add event */
+    addedAt: text('added_at').notNull(),
+    welcomed: integer('welcomed', { mode: 'boolean' }).notNull().default(false),
+    /** the re-engagement mass message (add_msg_template msgid) and when it was created */
+    reengageMsgid: text('reengage_msgid'),
+    reengagedAt: text('reengaged_at'),
+  },
+  (t) => [primaryKey({ columns: [t.externalUserid, t.userid] })],
+)
+
+/** kf/sync_msg: where the brand stopped reading (next_cursor), per customer-service account. */
+export const wecomKfCursors = sqliteTable('wecom_kf_cursors', {
+  openKfid: text('open_kfid').primaryKey(),
+  cursor: text('cursor').notNull(),
+})
+
+/** WeCom pushes handled once (retries carry the same event). */
+export const wecomInbox = sqliteTable('wecom_inbox', {
   key: text('key').primaryKey(),
   kind: text('kind').notNull(),
   receivedAt: createdAt(),
