@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, sql } from 'drizzle-orm'
+import { and, eq, inArray, lte, sql } from 'drizzle-orm'
 import type { Store } from './context'
 import { ApiError } from './errors'
 import { fulfil, orderView, releaseStock } from './orders'
@@ -57,7 +57,7 @@ export async function settleRefund(store: Store, r: Refund): Promise<'settled' |
   const settled = await store.db.transaction(async (t) => {
     const moved = await t
       .update(refunds)
-      .set({ status, settledAt: new Date().toISOString() })
+      .set({ status, settledAt: store.now().toISOString() })
       .where(and(eq(refunds.id, row.id), eq(refunds.status, 'PROCESSING')))
       .returning()
     if (moved.length === 0) return { result: 'already' as const }
@@ -85,8 +85,9 @@ export async function settleRefund(store: Store, r: Refund): Promise<'settled' |
  * notification is overdue) and every refund still processing, and settle what it says.
  */
 export async function reconcile(store: Store, opts: { olderThanMs?: number } = {}) {
-  const cutoff = new Date(Date.now() - (opts.olderThanMs ?? 60_000)).toISOString()
-  const pending = await store.db.select().from(orders).where(and(eq(orders.status, 'pending'), lt(orders.createdAt, cutoff)))
+  // overdue on business time (the platform's clock in the sandbox, where WeChat Pay's retries run too)
+  const cutoff = new Date(store.now().getTime() - (opts.olderThanMs ?? 60_000)).toISOString()
+  const pending = await store.db.select().from(orders).where(and(eq(orders.status, 'pending'), lte(orders.createdAt, cutoff)))
   const result = { checked: 0, fulfilled: 0, closed: 0, refundsSettled: 0 }
   for (const order of pending) {
     result.checked++

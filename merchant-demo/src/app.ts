@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import { Hono, type Context } from 'hono'
 import { cors } from 'hono/cors'
 import { readFile } from 'node:fs/promises'
@@ -44,6 +44,13 @@ export function createMerchantApp(store: Store, opts: { pagesDir?: string } = {}
     console.error('merchant-demo:', err)
     return c.json({ error: { code: 'internal', message: 'internal error' } }, 500)
   })
+  // business time is the sandbox's clock when there is one (clock.ts): read it before the store's
+  // API, its staff actions and WeChat Pay's notifications, so a clock advance counts at once
+  for (const path of ['/api/*', '/admin/*', '/pay/*'])
+    app.use(path, async (_c, next) => {
+      await store.clock.sync()
+      await next()
+    })
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404))
 
   app.get('/health', (c) => c.json({ ok: true, brand: store.kit.id, appid: store.appid, platform: store.platformUrl }))
@@ -164,7 +171,7 @@ export function createMerchantApp(store: Store, opts: { pagesDir?: string } = {}
   })
   app.get('/admin/orders', async (c) => {
     const status = c.req.query('status') as (typeof orders.$inferSelect)['status'] | undefined
-    const rows = await store.db.select({ id: orders.id }).from(orders).where(status ? eq(orders.status, status) : undefined).orderBy(desc(orders.createdAt)).limit(100)
+    const rows = await store.db.select({ id: orders.id }).from(orders).where(status ? eq(orders.status, status) : undefined).orderBy(desc(orders.createdAt), sql`rowid desc`).limit(100)
     return c.json({ orders: await Promise.all(rows.map((r) => orderView(store, r.id))) })
   })
   app.post('/admin/publish', async (c) => {

@@ -5,6 +5,7 @@ import type { WeChatClient } from '../wechat/client'
 import type { WeChatPay } from '../wechat/pay'
 import type { OfficialAccountClient } from '../wechat/official-account'
 import type { OaCrypto } from '../wechat/oa-crypto'
+import type { StoreClock } from './clock'
 
 /** Everything a request handler of the store needs. */
 export interface Store {
@@ -24,6 +25,8 @@ export interface Store {
   platformUrl: string
   /** this backend's own URL, for notify_url and the pages */
   publicUrl: string
-  /** the store's clock (coupon expiry); its own, as a real merchant's server has */
+  /** business time: the sandbox's virtual clock when there is one, else the server's own (`clock.ts`) */
+  clock: StoreClock
+  /** now in business time (`clock.now()`; coupon, points and gift expiry, jobs, message times) */
   now: () => Date
 }

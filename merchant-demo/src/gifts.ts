@@ -93,6 +93,7 @@ export async function buyGift(store: Store, member: Member, input: { giftId: str
       kind: 'gift',
       memberId: member.id,
       total: kind.price,
+      createdAt: store.now().toISOString(),
       storeId: store.kit.stores[0].id,
       pickupNo: 'GIFT',
       entryScene: input.entry?.scene ?? null,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
+import { afterAll, beforeAll, expect, test } from 'vitest'
 import { testPlatform, type TestPlatform } from '../../platform-mock/src/testing'
 import { SPORTSWEAR_KIT } from './brand'
 import { testMerchant } from './testing'
@@ -16,9 +16,6 @@ afterAll(async () => {
   await sportswear?.close()
   await cafe?.close()
   await platform?.close()
-})
-beforeEach(() => {
-  cafe.store.now = () => new Date()
 })
 
 type Notification = { title: string; page: string | null; keywords: { key: string; value: string }[] }
@@ -111,7 +108,7 @@ test('points changed is sent after points are earned and after a refund takes th
   expect((await cafe.call('POST', '/api/consents', { accepted: ['stamps'] }, token)).body.error.field).toBe('accepted.0')
 })
 
-test('the coupon-expiring job reminds once, within N days on the store clock, only with consent', async () => {
+test('the coupon-expiring job reminds once, within N days on the platform\'s clock, only with consent', async () => {
   const bob = await cafe.loginAs('bob')
   const carol = await cafe.loginAs('carol')
   const templates = (await cafe.call('GET', '/api/subscriptions')).body
@@ -123,7 +120,7 @@ test('the coupon-expiring job reminds once, within N days on the store clock, on
   // today: 7 days left, nothing within 3 days
   expect((await cafe.call('POST', '/admin/jobs/coupon-reminders', {})).body).toMatchObject({ due: 0, sent: 0 })
   // five days on: 2 days left
-  cafe.store.now = () => new Date(Date.now() + 5 * 86_400_000)
+  await platform.post('/_sandbox/clock/advance', { by: '5d' })
   const job = await cafe.call('POST', '/admin/jobs/coupon-reminders', { withinDays: 3 })
   expect(job.body).toEqual({ due: 2, sent: 1, noConsent: 1 })
   const [message] = (await inbox('bob')).filter((n) => n.title === '优惠券到期提醒')
@@ -134,6 +131,31 @@ test('the coupon-expiring job reminds once, within N days on the store clock, on
   expect((await cafe.call('POST', '/admin/jobs/coupon-reminders', { withinDays: 3 })).body).toEqual({ due: 1, sent: 0, noConsent: 1 })
   expect((await inbox('bob')).filter((n) => n.title === '优惠券到期提醒')).toHaveLength(1)
   // once expired, no reminder
-  cafe.store.now = () => new Date(Date.now() + 8 * 86_400_000)
+  await platform.post('/_sandbox/clock/advance', { by: '3d' })
   expect((await cafe.call('POST', '/admin/jobs/coupon-reminders', {})).body.due).toBe(0)
+})
+
+test('after the platform\'s clock jumps ahead, the store\'s own job timer sends the coupon reminder by itself', async () => {
+  // a store whose jobs run every minute of business time, reading the sandbox's clock every 50 ms
+  const store = await testMerchant(platform.url, { publish: false, reconcileEveryMs: 60_000, clockSyncEveryMs: 50 })
+  try {
+    const dave = await store.loginAs('dave')
+    const templates = (await store.call('GET', '/api/subscriptions')).body
+    await store.call('POST', '/api/coupons/welcome-5/claim', undefined, dave)
+    await accept('dave', templates.couponExpiring)
+    await store.call('POST', '/api/consents', { accepted: ['couponExpiring'] }, dave)
+    await new Promise((done) => setTimeout(done, 300))
+    expect((await inbox('dave')).filter((n) => n.title === '优惠券到期提醒')).toHaveLength(0)
+
+    await platform.post('/_sandbox/clock/advance', { by: '5d' })
+    let reminded: Notification[] = []
+    for (let i = 0; i < 40 && reminded.length === 0; i++) {
+      await new Promise((done) => setTimeout(done, 50))
+      reminded = (await inbox('dave')).filter((n) => n.title === '优惠券到期提醒')
+    }
+    expect(reminded).toHaveLength(1)
+    expect(values(reminded[0])).toMatchObject({ thing1: 'Welcome ¥5 off' })
+  } finally {
+    await store.close()
+  }
 })

@@ -93,7 +93,7 @@ export async function notifyPoints(store: Store, memberId: string, delta: number
     if (!member || delta === 0) return { sent: false, reason: 'nothing changed' }
     return await sendWithConsent(store, memberId, 'pointsChanged', {
       page: 'pages/member/member',
-      data: { thing1: thing(reason), number2: String(Math.abs(delta)), number3: String(member.points), time4: chinaTime(new Date()) },
+      data: { thing1: thing(reason), number2: String(Math.abs(delta)), number3: String(member.points), time4: chinaTime(store.now()) },
     })
   } catch (err) {
     console.warn('merchant-demo: points message failed:', (err as Error).message)

@@ -108,6 +108,7 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
         memberId: member.id,
         total,
         discount,
+        createdAt: store.now().toISOString(),
         ...(prepay ? {} : { status: 'paid' as const, paidAt: store.now().toISOString() }),
         giftId: input.giftId ?? null,
         shippingAddress: input.address ? JSON.stringify(input.address) : null,
@@ -218,7 +219,7 @@ export async function fulfil(store: Store, tx: Transaction): Promise<'fulfilled'
   const result = await store.db.transaction(async (t) => {
     const paid = await t
       .update(orders)
-      .set({ status: 'paid', paidAt: tx.success_time ?? new Date().toISOString(), transactionId: tx.transaction_id ?? null, pointsAwarded: points })
+      .set({ status: 'paid', paidAt: tx.success_time ?? store.now().toISOString(), transactionId: tx.transaction_id ?? null, pointsAwarded: points })
       .where(and(eq(orders.id, order.id), eq(orders.status, 'pending')))
       .returning({ id: orders.id })
     if (paid.length === 0) return { result: 'already' as const, referral: null }
@@ -274,7 +275,7 @@ export async function memberOrder(store: Store, member: Member, id: string) {
 }
 
 export async function ordersOf(store: Store, memberId: string) {
-  const rows = await store.db.select({ id: orders.id }).from(orders).where(eq(orders.memberId, memberId)).orderBy(desc(orders.createdAt)).limit(50)
+  const rows = await store.db.select({ id: orders.id }).from(orders).where(eq(orders.memberId, memberId)).orderBy(desc(orders.createdAt), sql`rowid desc`).limit(50)
   return Promise.all(rows.map((r) => orderView(store, r.id)))
 }
 
@@ -348,7 +349,7 @@ export async function markReady(store: Store, id: string) {
   if (!order) throw new ApiError(404, 'unknown_order', `no order ${id}`)
   if (order.order.kind === 'gift') throw new ApiError(409, 'gift_order', `order ${id} bought a gift voucher: there is nothing to prepare`)
   if (order.order.status !== 'paid') throw new ApiError(409, 'not_paid', `order ${id} is ${order.order.status}, not paid`)
-  const readyAt = new Date()
+  const readyAt = store.now()
   const updated = await store.db.update(orders).set({ status: 'ready', readyAt: readyAt.toISOString() }).where(and(eq(orders.id, id), eq(orders.status, 'paid'))).returning()
   if (updated.length === 0) throw new ApiError(409, 'not_paid', `order ${id} is no longer paid`)
   let message: { sent: boolean; reason?: string } = { sent: false, reason: 'no consent' }
@@ -389,7 +390,7 @@ export async function markShipped(store: Store, id: string, input: { carrier: st
   if (!order) throw new ApiError(404, 'unknown_order', `no order ${id}`)
   if (!order.order.shippingAddress) throw new ApiError(409, 'not_shippable', `order ${id} has no shipping address`)
   if (order.order.status !== 'paid') throw new ApiError(409, 'not_paid', `order ${id} is ${order.order.status}, not paid`)
-  const shippedAt = new Date()
+  const shippedAt = store.now()
   const updated = await store.db
     .update(orders)
     .set({ status: 'shipped', carrier: input.carrier, trackingNo: input.trackingNo, shippedAt: shippedAt.toISOString() })

@@ -17,6 +17,7 @@ import { WeChatPay } from '../wechat/pay'
 import { OfficialAccountClient } from '../wechat/official-account'
 import { OaCrypto } from '../wechat/oa-crypto'
 import { connectOfficialAccount } from './official-account'
+import { StoreClock } from './clock'
 
 export interface MerchantOptions {
   /** the platform (its `/_sandbox/credentials` configures the store) */
@@ -35,8 +36,13 @@ export interface MerchantOptions {
   publish?: boolean
   /** where the pages are built (tests) */
   pagesDir?: string
-  /** how often reconciliation asks WeChat Pay about overdue orders and refunds (default 60 s; 0: never) */
+  /**
+   * how often (in business time) the jobs run: reconciliation of overdue orders and refunds, points
+   * lapsing, coupon-expiring reminders (default 60 s; 0: never — tests and scenarios run them by hand)
+   */
   reconcileEveryMs?: number
+  /** how often the jobs' timer reads the sandbox's clock (default 2 s), so an advance runs them soon after */
+  clockSyncEveryMs?: number
   /**
    * connect the Official Account at start: server configuration (safe mode) and menu. Off by
    * default so the scenarios' golden traces stay as they are; `MERCHANT_OFFICIAL_ACCOUNT=1` turns it on.
@@ -79,6 +85,8 @@ export async function startMerchant(opts: MerchantOptions): Promise<RunningMerch
 
   const apiBase = cred.platform.hosts['api.weixin.qq.com'] ?? cred.platform.baseUrl
   const payBase = cred.platform.hosts['api.mch.weixin.qq.com'] ?? cred.platform.baseUrl
+  const clock = new StoreClock(platformUrl)
+  await clock.sync()
   const store: Store = {
     db: opened.db,
     kit,
@@ -92,21 +100,32 @@ export async function startMerchant(opts: MerchantOptions): Promise<RunningMerch
     appid: cred.miniProgram.appid,
     platformUrl,
     publicUrl: url,
-    now: () => new Date(),
+    clock,
+    now: () => clock.now(),
   }
   await seedStock(store)
   app = createMerchantApp(store, { pagesDir: opts.pagesDir })
   if (opts.publish !== false) await publish(store)
   if (opts.officialAccount ?? ['1', 'true', 'on'].includes(process.env.MERCHANT_OFFICIAL_ACCOUNT ?? '')) await connectOfficialAccount(store)
+  // the jobs (reconciliation, points lapsing, coupon reminders) run every `every` ms of business
+  // time: a tick reads the sandbox's clock, so a clock advance of days runs them at once, and a
+  // frozen clock holds them (nothing is due when no time passes)
   const every = opts.reconcileEveryMs ?? 60_000
-  let reconciling = false
+  let lastRun = clock.now().getTime()
+  let running = false
   const timer = every > 0 ? setInterval(() => {
-    if (reconciling) return
-    reconciling = true
-    Promise.all([reconcile(store), expirePoints(store), remindExpiringCoupons(store)])
-      .catch((err) => console.warn('merchant-demo: reconciliation failed:', (err as Error).message))
-      .finally(() => (reconciling = false))
-  }, every) : null
+    if (running) return
+    running = true
+    clock
+      .sync()
+      .then(async () => {
+        if (clock.now().getTime() - lastRun < every) return
+        lastRun = clock.now().getTime()
+        await Promise.all([reconcile(store), expirePoints(store), remindExpiringCoupons(store)])
+      })
+      .catch((err) => console.warn('merchant-demo: jobs failed:', (err as Error).message))
+      .finally(() => (running = false))
+  }, Math.min(every, opts.clockSyncEveryMs ?? 2000)) : null
   timer?.unref()
   return {
     url,
