@@ -263,3 +263,11 @@ export const wecomInbox = sqliteTable('wecom_inbox', {
   kind: text('kind').notNull(),
   receivedAt: createdAt(),
 })
+
+/** A customer-service chat as the brand knows it: the order it was opened from (enter_session scene_param). */
+export const wecomKfSessions = sqliteTable('wecom_kf_sessions', {
+  externalUserid: text('external_userid').primaryKey(),
+  openKfid: text('open_kfid').notNull(),
+  orderId: text('order_id'),
+  enteredAt: text('entered_at').notNull(),
+})
