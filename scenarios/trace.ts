@@ -23,8 +23,17 @@ const MERCHANT_IDS: [RegExp, string][] = [
   [/\bm_[0-9a-f]{16}\b/g, 'member'], // member ids
 ]
 
+/** What the store's encrypted Official Account replies hold that is random (AES IV and padding, nonce) or real time. */
+const SEALED_REPLY: [RegExp, string][] = [
+  [/<Encrypt><!\[CDATA\[[A-Za-z0-9+/=]+\]\]><\/Encrypt>/g, '<Encrypt><![CDATA[<encrypted>]]></Encrypt>'],
+  [/<MsgSignature><!\[CDATA\[[0-9a-f]{40}\]\]><\/MsgSignature>/g, '<MsgSignature><![CDATA[<signature>]]></MsgSignature>'],
+  [/<TimeStamp>\d+<\/TimeStamp>/g, '<TimeStamp><timestamp></TimeStamp>'],
+  [/<Nonce><!\[CDATA\[\w+\]\]><\/Nonce>/g, '<Nonce><![CDATA[<nonce>]]></Nonce>'],
+]
+
 export function normalise(events: SandboxEvent[], urls: { platform: string; merchant: string }, journey: string, seed: number): Trace {
   let text = JSON.stringify(events, (key, value) => (key in VOLATILE_FIELDS && value !== null ? VOLATILE_FIELDS[key] : value))
+  for (const [pattern, placeholder] of SEALED_REPLY) text = text.replace(pattern, placeholder)
   text = text.replaceAll(urls.merchant, '<merchant>').replaceAll(urls.platform, '<platform>')
   // connection errors name the address itself (ECONNREFUSED 127.0.0.1:<port>)
   for (const [url, name] of [[urls.merchant, '<merchant-address>'], [urls.platform, '<platform-address>']]) {

@@ -37,6 +37,7 @@ const LABELS = {
   comingSoon: ['Coming soon in the sandbox', '沙盒中即将推出'],
   switchPerson: ['Switch person', '切换身份'],
   addPhone: ['Add phone', '添加手机'],
+  presenter: ['Presenter', '演示'],
   removePhone: ['Remove phone', '移除手机'],
   sandbox: ['WeChat Commerce Sandbox', '微信商业沙盒'],
   members: ['members', '人'],

@@ -3,15 +3,20 @@ import { customElement, state } from 'lit/decorators.js'
 import { api, type PersonView } from './api'
 import { t, type Lang } from './i18n'
 import './phone/wx-phone'
+import './presenter/wx-presenter'
 
 const MAX_PHONES = 4
 
 /** Reads `?phones=alice,bob&lang=zh` into the page's state. */
-export function readLocation(search: string, known: string[]): { phones: string[]; lang: Lang } {
+export function readLocation(search: string, known: string[]): { phones: string[]; lang: Lang; presenter: boolean } {
   const params = new URLSearchParams(search)
   const asked = (params.get('phones') ?? '').split(',').map((s) => s.trim()).filter(Boolean)
   const phones = [...new Set(asked.filter((id) => known.includes(id)))].slice(0, MAX_PHONES)
-  return { phones: phones.length ? phones : known.slice(0, 2), lang: params.get('lang') === 'zh' ? 'zh' : 'en' }
+  return {
+    phones: phones.length ? phones : known.slice(0, 2),
+    lang: params.get('lang') === 'zh' ? 'zh' : 'en',
+    presenter: params.get('presenter') === '1',
+  }
 }
 
 /**
@@ -60,6 +65,20 @@ export class WxApp extends LitElement {
       padding: 5px 10px;
       cursor: pointer;
     }
+    .stage {
+      flex: 1;
+      display: flex;
+      align-items: flex-start;
+      gap: 8px;
+      padding-right: 16px;
+    }
+    wx-presenter {
+      flex: none;
+    }
+    button[aria-pressed='true'] {
+      background: #07c160;
+      border-color: #07c160;
+    }
     main {
       flex: 1;
       display: flex;
@@ -85,14 +104,16 @@ export class WxApp extends LitElement {
   @state() private phones: string[] = []
   @state() private language: Lang = 'en'
   @state() private brand = ''
+  @state() private presenter = false
 
   async connectedCallback() {
     super.connectedCallback()
     const [people, credentials] = await Promise.all([api.people(), api.credentials()])
     this.people = people
     this.brand = credentials.brand.name
-    const { phones, lang } = readLocation(location.search, people.map((p) => p.id))
+    const { phones, lang, presenter } = readLocation(location.search, people.map((p) => p.id))
     this.phones = phones
+    this.presenter = presenter
     this.language = lang
   }
 
@@ -106,10 +127,12 @@ export class WxApp extends LitElement {
         <span style="opacity:.6">· ${this.brand}</span>
         <span class="spacer"></span>
         <button @click=${() => this.#setLang(this.language === 'en' ? 'zh' : 'en')}>${this.language === 'en' ? '中文' : 'English'}</button>
+        <button aria-pressed=${String(this.presenter)} @click=${this.#togglePresenter}>${t(this.language, 'presenter')}</button>
         ${this.phones.length < MAX_PHONES
           ? html`<button @click=${this.#addPhone}>+ ${t(this.language, 'addPhone')}</button>`
           : null}
       </header>
+      <div class="stage">
       <main>
         ${this.phones.map(
           (id, i) => html`<div class="slot">
@@ -125,7 +148,14 @@ export class WxApp extends LitElement {
           </div>`,
         )}
       </main>
+      ${this.presenter ? html`<wx-presenter></wx-presenter>` : null}
+      </div>
     `
+  }
+
+  #togglePresenter() {
+    this.presenter = !this.presenter
+    this.#save()
   }
 
   #setLang(lang: Lang) {
@@ -154,6 +184,8 @@ export class WxApp extends LitElement {
     params.set('phones', this.phones.join(','))
     if (this.language === 'zh') params.set('lang', 'zh')
     else params.delete('lang')
+    if (this.presenter) params.set('presenter', '1')
+    else params.delete('presenter')
     history.replaceState(null, '', `?${params.toString().replace(/%2C/g, ',')}`)
   }
 }

@@ -21,6 +21,30 @@ export class Brand {
     return { label: `campaign ${campaign}`, png }
   }
 
+  /**
+   * Connects the brand's Official Account (its server configuration, verified by the platform, and
+   * the menu), as the brand does once in the admin console.
+   */
+  async connectsOfficialAccount(): Promise<{ server: { state: string; mode: string }; followers: number }> {
+    return this.store.post('/admin/official-account/connect')
+  }
+
+  /** Publishes a campaign's article (draft → publish) with the campaign's product cards. */
+  async publishesCampaignArticle(campaign: string): Promise<{ articleId: string; url: string; products: string[] }> {
+    return this.store.post(`/admin/campaigns/${campaign}/publish`)
+  }
+
+  /** Prints a store's Official Account follow code (a permanent parametric code `store=<id>`). */
+  async printsStoreFollowCode(storeId: string): Promise<Code> {
+    const png = await this.store.call<Buffer>('GET', `/admin/stores/${storeId}/follow-code.png`)
+    return { label: `${storeId} follow code`, png }
+  }
+
+  /** The account's follower record (which store's code they followed with). */
+  async follower(openid: string): Promise<{ openid: string; subscribed: boolean; storeId: string | null; scene: string | null }> {
+    return (await this.store.get(`/admin/official-account/followers/${openid}`)).follower
+  }
+
   /** Staff at the counter redeem the gift the customer shows them, once. */
   async redeemsGiftAtCounter(shown: { token: string }, storeId?: string): Promise<Gift> {
     return (await this.store.post(`/admin/gifts/${encodeURIComponent(shown.token)}/redeem`, { storeId })).gift
@@ -58,6 +82,11 @@ export class Brand {
   /** Reconciliation: asks WeChat Pay about every order still pending (and refunds processing). */
   async reconciles(): Promise<{ checked: number; fulfilled: number; closed: number; refundsSettled: number }> {
     return this.store.post('/admin/reconcile', { olderThanMs: 0 })
+  }
+
+  /** The store's coupon-expiring job (it also runs by itself every minute of business time): reminders for coupons expiring within `withinDays`. */
+  async runsCouponReminders(withinDays?: number): Promise<{ due: number; sent: number; noConsent: number }> {
+    return this.store.post('/admin/jobs/coupon-reminders', withinDays === undefined ? {} : { withinDays })
   }
 
   /** Uploads the mini program again (after the platform forgot it). */

@@ -1,4 +1,4 @@
-import type { Checkout, Code, Gift, GiftCard, GiftPurchase, Item, Launch, Member, Order, PayResult, ServiceNotification } from './types'
+import type { Checkout, Code, Coupon, Gift, GiftCard, GiftPurchase, Item, Launch, Member, OaArticle, OaFollow, OaMessage, Order, PayResult, ServiceNotification } from './types'
 import { Wire } from './wire'
 
 /** What the phone does for one person: scan, open mini programs, pay, answer consents, chat. */
@@ -98,6 +98,37 @@ export class Person {
     return answers[orderReady] as 'accept' | 'reject'
   }
 
+  // ---- coupons and reminders (the member centre)
+
+  /** The member centre's coupons: the brand's not yet claimed, and the member's own with their state. */
+  async looksAtCoupons(): Promise<{ available: { id: string; title: string }[]; mine: Coupon[] }> {
+    return this.page.get('/api/coupons')
+  }
+
+  /** Claims one of the brand's coupons in the member centre (valid the kit's days from now, on business time). */
+  async claimsCoupon(couponId: string): Promise<Coupon> {
+    return (await this.page.post(`/api/coupons/${couponId}/claim`)).coupon
+  }
+
+  /**
+   * The member centre's "Remind me about points and coupons": wx.requestSubscribeMessage for the
+   * member messages, the person answers, the page tells the store what was accepted.
+   */
+  async answersReminderConsent(answer: 'accept' | 'reject' = 'accept', kinds: ('pointsChanged' | 'couponExpiring')[] = ['pointsChanged', 'couponExpiring']) {
+    const templates = await this.page.get('/api/subscriptions')
+    const tmplIds = kinds.map((k) => templates[k] as string)
+    const answers = await this.phone.post(`/people/${this.id}/miniprogram/subscribe`, { tmplIds, decisions: Object.fromEntries(tmplIds.map((t) => [t, answer])) })
+    const accepted = kinds.filter((k) => answers[templates[k]] === 'accept')
+    return (await this.page.post('/api/consents', { accepted })).consents as { pointsChanged: number; couponExpiring: number }
+  }
+
+  /** Puts the items in the cart and checks out when the store may refuse: its answer (status, error code and field). */
+  async triesToOrder(items: Item[], opts: { coupon?: string } = {}): Promise<{ status: number; code?: string; field?: string }> {
+    for (const i of items) await this.page.post('/api/cart/items', { productId: i.product, options: i.options, quantity: i.quantity ?? 1 })
+    const answer = await this.page.raw('POST', '/api/orders', { entry: { scene: this.launch?.scene, query: this.launch?.query }, couponId: opts.coupon })
+    return { status: answer.status, code: answer.body?.error?.code, field: answer.body?.error?.field }
+  }
+
   // ---- gift vouchers (the gift page and the member centre's Gifts)
 
   /** On the gift page: picks a gift voucher, writes a note and checks out (paid like any order). */
@@ -169,7 +200,66 @@ export class Person {
     return answer.bills ?? answer
   }
 
+  // ---- the brand's Official Account (profile, conversation, articles)
+
+  /** Scans an Official Account's parametric code: follows with `qrscene_…` (or `SCAN` for a follower); the account's reply. */
+  async scansFollowCode(code: Code): Promise<OaFollow> {
+    const answer = await this.phone.post(`/people/${this.id}/scan`, { image: code.png!.toString('base64'), method: 'album' })
+    if (answer.action !== 'follow-official-account') throw new Error(`${code.label} is not a follow code (${answer.action})`)
+    return { following: answer.following, reply: answer.push?.reply?.body?.content ?? null, subscribeScene: answer.subscribeScene }
+  }
+
+  /** Opens one of the account's published articles (the profile's article list, or a link in a chat). */
+  async readsArticle(articleId: string): Promise<OaArticle> {
+    return this.phone.post(`/people/${this.id}/official-account/articles/${articleId}/read`, {})
+  }
+
+  /** Taps a mini program card embedded in the article (scene 1058). */
+  async opensArticleCard(articleId: string, card = 0) {
+    return this.opened(await this.phone.post(`/people/${this.id}/official-account/articles/${articleId}/open-miniprogram`, { card }))
+  }
+
+  /** The profile's Follow button; the account's passive reply (its server answers within 5 s). */
+  async follows(): Promise<OaFollow> {
+    const answer = await this.phone.post(`/people/${this.id}/official-account/follow`, {})
+    return { following: answer.following, reply: answer.push?.reply?.body?.content ?? null, subscribeScene: answer.subscribeScene }
+  }
+
+  /** The account's profile as the person sees it (their openid for the account, whether they follow it). */
+  async looksAtOfficialAccount(): Promise<{ name: string; openid: string; following: boolean; subscribeScene: string | null }> {
+    return this.phone.get(`/people/${this.id}/official-account`)
+  }
+
+  /** The conversation with the account, oldest first. */
+  async officialAccountChat(): Promise<OaMessage[]> {
+    return (await this.phone.get(`/people/${this.id}/official-account/messages`)).messages
+  }
+
+  /** Waits (up to 5 s) for the account's mini program card in the conversation and taps it (scene 1074). */
+  async opensAccountCard(): Promise<Launch> {
+    for (let i = 0; ; i++) {
+      const card = (await this.officialAccountChat()).findLast((m) => m.from === 'account' && m.kind === 'miniprogrampage')
+      if (card) return this.opened(await this.phone.post(`/people/${this.id}/official-account/messages/${card.seq}/open`, {}))
+      if (i >= 50) throw new Error(`${this.name} got no mini program card from the account`)
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  }
+
+  /** Sends an article's link to a friend or a group (the reader's … → Send to Chat). */
+  async sharesArticle(article: OaArticle, to: Person | { group: string }) {
+    await this.phone.post(`/people/${this.id}/messages`, { to: 'group' in to ? to.group : to.id, type: 'link', link: { title: article.title, url: article.url } })
+  }
+
   // ---- chats and notifications
+
+  /** Long-presses the latest mini program card in a chat and forwards it (it keeps its origin). */
+  async forwardsCard(from: Person | { group: string }, to: Person | { group: string }) {
+    const conversation = 'group' in from ? `group:${from.group}` : `p2p:${[this.id, from.id].sort().join(':')}`
+    const { messages } = await this.phone.get(`/people/${this.id}/conversations/${encodeURIComponent(conversation)}/messages`)
+    const card = [...messages].reverse().find((m: any) => m.kind === 'miniprogram')
+    if (!card) throw new Error(`${this.name} has no mini program card in ${conversation}`)
+    await this.phone.post(`/people/${this.id}/messages`, { to: 'group' in to ? to.group : to.id, type: 'forward', message: card.seq })
+  }
 
   /** Sends the store's product card to a friend or a group (the page's onShareAppMessage: the path carries ref=<member>). */
   async sharesProduct(product: string, to: Person | { group: string }, title = 'Try this') {

@@ -10,6 +10,17 @@ export interface Launch {
   loginCode: string
 }
 
+/** A member's coupon as the member centre shows it. */
+export interface Coupon {
+  id: string
+  couponId: string
+  title: string
+  amountOff: number
+  minSpend: number
+  expiresAt: string
+  state: 'usable' | 'used' | 'expired'
+}
+
 /** A printed code or poster: what its QR code says, and its picture when there is one. */
 export interface Code {
   label: string
@@ -40,6 +51,57 @@ export interface Order {
   readyMessageSent: boolean
   transactionId: string | null
   refunds: { id: string; amount: number; status: string; reason: string }[]
+  /** where the buyer came from, as the platform attributed their launch (null when unknown) */
+  attribution?: Attribution | null
+}
+
+/** One step of a share chain, oldest first: a discovery, shares and forwards, the open. */
+export interface ChainStep {
+  person: string
+  at: string
+  via: string
+  action: 'discovered' | 'shared' | 'forwarded' | 'opened'
+  shareId?: string
+  to?: string
+  entry?: string
+  scene?: number
+  articleId?: string
+  qrScene?: string
+}
+
+/** The store's record of where an order came from. */
+export interface Attribution {
+  attributionId: string | null
+  firstTouchChannel: string | null
+  shareId: string | null
+  people: string[]
+  shareChain: ChainStep[]
+  /** the store whose Official Account follow code the buyer followed with */
+  followStoreId: string | null
+}
+
+/** A published article as the reader shows it. */
+export interface OaArticle {
+  articleId: string
+  title: string
+  url: string
+  miniprograms: { appid: string; path: string; title?: string }[]
+}
+
+/** A message in the conversation with the Official Account. */
+export interface OaMessage {
+  seq: number
+  from: 'person' | 'account'
+  source: string
+  kind: string
+  body: Record<string, any>
+}
+
+/** What following (or scanning a follow code) shows: the account's passive reply. */
+export interface OaFollow {
+  following: boolean
+  reply: string | null
+  subscribeScene?: string
 }
 
 /** An order as the person's page holds it: the order and the signed `wx.requestPayment` parameters. */

@@ -95,6 +95,8 @@ export interface ChainStep {
   entry?: string
   scene?: number
   articleId?: string
+  /** an Official Account parametric code's scene (`scene_str` or `scene_id`), for a follow-code discovery */
+  qrScene?: string
 }
 
 /** Where each mini program launch came from: its share chain back to the first touch. */

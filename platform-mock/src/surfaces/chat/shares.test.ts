@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, test } from 'vitest'
 import { testPlatform, type TestPlatform } from '../../testing'
 import { mpKit } from '../miniprogram/testkit'
 import { oaKit } from '../official-account/testkit'
+import { templateIdFor } from '../official-account/seed'
 
 let p: TestPlatform
 let kit: ReturnType<typeof mpKit>
@@ -217,4 +218,55 @@ test('refused forwards and card opens write nothing', async () => {
   expect((await p.json('/_sandbox/shares')).shares).toHaveLength(1)
   expect((await p.get('/_sandbox/attribution')).status).toBe(400)
   expect((await p.get('/_sandbox/attribution?person=henry')).status).toBe(404)
+})
+
+test("launches from the account's card (1074), menu (1035) and template message (1043) are attributed to the article read or follow code that came first", async () => {
+  const oa = oaKit(p)
+  const token = await oa.token()
+  const api = async (path: string, body: unknown) => (await p.post(`${path}?access_token=${token}`, body)).json()
+  const html = `<mp-miniprogram data-miniprogram-appid="${kit.mp.appid}" data-miniprogram-path="${card.path}" data-miniprogram-title="Oat latte"></mp-miniprogram>`
+  const { media_id } = await api('/cgi-bin/draft/add', { articles: [{ title: 'Spring menu', content: html }] })
+  const { article_id } = await api('/cgi-bin/freepublish/get', { publish_id: (await api('/cgi-bin/freepublish/submit', { media_id })).publish_id })
+  await api('/cgi-bin/menu/create', { button: [{ type: 'miniprogram', name: 'Order now', url: 'https://lumen.example/', appid: kit.mp.appid, pagepath: 'pages/menu/menu' }] })
+  const steps = (a: any) => a.shareChain.map((s: any) => `${s.person}:${s.action}:${s.via}:${s.entry}`)
+
+  // Henry reads the article, follows, and opens the account's mini program card
+  await oa.person('henry', `/articles/${article_id}/read`, {})
+  await oa.person('henry', '/follow', {})
+  const henry = (await oa.openid('henry')).openid
+  await api('/cgi-bin/message/custom/send', { touser: henry, msgtype: 'miniprogrampage', miniprogrampage: { title: 'Member card', appid: kit.mp.appid, pagepath: 'pages/member/member' } })
+  const cardMsg = (await oa.person('henry', '/messages')).body.messages.at(-1)
+  const byCard = (await oa.person('henry', `/messages/${cardMsg.seq}/open`, {})).body
+  expect(byCard.launchOptions.scene).toBe(1074)
+  expect(byCard.attribution).toMatchObject({ firstTouchChannel: 'official-account', shareId: null, shareChain: [{ person: 'henry', action: 'discovered', entry: 'oa-article', articleId: article_id }, { person: 'henry', action: 'opened', scene: 1074 }] })
+  expect((await p.json(`/_sandbox/attribution?person=henry&appid=${kit.mp.appid}`)).attributionId).toBe(byCard.attribution.attributionId)
+
+  // Alice reads it, taps the menu (1035); after a template message, its jump (1043)
+  await oa.person('alice', `/articles/${article_id}/read`, {})
+  const byMenu = (await oa.person('alice', '/menu/tap', { top: 0 })).body.launch
+  expect(byMenu.launchOptions.scene).toBe(1035)
+  expect(steps(byMenu.attribution)).toEqual(['alice:discovered:official-account:oa-article', 'alice:opened:official-account:oa-menu'])
+  const alice = (await oa.openid('alice')).openid
+  await api('/cgi-bin/message/template/send', { touser: alice, template_id: templateIdFor(oa.oa.appid, 'order-paid'), miniprogram: { appid: kit.mp.appid, pagepath: 'pages/order/order?id=1' }, data: {} })
+  await kit.advance('31m')
+  await oa.person('alice', `/articles/${article_id}/read`, {})
+  const tmpl = (await oa.person('alice', '/messages')).body.messages.find((m: any) => m.kind === 'template')
+  const byTemplate = (await oa.person('alice', `/messages/${tmpl.seq}/open`, {})).body
+  expect(byTemplate.launchOptions.scene).toBe(1043)
+  expect(steps(byTemplate.attribution)).toEqual(['alice:discovered:official-account:oa-article', 'alice:opened:official-account:oa-template-message'])
+
+  // a follow code's scan is the first touch of the card that follows it
+  const { ticket } = await api('/cgi-bin/qrcode/create', { action_name: 'QR_LIMIT_STR_SCENE', action_info: { scene: { scene_str: 'store=sanlitun' } } })
+  const qr = await (await p.get(`/cgi-bin/showqrcode?ticket=${encodeURIComponent(ticket)}`)).arrayBuffer()
+  expect((await fetch(`${p.url}/_sandbox/people/grace/scan`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: qr })).status).toBe(201)
+  const grace = (await oa.openid('grace')).openid
+  await api('/cgi-bin/message/custom/send', { touser: grace, msgtype: 'miniprogrampage', miniprogrampage: { title: 'Member card', appid: kit.mp.appid, pagepath: 'pages/member/member' } })
+  const graceCard = (await oa.person('grace', '/messages')).body.messages.at(-1)
+  const byCode = (await oa.person('grace', `/messages/${graceCard.seq}/open`, {})).body
+  expect(byCode.attribution).toMatchObject({ firstTouchChannel: 'qr', shareChain: [{ person: 'grace', action: 'discovered', entry: 'oa-follow-code', qrScene: 'store=sanlitun' }, { action: 'opened', scene: 1074 }] })
+
+  // with no account touch in the last 30 minutes, the launch is its own first touch
+  await kit.advance('31m')
+  const later = (await oa.person('grace', `/messages/${graceCard.seq}/open`, {})).body
+  expect(steps(later.attribution)).toEqual(['grace:discovered:official-account:oa-message'])
 })

@@ -233,7 +233,20 @@ export async function shareJourney(platform: Platform, personId: string, share: 
 export async function attributeLaunch(
   platform: Platform,
   personId: string,
-  launch: { share?: ShareRow; journeyId: string; journeyStarted: boolean; channel: string; entry: string; scene: number; articleId?: string },
+  launch: {
+    share?: ShareRow
+    journeyId: string
+    journeyStarted: boolean
+    channel: string
+    entry: string
+    scene: number
+    articleId?: string
+    /** the Official Account whose message, menu or template the launch came from */
+    officialAccount?: string
+    membersOf?: (db: Db, conversation: string) => Promise<string[] | undefined>
+    /** a Channels entry: the account and the video or live session it came from */
+    channels?: ChannelsIds
+  },
 ): Promise<LaunchAttribution> {
   const at = iso(platform.clock.now())
   if (launch.share) {
@@ -245,8 +258,47 @@ export async function attributeLaunch(
     const first = await journeyAttribution(platform.db, personId, launch.journeyId)
     if (first) return { shareId: first.shareId, channel: first.channel, chain: first.chain }
   }
+  // a launch from the account's conversation, menu or template message: the account's article or
+  // follow code that brought the person there shortly before is the first touch
+  if (launch.officialAccount && launch.entry !== 'oa-article') {
+    const touch = await officialAccountTouch(platform, personId, launch.officialAccount, launch.membersOf)
+    const opened: ChainStep = { person: personId, at, via: launch.channel, action: 'opened', entry: launch.entry, scene: launch.scene }
+    if (touch?.share) {
+      const chain = await chainOf(platform.db, touch.share)
+      chain.push({ ...opened, shareId: touch.share.id })
+      return { shareId: touch.share.id, channel: chain[0]!.via, chain }
+    }
+    if (touch) return { shareId: null, channel: touch.step.via, chain: [touch.step, opened] }
+  }
   const step: ChainStep = { person: personId, at, via: launch.channel, action: 'discovered', entry: launch.entry, scene: launch.scene, ...(launch.articleId && { articleId: launch.articleId }) }
   return { shareId: null, channel: launch.channel, chain: [step] }
+}
+
+/**
+ * The person's first touch with an Official Account in the 30 minutes (virtual) before now: an
+ * article read (through a friend's shared link when there was one) or a follow / scan of one of
+ * its parametric codes. The earliest wins: it is what brought them to the account.
+ */
+export async function officialAccountTouch(
+  platform: Platform,
+  personId: string,
+  oaAppid: string,
+  membersOf?: (db: Db, conversation: string) => Promise<string[] | undefined>,
+): Promise<{ step: ChainStep; share?: ShareRow } | undefined> {
+  const since = platform.clock.now() - JOURNEY_IDLE_MS
+  const recent = await platform.events.list({ actor: personId, surface: 'official-account', from: since, desc: true, limit: 200 })
+  const touches = recent.filter(
+    (e) => e.subject.appid === oaAppid && (e.type === 'oa.article.read' || e.type === 'oa.code.scanned' || (e.type === 'oa.followed' && e.subject.ticket)),
+  )
+  const first = touches.at(-1)
+  if (!first) return undefined
+  if (first.type === 'oa.article.read') {
+    const url = first.payload.url as string
+    const share = membersOf ? await linkShareFor(platform, personId, url, membersOf) : undefined
+    if (share) return { step: touchStep(share.firstTouch), share }
+    return { step: { person: personId, at: first.at, via: 'official-account', action: 'discovered', entry: 'oa-article', articleId: first.subject.articleId } }
+  }
+  return { step: { person: personId, at: first.at, via: 'qr', action: 'discovered', entry: 'oa-follow-code', qrScene: String(first.payload.scene) } }
 }
 
 export async function saveAttribution(platform: Platform, a: LaunchAttribution, row: { personId: string; appid: string; journeyId: string; launchEventId: number }) {

@@ -191,6 +191,8 @@ export async function launch(platform: Platform, personId: string, spec: LaunchS
     entry: spec.entry,
     scene,
     articleId: ctx.subject?.articleId,
+    officialAccount: ctx.subject?.officialAccount,
+    membersOf,
   })
   const now = clock.now()
   const login = loginCodeQuery(platform, app.appid, personId)

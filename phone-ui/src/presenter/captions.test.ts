@@ -1,0 +1,35 @@
+import { expect, test } from 'vitest'
+import type { SandboxEvent } from '../api'
+import { caption, chinaTime, humanType } from './captions'
+
+const event = (type: string, fields: Partial<SandboxEvent> = {}): SandboxEvent => ({
+  id: 1,
+  at: '2026-03-02T01:00:00.000Z',
+  actor: 'alice',
+  surface: type.split('.')[0]!,
+  type,
+  subject: {},
+  journeyId: null,
+  channel: null,
+  payload: {},
+  ...fields,
+})
+const names = (id: string) => ({ alice: 'Alice Wang', bob: 'Bob Li' })[id] ?? id
+
+test('reads a payment, a launch and a share in words, with people by name and amounts in yuan', () => {
+  expect(caption(event('pay.payment.succeeded', { payload: { total: 5700, description: 'Lumen Coffee - Latte' } }), names)).toBe('Alice Wang paid ¥57.00 · Lumen Coffee - Latte')
+  expect(caption(event('miniprogram.launched', { payload: { scene: 1007, sceneLabel: 'card in a 1:1 chat' } }), names)).toBe('Alice Wang opened the mini program · scene 1007 card in a 1:1 chat')
+  expect(caption(event('chat.card.shared', { payload: { recipients: ['bob', 'carol'] } }), names)).toBe('Alice Wang shared a card with Bob Li, carol')
+  expect(caption(event('pay.refund.created', { actor: '1611892468', payload: { refund: 600, total: 2600 } }))).toBe('Merchant refunded ¥6.00 of ¥26.00')
+})
+
+test('an event without a phrase of its own reads as its type and actor', () => {
+  expect(caption(event('cards.code.consumed', { actor: 'wx123' }))).toBe('Cards code consumed · wx123')
+  expect(humanType('wecom.msg_template.sent')).toBe('Wecom msg template sent')
+})
+
+test('times are China time, as the phones show them', () => {
+  expect(chinaTime('2026-03-02T17:30:05.000Z')).toBe('01:30:05')
+  expect(chinaTime('2026-03-02T17:30:05.000Z', true)).toBe('03-03 01:30')
+  expect(caption(event('clock.advanced', { actor: 'sandbox', payload: { to: '2026-03-09T01:00:00.000Z', fired: 2 } }))).toBe('Clock advanced to 03-09 09:00 · 2 job(s) ran')
+})

@@ -1,0 +1,110 @@
+import type { SandboxEvent } from '../api'
+
+/** The entry channels as a trainer says them (the platform's vocabulary → words). */
+export const CHANNEL_LABELS: Record<string, string> = {
+  qr: 'QR code',
+  chat: 'Chat share',
+  group: 'Group share',
+  'official-account': 'Official Account',
+  channels: 'Channels',
+  search: 'Search',
+  'subscribe-message': 'Subscription message',
+  pay: 'WeChat Pay',
+  wecom: 'WeCom',
+  link: 'Link',
+  'mini-program': 'Other mini program',
+  app: 'App',
+  ads: 'Ads',
+  moments: 'Moments',
+  'customer-service': 'Customer service',
+  direct: 'Direct',
+  other: 'Other',
+}
+
+export const channelLabel = (channel: string) => CHANNEL_LABELS[channel] ?? channel
+
+/** A colour per surface, for the timeline's dots and filter chips. */
+export const SURFACE_COLOURS: Record<string, string> = {
+  sandbox: '#8a9099',
+  miniprogram: '#6467f0',
+  pay: '#07c160',
+  chat: '#10aeff',
+  qr: '#fa9d3b',
+  'official-account': '#2f7ff0',
+  cards: '#e64340',
+  wecom: '#3b7cff',
+  channels: '#fa5151',
+}
+
+export const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`
+
+const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '')
+
+/**
+ * One line a trainer can read aloud for an event: who did what, with the detail that matters
+ * (scene, amount, outcome). Events without a phrase of their own read as their type.
+ */
+export function caption(e: SandboxEvent, name: (id: string) => string = (id) => id): string {
+  const p = e.payload
+  const who = name(e.actor)
+  const list = (v: unknown) => (Array.isArray(v) ? v.map((x) => name(String(x))).join(', ') : str(v))
+  switch (e.type) {
+    case 'world.seeded':
+      return `World seeded${p.seed != null ? ` (seed ${str(p.seed)})` : ''}`
+    case 'clock.advanced':
+      return `Clock advanced to ${chinaTime(str(p.to), true)}${p.fired ? ` · ${str(p.fired)} job(s) ran` : ''}`
+    case 'qr.scanned':
+      return `${who} scanned a code${p.via ? ` (${str(p.via)})` : ''}`
+    case 'miniprogram.launched':
+      return `${who} opened the mini program · scene ${str(p.scene)}${p.sceneLabel ? ` ${str(p.sceneLabel)}` : ''}`
+    case 'miniprogram.session.created':
+      return `${e.subject.person ? name(e.subject.person) : who} signed in to the mini program`
+    case 'miniprogram.subscribe.answered':
+      return `${who} answered a subscription request`
+    case 'pay.order.created':
+      return `Merchant placed an order of ${yuan(Number(p.total) || 0)}${p.description ? ` · ${str(p.description)}` : ''}`
+    case 'pay.payment.succeeded':
+      return `${who} paid ${yuan(Number(p.total) || 0)}${p.description ? ` · ${str(p.description)}` : ''}`
+    case 'pay.payment.failed':
+      return `${who}'s payment failed${p.reason ? ` (${str(p.reason)})` : ''}`
+    case 'pay.payment.cancelled':
+      return `${who} cancelled the payment`
+    case 'pay.notification.attempted':
+      return `Pay notification #${str(p.n)} → ${str(p.outcome) || str(p.status)}`
+    case 'pay.refund.created':
+      return `Merchant refunded ${yuan(Number(p.refund) || 0)} of ${yuan(Number(p.total) || 0)}`
+    case 'chat.card.shared':
+      return `${who} shared a card with ${list(p.recipients)}`
+    case 'chat.card.forwarded':
+      return `${who} forwarded a card to ${list(p.recipients)}`
+    case 'oa.followed':
+      return `${who} followed the Official Account`
+    case 'oa.unfollowed':
+      return `${who} unfollowed the Official Account`
+    case 'oa.article.read':
+      return `${who} read an article`
+    case 'oa.article.published':
+      return 'The brand published an article'
+    case 'wecom.contact.added':
+      return `${who} added a consultant`
+  }
+  if (e.type.endsWith('.message.delivered') || e.type.endsWith('.message.sent')) {
+    const to = list(p.recipients) || (e.subject.person ? name(e.subject.person) : '')
+    return `${humanType(e.type)}${to ? ` to ${to}` : ''}`
+  }
+  return `${humanType(e.type)}${who && who !== e.surface ? ` · ${who}` : ''}`
+}
+
+/** `cards.code.consumed` → `Cards code consumed`. */
+export function humanType(type: string) {
+  const words = type.replace(/[._]/g, ' ').trim()
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+/** A time in China (UTC+8), as the phones show it: `09:00:05`, or with the date. */
+export function chinaTime(iso: string, withDate = false) {
+  const t = Date.parse(iso)
+  if (Number.isNaN(t)) return iso
+  const d = new Date(t + 8 * 3600_000).toISOString()
+  return withDate ? `${d.slice(5, 10)} ${d.slice(11, 16)}` : d.slice(11, 19)
+}
