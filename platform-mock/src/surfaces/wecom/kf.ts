@@ -135,3 +135,28 @@ export async function kfSendMsg(platform: Platform, corp: Corp, req: KfSendMsg) 
   const [row] = await deliver(platform, { channel: 'kf', corpid: corp.corpid, peer: req.open_kfid, personId }, 'staff', 'kf', [{ kind: req.msgtype, body: body as Record<string, unknown> }], corp.corpid)
   return req.msgid ?? row!.msgid
 }
+
+/** kf links: `https://work.weixin.qq.com/kfid/kfc…?enc_scene=…` (WeCom does not publish how they encode; ours are stable per account). */
+const KF_LINK = /^https:\/\/work\.weixin\.qq\.com\/kfid\/(kfc[0-9A-Za-z_-]+)(?:\?(.*))?$/
+const linkIdOf = (openKfid: string) => `kfc${createHmac('sha256', 'kf-link').update(openKfid).digest('base64url').slice(0, 24)}`
+
+/** 获取客服账号链接 (kf/add_contact_way): the account's link with `scene` sealed in enc_scene. */
+export async function kfContactWay(platform: Platform, corp: Corp, req: { open_kfid: string; scene?: string }) {
+  if (!(await kfAccount(platform, corp.corpid, req.open_kfid))) throw invalidOpenKfid()
+  if (req.scene !== undefined && !/^[0-9A-Za-z_-]{1,32}$/.test(req.scene)) throw invalidParameter('scene')
+  const base = `https://work.weixin.qq.com/kfid/${linkIdOf(req.open_kfid)}`
+  return req.scene ? `${base}?enc_scene=${Buffer.from(req.scene).toString('base64url')}` : base
+}
+
+/** A kf link (with `&scene_param=` appended by the page) → its corp, account, scene and scene_param. */
+export async function kfLinkTarget(platform: Platform, url: string) {
+  const m = KF_LINK.exec(url.trim())
+  if (!m) return undefined
+  for (const a of await platform.db.select().from(wecomKfAccounts)) {
+    if (linkIdOf(a.openKfid) !== m[1]) continue
+    const q = new URLSearchParams(m[2] ?? '')
+    const enc = q.get('enc_scene')
+    return { corpid: a.corpid, openKfid: a.openKfid, scene: enc ? Buffer.from(enc, 'base64url').toString() : '', sceneParam: q.get('scene_param') ?? '' }
+  }
+  return undefined
+}

@@ -7,7 +7,7 @@ import { wecomJson } from '../../shared/validate'
 import { addContactWay, contactWayPng, deleteWay, externalContactDetail, externalIdsOf, qrCodeUrl, sendWelcome, wayByCode, wayById, wayView } from './contacts'
 import { corpById, ownerOf, staffOf } from './corp'
 import { apiForbidden, invalidParameter, invalidUserid, missingUserid, notExternalContact, useridNotFound } from './errors'
-import { kfSendMsg, kfSyncMsg, kfAccountList } from './kf'
+import { kfContactWay, kfSendMsg, kfSyncMsg, kfAccountList } from './kf'
 import { addMsgTemplate, sendAppMessage } from './messages'
 import { wecomStaff } from './schema'
 import { addCorpTag, corpTagList, markTag } from './tags'
@@ -104,6 +104,10 @@ export const wecom = new Hono<PlatformEnv>()
   .post('/cgi-bin/kf/account/list', accessToken('wecom'), wecomJson(z.object({ offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(100).optional() })), async (c) => {
     const body = c.req.valid('json')
     return c.json({ ...ok, account_list: await kfAccountList(c.var.platform, await corpOf(c), body.offset ?? 0, body.limit ?? 100) })
+  })
+  /** 获取客服账号链接 (kf/add_contact_way): the link a page opens with wx.openCustomerServiceChat. */
+  .post('/cgi-bin/kf/add_contact_way', accessToken('wecom'), wecomJson(z.object({ open_kfid: z.string().min(1), scene: z.string().optional() })), async (c) => {
+    return c.json({ ...ok, url: await kfContactWay(c.var.platform, await corpOf(c), c.req.valid('json')) })
   })
   /** 读取消息 (kf/sync_msg): the pull after a kf_msg_or_event callback. */
   .post('/cgi-bin/kf/sync_msg', accessToken('wecom'), wecomJson(KfSyncMsg), async (c) => {

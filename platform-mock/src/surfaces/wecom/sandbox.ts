@@ -9,7 +9,7 @@ import { callbackOf, callbackView, configureCallback, removeCallback } from './c
 import { addContact, contactMePayload, followOf, followsOfPerson, wayByPayload, wayProfile } from './contacts'
 import { chatMessages, conversationId, deliver, lastMessage, messageView, parseConversation } from './conversations'
 import { allStaff, corpById, findCorp, staffOf } from './corp'
-import { customerToKf, kfIdFor } from './kf'
+import { customerToKf, kfIdFor, kfLinkTarget } from './kf'
 import { appMessagesOf, confirmMsgTemplate, findTemplate, templateView } from './messages'
 import { wecomContactWays, wecomKfAccounts, wecomMessages } from './schema'
 
@@ -151,6 +151,19 @@ export const wecomSandbox = new Hono<PlatformEnv>()
     const body = c.req.valid('json')
     const corp = await findCorp(c.var.platform, body.corpid)
     return c.json(await customerToKf(c.var.platform, corp, p.id, c.req.param('openKfid'), { enter: body }), 201)
+  })
+  /**
+   * wx.openCustomerServiceChat({extInfo: {url}, corpId}) in a mini program (or tapping a kf link):
+   * the service chat opens with the link's scene and scene_param (enter_session + callback).
+   */
+  .post('/people/:id/kf/open', sandboxJson(z.object({ url: z.string().min(1), corpId: z.string().optional() })), async (c) => {
+    const p = await person(c, c.req.param('id'))
+    const body = c.req.valid('json')
+    const target = await kfLinkTarget(c.var.platform, body.url)
+    if (!target || (body.corpId && body.corpId !== target.corpid)) throw new SandboxError(400, 'invalid', 'openCustomerServiceChat:fail invalid url or corpId')
+    const corp = (await corpById(c.var.platform, target.corpid))!
+    const entered = await customerToKf(c.var.platform, corp, p.id, target.openKfid, { enter: { scene: target.scene, sceneParam: target.sceneParam } })
+    return c.json({ ...entered, openKfid: target.openKfid, corpid: target.corpid, scene: target.scene, sceneParam: target.sceneParam }, 201)
   })
   /** The world's kf account id, for phones and scenarios. */
   .get('/wecom/kf', async (c) => {
