@@ -244,8 +244,6 @@ export async function attributeLaunch(
     /** the Official Account whose message, menu or template the launch came from */
     officialAccount?: string
     membersOf?: (db: Db, conversation: string) => Promise<string[] | undefined>
-    /** a Channels entry: the account and the video or live session it came from */
-    channels?: ChannelsIds
   },
 ): Promise<LaunchAttribution> {
   const at = iso(platform.clock.now())
