@@ -20,6 +20,7 @@ import { WeChatApiError, WeChatPayError } from '../wechat/errors'
 import type { Refund, Transaction } from '../wechat/pay'
 import { reconcile, refundOrder, settleRefund } from './aftersales'
 import { connectOfficialAccount, followerView, OA_PATH, publishCampaign, receivePush, storeFollowCode, verifyUrl } from './official-account'
+import { wecomRoutes } from './wecom'
 
 /** Where `npm run build` puts the mini program pages. */
 export const PAGES_DIR = fileURLToPath(new URL('../dist/mp', import.meta.url))
@@ -163,6 +164,8 @@ export function createMerchantApp(store: Store, opts: { pagesDir?: string } = {}
 
   // ---- the brand's staff (the sandbox's stand-in for the store's back office)
   app.post('/admin/official-account/connect', async (c) => c.json(await connectOfficialAccount(store)))
+  // ---- WeCom: callback server, the order's consultant code, customer service, re-engagement
+  app.route('/', wecomRoutes(store, me))
   app.get('/admin/official-account/followers/:openid', async (c) => c.json({ follower: await followerView(store, c.req.param('openid')) }))
   app.post('/admin/campaigns/:id/publish', async (c) => c.json(await publishCampaign(store, c.req.param('id')), 201))
   app.get('/admin/stores/:id/follow-code.png', async (c) => {
