@@ -3,6 +3,7 @@ import { HOSTS, pickHost } from './hosts'
 import type { Platform } from './platform'
 import { sandbox } from './sandbox/routes'
 import { cardsSandbox } from './surfaces/cards/sandbox'
+import { channelsSandbox } from './surfaces/channels/sandbox'
 import { chatSandbox } from './surfaces/chat/sandbox'
 import { miniprogramApps } from './sandbox/miniprograms'
 import { paySandbox } from './surfaces/pay/sandbox'
@@ -50,6 +51,7 @@ export function createPlatform(platform: Platform) {
   app.route('/_sandbox', qrSandbox)
   app.route('/_sandbox', officialAccountSandbox)
   app.route('/_sandbox', cardsSandbox)
+  app.route('/_sandbox', channelsSandbox)
   app.route('/_sandbox', wecomSandbox)
   app.route('/', phoneUi())
   app.notFound(() => new SandboxError(404, 'not_found', 'no such sandbox route').getResponse())

@@ -1,5 +1,6 @@
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../shared/db'
+import { channelsSeedQueries } from '../surfaces/channels/account'
 import { chatGroupMembers, chatGroups } from '../surfaces/chat/schema'
 import { miniprogramSeedQueries } from '../surfaces/miniprogram/seed'
 import { oaFollowers } from '../surfaces/official-account/schema'
@@ -72,5 +73,6 @@ export function seedQueries(db: Db, cred: WorldCredentials, now: number): BatchI
     ),
     ...miniprogramSeedQueries(db, cred),
     ...officialAccountSeedQueries(db, cred),
+    ...channelsSeedQueries(db, cred, now),
   ]
 }

@@ -6,6 +6,7 @@ import { apps } from '../../world/schema'
 import { notInConversation, noSuchConversation, noSuchMessage, unknownMiniProgram } from './errors'
 import { chatGroupMembers, chatGroups, chatMessages, chatReads } from './schema'
 import { chainOf, peopleOf, recordForward, recordShare, shareOfMessage, type ShareRow } from './shares'
+import { videoCard } from '../channels/videos'
 import type { SendMessage } from './wire'
 
 export type MessageRow = typeof chatMessages.$inferSelect
@@ -50,11 +51,13 @@ export async function sendMessage(platform: Platform, from: string, msg: SendMes
     const [app] = await db.select().from(apps).where(eq(apps.appid, msg.miniprogram.appid))
     if (app?.kind !== 'miniprogram') throw unknownMiniProgram(msg.miniprogram.appid)
     body = { ...msg.miniprogram, appName: app.name }
+  } else if (msg.type === 'channels_video') {
+    body = await videoCard(platform, msg.channelsVideo.feedId)
   } else {
     const { shareTicket: _ticket, shareId: _share, forwarded: _fwd, ...content } = original!.body
     body = { ...content, forwarded: { from: original!.sender, message: original!.seq } }
   }
-  const shared = kind === 'miniprogram' || kind === 'link'
+  const shared = kind === 'miniprogram' || kind === 'link' || kind === 'channels_video'
   const shareId = shared ? `shr_${ids.alnum(16)}` : undefined
   // a card shared into a group carries a shareTicket that identifies the group to the mini program
   if (kind === 'miniprogram' && conv.group) body.shareTicket = ids.uuid()
@@ -72,9 +75,9 @@ export async function sendMessage(platform: Platform, from: string, msg: SendMes
       ? await recordForward(platform, shareId, parent, place)
       : await recordShare(platform, shareId, {
           ...place,
-          kind: kind as 'miniprogram' | 'link',
+          kind: kind as 'miniprogram' | 'link' | 'channels_video',
           appid: kind === 'miniprogram' ? (body.appid as string) : null,
-          target: kind === 'miniprogram' ? (body.path as string) : (body.url as string),
+          target: kind === 'miniprogram' ? (body.path as string) : kind === 'channels_video' ? (body.feedId as string) : (body.url as string),
           title: body.title as string,
         })
   }
@@ -105,6 +108,7 @@ export async function sendMessage(platform: Platform, from: string, msg: SendMes
 function eventType(kind: MessageRow['kind'], forwarded: boolean) {
   if (kind === 'miniprogram') return forwarded ? 'chat.card.forwarded' : 'chat.card.shared'
   if (kind === 'link') return forwarded ? 'chat.link.forwarded' : 'chat.link.shared'
+  if (kind === 'channels_video') return forwarded ? 'chat.video.forwarded' : 'chat.video.shared'
   return forwarded ? 'chat.message.forwarded' : 'chat.message.sent'
 }
 
@@ -200,6 +204,8 @@ export function preview(m: MessageRow) {
       return '[Photo]'
     case 'video':
       return `[Video] ${b.title ?? ''}`.trim()
+    case 'channels_video':
+      return `[Channels] ${b.title}`
   }
 }
 

@@ -28,7 +28,7 @@ export const chatMessages = sqliteTable(
     seq: integer('seq').primaryKey(),
     conversation: text('conversation').notNull(),
     sender: text('sender').notNull(),
-    kind: text('kind', { enum: ['text', 'image', 'miniprogram', 'link', 'video'] }).notNull(),
+    kind: text('kind', { enum: ['text', 'image', 'miniprogram', 'link', 'video', 'channels_video'] }).notNull(),
     body: text('body', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
     sentAt: integer('sent_at').notNull(),
   },
@@ -46,8 +46,15 @@ export const chatReads = sqliteTable(
   (t) => [primaryKey({ columns: [t.personId, t.conversation] })],
 )
 
+/** The Channels account, video or live session a touch came from. */
+export interface ChannelsIds {
+  finderUserName?: string
+  videoId?: string
+  liveId?: string
+}
+
 /** How a person first came to what they share: an article read, a scan, their own launch… */
-export interface FirstTouch {
+export interface FirstTouch extends ChannelsIds {
   person: string
   at: number
   /** the entry channel (miniprogram/scenes.ts CHANNELS), `direct` when nothing earlier is known */
@@ -69,7 +76,7 @@ export const chatShares = sqliteTable(
     id: text('id').primaryKey(),
     parentId: text('parent_id'),
     how: text('how', { enum: ['share', 'forward'] }).notNull(),
-    kind: text('kind', { enum: ['miniprogram', 'link'] }).notNull(),
+    kind: text('kind', { enum: ['miniprogram', 'link', 'channels_video'] }).notNull(),
     sharer: text('sharer').notNull(),
     conversation: text('conversation').notNull(),
     messageSeq: integer('message_seq').notNull(),
@@ -85,7 +92,7 @@ export const chatShares = sqliteTable(
 )
 
 /** One step of a share chain as launches and the attribution API show it. */
-export interface ChainStep {
+export interface ChainStep extends ChannelsIds {
   person: string
   at: string
   via: string

@@ -3,7 +3,7 @@ import type { Platform } from '../../platform'
 import type { Db } from '../../shared/db'
 import { SandboxError } from '../../shared/errors'
 import { currentJourney, JOURNEY_IDLE_MS } from '../miniprogram/launch'
-import { chatAttributions, chatMessages, chatShares, type ChainStep, type FirstTouch } from './schema'
+import { chatAttributions, chatMessages, chatShares, type ChainStep, type ChannelsIds, type FirstTouch } from './schema'
 
 export type ShareRow = typeof chatShares.$inferSelect
 export type AttributionRow = typeof chatAttributions.$inferSelect
@@ -44,6 +44,16 @@ function touchStep(t: FirstTouch): ChainStep {
     ...(t.entry && { entry: t.entry }),
     ...(t.scene !== undefined && { scene: t.scene }),
     ...(t.articleId && { articleId: t.articleId }),
+    ...channelsIds(t),
+  }
+}
+
+/** The Channels account, video and live a step names, when it has them. */
+function channelsIds(t: ChannelsIds) {
+  return {
+    ...(t.finderUserName && { finderUserName: t.finderUserName }),
+    ...(t.videoId && { videoId: t.videoId }),
+    ...(t.liveId && { liveId: t.liveId }),
   }
 }
 
@@ -91,7 +101,7 @@ async function articleRead(platform: Platform, personId: string, url: string) {
  * chain), else from the launch that started it (an article, a scan, …). A link to an article the
  * sharer read starts at that read. Otherwise the sharer is the first touch (`direct`).
  */
-async function originOf(platform: Platform, sharer: string, kind: 'miniprogram' | 'link', target: string) {
+async function originOf(platform: Platform, sharer: string, kind: NewShare['kind'], target: string) {
   const now = platform.clock.now()
   if (kind === 'miniprogram') {
     const journey = await currentJourney(platform, sharer)
@@ -100,10 +110,13 @@ async function originOf(platform: Platform, sharer: string, kind: 'miniprogram' 
       if (attribution?.shareId) return { parentId: attribution.shareId, journeyId: journey.journeyId, firstTouch: undefined }
       const first = attribution?.chain[0]
       const firstTouch: FirstTouch = first
-        ? { person: sharer, at: Date.parse(first.at), via: first.via, entry: first.entry, scene: first.scene, articleId: first.articleId }
+        ? { person: sharer, at: Date.parse(first.at), via: first.via, entry: first.entry, scene: first.scene, articleId: first.articleId, ...channelsIds(first) }
         : { person: sharer, at: journey.startedAt, via: journey.channel, scene: journey.scene }
       return { parentId: null, journeyId: journey.journeyId, firstTouch }
     }
+  } else if (kind === 'channels_video') {
+    // a Channels video shared from the feed: the sharer found it on Channels
+    return { parentId: null, journeyId: null, firstTouch: { person: sharer, at: now, via: 'channels', entry: 'channels-video', videoId: target } satisfies FirstTouch }
   } else {
     const read = await articleRead(platform, sharer, target)
     if (read) {
@@ -118,7 +131,7 @@ export interface NewShare {
   sharer: string
   conversation: string
   messageSeq: number
-  kind: 'miniprogram' | 'link'
+  kind: 'miniprogram' | 'link' | 'channels_video'
   appid: string | null
   target: string
   title: string
@@ -244,15 +257,19 @@ export async function attributeLaunch(
     /** the Official Account whose message, menu or template the launch came from */
     officialAccount?: string
     membersOf?: (db: Db, conversation: string) => Promise<string[] | undefined>
+    /** a Channels entry: the account and the video or live session it came from */
+    channels?: ChannelsIds
   },
 ): Promise<LaunchAttribution> {
   const at = iso(platform.clock.now())
+  const named = launch.channels ? channelsIds(launch.channels) : {}
   if (launch.share) {
     const chain = await chainOf(platform.db, launch.share)
-    chain.push({ person: personId, at, via: launch.channel, action: 'opened', shareId: launch.share.id, entry: launch.entry, scene: launch.scene })
+    chain.push({ person: personId, at, via: launch.channel, action: 'opened', shareId: launch.share.id, entry: launch.entry, scene: launch.scene, ...named })
     return { shareId: launch.share.id, channel: chain[0]!.via, chain }
   }
-  if (!launch.journeyStarted) {
+  // a tap on Channels (a video's link, a live's product) is a touch of its own, journey or not
+  if (!launch.journeyStarted && !launch.channels) {
     const first = await journeyAttribution(platform.db, personId, launch.journeyId)
     if (first) return { shareId: first.shareId, channel: first.channel, chain: first.chain }
   }
@@ -268,7 +285,7 @@ export async function attributeLaunch(
     }
     if (touch) return { shareId: null, channel: touch.step.via, chain: [touch.step, opened] }
   }
-  const step: ChainStep = { person: personId, at, via: launch.channel, action: 'discovered', entry: launch.entry, scene: launch.scene, ...(launch.articleId && { articleId: launch.articleId }) }
+  const step: ChainStep = { person: personId, at, via: launch.channel, action: 'discovered', entry: launch.entry, scene: launch.scene, ...(launch.articleId && { articleId: launch.articleId }), ...named }
   return { shareId: null, channel: launch.channel, chain: [step] }
 }
 
@@ -306,6 +323,7 @@ export async function saveAttribution(platform: Platform, a: LaunchAttribution, 
 }
 
 export function attributionView(row: AttributionRow) {
+  const first = row.chain[0]
   return {
     attributionId: row.id,
     person: row.personId,
@@ -317,6 +335,8 @@ export function attributionView(row: AttributionRow) {
     people: peopleOf(row.chain),
     shareChain: row.chain,
     at: iso(row.at),
+    // a chain that starts on Channels names the account and the video or live session
+    ...(first?.via === 'channels' && { channels: { finderUserName: first.finderUserName ?? null, videoId: first.videoId ?? null, liveId: first.liveId ?? null } }),
   }
 }
 

@@ -18,6 +18,8 @@ export const SendMessage = z.discriminatedUnion('type', [
     type: z.literal('link'),
     link: z.object({ title: z.string().min(1).max(120), description: z.string().max(240).optional(), url: z.string().url() }),
   }),
+  /** a Channels video card (视频号动态): the video's feed id; the card is filled from Channels */
+  z.object({ to: z.string().min(1), type: z.literal('channels_video'), channelsVideo: z.object({ feedId: z.string().min(1).max(128) }) }),
   /** forwards a message of a conversation the person is in (`message` = its seq), keeping its origin */
   z.object({ to: z.string().min(1), type: z.literal('forward'), message: z.number().int().positive() }),
 ])

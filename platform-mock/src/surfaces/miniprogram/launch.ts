@@ -63,6 +63,8 @@ export interface LaunchContext {
   payload?: Record<string, unknown>
   /** the share the person came through on the way (an article link a friend sent) */
   share?: ShareRow
+  /** a Channels entry: the account and the video or live session (the attribution names them) */
+  channels?: { finderUserName: string; videoId?: string; liveId?: string }
 }
 
 const invalid = (message: string) => new SandboxError(400, 'invalid', message)
@@ -193,6 +195,7 @@ export async function launch(platform: Platform, personId: string, spec: LaunchS
     articleId: ctx.subject?.articleId,
     officialAccount: ctx.subject?.officialAccount,
     membersOf,
+    channels: ctx.channels,
   })
   const now = clock.now()
   const login = loginCodeQuery(platform, app.appid, personId)
