@@ -80,6 +80,46 @@ export async function settleRefund(store: Store, r: Refund): Promise<'settled' |
   return settled.result
 }
 
+const CLOSED_STATES = ['CLOSED', 'REVOKED', 'PAYERROR']
+
+/**
+ * WeChat Pay closed an order that was never paid (its prepay expired, or it was closed): the order
+ * closes, and what it held comes back — stock, a redeemed gift, a coupon. False when it was no
+ * longer pending.
+ */
+async function closeUnpaid(store: Store, order: typeof orders.$inferSelect) {
+  const closed = await store.db.update(orders).set({ status: 'closed' }).where(and(eq(orders.id, order.id), eq(orders.status, 'pending'))).returning()
+  if (closed.length === 0) return false
+  await releaseStock(store, order.id)
+  await releaseGifts(store, order)
+  // a coupon on an order that was never paid can be used again
+  if (order.memberCouponId) await store.db.update(memberCoupons).set({ usedOrderId: null }).where(and(eq(memberCoupons.id, order.memberCouponId), eq(memberCoupons.usedOrderId, order.id)))
+  return true
+}
+
+/**
+ * "Pay again" on an unpaid order's page, as WeChat stores do it: the order's prepay_id is good
+ * until WeChat Pay closes the order (2 hours unless `time_expire` says otherwise), so the page gets
+ * fresh `wx.requestPayment` parameters for the same prepay — one order, one out_trade_no, paid at
+ * most once. WeChat Pay is asked first: an order it has paid is fulfilled (409 `order_paid`), one it
+ * has closed closes here too and gives back its stock, gift and coupon (409 `order_closed`: order again).
+ */
+export async function payAgain(store: Store, memberId: string, id: string) {
+  const [order] = await store.db.select().from(orders).where(and(eq(orders.id, id), eq(orders.memberId, memberId)))
+  if (!order) throw new ApiError(404, 'unknown_order', `no order ${id}`)
+  if (order.status !== 'pending' || !order.prepayId) throw new ApiError(409, order.status === 'closed' ? 'order_closed' : 'order_paid', `order ${id} is ${order.status}`)
+  const tx = await store.pay.queryByOutTradeNo(id).catch((err) => (err instanceof WeChatPayError ? null : Promise.reject(err)))
+  if (tx?.trade_state === 'SUCCESS') {
+    await fulfil(store, tx)
+    throw new ApiError(409, 'order_paid', `order ${id} is already paid`)
+  }
+  if (tx && CLOSED_STATES.includes(tx.trade_state)) {
+    await closeUnpaid(store, order)
+    throw new ApiError(409, 'order_closed', `order ${id} closed unpaid: WeChat Pay closed it (${tx.trade_state}); please order again`)
+  }
+  return { order: await orderView(store, id), payment: store.pay.requestPaymentParams(store.appid, order.prepayId) }
+}
+
 /**
  * Reconciliation: ask WeChat Pay about every order still pending after `olderThanMs` (its
  * notification is overdue) and every refund still processing, and settle what it says.
@@ -94,14 +134,7 @@ export async function reconcile(store: Store, opts: { olderThanMs?: number } = {
     const tx = await store.pay.queryByOutTradeNo(order.id).catch((err) => (err instanceof WeChatPayError ? null : Promise.reject(err)))
     if (!tx) continue
     if (tx.trade_state === 'SUCCESS' && (await fulfil(store, tx)) === 'fulfilled') result.fulfilled++
-    if (['CLOSED', 'REVOKED', 'PAYERROR'].includes(tx.trade_state)) {
-      const closed = await store.db.update(orders).set({ status: 'closed' }).where(and(eq(orders.id, order.id), eq(orders.status, 'pending'))).returning()
-      result.closed += closed.length
-      if (closed.length) await releaseStock(store, order.id)
-      if (closed.length) await releaseGifts(store, order)
-      // a coupon on an order that was never paid can be used again
-      if (closed.length && order.memberCouponId) await store.db.update(memberCoupons).set({ usedOrderId: null }).where(and(eq(memberCoupons.id, order.memberCouponId), eq(memberCoupons.usedOrderId, order.id)))
-    }
+    if (CLOSED_STATES.includes(tx.trade_state) && (await closeUnpaid(store, order))) result.closed++
   }
   const processing = await store.db.select().from(refunds).where(inArray(refunds.status, ['PROCESSING']))
   for (const r of processing) {
