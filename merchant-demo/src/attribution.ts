@@ -20,7 +20,10 @@ const CHANNELS: [channel: string, scenes: number[]][] = [
 ]
 const BY_SCENE = new Map(CHANNELS.flatMap(([channel, scenes]) => scenes.map((s) => [s, channel] as const)))
 
-export function channelOf(scene: number | null | undefined): string {
+export function channelOf(scene: number | null | undefined, query: Record<string, string> = {}): string {
+  // the brand marks its own WeCom cards (welcome, mass messages): a WeCom contact's card opens
+  // with the chat scene 1007, like a friend's
+  if (query.src === 'wecom') return 'wecom'
   if (scene == null) return 'direct'
   return BY_SCENE.get(scene) ?? 'other'
 }

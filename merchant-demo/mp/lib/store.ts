@@ -144,12 +144,13 @@ export function brand(): Promise<Brand> {
 
 /**
  * Where this visit came from (scene and query of the launch), remembered for checkout so the
- * order carries its attribution. A table code's `scene` (t=12) stays with it.
+ * order carries its attribution. A table code's `scene` (t=12), a share's `ref` and the brand's own
+ * `src` marker (WeCom cards carry `src=wecom`) stay with it.
  */
 export function rememberEntry() {
   const launch = wx.getLaunchOptionsSync()
   const saved = wx.getStorageSync('entry') as { scene: number; query: Record<string, string> } | ''
-  if (launch.query.scene !== undefined || launch.query.ref !== undefined) wx.setStorageSync('entry', { scene: launch.scene, query: launch.query })
+  if (launch.query.scene !== undefined || launch.query.ref !== undefined || launch.query.src !== undefined) wx.setStorageSync('entry', { scene: launch.scene, query: launch.query })
   else if (!saved || saved.scene !== launch.scene) wx.setStorageSync('entry', { scene: launch.scene, query: {} })
 }
 export function entry(): { scene: number; query: Record<string, string> } {
