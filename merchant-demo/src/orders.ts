@@ -117,7 +117,7 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
         tableNo: table,
         pickupNo,
         entryScene: input.entry?.scene ?? null,
-        entryChannel: channelOf(input.entry?.scene),
+        entryChannel: channelOf(input.entry?.scene, input.entry?.query),
         entryQuery: JSON.stringify(query),
         prepayId: prepay?.prepay_id ?? null,
         attributionId: attribution?.attributionId ?? null,
