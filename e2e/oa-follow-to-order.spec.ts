@@ -3,8 +3,8 @@ import { expect, phone, test } from './fixtures'
 /** cli.ts starts the merchant demo on the platform port + 100 */
 const merchantUrl = (baseURL: string) => `http://localhost:${Number(new URL(baseURL).port) + 100}`
 
-test('Henry reads the campaign article, follows, gets the welcome card, and his first order is attributed to the article', async ({ phones, request, baseURL }) => {
-  test.setTimeout(60_000)
+test('Henry reads the campaign article, follows from it, taps the welcome card, orders and pays: the order is attributed to the article', async ({ phones, request, baseURL }) => {
+  test.setTimeout(90_000)
   const page = await phones(['henry'])
   const merchant = merchantUrl(baseURL!)
   // the reset forgot the upload and the server configuration: the brand sets both up again
@@ -24,31 +24,59 @@ test('Henry reads the campaign article, follows, gets the welcome card, and his 
   const article = henry.getByRole('article')
   await expect(article.getByRole('button', { name: /^Mini Program: / }).first()).toBeVisible()
 
-  // he follows: the brand's server answers with the welcome text, then sends the member card
-  const profile = await (await request.get('/_sandbox/people/henry/official-account')).json()
-  expect(profile.following).toBe(false)
-  const follow = await (await request.post('/_sandbox/people/henry/official-account/follow', { data: {} })).json()
-  expect(JSON.stringify(follow)).toContain('Welcome to Lumen Coffee')
-  await expect
-    .poll(async () => ((await (await request.get('/_sandbox/people/henry/official-account/messages')).json()).messages as { kind: string }[]).map((m) => m.kind))
-    .toEqual(expect.arrayContaining(['text', 'miniprogrampage']))
+  // he follows from the account card under the article
+  const account = article.getByRole('region', { name: 'Official Account' })
+  await account.getByRole('button', { name: 'Follow' }).click()
+  await expect(account).toContainText('Following')
+  const [followed] = (await (await request.get('/_sandbox/events?type=oa.followed&actor=henry')).json()).events
+  expect(followed.payload).toMatchObject({ subscribeScene: 'ADD_SCENE_PROFILE_ITEM' })
 
-  // he taps the latte card in the article: the store opens with scene 1058
-  await article.getByRole('button', { name: /^Mini Program: / }).first().click()
-  const store = henry.frameLocator('iframe[title="Lumen Coffee Store"]')
-  await expect(store.getByRole('button', { name: 'Add to cart' })).toBeVisible()
+  // back in the account's chat: the welcome (the passive reply) and the member card (customer service)
+  await henry.getByRole('button', { name: 'Back' }).click()
+  await henry.getByRole('button', { name: 'Back' }).click()
+  const chat = henry.getByRole('log', { name: 'Lumen Coffee' })
+  await expect(chat).toContainText('Welcome to Lumen Coffee')
+  const card = chat.getByRole('button', { name: 'Mini Program: Lumen Coffee member card' })
+  await expect(card).toBeVisible()
+  await card.click()
 
-  // his first order, placed as the page does (wx.login → store login → cart → checkout → pay)
-  const { code } = await (await request.post('/_sandbox/people/henry/miniprogram/login', { data: {} })).json()
-  const { token } = await (await request.post(`${merchant}/api/login`, { data: { code } })).json()
-  const auth = { authorization: `Bearer ${token}` }
-  await request.post(`${merchant}/api/cart/items`, { data: { productId: 'latte' }, headers: auth })
-  const checkout = await (await request.post(`${merchant}/api/orders`, { data: { entry: { scene: 1058, query: { id: 'latte' } } }, headers: auth })).json()
-  expect(checkout.order.entry).toMatchObject({ scene: 1058, channel: 'official-account' })
-  expect(checkout.order.attribution).toMatchObject({ firstTouchChannel: 'official-account', people: ['henry'] })
-  expect(checkout.order.attribution.shareChain[0]).toMatchObject({ person: 'henry', action: 'discovered', entry: 'oa-article', scene: 1058, articleId: published.articleId })
-  await request.post('/_sandbox/pay/people/henry/pay', { data: { target: { requestPayment: checkout.payment }, password: '123456' } })
+  // the member centre opens (scene 1074); his first order from there
+  const top = () => henry.locator('iframe').last().contentFrame()
+  await expect(top().getByRole('button', { name: 'Order now' })).toBeVisible()
+  const launches = async () => (await (await request.get('/_sandbox/events?type=miniprogram.launched&actor=henry')).json()).events
+  expect((await launches()).map((e: { payload: { scene: number } }) => e.payload.scene)).toEqual([1074])
+  await top().getByRole('button', { name: 'Order now' }).click()
+  await top().getByRole('button', { name: 'Latte ¥28.00' }).click()
+  await top().getByRole('button', { name: 'Add to cart' }).click()
+  await expect(top().getByLabel('Cart total')).toContainText('¥28.00')
+  await top().getByRole('button', { name: 'Checkout' }).click()
+  await top().getByRole('button', { name: 'Pay ¥28.00' }).click()
 
-  // paid: a follower gets the template message with the order page jump
-  await expect.poll(async () => (await (await request.get(`${merchant}/api/orders/${checkout.order.id}`, { headers: auth })).json()).order.officialAccountMessageSent).toBe(true)
+  // WeChat Pay's sheet
+  const sheet = henry.getByRole('dialog', { name: 'WeChat Pay' })
+  await expect(sheet.getByLabel('Amount')).toHaveText('¥28.00')
+  for (const d of '123456') await sheet.getByRole('button', { name: d, exact: true }).click()
+  await expect(henry.getByRole('dialog', { name: 'Payment Successful' })).toBeVisible()
+  await henry.getByRole('button', { name: 'Done' }).click()
+  await henry.getByRole('button', { name: 'Allow' }).click()
+  await expect(top().getByLabel('Order status')).toHaveText('Paid · being prepared')
+
+  // the merchant's order knows where it came from: the article, then the account's card
+  const paid = (await (await request.get(`${merchant}/admin/orders?status=paid`)).json()).orders
+  const order = paid.find((o: { attribution: { people: string[] } | null }) => o.attribution?.people.includes('henry'))
+  expect(order).toMatchObject({ entry: { scene: 1074, channel: 'official-account' }, attribution: { firstTouchChannel: 'official-account', shareId: null, people: ['henry'] } })
+  expect(order.attribution.shareChain).toEqual([
+    expect.objectContaining({ person: 'henry', via: 'official-account', action: 'discovered', entry: 'oa-article', articleId: published.articleId }),
+    expect.objectContaining({ person: 'henry', action: 'opened', entry: 'oa-message', scene: 1074 }),
+  ])
+  const [launched] = await launches()
+  expect(launched.payload.shareChain).toEqual(order.attribution.shareChain)
+
+  // a follower gets the paid template message in the account's chat; its jump opens the order (1043)
+  await henry.getByRole('button', { name: 'Close mini program' }).click()
+  const paidMessage = chat.getByRole('button', { name: '订单支付成功通知: View in Mini Program' })
+  await expect(paidMessage).toBeVisible()
+  await paidMessage.click()
+  await expect(top().getByLabel('Order status')).toHaveText('Paid · being prepared')
+  expect((await launches()).map((e: { payload: { scene: number } }) => e.payload.scene)).toEqual([1074, 1043])
 })

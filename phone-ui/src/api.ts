@@ -203,10 +203,12 @@ export const api = {
   officialAccount: (id: string) => call<OaProfile>(`${person(id)}/official-account`),
   oaMessages: (id: string) => call<{ messages: OaMessage[] }>(`${person(id)}/official-account/messages`).then((r) => r.messages),
   oaSend: (id: string, text: string) => post<unknown>(`${person(id)}/official-account/messages`, { text }),
-  oaFollow: (id: string) => post<unknown>(`${person(id)}/official-account/follow`, { scene: 'ADD_SCENE_PROFILE_CARD' }),
+  oaFollow: (id: string, scene = 'ADD_SCENE_PROFILE_CARD') => post<unknown>(`${person(id)}/official-account/follow`, { scene }),
   oaUnfollow: (id: string) => post<unknown>(`${person(id)}/official-account/unfollow`, {}),
   oaTap: (id: string, top: number, sub?: number) =>
     post<{ type: string; url?: string; launch?: LaunchResult }>(`${person(id)}/official-account/menu/tap`, { top, ...(sub !== undefined && { sub }) }),
+  /** taps a message from the account: a mini program card (1074) or a template message's jump (1043) */
+  oaOpenMessage: (id: string, seq: number) => post<LaunchResult>(`${person(id)}/official-account/messages/${seq}/open`, {}),
   oaArticles: (id: string) => call<{ articles: OaArticle[] }>(`${person(id)}/official-account/articles`).then((r) => r.articles),
   oaReadArticle: (id: string, articleId: string, idx: number) =>
     post<OaArticle & { content: string }>(`${person(id)}/official-account/articles/${encodeURIComponent(articleId)}/read`, { idx }),

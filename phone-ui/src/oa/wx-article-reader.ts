@@ -1,9 +1,15 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
-import { api, type OaArticle } from '../api'
+import { api, type OaArticle, type OaProfile } from '../api'
 import { chinaTime, type Lang } from '../i18n'
 import '../phone/wx-nav-bar'
 import { sanitizeArticle } from './sanitize'
+
+/** The account's round logo: its initial on the brand green, drawn here. */
+export function accountAvatar(name: string) {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40"><rect width="40" height="40" rx="20" fill="#0B7A5A"/><text x="20" y="26" text-anchor="middle" font-family="sans-serif" font-size="17" font-weight="600" fill="#fff">${name.slice(0, 1).replace(/[<&>"]/g, '')}</text></svg>`
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`
+}
 
 /**
  * An Official Account article in WeChat's reader: title, account and date, the (sanitized) body, and
@@ -68,16 +74,59 @@ export class WxArticleReader extends LitElement {
       color: #7f7f7f;
       margin-top: 6px;
     }
+    .account {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      margin: 28px 0 0;
+      padding: 14px;
+      border-radius: 8px;
+      background: #f7f7f7;
+      line-height: 1.4;
+    }
+    .account img {
+      width: 44px;
+      height: 44px;
+    }
+    .account div {
+      flex: 1;
+      display: flex;
+      flex-direction: column;
+    }
+    .account strong {
+      font-size: 16px;
+      font-weight: 500;
+      color: #191919;
+    }
+    .account small {
+      font-size: 12px;
+      color: #7f7f7f;
+    }
+    .account button {
+      font: inherit;
+      font-size: 14px;
+      border: 0;
+      border-radius: 4px;
+      padding: 6px 14px;
+      background: #07c160;
+      color: #fff;
+      cursor: pointer;
+    }
+    .account .following {
+      font-size: 14px;
+      color: #7f7f7f;
+    }
   `
   @property() person = ''
   @property() lang: Lang = 'en'
   @property({ attribute: false }) article!: OaArticle
   @state() private loaded?: OaArticle & { content: string }
+  @state() private profile?: OaProfile
   @query('.body') private body?: HTMLElement
 
   async connectedCallback() {
     super.connectedCallback()
-    this.loaded = await api.oaReadArticle(this.person, this.article.articleId, this.article.idx)
+    ;[this.loaded, this.profile] = await Promise.all([api.oaReadArticle(this.person, this.article.articleId, this.article.idx), api.officialAccount(this.person)])
   }
 
   updated() {
@@ -100,9 +149,28 @@ export class WxArticleReader extends LitElement {
     return html`<wx-nav-bar heading="" back></wx-nav-bar>
       <article aria-label=${a.title}>
         <h1>${a.title}</h1>
-        <div class="meta">${a.author ? html`${a.author} ` : null}<b>Lumen Coffee</b> ${chinaTime(a.publishedAt, this.lang, { dateStyle: 'medium' })}</div>
+        <div class="meta">${a.author ? html`${a.author} ` : null}<b>${this.profile?.name ?? ''}</b> ${chinaTime(a.publishedAt, this.lang, { dateStyle: 'medium' })}</div>
         <div class="body"></div>
+        ${this.profile ? this.#account(this.profile) : null}
       </article>`
+  }
+
+  /** The account card under the article, with WeChat's Follow button. */
+  #account(p: OaProfile) {
+    const zh = this.lang === 'zh'
+    return html`<section class="account" aria-label=${zh ? '公众号' : 'Official Account'}>
+      <img alt="" src=${accountAvatar(p.name)} />
+      <div><strong>${p.name}</strong><small>${zh ? '公众号' : 'Official Account'}</small></div>
+      ${p.following
+        ? html`<span class="following">${zh ? '已关注' : 'Following'}</span>`
+        : html`<button @click=${this.#follow}>${zh ? '关注' : 'Follow'}</button>`}
+    </section>`
+  }
+
+  async #follow() {
+    // 图文页内名称点击: the follow comes from the article
+    await api.oaFollow(this.person, 'ADD_SCENE_PROFILE_ITEM')
+    this.profile = await api.officialAccount(this.person)
   }
 
   async #open(card: number) {

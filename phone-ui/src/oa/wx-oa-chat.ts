@@ -5,17 +5,11 @@ import '../chats/wx-chat-bubble'
 import '../chats/wx-mini-card'
 import { chinaTime, type Lang } from '../i18n'
 import '../phone/wx-nav-bar'
-import './wx-article-reader'
-
-/** The account's round logo: its initial on the brand green, drawn here. */
-function accountAvatar(name: string) {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40"><rect width="40" height="40" rx="20" fill="#0B7A5A"/><text x="20" y="26" text-anchor="middle" font-family="sans-serif" font-size="17" font-weight="600" fill="#fff">${name.slice(0, 1).replace(/[<&>"]/g, '')}</text></svg>`
-  return `data:image/svg+xml,${encodeURIComponent(svg)}`
-}
+import { accountAvatar } from './wx-article-reader'
 
 const L = {
-  en: { follow: 'Follow', unfollow: 'Unfollow', following: 'Following', notFollowing: 'Follow the account to get its messages and menu.', send: 'Send', message: 'Message', keyboard: 'Keyboard', menu: 'Menu' },
-  zh: { follow: '关注公众号', unfollow: '不再关注', following: '已关注', notFollowing: '关注后可接收消息并使用菜单', send: '发送', message: '发消息', keyboard: '键盘', menu: '菜单' },
+  en: { follow: 'Follow', unfollow: 'Unfollow', following: 'Following', notFollowing: 'Follow the account to get its messages and menu.', send: 'Send', message: 'Message', keyboard: 'Keyboard', menu: 'Menu', viewInMiniProgram: 'View in Mini Program' },
+  zh: { follow: '关注公众号', unfollow: '不再关注', following: '已关注', notFollowing: '关注后可接收消息并使用菜单', send: '发送', message: '发消息', keyboard: '键盘', menu: '菜单', viewInMiniProgram: '进入小程序查看' },
 }
 
 /**
@@ -130,6 +124,20 @@ export class WxOaChat extends LitElement {
       margin: 0 0 8px;
       font-size: 16px;
       font-weight: 500;
+    }
+    .template .jump {
+      display: flex;
+      justify-content: space-between;
+      width: 100%;
+      margin-top: 10px;
+      padding-top: 9px;
+      border-top: 1px solid rgba(0, 0, 0, 0.06);
+      font-size: 14px;
+      color: #191919;
+      text-align: left;
+    }
+    .template .jump span {
+      color: #b2b2b2;
     }
     .bar {
       display: flex;
@@ -299,11 +307,13 @@ export class WxOaChat extends LitElement {
         (a: { title: string; description?: string }) => html`<div class="article"><div class="cover">${a.title}</div><p>${a.description ?? ''}</p></div>`,
       )}`
     else if (m.kind === 'miniprogrampage')
-      content = html`<wx-mini-card appName=${this.profile!.name} heading=${b.title ?? ''} lang=${this.lang}></wx-mini-card>`
+      content = html`<wx-mini-card appName=${this.profile!.name} heading=${b.title ?? ''} lang=${this.lang} @wx-card-tap=${() => this.#openMessage(m)}></wx-mini-card>`
     else
       content = html`<div class="template"><h4>${b.title ?? b.template_id ?? m.kind}</h4>${Object.entries(b.data ?? {}).map(
         ([k, v]) => html`<div>${k}: ${(v as { value?: string }).value ?? String(v)}</div>`,
-      )}</div>`
+      )}${b.miniprogram
+        ? html`<button class="jump" aria-label=${`${b.title ?? ''}: ${L[this.lang].viewInMiniProgram}`} @click=${() => this.#openMessage(m)}>${L[this.lang].viewInMiniProgram}<span>›</span></button>`
+        : null}</div>`
     return html`${stamp}<wx-chat-bubble from=${from} avatar=${avatar}>${content}</wx-chat-bubble>`
   }
 
@@ -319,6 +329,13 @@ export class WxOaChat extends LitElement {
   #closeReader = (e: Event) => {
     e.stopPropagation()
     this.reading = null
+    // the reader's Follow button may have changed the account and its conversation
+    void this.#load()
+  }
+
+  async #openMessage(m: OaMessage) {
+    const launched = await api.oaOpenMessage(this.person, m.seq)
+    this.dispatchEvent(new CustomEvent('wx-launched', { detail: launched, bubbles: true, composed: true }))
   }
 
   #articleList() {

@@ -99,7 +99,7 @@ export class MpMember extends LitElement {
         <ul aria-label="Orders">
           ${this.orders.map((o) => html`<li><button @click=${() => go(`/pages/order/order?id=${o.id}`)}><span>${o.pickupNo} · ${o.items.map((i) => i.name).join(', ')}</span><span>${yuan(o.total)} · ${o.status}</span></button></li>`)}
         </ul>
-        ${this.orders.length === 0 ? html`<p class="muted">No orders yet.</p>` : null}
+        ${this.orders.length === 0 ? html`<p class="muted">No orders yet.</p><p><button class="primary" @click=${() => go('/pages/menu/menu')}>Order now</button></p>` : null}
       </div>
     `
   }
