@@ -20,6 +20,7 @@ import { WeChatApiError, WeChatPayError } from '../wechat/errors'
 import type { Refund, Transaction } from '../wechat/pay'
 import { payAgain, reconcile, refundOrder, settleRefund } from './aftersales'
 import { connectOfficialAccount, followerView, OA_PATH, publishCampaign, receivePush, storeFollowCode, verifyUrl } from './official-account'
+import { liveAction, liveStats, publishChannels } from './channels'
 import { wecomRoutes } from './wecom'
 
 /** Where `npm run build` puts the mini program pages. */
@@ -166,6 +167,11 @@ export function createMerchantApp(store: Store, opts: { pagesDir?: string } = {}
 
   // ---- the brand's staff (the sandbox's stand-in for the store's back office)
   app.post('/admin/official-account/connect', async (c) => c.json(await connectOfficialAccount(store)))
+  // ---- Channels (视频号): the kit's videos and live stream, through the sandbox's creator side
+  app.post('/admin/channels/publish', async (c) => c.json(await publishChannels(store), 201))
+  app.post('/admin/channels/live/start', async (c) => c.json(await liveAction(store, 'start')))
+  app.post('/admin/channels/live/end', async (c) => c.json(await liveAction(store, 'end')))
+  app.get('/admin/channels/live', async (c) => c.json(await liveStats(store)))
   // ---- WeCom: callback server, the order's consultant code, customer service, re-engagement
   app.route('/', wecomRoutes(store, me))
   app.get('/admin/official-account/followers/:openid', async (c) => c.json({ follower: await followerView(store, c.req.param('openid')) }))

@@ -45,3 +45,15 @@ function safeDecode(s: string) {
     return s
   }
 }
+
+/**
+ * The Channels video or live session an order came from, when its chain (the platform's
+ * attribution, stored on the order) starts on Channels: the first step names the account and the
+ * video (`videoId`, a tap under a video) or the live session (`liveId`, a tap on the live shelf).
+ */
+export function channelsSourceOf(chain: Record<string, unknown>[]): { finderUserName: string | null; videoId: string | null; liveId: string | null } | null {
+  const first = chain[0]
+  if (!first || first.via !== 'channels') return null
+  const str = (v: unknown) => (typeof v === 'string' ? v : null)
+  return { finderUserName: str(first.finderUserName), videoId: str(first.videoId), liveId: str(first.liveId) }
+}

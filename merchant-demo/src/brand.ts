@@ -44,6 +44,24 @@ export const BrandKit = z
       .default([]),
     /** gift vouchers a member can buy and send to a friend: one `product` (at its base price), redeemable `validDays` after buying */
     gifts: z.array(z.object({ id, title: z.string().min(1).max(20), product: id, validDays: z.number().int().min(1).max(365) })).default([]),
+    /** Channels (视频号): short videos with product links and a live stream with a product shelf, posted by `POST /admin/channels/publish` */
+    channels: z
+      .object({
+        videos: z
+          .array(
+            z.object({
+              id,
+              title: z.string().min(1).max(55),
+              description: z.string().max(1000).default(''),
+              products: z.array(id).max(10).default([]),
+              /** the link under the video (视频号链接): a page of the store */
+              link: z.object({ page: z.enum(['index', 'menu', 'member']), title: z.string().min(1).max(30) }).optional(),
+            }),
+          )
+          .default([]),
+        live: z.object({ title: z.string().min(1).max(30), description: z.string().max(500).default(''), products: z.array(id).min(1).max(50) }).optional(),
+      })
+      .default({ videos: [] }),
     loyalty: z.object({
       pointsPerYuan: z.number().int().min(0),
       /** points for the member whose share brought a friend's first paid order */
@@ -60,6 +78,14 @@ export const BrandKit = z
       if (!categories.has(p.category)) ctx.addIssue({ code: 'custom', path: ['products', i, 'category'], message: `unknown category "${p.category}"` })
       if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['products', i, 'id'], message: `duplicate product id "${p.id}"` })
       seen.add(p.id)
+    })
+    kit.channels.videos.forEach((v, i) =>
+      v.products.forEach((p, j) => {
+        if (!seen.has(p)) ctx.addIssue({ code: 'custom', path: ['channels', 'videos', i, 'products', j], message: `unknown product "${p}"` })
+      }),
+    )
+    kit.channels.live?.products.forEach((p, j) => {
+      if (!seen.has(p)) ctx.addIssue({ code: 'custom', path: ['channels', 'live', 'products', j], message: `unknown product "${p}"` })
     })
     kit.gifts.forEach((g, i) => {
       if (!seen.has(g.product)) ctx.addIssue({ code: 'custom', path: ['gifts', i, 'product'], message: `unknown product "${g.product}"` })

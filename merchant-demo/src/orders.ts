@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
 import { randomBytes } from 'node:crypto'
-import { channelOf, tableOf } from './attribution'
+import { channelOf, channelsSourceOf, tableOf } from './attribution'
 import type { Store } from './context'
 import { ApiError } from './errors'
 import type { Member } from './members'
@@ -324,6 +324,8 @@ function attributionView(order: Order) {
     shareChain: chain.shareChain ?? [],
     /** the store whose Official Account follow code the buyer followed with */
     followStoreId: order.followStoreId,
+    /** the Channels video or live session the order came from */
+    channels: channelsSourceOf(chain.shareChain ?? []),
   }
 }
 

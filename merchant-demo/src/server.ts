@@ -8,6 +8,7 @@ import type { Store } from './context'
 import { memoryMerchantDb, openMerchantDb } from './db'
 import { createMerchantApp } from './app'
 import { publish } from './publish'
+import { publishChannels } from './channels'
 import { seedStock } from './orders'
 import { reconcile } from './aftersales'
 import { expirePoints } from './points'
@@ -48,6 +49,8 @@ export interface MerchantOptions {
    * default so the scenarios' golden traces stay as they are; `MERCHANT_OFFICIAL_ACCOUNT=1` turns it on.
    */
   officialAccount?: boolean
+  /** post the kit's Channels videos and schedule its live at start (default: MERCHANT_CHANNELS=1); `POST /admin/channels/publish` does it later */
+  channels?: boolean
 }
 
 export interface RunningMerchant {
@@ -107,6 +110,7 @@ export async function startMerchant(opts: MerchantOptions): Promise<RunningMerch
   app = createMerchantApp(store, { pagesDir: opts.pagesDir })
   if (opts.publish !== false) await publish(store)
   if (opts.officialAccount ?? ['1', 'true', 'on'].includes(process.env.MERCHANT_OFFICIAL_ACCOUNT ?? '')) await connectOfficialAccount(store)
+  if (opts.channels ?? ['1', 'true', 'on'].includes(process.env.MERCHANT_CHANNELS ?? '')) await publishChannels(store)
   // the jobs (reconciliation, points lapsing, coupon reminders) run every `every` ms of business
   // time: a tick reads the sandbox's clock, so a clock advance of days runs them at once, and a
   // frozen clock holds them (nothing is due when no time passes)
