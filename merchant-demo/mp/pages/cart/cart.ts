@@ -20,6 +20,9 @@ export class MpCart extends LitElement {
       .qty { display: flex; align-items: center; gap: 8px; }
       .qty button { width: 26px; height: 26px; border-radius: 50%; background: #f4f4f4; }
       .coupon { display: flex; justify-content: space-between; align-items: center; padding-top: 10px; }
+      li.store { cursor: pointer; align-items: center; }
+      li.store .tick { color: var(--primary); font-weight: 700; width: 18px; text-align: right; }
+      li.store.chosen strong { color: var(--primary); }
       select { font: inherit; padding: 4px; border-radius: 6px; border: 1px solid #ddd; background: #fff; max-width: 60%; }
     `,
   ]
@@ -32,13 +35,19 @@ export class MpCart extends LitElement {
   @state() gifts: Gift[] = []
   /** the received gift redeemed, or '' for none */
   @state() giftId = ''
+  /** pickup kits: the store chosen (remembered in wx storage, as store apps keep your usual store) */
+  @state() storeId = ''
   /** shipping kits: where it goes */
   @state() address = { name: '', phone: '', address: '' }
 
   connectedCallback() {
     super.connectedCallback()
     void wx.setNavigationBarTitle({ title: 'Checkout' })
-    void brand().then((b) => (this.brand = b))
+    void brand().then((b) => {
+      this.brand = b
+      const kept = wx.getStorageSync('storeId') as string
+      this.storeId = b.stores.some((s) => s.id === kept) ? kept : b.stores[0].id
+    })
     void this.#load()
   }
 
@@ -85,6 +94,8 @@ export class MpCart extends LitElement {
       const shipping = this.brand?.fulfilment === 'shipping'
       const { order, payment } = await api<{ order: Order; payment: Record<string, string> | null }>('POST', '/api/orders', {
         entry: entry(),
+        // a table code belongs to the store that printed it (the first); else the store chosen
+        ...(this.brand && !shipping ? { storeId: tableOf(entry().query) ? this.brand.stores[0].id : this.storeId } : {}),
         ...(this.couponId ? { couponId: this.couponId } : {}),
         ...(this.giftId ? { giftId: this.giftId } : {}),
         ...(shipping ? { address: this.address } : {}),
@@ -140,15 +151,35 @@ export class MpCart extends LitElement {
     </label>`
   }
 
+  #where(b: Brand) {
+    const table = tableOf(entry().query)
+    const shop = b.stores.find((s) => s.id === this.storeId) ?? b.stores[0]
+    if (table || b.fulfilment === 'shipping' || b.stores.length < 2)
+      return html`<div class="card">
+        <h3>${table ? `Table ${table}` : b.fulfilment === 'pickup' ? 'Pick up' : 'Delivery'}</h3>
+        <div class="muted">${(table ? b.stores[0] : shop).name} · ${(table ? b.stores[0] : shop).address}</div>
+      </div>`
+    const choose = (id: string) => {
+      this.storeId = id
+      wx.setStorageSync('storeId', id)
+    }
+    return html`<div class="card">
+      <h3>Pick up at</h3>
+      <ul role="radiogroup" aria-label="Pickup store">
+        ${b.stores.map(
+          (s) => html`<li role="radio" aria-checked=${s.id === this.storeId ? 'true' : 'false'} aria-label=${s.name} class="store ${s.id === this.storeId ? 'chosen' : ''}" @click=${() => choose(s.id)}>
+            <span><strong>${s.name}</strong><div class="muted">${s.address}</div></span><span class="tick">${s.id === this.storeId ? '✓' : ''}</span>
+          </li>`,
+        )}
+      </ul>
+    </div>`
+  }
+
   render() {
     const { cart, brand: b } = this
     if (!cart || !b) return html`<p class="muted" style="padding:24px">Loading…</p>`
-    const table = tableOf(entry().query)
     return html`
-      <div class="card">
-        <h3>${table ? `Table ${table}` : b.fulfilment === 'pickup' ? 'Pick up' : 'Delivery'}</h3>
-        <div class="muted">${b.stores[0].name} · ${b.stores[0].address}</div>
-      </div>
+      ${this.#where(b)}
       ${b.fulfilment === 'shipping' ? this.#addressForm() : null}
       <div class="card">
         ${cart.lines.length === 0 ? html`<p class="muted">Your cart is empty.</p>` : null}

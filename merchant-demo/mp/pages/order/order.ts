@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, go, pageQuery, yuan, type Order } from '../../lib/store'
+import { api, brand, go, pageQuery, yuan, StoreError, type Brand, type Order } from '../../lib/store'
 import { base } from '../../lib/ui'
 
 const STEPS = [
@@ -9,7 +9,10 @@ const STEPS = [
   ['ready', 'Ready'],
 ] as const
 
-/** Order detail: status, pickup number, lines and the points it earned; follows the status live. */
+/**
+ * Order detail: status, pickup number, where to collect it, lines and the points it earned; follows
+ * the status live. An unpaid order has "Pay": the store signs its prepay afresh (pay again).
+ */
 @customElement('mp-order')
 export class MpOrder extends LitElement {
   static styles = [
@@ -24,11 +27,14 @@ export class MpOrder extends LitElement {
     `,
   ]
   @state() order: Order | null = null
+  @state() brand: Brand | null = null
+  @state() paying = false
   #timer = 0
 
   connectedCallback() {
     super.connectedCallback()
     void wx.setNavigationBarTitle({ title: 'Order' })
+    void brand().then((b) => (this.brand = b))
     void this.#load()
     this.#timer = window.setInterval(() => void this.#load(), 2000)
   }
@@ -44,11 +50,38 @@ export class MpOrder extends LitElement {
     if (['ready', 'shipped', 'closed'].includes(this.order.status)) clearInterval(this.#timer)
   }
 
+  /** Pay again: fresh wx.requestPayment parameters for the order's prepay; then the order-ready consent, as at checkout. */
+  async #payAgain() {
+    const o = this.order
+    if (!o || this.paying) return
+    this.paying = true
+    try {
+      const { payment } = await api<{ payment: Record<string, string> }>('POST', `/api/orders/${encodeURIComponent(o.id)}/payment`)
+      try {
+        await wx.requestPayment(payment)
+      } catch {
+        return void (await wx.showToast({ title: 'Payment cancelled', icon: 'none' }))
+      }
+      const ids = await api<{ orderReady: string; orderShipped: string }>('GET', '/api/subscriptions')
+      const tmpl = o.shipping ? ids.orderShipped : ids.orderReady
+      const answer = await wx.requestSubscribeMessage({ tmplIds: [tmpl] }).catch(() => ({}) as Record<string, string>)
+      await api('POST', `/api/orders/${encodeURIComponent(o.id)}/consent`, { accepted: answer[tmpl] === 'accept' })
+    } catch (err) {
+      const closed = err instanceof StoreError && err.code === 'order_closed'
+      if (!(err instanceof StoreError && err.code === 'order_paid'))
+        await wx.showModal({ title: closed ? 'This order has closed' : 'Could not pay', content: closed ? 'It was not paid in time. Please order again.' : (err as Error).message, showCancel: false })
+    } finally {
+      this.paying = false
+      await this.#load()
+    }
+  }
+
   render() {
     const o = this.order
     if (!o) return html`<p class="muted" style="padding:24px">Loading…</p>`
     const reached = STEPS.findIndex(([s]) => s === o.status)
-    const label = o.status === 'ready' ? 'Your order is ready' : o.status === 'shipped' ? `Shipped · ${o.shipping?.carrier} ${o.shipping?.trackingNo}` : o.status === 'paid' ? 'Paid · being prepared' : o.status === 'pending' ? 'Awaiting payment' : o.status
+    const label = o.status === 'ready' ? 'Your order is ready' : o.status === 'shipped' ? `Shipped · ${o.shipping?.carrier} ${o.shipping?.trackingNo}` : o.status === 'paid' ? 'Paid · being prepared' : o.status === 'pending' ? 'Awaiting payment' : o.status === 'closed' ? 'Closed · not paid' : o.status
+    const shop = this.brand?.stores.find((s) => s.id === o.store.id)
     return html`
       <div class="card">
         <div class="muted">Pickup number</div>
@@ -57,7 +90,8 @@ export class MpOrder extends LitElement {
         <ol>${STEPS.map(([, name], i) => html`<li class=${i <= reached ? 'done' : ''}>${name}</li>`)}</ol>
       </div>
       <div class="card">
-        <div class="muted">${o.store.name}${o.table ? ` · Table ${o.table}` : ''}</div>
+        <div aria-label="Store"><strong>${o.table ? `Table ${o.table}` : o.shipping ? 'Delivery' : 'Pick up at'}</strong> ${o.store.name}</div>
+        ${shop && !o.shipping ? html`<div class="muted">${shop.address}</div>` : null}
         <ul aria-label="Items">
           ${o.items.map((i) => html`<li><span>${i.name} ×${i.quantity}<div class="muted">${i.options.map((x) => x.choice).join(' · ')}</div></span><span>${yuan(i.unitPrice * i.quantity)}</span></li>`)}
         </ul>
@@ -65,7 +99,9 @@ export class MpOrder extends LitElement {
         ${o.pointsAwarded ? html`<p class="price" aria-label="Points earned">+${o.pointsAwarded} points</p>` : null}
         <p class="muted">Order ${o.id}</p>
       </div>
-      <div class="bar"><button class="primary" @click=${() => go('/pages/member/member')}>Member centre</button><button class="primary" @click=${() => wx.redirectTo({ url: '/pages/menu/menu' })}>Order more</button></div>
+      ${o.status === 'pending'
+        ? html`<div class="bar"><span>To pay <span class="price">${yuan(o.total)}</span></span><button class="primary" ?disabled=${this.paying} @click=${this.#payAgain}>Pay ${yuan(o.total)}</button></div>`
+        : html`<div class="bar"><button class="primary" @click=${() => go('/pages/member/member')}>Member centre</button><button class="primary" @click=${() => wx.redirectTo({ url: '/pages/menu/menu' })}>${o.status === 'closed' ? 'Order again' : 'Order more'}</button></div>`}
     `
   }
 }

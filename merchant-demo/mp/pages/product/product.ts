@@ -51,7 +51,9 @@ export class MpProduct extends LitElement {
     try {
       await api('POST', '/api/cart/items', { productId: this.product!.id, options: this.chosen, quantity: this.quantity })
       await wx.showToast({ title: 'Added to cart', icon: 'success' })
-      await wx.navigateBack()
+      // back to the menu; opened from a card or a poster this is the only page (navigateBack fails, as
+      // in WeChat), so the menu replaces it, with the cart bar to check out from
+      await wx.navigateBack().catch(() => wx.redirectTo({ url: '/pages/menu/menu' }))
     } catch (err) {
       await wx.showToast({ title: (err as Error).message, icon: 'none' })
     } finally {
