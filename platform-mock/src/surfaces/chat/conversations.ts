@@ -3,7 +3,8 @@ import type { Platform } from '../../platform'
 import type { Db } from '../../shared/db'
 import { areFriends, friendsOf, listPeople } from '../../world/people'
 import { apps } from '../../world/schema'
-import { notInConversation, noSuchConversation, noSuchMessage, unknownMiniProgram } from './errors'
+import { badImage, notInConversation, noSuchConversation, noSuchMessage, unknownMiniProgram, unknownSticker } from './errors'
+import { photo, photoUrl, sticker, stickerUrl } from './media'
 import { chatGroupMembers, chatGroups, chatMessages, chatReads } from './schema'
 import { chainOf, peopleOf, recordForward, recordShare, shareOfMessage, type ShareRow } from './shares'
 import { videoCard } from '../channels/videos'
@@ -51,6 +52,12 @@ export async function sendMessage(platform: Platform, from: string, msg: SendMes
     const [app] = await db.select().from(apps).where(eq(apps.appid, msg.miniprogram.appid))
     if (app?.kind !== 'miniprogram') throw unknownMiniProgram(msg.miniprogram.appid)
     body = { ...msg.miniprogram, appName: app.name }
+  } else if (msg.type === 'image') {
+    body = imageBody(msg.image)
+  } else if (msg.type === 'emoji') {
+    const s = sticker(msg.emoji.id)
+    if (!s) throw unknownSticker(msg.emoji.id)
+    body = { id: s.id, name: s.name, nameZh: s.nameZh, url: stickerUrl(s.id) }
   } else if (msg.type === 'channels_video') {
     body = await videoCard(platform, msg.channelsVideo.feedId)
   } else {
@@ -103,6 +110,18 @@ export async function sendMessage(platform: Platform, from: string, msg: SendMes
     },
   })
   return messageView(row!)
+}
+
+/** A photo message's body: an album photo (its size known) or the person's own picture as a data: URL. */
+function imageBody(image: { url: string; width?: number; height?: number }) {
+  const album = /^\/_sandbox\/chat\/album\/([a-z0-9-]+)\.svg$/.exec(image.url)
+  if (album) {
+    const p = photo(album[1]!)
+    if (!p) throw badImage()
+    return { url: photoUrl(p.id), width: p.width, height: p.height, title: p.title }
+  }
+  if (!/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*$/.test(image.url)) throw badImage()
+  return { url: image.url, ...(image.width && { width: image.width }), ...(image.height && { height: image.height }) }
 }
 
 function eventType(kind: MessageRow['kind'], forwarded: boolean) {
@@ -202,6 +221,8 @@ export function preview(m: MessageRow) {
       return `[Link] ${b.title}`
     case 'image':
       return '[Photo]'
+    case 'emoji':
+      return '[Sticker]'
     case 'video':
       return `[Video] ${b.title ?? ''}`.trim()
     case 'channels_video':

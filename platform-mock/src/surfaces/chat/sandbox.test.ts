@@ -70,3 +70,41 @@ test('text is stored as sent, markup included, for the phone to escape', async (
   const { messages } = await p.json('/_sandbox/people/bob/conversations/p2p:alice:bob/messages')
   expect(messages[0].body.text).toBe('<img src=x onerror=alert(1)>')
 })
+
+test('photos and stickers: an album photo and a sticker reach a group, are served as pictures, and forward', async () => {
+  const { photos } = await p.json('/_sandbox/chat/album')
+  const { stickers } = await p.json('/_sandbox/chat/stickers')
+  expect(photos.length).toBeGreaterThanOrEqual(6)
+  expect(stickers.length).toBeGreaterThanOrEqual(8)
+  const latte = photos.find((x: any) => x.id === 'latte-art')
+  const picture = await p.get(latte.url)
+  expect([picture.status, picture.headers.get('content-type')]).toEqual([200, 'image/svg+xml'])
+  expect(await picture.text()).toMatch(/^<svg /)
+  expect((await p.get(stickers[0].url)).status).toBe(200)
+
+  const sent = await (await send('carol', { to: 'brunch-club', type: 'image', image: { url: latte.url } })).json()
+  expect(sent).toMatchObject({ kind: 'image', body: { url: latte.url, width: 540, height: 540, title: 'Latte art' } })
+  const sticker = await (await send('bob', { to: 'brunch-club', type: 'emoji', emoji: { id: 'thumbs-up' } })).json()
+  expect(sticker).toMatchObject({ kind: 'emoji', body: { id: 'thumbs-up', name: 'Thumbs up', nameZh: '强', url: '/_sandbox/chat/stickers/thumbs-up.svg' } })
+  const own = await (await send('alice', { to: 'bob', type: 'image', image: { url: 'data:image/png;base64,iVBORw0KGgo=', width: 1, height: 1 } })).json()
+  expect(own.body).toEqual({ url: 'data:image/png;base64,iVBORw0KGgo=', width: 1, height: 1 })
+
+  const { messages } = await p.json('/_sandbox/people/alice/conversations/group:brunch-club/messages')
+  expect(messages.map((m: any) => m.kind)).toEqual(['image', 'emoji'])
+  const brunch = (await list('alice')).find((c: any) => c.id === 'group:brunch-club')
+  expect(brunch).toMatchObject({ unread: 2, lastMessage: { kind: 'emoji' } })
+  const events = (await p.json('/_sandbox/events?type=chat.message.sent')).events
+  expect(events.map((e: any) => [e.actor, e.payload.kind, e.payload.preview])).toEqual([['carol', 'image', '[Photo]'], ['bob', 'emoji', '[Sticker]'], ['alice', 'image', '[Photo]']])
+
+  const forwarded = await (await send('alice', { to: 'bob', type: 'forward', message: sent.seq })).json()
+  expect(forwarded).toMatchObject({ kind: 'image', body: { url: latte.url, forwarded: { from: 'carol', message: sent.seq } } })
+})
+
+test('a photo from outside the album and the phone, or an unknown sticker, is refused and nothing is written', async () => {
+  for (const url of ['https://example.com/cat.jpg', '/_sandbox/chat/album/nope.svg', 'data:text/html;base64,PGI+', 'data:image/svg+xml;base64,PHN2Zz4='])
+    expect((await send('alice', { to: 'bob', type: 'image', image: { url } })).status).toBe(400)
+  const refused = await send('alice', { to: 'bob', type: 'emoji', emoji: { id: 'no-such-sticker' } })
+  expect([refused.status, (await refused.json()).error.code]).toEqual([400, 'invalid'])
+  expect((await p.get('/_sandbox/chat/stickers/nope.svg')).status).toBe(404)
+  expect((await p.json('/_sandbox/events?surface=chat')).events).toEqual([])
+})

@@ -10,6 +10,7 @@ import { conversationsOf, markRead, membersOf, messagesOf, sendMessage } from '.
 import { attributionView, chainOf, findAttribution, findShare, latestAttribution, listShares, peopleOf, shareTicketInfo } from './shares'
 import type { ShareRow } from './shares'
 import { SendMessage } from './wire'
+import { ALBUM, photo, photoUrl, STICKERS, sticker, stickerUrl } from './media'
 
 async function person(c: { var: PlatformEnv['Variables'] }, id: string) {
   const p = await getPerson(c.var.db, id)
@@ -37,6 +38,19 @@ export const chatSandbox = new Hono<PlatformEnv>()
   .post('/people/:id/messages', sandboxJson(SendMessage), async (c) => {
     const p = await person(c, c.req.param('id'))
     return c.json(await sendMessage(c.var.platform, p.id, c.req.valid('json')), 201)
+  })
+  /** The sticker panel and the photo album every phone has (drawn by the sandbox; see media.ts). */
+  .get('/chat/stickers', (c) => c.json({ stickers: STICKERS.map((s) => ({ id: s.id, name: s.name, nameZh: s.nameZh, url: stickerUrl(s.id) })) }))
+  .get('/chat/stickers/:file', (c) => {
+    const s = sticker(c.req.param('file').replace(/\.svg$/, ''))
+    if (!s) throw new SandboxError(404, 'not_found', `no sticker ${c.req.param('file')}`)
+    return c.body(s.svg, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' })
+  })
+  .get('/chat/album', (c) => c.json({ photos: ALBUM.map((p) => ({ id: p.id, title: p.title, titleZh: p.titleZh, width: p.width, height: p.height, url: photoUrl(p.id) })) }))
+  .get('/chat/album/:file', (c) => {
+    const p = photo(c.req.param('file').replace(/\.svg$/, ''))
+    if (!p) throw new SandboxError(404, 'not_found', `no photo ${c.req.param('file')}`)
+    return c.body(p.svg, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' })
   })
   /** wx.getShareInfo's answer, plainly: the group behind a shareTicket, for a member of it. */
   .get('/people/:id/share-tickets/:ticket', async (c) => {

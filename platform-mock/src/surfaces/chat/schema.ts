@@ -28,7 +28,7 @@ export const chatMessages = sqliteTable(
     seq: integer('seq').primaryKey(),
     conversation: text('conversation').notNull(),
     sender: text('sender').notNull(),
-    kind: text('kind', { enum: ['text', 'image', 'miniprogram', 'link', 'video', 'channels_video'] }).notNull(),
+    kind: text('kind', { enum: ['text', 'image', 'emoji', 'miniprogram', 'link', 'video', 'channels_video'] }).notNull(),
     body: text('body', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
     sentAt: integer('sent_at').notNull(),
   },

@@ -18,6 +18,14 @@ export const SendMessage = z.discriminatedUnion('type', [
     type: z.literal('link'),
     link: z.object({ title: z.string().min(1).max(120), description: z.string().max(240).optional(), url: z.string().url() }),
   }),
+  /** a photo: one of the album's (`/_sandbox/chat/album/<id>.svg`) or a picture of the person's own as a data: URL */
+  z.object({
+    to: z.string().min(1),
+    type: z.literal('image'),
+    image: z.object({ url: z.string().min(1).max(2_000_000), width: z.number().int().positive().max(20_000).optional(), height: z.number().int().positive().max(20_000).optional() }),
+  }),
+  /** a sticker (表情) of the sticker panel (`GET /_sandbox/chat/stickers`) */
+  z.object({ to: z.string().min(1), type: z.literal('emoji'), emoji: z.object({ id: z.string().min(1).max(64) }) }),
   /** a Channels video card (视频号动态): the video's feed id; the card is filled from Channels */
   z.object({ to: z.string().min(1), type: z.literal('channels_video'), channelsVideo: z.object({ feedId: z.string().min(1).max(128) }) }),
   /** forwards a message of a conversation the person is in (`message` = its seq), keeping its origin */
