@@ -13,9 +13,27 @@ export interface Message {
   seq: number
   conversation: string
   sender: string
-  kind: 'text' | 'image' | 'miniprogram' | 'link' | 'video'
+  kind: 'text' | 'image' | 'emoji' | 'miniprogram' | 'link' | 'video'
   body: Record<string, any>
   sentAt: string
+}
+
+/** A photo of the phone's album (drawn by the sandbox). */
+export interface AlbumPhoto {
+  id: string
+  title: string
+  titleZh: string
+  width: number
+  height: number
+  url: string
+}
+
+/** A sticker of the sticker panel (表情). */
+export interface Sticker {
+  id: string
+  name: string
+  nameZh: string
+  url: string
 }
 
 export interface Conversation {
@@ -114,6 +132,8 @@ export interface OaArticle {
   articleId: string
   idx: number
   title: string
+  /** its https://mp.weixin.qq.com/s/… address (what a shared link carries) */
+  url: string
   author?: string
   digest?: string
   publishedAt: string
@@ -175,6 +195,10 @@ export const api = {
   markRead: (id: string, conversation: string, seq: number) =>
     post<void>(`${person(id)}/conversations/${encodeURIComponent(conversation)}/read`, { seq }),
   sendText: (id: string, to: string, text: string) => post<Message>(`${person(id)}/messages`, { to, type: 'text', text }),
+  sendImage: (id: string, to: string, url: string) => post<Message>(`${person(id)}/messages`, { to, type: 'image', image: { url } }),
+  sendSticker: (id: string, to: string, sticker: string) => post<Message>(`${person(id)}/messages`, { to, type: 'emoji', emoji: { id: sticker } }),
+  album: () => call<{ photos: AlbumPhoto[] }>('/_sandbox/chat/album').then((r) => r.photos),
+  stickers: () => call<{ stickers: Sticker[] }>('/_sandbox/chat/stickers').then((r) => r.stickers),
   /** forwards a message (a card keeps its share chain on the platform) */
   forward: (id: string, to: string, message: number) => post<Message>(`${person(id)}/messages`, { to, type: 'forward', message }),
   shareCard: (id: string, to: string, miniprogram: { appid: string; title: string; path: string; imageUrl?: string }) =>

@@ -228,6 +228,8 @@ export class WxChatList extends LitElement {
         return `[${t(this.lang, 'link')}] ${m.body.title}`
       case 'image':
         return `[${t(this.lang, 'photo')}]`
+      case 'emoji':
+        return this.lang === 'zh' ? '[动画表情]' : '[Sticker]'
       case 'video':
         return `[${t(this.lang, 'video')}] ${m.body.title ?? ''}`
     }

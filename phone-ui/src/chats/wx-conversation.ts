@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
-import { api, type Conversation, type Message, type PersonView } from '../api'
+import { api, type AlbumPhoto, type Conversation, type Message, type OaArticle, type PersonView, type Sticker } from '../api'
 import { chinaTime, t, type Lang } from '../i18n'
 import { icon } from '../icons'
 import '../phone/wx-nav-bar'
@@ -8,6 +8,16 @@ import { theme } from '../phone/theme'
 import './wx-chat-bubble'
 import './wx-mini-card'
 import '../miniprogram/wx-share-panel'
+import '../oa/wx-article-reader'
+import './wx-photo-picker'
+import './wx-photo-viewer'
+import './wx-sticker-panel'
+
+/** A photo's size in the chat: its longer side 150 px at most, its shorter 60 px at least. */
+function thumbSize(w = 150, h = 150) {
+  const scale = Math.min(150 / Math.max(w, h), 1)
+  return { width: Math.max(60, Math.round(w * scale)), height: Math.max(60, Math.round(h * scale)) }
+}
 
 /** One conversation: messages, cards, and the input bar that sends text. */
 @customElement('wx-conversation')
@@ -80,6 +90,59 @@ export class WxConversation extends LitElement {
         font-size: 13px;
         color: var(--wx-text-2);
       }
+      .photo {
+        display: block;
+        padding: 0;
+        border-radius: 4px;
+        overflow: hidden;
+        background: #ddd;
+      }
+      .photo img {
+        display: block;
+        width: 100%;
+        height: 100%;
+        object-fit: cover;
+      }
+      .sticker {
+        display: block;
+        width: 110px;
+        height: 110px;
+      }
+      .icon {
+        display: flex;
+        color: #191919;
+      }
+      .more {
+        display: grid;
+        grid-template-columns: repeat(4, 1fr);
+        gap: 18px 8px;
+        padding: 20px 16px 30px;
+        background: #f7f7f7;
+        border-top: 1px solid rgba(0, 0, 0, 0.06);
+      }
+      .more button {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        gap: 6px;
+        font-size: 12px;
+        color: #7f7f7f;
+      }
+      .more span {
+        width: 58px;
+        height: 58px;
+        border-radius: 14px;
+        background: #fff;
+        display: flex;
+        align-items: center;
+        justify-content: center;
+        color: #191919;
+      }
+      .overlay {
+        position: absolute;
+        inset: 0;
+        z-index: 20;
+      }
       .forward {
         display: block;
         margin-top: 4px;
@@ -97,6 +160,11 @@ export class WxConversation extends LitElement {
   @property({ attribute: false }) conversations: Conversation[] = []
   @state() private draft = ''
   @state() private forwarding: Message | null = null
+  /** the panel under the input bar: stickers (the emoji button) or more (the plus button) */
+  @state() private panel: 'stickers' | 'more' | null = null
+  @state() private picking = false
+  @state() private viewing: Message | null = null
+  @state() private reading: OaArticle | null = null
   @query('.messages') private list!: HTMLElement
 
   updated(changed: Map<string, unknown>) {
@@ -119,11 +187,22 @@ export class WxConversation extends LitElement {
           .value=${this.draft}
           @input=${(e: InputEvent) => (this.draft = (e.target as HTMLInputElement).value)}
         />
-        <span>${icon('emoji', 28)}</span>
+        <button class="icon" type="button" aria-label=${this.lang === 'zh' ? '表情' : 'Stickers'} aria-expanded=${this.panel === 'stickers'} @click=${() => this.#toggle('stickers')}>
+          ${icon('emoji', 28)}
+        </button>
         ${this.draft.trim()
           ? html`<button class="send" type="submit">${t(this.lang, 'send')}</button>`
-          : html`<span>${icon('plus', 28)}</span>`}
+          : html`<button class="icon" type="button" aria-label=${this.lang === 'zh' ? '更多功能' : 'More features'} aria-expanded=${this.panel === 'more'} @click=${() => this.#toggle('more')}>
+              ${icon('plus', 28)}
+            </button>`}
       </form>
+      ${this.panel === 'stickers' ? html`<wx-sticker-panel .lang=${this.lang} @wx-sticker-pick=${(e: CustomEvent<Sticker>) => this.#sendSticker(e.detail)}></wx-sticker-panel>` : null}
+      ${this.panel === 'more' ? this.#more() : null}
+      ${this.picking ? html`<wx-photo-picker .lang=${this.lang} @wx-photos-pick=${(e: CustomEvent<AlbumPhoto[]>) => this.#sendPhotos(e.detail)}></wx-photo-picker>` : null}
+      ${this.viewing ? html`<wx-photo-viewer src=${this.viewing.body.url} label=${this.viewing.body.title ?? 'Photo'} @wx-close=${() => (this.viewing = null)}></wx-photo-viewer>` : null}
+      ${this.reading
+        ? html`<wx-article-reader class="overlay" .person=${this.me} .lang=${this.lang} .article=${this.reading} @wx-back=${this.#closeReader}></wx-article-reader>`
+        : null}
       ${this.forwarding
         ? html`<wx-share-panel
             .card=${{ title: this.forwarding.body.title, path: this.forwarding.body.path ?? this.forwarding.body.url ?? '', imageUrl: this.forwarding.body.imageUrl ?? '', appName: this.forwarding.body.appName ?? 'Link' }}
@@ -152,6 +231,18 @@ export class WxConversation extends LitElement {
     const sender = this.conversation.kind === 'group' && !mine ? (this.lang === 'zh' ? who?.nameZh : who?.name) ?? m.sender : ''
     const common = { from: mine ? 'me' : 'them', avatar: who?.avatarUrl ?? '' }
     if (m.kind === 'text') return html`<wx-chat-bubble from=${common.from} avatar=${common.avatar} sender=${sender} text=${m.body.text}></wx-chat-bubble>`
+    if (m.kind === 'image') {
+      const size = thumbSize(m.body.width, m.body.height)
+      return html`<wx-chat-bubble from=${common.from} avatar=${common.avatar} sender=${sender}>
+        <button class="photo" style="width:${size.width}px;height:${size.height}px" aria-label=${`Photo${m.body.title ? `: ${m.body.title}` : ''}`} @click=${() => (this.viewing = m)}>
+          <img alt="" src=${m.body.url} />
+        </button>
+      </wx-chat-bubble>`
+    }
+    if (m.kind === 'emoji')
+      return html`<wx-chat-bubble from=${common.from} avatar=${common.avatar} sender=${sender}>
+        <img class="sticker" src=${m.body.url} alt=${`Sticker: ${this.lang === 'zh' ? m.body.nameZh : m.body.name}`} />
+      </wx-chat-bubble>`
     if (m.kind === 'miniprogram')
       return html`<wx-chat-bubble from=${common.from} avatar=${common.avatar} sender=${sender}>
         <wx-mini-card
@@ -164,7 +255,7 @@ export class WxConversation extends LitElement {
         ${this.#forwardButton(m)}
       </wx-chat-bubble>`
     return html`<wx-chat-bubble from=${common.from} avatar=${common.avatar} sender=${sender}>
-      <button class="link"><strong>${m.body.title}</strong><span>${m.body.description ?? m.body.url ?? ''}</span></button>
+      <button class="link" aria-label=${`Link: ${m.body.title}`} @click=${() => this.#openLink(m)}><strong>${m.body.title}</strong><span>${m.body.description ?? m.body.url ?? ''}</span></button>
       ${this.#forwardButton(m)}
     </wx-chat-bubble>`
   }
@@ -177,6 +268,46 @@ export class WxConversation extends LitElement {
     const to = this.conversation.kind === 'group' ? this.conversation.groupId! : this.conversation.peer!
     const sent = await api.sendText(this.me, to, text)
     if (!this.messages.some((m) => m.seq === sent.seq)) this.messages = [...this.messages, sent]
+  }
+
+  #toggle(panel: 'stickers' | 'more') {
+    this.panel = this.panel === panel ? null : panel
+  }
+
+  #more() {
+    const zh = this.lang === 'zh'
+    const album = html`<svg width="28" height="28" viewBox="0 0 24 24" aria-hidden="true"><rect x="3" y="5" width="18" height="14" rx="2" fill="none" stroke="currentColor" stroke-width="1.6"/><circle cx="9" cy="10" r="1.6" fill="currentColor"/><path d="M4 17l5-5 4 4 3-3 4 4" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"/></svg>`
+    return html`<div class="more">
+      <button aria-label=${zh ? '相册' : 'Album'} @click=${() => ((this.picking = true), (this.panel = null))}><span>${album}</span>${zh ? '相册' : 'Album'}</button>
+    </div>`
+  }
+
+  get #to() {
+    return this.conversation.kind === 'group' ? this.conversation.groupId! : this.conversation.peer!
+  }
+
+  #append(sent: Message) {
+    if (!this.messages.some((m) => m.seq === sent.seq)) this.messages = [...this.messages, sent]
+  }
+
+  async #sendSticker(s: Sticker) {
+    this.#append(await api.sendSticker(this.me, this.#to, s.id))
+  }
+
+  async #sendPhotos(photos: AlbumPhoto[]) {
+    this.picking = false
+    for (const p of photos) this.#append(await api.sendImage(this.me, this.#to, p.url))
+  }
+
+  /** An article link opens in the reader (a read through the friend's link, for the share chain). */
+  async #openLink(m: Message) {
+    const articles = await api.oaArticles(this.me).catch(() => [])
+    this.reading = articles.find((a) => a.url === m.body.url) ?? null
+  }
+
+  #closeReader = (e: Event) => {
+    e.stopPropagation()
+    this.reading = null
   }
 
   #forwardButton(m: Message) {

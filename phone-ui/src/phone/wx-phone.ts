@@ -419,6 +419,7 @@ export class WxPhone extends LitElement {
       if (!conversation) return null
       return html`<wx-conversation
         @wx-open-card=${(e: CustomEvent<{ message: Message; conversation: Conversation }>) => this.#openCard(e.detail.message, e.detail.conversation)}
+        @wx-launched=${(e: CustomEvent<LaunchResult>) => this.#openLaunched(e.detail)}
         .me=${this.person}
         .conversation=${conversation}
         .conversations=${this.conversations}
