@@ -31,57 +31,51 @@ function hueOf(hex: string) {
   return Math.round(h * 60)
 }
 
-/** Splits a title into lines of about `width` characters (CJK counts double). */
-function lines(text: string, width: number, max: number) {
-  const out: string[] = []
-  let line = ''
-  let n = 0
-  for (const ch of [...text]) {
-    const w = /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1
-    if (n + w > width && line) {
-      out.push(line)
-      line = ''
-      n = 0
-      if (out.length === max) break
-    }
-    if (!(line === '' && ch === ' ')) {
-      line += ch
-      n += w
-    }
-  }
-  if (out.length < max && line) out.push(line)
-  return out
+/** What the poster draws: a cup for drinks, a shoe for running, a bag for anything else. */
+function subjectOf(title: string): 'cup' | 'shoe' | 'bag' {
+  if (/coffee|latte|brew|pour|tea|oolong|matcha|milk|drink|café|cafe|咖啡|茶/i.test(title)) return 'cup'
+  if (/run|marathon|shoe|sneaker|race|跑/i.test(title)) return 'shoe'
+  return 'bag'
 }
 
-/** A video's poster: 9:16, drifting shapes in the brand's colours and the title, looping. */
+/**
+ * A video's poster, standing for the clip: portrait like a phone screen, drifting shapes in the
+ * brand's colours and the product floating, looping. No text: the feed writes the title over it.
+ */
 export function videoCoverSvg(v: { feedId: string; title: string; nickname: string; color: string }) {
   const { base, accent, deep, d } = palette(v.color, v.feedId)
-  const blobs = [0, 1, 2, 3, 4]
+  const blobs = [0, 1, 2, 3, 4, 5]
     .map((i) => {
-      const cx = 40 + (d[i + 1]! % 280)
-      const cy = 80 + (d[i + 6]! % 420)
+      const cx = 30 + (d[i + 1]! % 300)
+      const cy = 60 + (d[i + 6]! % 560)
       const r = 40 + (d[i + 11]! % 90)
       const dx = (d[i + 2]! % 60) - 30
       const dy = (d[i + 3]! % 80) - 40
       const dur = 6 + (d[i + 4]! % 6)
       return (
-        `<circle cx="${cx}" cy="${cy}" r="${r}" fill="${i % 2 ? accent : '#fff'}" fill-opacity="${i % 2 ? 0.35 : 0.12}">` +
+        `<circle cx="${cx}" cy="${cy}" r="${r}" fill="${i % 2 ? accent : '#fff'}" fill-opacity="${i % 2 ? 0.3 : 0.1}">` +
         `<animateTransform attributeName="transform" type="translate" values="0 0;${dx} ${dy};0 0" dur="${dur}s" repeatCount="indefinite"/></circle>`
       )
     })
     .join('')
-  const title = lines(v.title, 16, 3)
-    .map((l, i) => `<text x="28" y="${430 + i * 40}" font-size="32" font-weight="700" fill="#fff">${esc(l)}</text>`)
-    .join('')
-  const product = d[15]! % 2 === 0 ? cup(180, 250, accent) : bag(180, 250, accent)
+  const subject = subjectOf(v.title)
+  const art = subject === 'cup' ? cup(180, 330, accent) : subject === 'shoe' ? shoe(180, 340, accent) : bag(180, 330, accent)
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 360 640" width="360" height="640" font-family="Helvetica,Arial,'PingFang SC','WenQuanYi Micro Hei',sans-serif">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 360 780" width="360" height="780">` +
     `<defs><linearGradient id="g" x1="0" y1="0" x2="0.4" y2="1"><stop offset="0" stop-color="${base}"/><stop offset="1" stop-color="${deep}"/></linearGradient></defs>` +
-    `<rect width="360" height="640" fill="url(#g)"/>${blobs}` +
-    `<g><animateTransform attributeName="transform" type="translate" values="0 0;0 -10;0 0" dur="3s" repeatCount="indefinite"/>${product}</g>` +
-    `<rect y="380" width="360" height="260" fill="#000" fill-opacity=".18"/>${title}` +
-    `<text x="28" y="${title.length ? 430 + title.length * 40 : 470}" font-size="18" fill="#fff" fill-opacity=".8">@${esc(v.nickname)}</text>` +
+    `<rect width="360" height="780" fill="url(#g)"/>${blobs}` +
+    `<g><animateTransform attributeName="transform" type="translate" values="0 0;0 -12;0 0" dur="3s" repeatCount="indefinite"/>${art}</g>` +
     `</svg>`
+  )
+}
+
+function shoe(cx: number, cy: number, accent: string) {
+  return (
+    `<ellipse cx="${cx}" cy="${cy + 62}" rx="110" ry="12" fill="#000" fill-opacity=".2"/>` +
+    `<path d="M${cx - 110} ${cy + 40}q0-40 30-60l40-40q20 10 40 10l30-10q20 40 60 55t30 45v20h-230z" fill="#fff"/>` +
+    `<path d="M${cx - 110} ${cy + 40}h230v16h-230z" fill="${accent}"/>` +
+    `<path d="M${cx - 40} ${cy - 40}l20 20M${cx - 25} ${cy - 52}l20 20M${cx - 10} ${cy - 62}l20 20" stroke="${accent}" stroke-width="6" stroke-linecap="round"/>` +
+    `<path d="M${cx + 20} ${cy + 10}q30-20 60 0" stroke="${accent}" stroke-width="8" fill="none" stroke-linecap="round"/>`
   )
 }
 
@@ -125,10 +119,10 @@ export function presenterSvg(l: { liveId: string; title: string; color: string }
     .map((x, i) => `<circle cx="${x}" cy="${60 + i * 25}" r="${30 + i * 8}" fill="#fff" fill-opacity=".07"><animate attributeName="fill-opacity" values=".03;.14;.03" dur="${3 + i}s" repeatCount="indefinite"/></circle>`)
     .join('')
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 360 640" width="360" height="640" preserveAspectRatio="xMidYMid slice">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 -70 360 780" width="360" height="780" preserveAspectRatio="xMidYMid slice">` +
     `<defs><linearGradient id="bg" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${deep}"/><stop offset=".7" stop-color="${base}"/><stop offset="1" stop-color="${deep}"/></linearGradient>` +
     `<linearGradient id="skin" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#f6d3b8"/><stop offset="1" stop-color="#e9b894"/></linearGradient></defs>` +
-    `<rect width="360" height="640" fill="url(#bg)"/>${lights}` +
+    `<rect y="-70" width="360" height="780" fill="url(#bg)"/>${lights}` +
     `<rect x="30" y="110" width="300" height="180" rx="8" fill="#fff" fill-opacity=".06"/>` +
     // the host: body, head, hair, eyes blinking, mouth talking, an arm gesturing
     `<g><animateTransform attributeName="transform" type="translate" values="0 0;0 -3;0 0;0 2;0 0" dur="2.6s" repeatCount="indefinite"/>` +
@@ -142,10 +136,10 @@ export function presenterSvg(l: { liveId: string; title: string; color: string }
     `<g><animateTransform attributeName="transform" type="rotate" values="0 250 420;-18 250 420;0 250 420" dur="2.2s" repeatCount="indefinite"/>` +
     `<path d="M240 410l60 -40" stroke="${accent}" stroke-width="26" stroke-linecap="round"/><circle cx="305" cy="366" r="14" fill="url(#skin)"/></g></g>` +
     // the counter with products
-    `<rect x="0" y="500" width="360" height="140" fill="#1c1c1c" fill-opacity=".85"/>` +
+    `<rect x="0" y="500" width="360" height="210" fill="#1c1c1c" fill-opacity=".85"/>` +
     `<rect x="0" y="500" width="360" height="8" fill="#fff" fill-opacity=".25"/>` +
-    `<g transform="translate(-110 300) scale(.55)">${cup(240, 400, accent)}</g>` +
-    `<g transform="translate(200 300) scale(.55)">${bag(240, 400, accent)}</g>` +
+    `<g transform="translate(-70 300) scale(.55)">${cup(240, 400, accent)}</g>` +
+    `<g transform="translate(160 300) scale(.55)">${bag(240, 400, accent)}</g>` +
     `</svg>`
   )
 }
