@@ -125,6 +125,7 @@ const wx = {
   requestSubscribeMessage: api('requestSubscribeMessage'),
   scanCode: api('scanCode'),
   addCard: api('addCard'),
+  openCustomerServiceChat: api('openCustomerServiceChat'),
   getShareInfo: api('getShareInfo'),
   // navigation
   navigateTo: api('navigateTo'),
@@ -133,6 +134,7 @@ const wx = {
   switchTab: api('switchTab'),
   reLaunch: api('reLaunch'),
   setNavigationBarTitle: api('setNavigationBarTitle'),
+  previewImage: api('previewImage'),
   // interface
   showToast: api('showToast', (p) => ({ icon: 'success', duration: 1500, ...p })),
   hideToast: api('hideToast'),

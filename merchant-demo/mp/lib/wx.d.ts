@@ -27,4 +27,6 @@ declare const wx: {
   getStorageSync(key: string): any
   setStorageSync(key: string, value: unknown): void
   removeStorageSync(key: string): void
+  previewImage(o: { urls: string[]; current?: string }): Promise<unknown>
+  openCustomerServiceChat(o: { extInfo: { url: string }; corpId: string }): Promise<unknown>
 }

@@ -4,6 +4,8 @@ import type { Conversation, OaMessage, PersonView, ServiceNotification } from '.
 import { shortTime, t, type Lang } from '../i18n'
 import { icon } from '../icons'
 import { theme } from '../phone/theme'
+import { avatarSrc, wecomPreview, type WecomConversation } from '../wecom/api'
+import '../wecom/wx-wecom-name'
 
 /** The Chats tab: conversations newest first, with previews, times and unread badges. */
 @customElement('wx-chat-list')
@@ -79,6 +81,9 @@ export class WxChatList extends LitElement {
         background: #fa9d3b;
         color: #fff;
       }
+      .kf {
+        background: #2782d7;
+      }
       .oa {
         background: #0b7a5a;
         border-radius: 50%;
@@ -140,6 +145,8 @@ export class WxChatList extends LitElement {
   @property({ attribute: false }) notifications: ServiceNotification[] = []
   @property({ attribute: false }) officialAccount: { name: string; message: OaMessage | null; unread: number } | null = null
   @property({ attribute: false }) people = new Map<string, PersonView>()
+  /** WeCom chats: consultants the person added and customer-service chats */
+  @property({ attribute: false }) wecom: WecomConversation[] = []
   @property() me = ''
   @property() lang: Lang = 'en'
 
@@ -147,10 +154,12 @@ export class WxChatList extends LitElement {
     const shown = this.conversations.filter((c) => c.lastMessage)
     return html`
       <div class="search"><div>${icon('search', 16)} ${t(this.lang, 'search')}</div></div>
-      ${shown.length === 0 && this.notifications.length === 0 ? html`<p class="empty">${t(this.lang, 'noMessages')}</p>` : null}
+      ${shown.length === 0 && this.notifications.length === 0 && this.wecom.length === 0 ? html`<p class="empty">${t(this.lang, 'noMessages')}</p>` : null}
       <ul>
         ${this.notifications.length ? this.#serviceRow() : null} ${this.officialAccount ? this.#oaRow(this.officialAccount) : null}
-        ${shown.map((c) => this.#row(c))}
+        ${[...shown.map((c) => ({ at: Date.parse(c.lastMessage!.sentAt), row: () => this.#row(c) })), ...this.wecom.map((c) => ({ at: c.lastMessage ? Date.parse(c.lastMessage.sentAt) : 0, row: () => this.#wecomRow(c) }))]
+          .sort((a, b) => b.at - a.at)
+          .map((r) => r.row())}
       </ul>
     `
   }
@@ -168,6 +177,21 @@ export class WxChatList extends LitElement {
         <span class="text">
           <span class="row"><span class="name">${title}</span><span class="time">${shortTime(m.sentAt, this.lang)}</span></span>
           <span class="preview">${sender}${this.#preview(m)}</span>
+        </span>
+      </button>
+    </li>`
+  }
+
+  /** A WeCom chat: the consultant's name with the corp tag, or the customer-service account. */
+  #wecomRow(c: WecomConversation) {
+    const m = c.lastMessage
+    const consultant = c.kind === 'consultant'
+    return html`<li>
+      <button aria-label=${consultant ? `${c.name}${c.corpTag}` : c.name} @click=${() => this.dispatchEvent(new CustomEvent('wx-open-wecom', { detail: c.conversation, bubbles: true, composed: true }))}>
+        <span class="pic">${consultant ? html`<img class="avatar" alt="" src=${avatarSrc(c.avatar)} />` : html`<span class="avatar service kf">${icon('chats', 24)}</span>`}</span>
+        <span class="text">
+          <span class="row"><span class="name">${consultant ? html`<wx-wecom-name name=${c.name} corpTag=${c.corpTag}></wx-wecom-name>` : c.name}</span><span class="time">${m ? shortTime(m.sentAt, this.lang) : ''}</span></span>
+          <span class="preview">${wecomPreview(m, this.lang === 'zh')}</span>
         </span>
       </button>
     </li>`
@@ -248,5 +272,6 @@ declare global {
     'wx-open-conversation': CustomEvent<Conversation>
     'wx-open-notifications': CustomEvent<void>
     'wx-open-official-account': CustomEvent<void>
+    'wx-open-wecom': CustomEvent<string>
   }
 }

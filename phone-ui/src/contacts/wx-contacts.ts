@@ -4,6 +4,8 @@ import type { Conversation, PersonView } from '../api'
 import { t, type Lang } from '../i18n'
 import { icon } from '../icons'
 import { cells, theme } from '../phone/theme'
+import { avatarSrc, type WecomConversation } from '../wecom/api'
+import '../wecom/wx-wecom-name'
 
 /** The Contacts tab: the fixed rows, then friends A–Z. */
 @customElement('wx-contacts')
@@ -41,14 +43,18 @@ export class WxContacts extends LitElement {
   ]
   @property({ attribute: false }) friends: PersonView[] = []
   @property({ attribute: false }) groups: Conversation[] = []
+  /** WeCom contacts (consultants), listed A–Z with the friends, with their corp tag */
+  @property({ attribute: false }) wecom: WecomConversation[] = []
   @property() lang: Lang = 'en'
 
   render() {
     const name = (p: PersonView) => (this.lang === 'zh' ? p.nameZh : p.name)
-    const sorted = [...this.friends].sort((a, b) => name(a).localeCompare(name(b)))
-    const byLetter = new Map<string, PersonView[]>()
+    type Entry = PersonView | WecomConversation
+    const label = (p: Entry) => ('conversation' in p ? p.name : name(p))
+    const sorted = [...this.friends, ...this.wecom].sort((a, b) => label(a).localeCompare(label(b)))
+    const byLetter = new Map<string, Entry[]>()
     for (const p of sorted) {
-      const letter = this.lang === 'zh' ? '' : name(p)[0]!.toUpperCase()
+      const letter = this.lang === 'zh' ? '' : label(p)[0]!.toUpperCase()
       byLetter.set(letter, [...(byLetter.get(letter) ?? []), p])
     }
     return html`
@@ -63,10 +69,14 @@ export class WxContacts extends LitElement {
       ${[...byLetter].map(
         ([letter, people]) => html`${letter ? html`<div class="letter">${letter}</div>` : null}
           <div class="group">
-            ${people.map(
-              (p) => html`<button class="cell" @click=${() => this.#openFriend(p)}>
-                <img class="avatar" alt="" src=${p.avatarUrl} /><span class="label">${name(p)}</span>
-              </button>`,
+            ${people.map((p) =>
+              'conversation' in p
+                ? html`<button class="cell" aria-label=${`${p.name}${p.corpTag}`} @click=${() => this.dispatchEvent(new CustomEvent('wx-open-wecom', { detail: p.conversation, bubbles: true, composed: true }))}>
+                    <img class="avatar" alt="" src=${avatarSrc(p.avatar)} /><span class="label"><wx-wecom-name name=${p.name} corpTag=${p.corpTag}></wx-wecom-name></span>
+                  </button>`
+                : html`<button class="cell" @click=${() => this.#openFriend(p)}>
+                    <img class="avatar" alt="" src=${p.avatarUrl} /><span class="label">${name(p)}</span>
+                  </button>`,
             )}
           </div>`,
       )}

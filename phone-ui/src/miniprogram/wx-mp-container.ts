@@ -9,6 +9,8 @@ import { ApiFail, BridgeHost, encodeInit, type ApiHandler, type LaunchOptions } 
 import './wx-mp-overlays'
 import type { ModalState, ToastState } from './wx-mp-overlays'
 import '../scan/wx-scanner'
+import '../wecom/wx-image-preview'
+import { wecomApi } from '../wecom/api'
 import './wx-share-panel'
 import type { ShareCard } from './wx-share-panel'
 
@@ -245,6 +247,8 @@ export class WxMpContainer extends LitElement {
   @state() private menu = false
   @state() private pay: { summary: PaySummary; submit: PaySubmit; done: (r: { outcome: string; message: string }) => void } | null = null
   @state() private share: { card: ShareCard; done: (sent: boolean) => void } | null = null
+  /** wx.previewImage: the picture shown full screen */
+  @state() private preview: string | null = null
   @state() private scanner: ((scanned: { payload: string; method: string } | null) => void) | null = null
   #key = 0
   #hosts = new Map<number, BridgeHost>()
@@ -325,6 +329,7 @@ export class WxMpContainer extends LitElement {
       ${this.pay
         ? html`<wx-pay-sheet .summary=${this.pay.summary} .submit=${this.pay.submit} .lang=${this.lang} @wx-pay-done=${(e: CustomEvent) => this.pay?.done(e.detail)}></wx-pay-sheet>`
         : null}
+      ${this.preview ? html`<wx-image-preview .src=${this.preview} .lang=${this.lang} @wx-preview-close=${() => (this.preview = null)}></wx-image-preview>` : null}
       ${this.scanner ? html`<wx-scanner .lang=${this.lang} @wx-scan=${(e: CustomEvent<{ payload: string; method: string } | null>) => this.scanner?.(e.detail)}></wx-scanner>` : null}
       ${this.share
         ? html`<wx-share-panel
@@ -438,6 +443,20 @@ export class WxMpContainer extends LitElement {
       if (!scanned) throw new ApiFail('cancel')
       const { errMsg: _ok, ...result } = await api.scanInMiniProgram(this.person, { ...scanned, appid: this.session.appid })
       return result
+    },
+    previewImage: async (p) => {
+      const urls = Array.isArray(p.urls) ? p.urls.map(String) : []
+      if (!urls.length) throw new ApiFail('parameter error: parameter.urls should be Array')
+      this.preview = typeof p.current === 'string' && urls.includes(p.current) ? p.current : urls[0]!
+    },
+    /** opens the corp's WeChat Customer Service chat (the kf link in extInfo.url) over the mini program */
+    openCustomerServiceChat: async (p) => {
+      const url = (p.extInfo as { url?: unknown } | undefined)?.url
+      if (typeof url !== 'string' || typeof p.corpId !== 'string') throw new ApiFail('invalid extInfo.url or corpId')
+      const { conversation } = await wecomApi.openService(this.person, url, p.corpId).catch((err: Error) => {
+        throw new ApiFail(err.message.replace(/^openCustomerServiceChat:fail /, ''))
+      })
+      this.dispatchEvent(new CustomEvent('wx-open-service-chat', { detail: conversation, bubbles: true, composed: true }))
     },
     addCard: async (p) => {
       const { errMsg: _ok, ...result } = (await api.addCards(this.person, { appid: this.session.appid, cardList: p.cardList }).catch((err: Error) => {

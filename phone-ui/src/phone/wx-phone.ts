@@ -18,6 +18,9 @@ import '../miniprogram/wx-mp-container'
 import '../pay/wx-pay-sheet'
 import type { PaySubmit, PaySummary } from '../pay/wx-pay-sheet'
 import '../scan/wx-scanner'
+import '../wecom/wx-wecom-chat'
+import type { WecomCardTap } from '../wecom/wx-wecom-chat'
+import { wecomApi, type WecomConversation } from '../wecom/api'
 import type { MpSession } from '../miniprogram/wx-mp-container'
 import type { MeItem } from '../me/wx-me'
 import { theme } from './theme'
@@ -44,6 +47,7 @@ type Screen =
   | { kind: 'service-notifications' }
   | { kind: 'official-account' }
   | { kind: 'cards' }
+  | { kind: 'wecom'; conversation: string }
   | { kind: 'placeholder'; title: string; iconName: string }
 
 /**
@@ -213,6 +217,11 @@ export class WxPhone extends LitElement {
   @state() private nativePay: { summary: PaySummary; submit: PaySubmit } | null = null
   @state() private notice = ''
   @state() private consultant: ConsultantCard | null = null
+  /** WeCom chats (consultants, customer service) and a counter that makes an open one reload */
+  @state() private wecom: WecomConversation[] = []
+  @state() private wecomVersion = 0
+  /** a customer-service chat opened from a mini program (wx.openCustomerServiceChat), shown over it */
+  @state() private serviceChat: string | null = null
   #stopEvents?: () => void
   #ticker?: number
 
@@ -247,6 +256,7 @@ export class WxPhone extends LitElement {
     this.me = this.people.get(this.person)
     this.conversations = conversations
     this.notifications = notifications
+    this.wecom = await wecomApi.conversations(this.person).catch(() => [])
     await this.#loadOa()
     setWorldClock(clock.nowMs)
     this.#tick()
@@ -302,6 +312,10 @@ export class WxPhone extends LitElement {
       return this.#load()
     }
     if (e.surface === 'pay') this.payVersion++
+    if (e.surface === 'wecom') {
+      this.wecom = await wecomApi.conversations(this.person).catch(() => this.wecom)
+      this.wecomVersion++
+    }
     if (e.surface === 'cards') this.cardsVersion++
     if (e.surface === 'official-account') {
       this.oaVersion++
@@ -363,8 +377,11 @@ export class WxPhone extends LitElement {
               .conversations=${this.conversations}
               .people=${this.people}
               @wx-mp-close=${() => (this.mp = null)}
+              @wx-identify-code=${this.#scanned}
+              @wx-open-service-chat=${(e: CustomEvent<string>) => this.#openServiceChat(e.detail)}
             ></wx-mp-container>`
           : null}
+        ${this.serviceChat ? html`<div class="layer" style="z-index:20" @wx-back=${() => (this.serviceChat = null)}>${this.#wecomChat(this.serviceChat)}</div>` : null}
         ${this.scanning ? html`<wx-scanner style="top:44px" .lang=${this.lang} @wx-scan=${this.#scanned}></wx-scanner>` : null}
         ${this.nativePay
           ? html`<wx-pay-sheet .summary=${this.nativePay.summary} .submit=${this.nativePay.submit} .lang=${this.lang} @wx-pay-done=${() => (this.nativePay = null)}></wx-pay-sheet>`
@@ -395,6 +412,8 @@ export class WxPhone extends LitElement {
           .lang=${this.lang}
           @wx-open-notifications=${() => (this.stack = [...this.stack, { kind: 'service-notifications' }])}
           .officialAccount=${this.oaLatest}
+          .wecom=${this.wecom}
+          @wx-open-wecom=${(e: CustomEvent<string>) => (this.stack = [...this.stack, { kind: 'wecom', conversation: e.detail }])}
           @wx-open-official-account=${() => this.#openOa()}
           @wx-open-conversation=${(e: CustomEvent<Conversation>) => this.#openConversation(e.detail.id)}
         ></wx-chat-list>`
@@ -402,6 +421,8 @@ export class WxPhone extends LitElement {
         return html`<wx-contacts
           .friends=${this.conversations.filter((c) => c.kind === 'p2p').map((c) => this.people.get(c.peer!)!).filter(Boolean)}
           .groups=${this.conversations.filter((c) => c.kind === 'group')}
+          .wecom=${this.wecom.filter((c) => c.kind === 'consultant')}
+          @wx-open-wecom=${(e: CustomEvent<string>) => (this.stack = [...this.stack, { kind: 'wecom', conversation: e.detail }])}
           .lang=${this.lang}
           @wx-open-chat-with=${(e: CustomEvent<string>) => this.#openChatWith(e.detail)}
           @wx-open-official-accounts=${() => this.#openOa()}
@@ -428,6 +449,7 @@ export class WxPhone extends LitElement {
         .lang=${this.lang}
       ></wx-conversation>`
     }
+    if (s.kind === 'wecom') return this.#wecomChat(s.conversation)
     if (s.kind === 'cards') return html`<wx-cards .person=${this.person} .lang=${this.lang} .version=${this.cardsVersion}></wx-cards>`
     if (s.kind === 'official-account')
       return html`<wx-oa-chat
@@ -450,6 +472,30 @@ export class WxPhone extends LitElement {
         @wx-mp-open=${(e: CustomEvent<{ appid: string; entry: string }>) => this.openMiniProgram(e.detail)}
       ></wx-mini-programs>`
     return html`<wx-placeholder heading=${s.title} iconName=${s.iconName} note=${t(this.lang, 'comingSoon')}></wx-placeholder>`
+  }
+
+  async #openServiceChat(conversation: string) {
+    this.wecom = await wecomApi.conversations(this.person).catch(() => this.wecom)
+    this.serviceChat = conversation
+  }
+
+  #wecomChat(conversation: string) {
+    const c = this.wecom.find((x) => x.conversation === conversation)
+    if (!c) return null
+    return html`<wx-wecom-chat
+      .person=${this.person}
+      .conversation=${c}
+      .lang=${this.lang}
+      .version=${this.wecomVersion}
+      @wx-wecom-card=${(e: CustomEvent<WecomCardTap>) => this.#openWecomCard(e.detail)}
+    ></wx-wecom-chat>`
+  }
+
+  /** A mini program card in a WeCom chat: scene 1007 with chatType 2 (a WeCom contact's card) or 1202 (customer service). */
+  #openWecomCard(card: WecomCardTap) {
+    if (card.pageNotFound) return this.#notify(this.lang === 'zh' ? '页面不存在' : 'Page not found')
+    this.serviceChat = null
+    void this.openMiniProgram({ entry: card.kind === 'consultant' ? 'wecom-chat' : 'wecom-customer-service', appid: card.appid, path: card.path })
   }
 
   async #openConversation(id: string) {

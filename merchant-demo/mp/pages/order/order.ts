@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { api, brand, go, pageQuery, yuan, StoreError, type Brand, type Order } from '../../lib/store'
 import { base } from '../../lib/ui'
+import '../../lib/mp-consultant'
 
 const STEPS = [
   ['pending', 'Awaiting payment'],
@@ -99,6 +100,7 @@ export class MpOrder extends LitElement {
         ${o.pointsAwarded ? html`<p class="price" aria-label="Points earned">+${o.pointsAwarded} points</p>` : null}
         <p class="muted">Order ${o.id}</p>
       </div>
+      ${['paid', 'ready', 'shipped', 'collected'].includes(o.status) ? html`<mp-consultant .orderId=${o.id}></mp-consultant>` : null}
       ${o.status === 'pending'
         ? html`<div class="bar"><span>To pay <span class="price">${yuan(o.total)}</span></span><button class="primary" ?disabled=${this.paying} @click=${this.#payAgain}>Pay ${yuan(o.total)}</button></div>`
         : html`<div class="bar"><button class="primary" @click=${() => go('/pages/member/member')}>Member centre</button><button class="primary" @click=${() => wx.redirectTo({ url: '/pages/menu/menu' })}>${o.status === 'closed' ? 'Order again' : 'Order more'}</button></div>`}
