@@ -89,6 +89,24 @@ export class Brand {
     return this.store.post('/admin/jobs/coupon-reminders', withinDays === undefined ? {} : { withinDays })
   }
 
+  /**
+   * Connects the brand's WeCom (the callback URL, verified by the platform with an encrypted
+   * echostr, and the customer tags), as the brand does once in the WeCom admin console.
+   */
+  async connectsWeCom(): Promise<{ callback: { state: string }; tags: { bought: string; repeat: string } }> {
+    return this.store.post('/admin/wecom/connect')
+  }
+
+  /** The re-engagement job: a mass message task per consultant for customers whose order is `afterDays` old (default 7). */
+  async runsReengagement(afterDays?: number): Promise<{ due: number; tasks: { msgid: string; sender: string; customers: number }[] }> {
+    return this.store.post('/admin/jobs/wecom-reengage', afterDays === undefined ? {} : { afterDays })
+  }
+
+  /** What the store knows of a WeCom customer: the consultant, the order that brought them, welcome and re-engagement. */
+  async wecomCustomer(externalUserid: string): Promise<{ userid: string; orderId: string | null; memberId: string | null; welcomed: boolean; reengageMsgid: string | null }> {
+    return (await this.store.get(`/admin/wecom/customers/${externalUserid}`)).customers[0]
+  }
+
   /** Uploads the mini program again (after the platform forgot it). */
   async publishesPages() {
     await this.store.post('/admin/publish')

@@ -77,6 +77,14 @@ export class Operator {
     await this.control.call('DELETE', '/pay/faults')
   }
 
+  /**
+   * The consultant taps Send on a mass-message task in the WeCom client (add_msg_template only
+   * creates the task; WeCom has no API for the confirmation, so the sandbox's control API stands in).
+   */
+  async consultantSends(task: { msgid: string }) {
+    return this.control.post(`/wecom/msg-templates/${task.msgid}/confirm`, {})
+  }
+
   /** Sets a person's 零钱 balance (fen) in their wallet. */
   async setsBalance(person: { id: string }, balance: number) {
     await this.control.call('PATCH', `/pay/people/${person.id}/wallet`, { balance })

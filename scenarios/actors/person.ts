@@ -1,4 +1,4 @@
-import type { Checkout, Code, Coupon, Gift, GiftCard, GiftPurchase, Item, Launch, Member, OaArticle, OaFollow, OaMessage, Order, PayResult, ServiceNotification } from './types'
+import type { Checkout, Code, Coupon, Gift, GiftCard, GiftPurchase, Item, Launch, Member, OaArticle, OaFollow, OaMessage, Order, PayResult, ServiceNotification, WecomContact, WecomMessage } from './types'
 import { Wire } from './wire'
 
 /** What the phone does for one person: scan, open mini programs, pay, answer consents, chat. */
@@ -248,6 +248,36 @@ export class Person {
   /** Sends an article's link to a friend or a group (the reader's … → Send to Chat). */
   async sharesArticle(article: OaArticle, to: Person | { group: string }) {
     await this.phone.post(`/people/${this.id}/messages`, { to: 'group' in to ? to.group : to.id, type: 'link', link: { title: article.title, url: article.url } })
+  }
+
+  // ---- WeCom: the brand's consultant
+
+  /**
+   * The order page's "Add your consultant": the store's contact-me code for this order (state =
+   * the order id); the person long-presses it (Identify QR Code) and taps Add to Contacts.
+   */
+  async addsConsultantFromOrder(order: Order | Checkout): Promise<WecomContact> {
+    const code = await this.page.get(`/api/orders/${idOf(order)}/consultant`)
+    const picture = new URL(code.image)
+    const png: Buffer = await new Wire(picture.origin).call('GET', picture.pathname)
+    const card = await this.phone.post(`/people/${this.id}/scan`, { image: png.toString('base64'), method: 'long-press' })
+    if (card.action !== 'add-wecom-contact') throw new Error(`the order page's code is not a contact-me code (${card.action})`)
+    const added = await this.phone.post(`/people/${this.id}/wecom/contacts`, { configId: card.configId })
+    return { consultant: card.consultant.name, corpTag: card.corpTag, conversation: added.conversation, externalUserid: added.externalUserid }
+  }
+
+  /** The chat with the consultant the person added (the first one), oldest first. */
+  async consultantChat(): Promise<WecomMessage[]> {
+    const { contacts } = await this.phone.get(`/people/${this.id}/wecom/contacts`)
+    if (!contacts.length) throw new Error(`${this.name} has no WeCom contact`)
+    return (await this.phone.get(`/people/${this.id}/wecom/conversations/${encodeURIComponent(contacts[0].conversation)}/messages`)).messages
+  }
+
+  /** Taps the latest mini program card in the consultant's chat (scene 1007, a WeCom contact's card). */
+  async opensConsultantCard(): Promise<Launch> {
+    const card = (await this.consultantChat()).findLast((m) => m.kind === 'miniprogram')
+    if (!card) throw new Error(`${this.name} has no mini program card from the consultant`)
+    return this.opened(await this.phone.post(`/people/${this.id}/miniprogram/launch`, { entry: 'wecom-chat', appid: card.body.appid, path: card.body.path }))
   }
 
   // ---- chats and notifications

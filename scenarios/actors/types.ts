@@ -176,3 +176,21 @@ export interface GiftCard {
   claimable: boolean
   reason: string | null
 }
+
+/** A message in a person's WeCom chat (consultant or customer service), as the phone shows it. */
+export interface WecomMessage {
+  seq: number
+  from: 'staff' | 'customer' | 'system'
+  source: string
+  kind: string
+  body: Record<string, any>
+  sentAt: string
+}
+
+/** The consultant a person added: the card they saw, and their chat. */
+export interface WecomContact {
+  consultant: string
+  corpTag: string
+  conversation: string
+  externalUserid: string
+}
