@@ -221,6 +221,9 @@ export const api = {
   scan: (id: string, body: { payload: string; method: string }) => post<ScanResult>(`${person(id)}/scan`, body),
   scanInMiniProgram: (id: string, body: { payload: string; method: string; appid: string }) =>
     post<Record<string, unknown>>(`${person(id)}/miniprogram/scan-code`, body),
+  /** wx.getShareInfo: the group behind a shareTicket as encrypted open data (the session_key of the latest wx.login opens it) */
+  shareInfo: (id: string, appid: string, shareTicket: string) =>
+    post<{ encryptedData: string; iv: string; errMsg: string }>(`${person(id)}/miniprogram/share-info`, { appid, shareTicket }),
   notifications: (id: string) => call<{ notifications: ServiceNotification[] }>(`${person(id)}/service-notifications`).then((r) => r.notifications),
   openNotification: (id: string, notification: string) =>
     post<LaunchResult>(`${person(id)}/service-notifications/${encodeURIComponent(notification)}/open`, {}),

@@ -435,6 +435,13 @@ export class WxMpContainer extends LitElement {
       return { code }
     },
     checkSession: async () => ({}),
+    getShareInfo: async (p) => {
+      if (typeof p.shareTicket !== 'string' || !p.shareTicket) throw new ApiFail('invalid shareTicket')
+      const { errMsg: _ok, ...data } = await api.shareInfo(this.person, this.session.appid, p.shareTicket).catch((err: Error) => {
+        throw new ApiFail(err.message.replace(/^getShareInfo:fail /, ''))
+      })
+      return data
+    },
     requestPayment: (params) => this.#requestPayment(params),
     requestSubscribeMessage: (params) => this.#requestSubscribe(params),
     scanCode: async () => {

@@ -10,6 +10,8 @@ import { conversationsOf, markRead, membersOf, messagesOf, sendMessage } from '.
 import { attributionView, chainOf, findAttribution, findShare, latestAttribution, listShares, peopleOf, shareTicketInfo } from './shares'
 import type { ShareRow } from './shares'
 import { SendMessage } from './wire'
+import { currentSessionKey } from '../miniprogram/login'
+import { sealOpenData } from '../miniprogram/open-data'
 import { ALBUM, photo, photoUrl, STICKERS, sticker, stickerUrl } from './media'
 
 async function person(c: { var: PlatformEnv['Variables'] }, id: string) {
@@ -17,6 +19,9 @@ async function person(c: { var: PlatformEnv['Variables'] }, id: string) {
   if (!p) throw new SandboxError(404, 'not_found', `no person ${id}`)
   return p
 }
+
+/** A group's openGId for a mini program: stable per app and group, like WeChat's. */
+const openGIdFor = (secret: string, appid: string, groupId: string) => `tG${createHmac('sha256', secret).update(`opengid:${appid}:${groupId}`).digest('base64url').slice(0, 26)}`
 
 /** The chat side of a person's phone: `/_sandbox/people/:id/conversations…` and `/messages`. */
 export const chatSandbox = new Hono<PlatformEnv>()
@@ -63,10 +68,29 @@ export const chatSandbox = new Hono<PlatformEnv>()
       shareTicket: c.req.param('ticket'),
       appid: ticket.appid,
       groupId,
-      openGId: `tG${createHmac('sha256', secret).update(`opengid:${ticket.appid}:${groupId}`).digest('base64url').slice(0, 26)}`,
+      openGId: openGIdFor(secret, ticket.appid, groupId),
       sharedBy: ticket.sender,
       message: ticket.seq,
     })
+  })
+  /**
+   * wx.getShareInfo({shareTicket}): the group as encrypted open data (`{openGId, watermark}`,
+   * AES-128-CBC with the session_key of the person's latest wx.login), for a member of the group.
+   */
+  .post('/people/:id/miniprogram/share-info', sandboxJson(z.object({ shareTicket: z.string().min(1), appid: z.string().optional() })), async (c) => {
+    const p = await person(c, c.req.param('id'))
+    const body = c.req.valid('json')
+    const ticket = await shareTicketInfo(c.var.db, body.shareTicket)
+    if (!ticket || !(await membersOf(c.var.db, ticket.conversation))?.includes(p.id)) throw new SandboxError(404, 'not_found', `getShareInfo:fail invalid shareTicket`)
+    const appid = body.appid ?? ticket.appid
+    if (appid !== ticket.appid) throw new SandboxError(400, 'invalid', 'getShareInfo:fail the shareTicket belongs to another mini program')
+    const sessionKey = await currentSessionKey(c.var.db, appid, p.id)
+    if (!sessionKey) throw new SandboxError(409, 'no_session', 'getShareInfo:fail no session: call wx.login first')
+    const groupId = ticket.conversation.slice('group:'.length)
+    const platform = c.var.platform
+    const openGId = openGIdFor(platform.credentials.worldSecret, appid, groupId)
+    const sealed = sealOpenData(sessionKey, { openGId }, appid, Math.floor(platform.clock.now() / 1000), platform.ids.bytes(16))
+    return c.json({ ...sealed, errMsg: 'getShareInfo:ok' })
   })
   /** Every share and forward, newest first (`?sharer=`), each with its chain. */
   .get('/shares', async (c) => {

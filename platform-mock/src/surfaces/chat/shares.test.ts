@@ -3,6 +3,7 @@ import { testPlatform, type TestPlatform } from '../../testing'
 import { mpKit } from '../miniprogram/testkit'
 import { oaKit } from '../official-account/testkit'
 import { templateIdFor } from '../official-account/seed'
+import { openOpenData, sealOpenData } from '../miniprogram/open-data'
 
 let p: TestPlatform
 let kit: ReturnType<typeof mpKit>
@@ -269,4 +270,36 @@ test("launches from the account's card (1074), menu (1035) and template message 
   await kit.advance('31m')
   const later = (await oa.person('grace', `/messages/${graceCard.seq}/open`, {})).body
   expect(steps(later.attribution)).toEqual(['grace:discovered:official-account:oa-message'])
+})
+
+test('wx.getShareInfo gives the group as encrypted data that the session_key from jscode2session opens', async () => {
+  const shared = (await shareCard('alice', 'brunch-club')).body
+  const ticket = shared.body.shareTicket
+  const { code } = await kit.wxLogin('dave')
+  const { session_key } = await kit.code2session(code)
+  const res = await p.post('/_sandbox/people/dave/miniprogram/share-info', { shareTicket: ticket })
+  const info = await res.json()
+  expect(info).toMatchObject({ errMsg: 'getShareInfo:ok', encryptedData: expect.any(String), iv: expect.stringMatching(/^[A-Za-z0-9+/]{22}==$/) })
+  const opened = openOpenData(session_key, info.encryptedData, info.iv, kit.mp.appid)
+  const { openGId } = await p.json(`/_sandbox/people/dave/share-tickets/${ticket}`)
+  expect(opened).toEqual({ openGId, watermark: { appid: kit.mp.appid, timestamp: expect.any(Number) } })
+
+  // a newer wx.login replaces the session: the old key no longer opens it
+  await kit.wxLogin('dave')
+  const again = await (await p.post('/_sandbox/people/dave/miniprogram/share-info', { shareTicket: ticket })).json()
+  expect(() => openOpenData(session_key, again.encryptedData, again.iv, kit.mp.appid)).toThrow()
+  // outsiders and unknown tickets
+  expect((await p.post('/_sandbox/people/erin/miniprogram/share-info', { shareTicket: ticket })).status).toBe(404)
+  expect((await p.post('/_sandbox/people/dave/miniprogram/share-info', { shareTicket: 'nope' })).status).toBe(404)
+  expect((await p.post('/_sandbox/people/henry/miniprogram/share-info', {})).status).toBe(400)
+})
+
+test('open data decryption matches the official WXBizDataCrypt sample', () => {
+  const encryptedData =
+    'CiyLU1Aw2KjvrjMdj8YKliAjtP4gsMZMQmRzooG2xrDcvSnxIMXFufNstNGTyaGS9uT5geRa0W4oTOb1WT7fJlAC+oNPdbB+3hVbJSRgv+4lGOETKUQz6OYStslQ142dNCuabNPGBzlooOmB231qMM85d2/fV6ChevvXvQP8Hkue1poOFtnEtpyxVLW1zAo6/1Xx1COxFvrc2d7UL/lmHInNlxuacJXwu0fjpXfz/YqYzBIBzD6WUfTIF9GRHpOn/Hz7saL8xz+W//FRAUid1OksQaQx4CMs8LOddcQhULW4ucetDf96JcR3g0gfRK4PC7E/r7Z6xNrXd2UIeorGj5Ef7b1pJAYB6Y5anaHqZ9J6nKEBvB4DnNLIVWSgARns/8wR2SiRS7MNACwTyrGvt9ts8p12PKFdlqYTopNHR1Vf7XjfhQlVsAJdNiKdYmYVoKlaRv85IfVunYzO0IKXsyl7JCUjCpoG20f0a04COwfneQAGGwd5oa+T8yO5hzuyDb/XcxxmK01EpqOyuxINew=='
+  const data = openOpenData('tiihtNczf5v6AKRyjwEUhQ==', encryptedData, 'r7BXXKkLb8qrSNn05n0qiA==', 'wx4f4bc4dec97d474b')
+  expect(data).toMatchObject({ openId: 'oGZUI0egBJY1zhBYw2KhdUfwVJJE', nickName: 'Band', watermark: { appid: 'wx4f4bc4dec97d474b', timestamp: 1477314187 } })
+  expect(() => openOpenData('tiihtNczf5v6AKRyjwEUhQ==', encryptedData, 'r7BXXKkLb8qrSNn05n0qiA==', 'wx0000000000000000')).toThrow(/appid/)
+  const sealed = sealOpenData('tiihtNczf5v6AKRyjwEUhQ==', { openGId: 'tGabc' }, 'wx4f4bc4dec97d474b', 1700000000, Buffer.from('r7BXXKkLb8qrSNn05n0qiA==', 'base64'))
+  expect(openOpenData('tiihtNczf5v6AKRyjwEUhQ==', sealed.encryptedData, sealed.iv, 'wx4f4bc4dec97d474b')).toEqual({ openGId: 'tGabc', watermark: { timestamp: 1700000000, appid: 'wx4f4bc4dec97d474b' } })
 })

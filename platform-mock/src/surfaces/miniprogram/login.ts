@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm'
+import { and, desc, eq, gt, isNull } from 'drizzle-orm'
 import type { Platform } from '../../platform'
 import type { Db } from '../../shared/db'
 import { apps, identities } from '../../world/schema'
@@ -58,6 +58,20 @@ export async function codeToSession(platform: Platform, q: { appid?: string; sec
   const identity = await identityOf(db, app.appid, used.personId)
   if (!identity) throw invalidCode()
   return { personId: used.personId, session: { session_key: used.sessionKey, openid: identity.openid, unionid: identity.unionid } }
+}
+
+/**
+ * The session_key of the person's current session in the app: that of their latest wx.login (what
+ * encrypted open data is sealed with; a merchant holding an older one cannot open it, as in WeChat).
+ */
+export async function currentSessionKey(db: Db, appid: string, personId: string) {
+  const [row] = await db
+    .select({ sessionKey: mpLoginCodes.sessionKey })
+    .from(mpLoginCodes)
+    .where(and(eq(mpLoginCodes.appid, appid), eq(mpLoginCodes.personId, personId)))
+    .orderBy(desc(mpLoginCodes.issuedAt))
+    .limit(1)
+  return row?.sessionKey
 }
 
 /** The person's openid and unionid in an app. */
