@@ -1,0 +1,88 @@
+import { expect, phone, test } from './fixtures'
+
+/** cli.ts starts the merchant demo on the platform port + 100 */
+const merchantUrl = (baseURL: string) => `http://localhost:${Number(new URL(baseURL).port) + 100}`
+
+test('Alice opens Discover → Channels, joins the live, taps the latte on the shelf, buys it: the order is attributed to the live session', async ({ phones, request, baseURL }) => {
+  test.setTimeout(90_000)
+  const page = await phones(['alice'])
+  const merchant = merchantUrl(baseURL!)
+  // the reset forgot the upload and the Channels content: the brand posts its videos and goes live
+  expect((await request.post(`${merchant}/admin/publish`)).ok()).toBe(true)
+  expect((await request.post(`${merchant}/admin/channels/publish`)).status()).toBe(201)
+  const live = await (await request.post(`${merchant}/admin/channels/live/start`)).json()
+  expect(live).toMatchObject({ status: 'live', title: 'Friday tasting live' })
+
+  const alice = phone(page, 'alice')
+  await alice.getByRole('tab', { name: 'Discover' }).click()
+  await alice.getByRole('button', { name: 'Channels' }).click()
+  await expect(alice.getByRole('tab', { name: 'Recommended' })).toHaveAttribute('aria-selected', 'true')
+  await expect(alice.getByText('Morning pour-over, step by step').first()).toBeVisible()
+
+  // the account is live: its avatar in the feed opens the live room
+  await alice.getByRole('button', { name: 'Lumen Coffee profile' }).first().click()
+  await expect(alice.getByText('Friday tasting live')).toBeVisible()
+  await expect(alice.getByLabel('Watching')).toContainText('1 watching')
+  await alice.getByRole('button', { name: 'Shopping bag' }).click()
+  await alice.getByRole('dialog', { name: 'Live products' }).getByRole('button', { name: 'Buy Latte' }).click()
+
+  // the mini program opens on the product with the live-goods scene
+  const top = () => alice.locator('iframe').last().contentFrame()
+  await expect(top().getByRole('button', { name: 'Add to cart' })).toBeVisible()
+  const [launched] = (await (await request.get('/_sandbox/events?type=miniprogram.launched&actor=alice')).json()).events
+  expect(launched.payload).toMatchObject({ scene: 1177, path: 'pages/product/product', query: { id: 'latte' }, firstTouchChannel: 'channels' })
+  expect(launched.subject).toMatchObject({ live: live.liveId, product: 'latte' })
+
+  await top().getByRole('button', { name: 'Add to cart' }).click()
+  await expect(top().getByLabel('Cart total')).toContainText('¥28.00')
+  await top().getByRole('button', { name: 'Checkout' }).click()
+  await top().getByRole('button', { name: 'Pay ¥28.00' }).click()
+  const sheet = alice.getByRole('dialog', { name: 'WeChat Pay' })
+  await expect(sheet.getByLabel('Amount')).toHaveText('¥28.00')
+  for (const d of '123456') await sheet.getByRole('button', { name: d, exact: true }).click()
+  await expect(alice.getByRole('dialog', { name: 'Payment Successful' })).toBeVisible()
+  await alice.getByRole('button', { name: 'Done' }).click()
+  await alice.getByRole('button', { name: 'Allow' }).click()
+  await expect(top().getByLabel('Order status')).toHaveText('Paid · being prepared')
+
+  // the store's order names the live session; the live's statistics count it
+  const paid = (await (await request.get(`${merchant}/admin/orders?status=paid`)).json()).orders
+  expect(paid).toHaveLength(1)
+  expect(paid[0]).toMatchObject({ entry: { scene: 1177, channel: 'channels' }, attribution: { firstTouchChannel: 'channels', channels: { liveId: live.liveId, videoId: null } } })
+  const stats = (await (await request.get(`${merchant}/admin/channels/live`)).json()).lives[0].stats
+  expect(stats).toMatchObject({ viewers: 1, productTaps: 1, orders: 1, gmv: 2800 })
+
+  // closing the mini program returns to the live room
+  await alice.getByRole('button', { name: 'Close mini program' }).click()
+  await expect(alice.getByRole('button', { name: 'Shopping bag' })).toBeVisible()
+})
+
+test('a Channels video Bob shares lands in Alice’s chat as a video card; its product chip opens the mini program with scene 1184 and the share chain', async ({ phones, request, baseURL }) => {
+  const page = await phones(['alice', 'bob'])
+  const merchant = merchantUrl(baseURL!)
+  expect((await request.post(`${merchant}/admin/publish`)).ok()).toBe(true)
+  expect((await request.post(`${merchant}/admin/channels/publish`)).status()).toBe(201)
+  // the video on top of Bob's Recommended feed
+  const [video] = (await (await request.get('/_sandbox/people/bob/channels/feed?tab=recommended')).json()).videos
+
+  const bob = phone(page, 'bob')
+  await bob.getByRole('tab', { name: 'Discover' }).click()
+  await bob.getByRole('button', { name: 'Channels' }).click()
+  await bob.getByRole('button', { name: 'Like' }).first().click()
+  await expect(bob.getByRole('button', { name: 'Unlike' }).first()).toBeVisible()
+  await bob.getByRole('button', { name: 'Share to chat' }).first().click()
+  await bob.getByRole('button', { name: /Alice Wang/ }).click()
+  await bob.getByRole('button', { name: 'Send', exact: true }).click()
+
+  const alice = phone(page, 'alice')
+  await alice.getByRole('button', { name: /Bob Li/ }).click()
+  const card = alice.getByRole('button', { name: `Channels video ${video.title}` })
+  await expect(card).toBeVisible()
+  await card.click()
+  await expect(alice.getByText(video.description)).toBeVisible()
+  await alice.getByRole('button', { name: /^Product / }).click()
+  await expect(alice.locator('iframe').last().contentFrame().getByRole('button', { name: 'Add to cart' })).toBeVisible()
+  const [launched] = (await (await request.get('/_sandbox/events?type=miniprogram.launched&actor=alice')).json()).events
+  expect(launched.payload).toMatchObject({ scene: 1184, firstTouchChannel: 'channels' })
+  expect(launched.payload.shareChain.map((s: { person: string; action: string }) => `${s.person} ${s.action}`)).toEqual(['bob discovered', 'bob shared', 'alice opened'])
+})
