@@ -127,6 +127,11 @@ const wx = {
   addCard: api('addCard'),
   openCustomerServiceChat: api('openCustomerServiceChat'),
   getShareInfo: api('getShareInfo'),
+  // Channels
+  getChannelsLiveInfo: api('getChannelsLiveInfo'),
+  openChannelsLive: api('openChannelsLive'),
+  openChannelsActivity: api('openChannelsActivity'),
+  openChannelsUserProfile: api('openChannelsUserProfile'),
   // navigation
   navigateTo: api('navigateTo'),
   redirectTo: api('redirectTo'),

@@ -13,7 +13,7 @@ export interface Message {
   seq: number
   conversation: string
   sender: string
-  kind: 'text' | 'image' | 'emoji' | 'miniprogram' | 'link' | 'video'
+  kind: 'text' | 'image' | 'emoji' | 'miniprogram' | 'link' | 'video' | 'channels_video'
   body: Record<string, any>
   sentAt: string
 }

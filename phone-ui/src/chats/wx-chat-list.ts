@@ -256,6 +256,8 @@ export class WxChatList extends LitElement {
         return this.lang === 'zh' ? '[动画表情]' : '[Sticker]'
       case 'video':
         return `[${t(this.lang, 'video')}] ${m.body.title ?? ''}`
+      case 'channels_video':
+        return `[${t(this.lang, 'channels')}] ${m.body.title}`
     }
   }
 

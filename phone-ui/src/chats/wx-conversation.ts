@@ -7,6 +7,7 @@ import '../phone/wx-nav-bar'
 import { theme } from '../phone/theme'
 import './wx-chat-bubble'
 import './wx-mini-card'
+import '../channels/wx-channels-card'
 import '../miniprogram/wx-share-panel'
 import '../oa/wx-article-reader'
 import './wx-photo-picker'
@@ -242,6 +243,18 @@ export class WxConversation extends LitElement {
     if (m.kind === 'emoji')
       return html`<wx-chat-bubble from=${common.from} avatar=${common.avatar} sender=${sender}>
         <img class="sticker" src=${m.body.url} alt=${`Sticker: ${this.lang === 'zh' ? m.body.nameZh : m.body.name}`} />
+      </wx-chat-bubble>`
+    if (m.kind === 'channels_video')
+      return html`<wx-chat-bubble from=${common.from} avatar=${common.avatar} sender=${sender}>
+        <wx-channels-card
+          heading=${m.body.title}
+          nickname=${m.body.nickname}
+          coverUrl=${m.body.coverUrl}
+          headUrl=${m.body.headUrl}
+          lang=${this.lang}
+          @wx-card-tap=${() => this.#openCard(m)}
+        ></wx-channels-card>
+        ${this.#forwardButton(m)}
       </wx-chat-bubble>`
     if (m.kind === 'miniprogram')
       return html`<wx-chat-bubble from=${common.from} avatar=${common.avatar} sender=${sender}>

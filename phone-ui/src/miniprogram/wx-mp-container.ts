@@ -5,6 +5,7 @@ import { api, type Conversation, type PersonView } from '../api'
 import type { Lang } from '../i18n'
 import '../pay/wx-pay-sheet'
 import type { PaySubmit, PaySummary } from '../pay/wx-pay-sheet'
+import { channels } from '../channels/api'
 import { ApiFail, BridgeHost, encodeInit, type ApiHandler, type LaunchOptions } from './protocol'
 import './wx-mp-overlays'
 import type { ModalState, ToastState } from './wx-mp-overlays'
@@ -393,6 +394,20 @@ export class WxMpContainer extends LitElement {
     localStorage.setItem(this.#storageKey, JSON.stringify(next))
   }
 
+  /** WeChat asks before leaving for Channels; the platform checks the account and the same-subject rule (errno 100008). */
+  async #openChannels(name: string, p: Record<string, unknown>) {
+    const target = await channels
+      .open(this.person, { appid: this.session.appid, api: name, finderUserName: String(p.finderUserName ?? ''), ...(p.feedId !== undefined && { feedId: String(p.feedId) }), ...(p.nonceId !== undefined && { nonceId: String(p.nonceId) }) })
+      .catch((err: Error) => {
+        throw new ApiFail(err.message)
+      })
+    const zh = this.lang === 'zh'
+    const go = await this.#ask({ title: '', content: zh ? '即将打开视频号' : 'Open Channels?', showCancel: true, cancelText: zh ? '取消' : 'Cancel', confirmText: zh ? '允许' : 'Allow' })
+    if (!go) throw new ApiFail('cancel')
+    this.dispatchEvent(new CustomEvent('wx-open-channels', { detail: target, bubbles: true, composed: true }))
+    return {}
+  }
+
   #showToast(toast: ToastState | null, duration = 1500) {
     clearTimeout(this.#toastTimer)
     this.toast = toast
@@ -515,6 +530,18 @@ export class WxMpContainer extends LitElement {
     },
     clearStorage: async () => this.#saveStorage({}),
     getSystemInfo: async () => SYSTEM(this.lang),
+    // Channels (reference/channels.md §3): live status, and opening a live, a video or a profile over the mini program
+    getChannelsLiveInfo: async (p) => {
+      const q: Record<string, string> = { appid: this.session.appid, finderUserName: String(p.finderUserName ?? '') }
+      if (p.startTime !== undefined) q.startTime = String(p.startTime)
+      if (p.endTime !== undefined) q.endTime = String(p.endTime)
+      return channels.liveInfo(this.person, q).catch((err: Error) => {
+        throw new ApiFail(err.message)
+      })
+    },
+    openChannelsLive: (p) => this.#openChannels('openChannelsLive', p),
+    openChannelsActivity: (p) => this.#openChannels('openChannelsActivity', p),
+    openChannelsUserProfile: (p) => this.#openChannels('openChannelsUserProfile', p),
     makePhoneCall: async (p) => {
       const call = await this.#ask({ title: '', content: `Call ${String(p.phoneNumber ?? '')}?\n(The sandbox does not place calls.)`, showCancel: true, cancelText: 'Cancel', confirmText: 'Call' })
       if (!call) throw new ApiFail('cancel')

@@ -1,6 +1,8 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { api, concerns, onEvent, type Conversation, type LaunchResult, type OaMessage, type Message, type PersonView, type SandboxEvent, type ServiceNotification } from '../api'
+import '../channels/wx-channels'
+import type { ChannelsStart } from '../channels/api'
 import '../chats/wx-chat-list'
 import '../chats/wx-conversation'
 import '../chats/wx-service-notifications'
@@ -217,6 +219,8 @@ export class WxPhone extends LitElement {
   @state() private nativePay: { summary: PaySummary; submit: PaySubmit } | null = null
   @state() private notice = ''
   @state() private consultant: ConsultantCard | null = null
+  /** Channels (视频号), full screen: where it opened (Discover, a chat's video card, a mini program) */
+  @state() private channels: ChannelsStart | null = null
   /** WeCom chats (consultants, customer service) and a counter that makes an open one reload */
   @state() private wecom: WecomConversation[] = []
   @state() private wecomVersion = 0
@@ -368,6 +372,18 @@ export class WxPhone extends LitElement {
         <div class="content">${this.#tabContent()}</div>
         <wx-tab-bar .active=${this.tab} .unread=${unread} .lang=${this.lang} @wx-tab=${(e: CustomEvent<Tab>) => (this.tab = e.detail)}></wx-tab-bar>
         ${top ? html`<div class="layer" @wx-back=${this.#pop}>${this.#screen(top)}</div>` : null}
+        ${this.channels
+          ? html`<wx-channels
+              .person=${this.person}
+              .lang=${this.lang}
+              .time=${this.time}
+              .start=${this.channels}
+              .conversations=${this.conversations}
+              .people=${this.people}
+              @wx-channels-close=${() => (this.channels = null)}
+              @wx-launched=${(e: CustomEvent<LaunchResult>) => this.#openLaunched(e.detail)}
+            ></wx-channels>`
+          : null}
         ${this.mp
           ? html`<wx-mp-container
               style="top:44px"
@@ -377,6 +393,7 @@ export class WxPhone extends LitElement {
               .conversations=${this.conversations}
               .people=${this.people}
               @wx-mp-close=${() => (this.mp = null)}
+              @wx-open-channels=${(e: CustomEvent<ChannelsStart>) => ((this.mp = null), (this.channels = e.detail))}
               @wx-identify-code=${this.#scanned}
               @wx-open-service-chat=${(e: CustomEvent<string>) => this.#openServiceChat(e.detail)}
             ></wx-mp-container>`
@@ -529,6 +546,10 @@ export class WxPhone extends LitElement {
   }
 
   #openCard(m: Message, c: Conversation) {
+    if (m.kind === 'channels_video') {
+      this.channels = { screen: 'video', feedId: m.body.feedId, shareId: m.body.shareId }
+      return
+    }
     const group = c.kind === 'group'
     void this.openMiniProgram({
       entry: group ? 'group' : 'chat',
@@ -589,6 +610,10 @@ export class WxPhone extends LitElement {
     }
     if (item === 'miniPrograms') {
       this.stack = [...this.stack, { kind: 'mini-programs' }]
+      return
+    }
+    if (item === 'channels') {
+      this.channels = { screen: 'feed' }
       return
     }
     const icons = { moments: 'moments', channels: 'channels', scan: 'scan', miniPrograms: 'miniPrograms' }
