@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline/promises'
 import { htmlReport, jsonReport, junitReport } from './reports'
 import { journeyNames, loadJourney, runJourney, type JourneyResult, type RunOptions } from './runner'
+import type { Journey } from './journey'
 
 const USAGE = `npm run scenario -- <name…|all> [--seed N] [--report json,junit,html] [--out DIR] [--accept] [--visual] [--step] [--parallel N]
 
@@ -67,7 +68,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   const journeys = await Promise.all(args.names.map((n) => loadJourney(n)))
   const prompt = args.step ? createInterface({ input: process.stdin, output: process.stdout }) : null
-  const visual = args.visual ? await import('./visual').then((m) => m.openVisual()) : null
+  const visualModule = args.visual ? await import('./visual') : null
+  const visual = visualModule ? await visualModule.openVisual() : null
+  const castOf = (run: Journey['run'], cast: string[]) => visualModule?.castOf(run, cast) ?? []
   const results: JourneyResult[] = []
   const queue = [...journeys]
   const worker = async () => {
@@ -75,17 +78,18 @@ export async function main(argv: string[]): Promise<number> {
       const opts: RunOptions = {
         seed: args.seed,
         accept: args.accept,
-        golden: args.accept || args.seed === 1,
+        // visual playback: the phones' own pages log in too (sessions, seeded ids drawn), so its trace is not a golden one
+        golden: !args.visual && (args.accept || args.seed === 1),
         beforeStep: prompt ? async (caption, i) => void (await prompt.question(paint(36, `  ${j!.name} step ${i + 1}: ${caption} — press Enter `))) : undefined,
         afterStep: async (s, _i, world) => {
-          if (visual) s.screenshot = await visual.screenshot(world.people)
+          if (visual) s.screenshot = await visual.screenshot(world.people, world.screens)
           console.log(`${paint(2, s.at.slice(11, 19))} ${s.ok ? paint(32, 'pass') : paint(31, 'FAIL')} ${paint(2, `${String(s.ms).padStart(5)} ms`)}  ${j!.name} · ${s.caption}${s.error ? `\n      ${paint(31, s.error)}` : ''}`)
         },
-        onSandbox: visual ? (urls) => visual.open(urls) : undefined,
+        onSandbox: visual ? (urls, cast) => visual.open(urls, castOf(j!.run, cast)) : undefined,
       }
       const r = await runJourney(j, opts)
       results.push(r)
-      const golden = r.golden.status === 'mismatch' ? paint(31, 'golden trace differs') : r.golden.status === 'missing' ? paint(31, 'no golden trace (--accept records one)') : `golden trace ${r.golden.status}`
+      const golden = r.golden.status === 'mismatch' ? paint(31, 'golden trace differs') : r.golden.status === 'missing' ? paint(31, 'no golden trace (--accept records one)') : args.visual ? 'trace not compared (visual playback)' : `golden trace ${r.golden.status}`
       console.log(`${r.ok ? paint(32, '✓') : paint(31, '✗')} ${r.name} (${r.title}) — ${r.steps.length} steps, ${r.ms} ms, ${golden}${r.failure ? `\n  ${paint(31, r.failure)}` : ''}`)
       if (r.golden.status === 'mismatch') console.log(r.golden.diff!.split('\n').map((l) => `    ${l.startsWith('-') ? paint(31, l) : l.startsWith('+') ? paint(32, l) : l}`).join('\n'))
     }

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Brand } from './actors/brand'
 import { Operator } from './actors/operator'
-import { Person } from './actors/person'
+import { Person, type Screen } from './actors/person'
 import type { SandboxEvent } from './actors/types'
 import { Wire } from './actors/wire'
 import { CAST, check, CheckFailed, type Journey, type JourneyContext } from './journey'
@@ -56,7 +56,7 @@ export interface RunOptions {
   /** called before each step (the presenter's Enter in --step mode) */
   beforeStep?: (caption: string, index: number) => Promise<void>
   /** called after each step (progress lines; screenshots in --visual mode) */
-  afterStep?: (step: StepResult, index: number, world: { people: string[] }) => Promise<void> | void
+  afterStep?: (step: StepResult, index: number, world: { people: string[]; screens: Record<string, Screen | null> }) => Promise<void> | void
   /** called once the sandbox is up (visual mode opens the phones there) */
   onSandbox?: (urls: { platformUrl: string; merchantUrl: string }, cast: string[]) => Promise<void>
   /** called before the sandbox closes */
@@ -112,7 +112,7 @@ export async function runJourney(j: Journey, opts: RunOptions = {}): Promise<Jou
       lastEvent = fresh.at(-1)?.id ?? lastEvent
       result.at = (await control.get('/clock')).now
       steps.push(result)
-      await opts.afterStep?.(result, steps.length - 1, { people: CAST.filter((id) => people[id].active) })
+      await opts.afterStep?.(result, steps.length - 1, { people: CAST.filter((id) => people[id].active), screens: Object.fromEntries(CAST.map((id) => [id, people[id].screen])) })
       if (!result.ok) throw new StopJourney()
       return value as never
     },

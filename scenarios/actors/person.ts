@@ -13,6 +13,12 @@ export class Person {
   member: Member | null = null
   /** whether the person has used their phone yet (visual mode shows only those phones) */
   active = false
+  /**
+   * The mini program page (and the pay sheet over it) that the person's last action left on screen,
+   * for --visual playback: the actors act through the store's API, the visual mode opens this page in
+   * the phone. null: whatever the phone shows by itself (e.g. the page a launch opened).
+   */
+  screen: Screen | null = null
 
   constructor(
     readonly id: string,
@@ -68,7 +74,20 @@ export class Person {
     const { token, member } = await this.page.post('/api/login', { code: this.launch.loginCode })
     this.token = token
     this.member = member
+    // the phone follows the launch by itself: visual playback waits for it
+    this.screen = { path: o.path, query: o.query ?? {}, paySheet: null, launch: true, n: (this.screen?.n ?? 0) + 1 }
     return this.launch
+  }
+
+  /** What the page the person is on now is (visual playback). */
+  private shows(path: string, query: Record<string, string> = {}, paySheet: Record<string, string> | null = null) {
+    this.screen = { path, query, paySheet, n: (this.screen?.n ?? 0) + 1 }
+  }
+
+  /** The page a paid or unpaid checkout leaves on screen: the order, or the gift for a gift voucher. */
+  private showsCheckout(checkout: Checkout | GiftPurchase, paySheet: Record<string, string> | null = null) {
+    if ('gift' in checkout) this.shows('pages/gift/gift', { id: checkout.gift.id }, paySheet)
+    else this.shows('pages/order/order', { id: checkout.order.id }, paySheet)
   }
 
   // ---- in the store's mini program
@@ -76,16 +95,21 @@ export class Person {
   /** Puts the items in the cart and checks out (the page sends the launch's scene and query). */
   async orders(items: Item[], opts: { coupon?: string } = {}): Promise<Checkout> {
     for (const i of items) await this.page.post('/api/cart/items', { productId: i.product, options: i.options, quantity: i.quantity ?? 1 })
-    return this.page.call('POST', '/api/orders', { entry: { scene: this.launch?.scene, query: this.launch?.query }, couponId: opts.coupon })
+    const checkout: Checkout = await this.page.call('POST', '/api/orders', { entry: { scene: this.launch?.scene, query: this.launch?.query }, couponId: opts.coupon })
+    // the cart's Pay: WeChat Pay's sheet comes up over the order
+    this.showsCheckout(checkout, checkout.payment)
+    return checkout
   }
 
   /** The order page (a pending order is checked with WeChat Pay by the store). */
   async looksAtOrder(order: Order | Checkout): Promise<Order> {
+    this.shows('pages/order/order', { id: idOf(order) })
     return (await this.page.get(`/api/orders/${idOf(order)}`)).order
   }
 
   /** The member centre. */
   async looksAtMemberCard(): Promise<Member> {
+    this.shows('pages/member/member')
     this.member = (await this.page.get('/api/me')).member
     return this.member!
   }
@@ -95,6 +119,7 @@ export class Person {
     const { orderReady } = await this.page.get('/api/subscriptions')
     const answers = await this.phone.post(`/people/${this.id}/miniprogram/subscribe`, { tmplIds: [orderReady], decisions: { [orderReady]: answer } })
     await this.page.post(`/api/orders/${idOf(order)}/consent`, { accepted: answers[orderReady] === 'accept' })
+    this.shows('pages/order/order', { id: idOf(order) })
     return answers[orderReady] as 'accept' | 'reject'
   }
 
@@ -102,11 +127,13 @@ export class Person {
 
   /** The member centre's coupons: the brand's not yet claimed, and the member's own with their state. */
   async looksAtCoupons(): Promise<{ available: { id: string; title: string }[]; mine: Coupon[] }> {
+    this.shows('pages/member/member')
     return this.page.get('/api/coupons')
   }
 
   /** Claims one of the brand's coupons in the member centre (valid the kit's days from now, on business time). */
   async claimsCoupon(couponId: string): Promise<Coupon> {
+    this.shows('pages/member/member')
     return (await this.page.post(`/api/coupons/${couponId}/claim`)).coupon
   }
 
@@ -119,6 +146,7 @@ export class Person {
     const tmplIds = kinds.map((k) => templates[k] as string)
     const answers = await this.phone.post(`/people/${this.id}/miniprogram/subscribe`, { tmplIds, decisions: Object.fromEntries(tmplIds.map((t) => [t, answer])) })
     const accepted = kinds.filter((k) => answers[templates[k]] === 'accept')
+    this.shows('pages/member/member')
     return (await this.page.post('/api/consents', { accepted })).consents as { pointsChanged: number; couponExpiring: number }
   }
 
@@ -126,6 +154,7 @@ export class Person {
   async triesToOrder(items: Item[], opts: { coupon?: string } = {}): Promise<{ status: number; code?: string; field?: string }> {
     for (const i of items) await this.page.post('/api/cart/items', { productId: i.product, options: i.options, quantity: i.quantity ?? 1 })
     const answer = await this.page.raw('POST', '/api/orders', { entry: { scene: this.launch?.scene, query: this.launch?.query }, couponId: opts.coupon })
+    this.shows('pages/cart/cart')
     return { status: answer.status, code: answer.body?.error?.code, field: answer.body?.error?.field }
   }
 
@@ -134,11 +163,14 @@ export class Person {
   /** On the gift page: picks a gift voucher, writes a note and checks out (paid like any order). */
   async buysGift(giftId: string, message?: string): Promise<GiftPurchase> {
     const { gift, orderId, payment } = await this.page.post('/api/gifts', { giftId, message, entry: { scene: this.launch?.scene, query: this.launch?.query } })
-    return { gift, payment, order: await this.looksAtOrder({ id: orderId } as Order) }
+    const purchase = { gift, payment, order: await this.looksAtOrder({ id: orderId } as Order) }
+    this.showsCheckout(purchase, payment)
+    return purchase
   }
 
   /** The member centre's Gifts: the vouchers on offer, those sent and those received. */
   async looksAtGifts(): Promise<{ available: { id: string; title: string; price: number }[]; sent: Gift[]; received: Gift[] }> {
+    this.shows('pages/member/member')
     return this.page.get('/api/gifts')
   }
 
@@ -147,6 +179,7 @@ export class Person {
     const id = 'gift' in gift ? gift.gift.id : gift.id
     const mine = (await this.looksAtGifts()).sent.find((g) => g.id === id)
     if (!mine?.sharePath) throw new Error(`${this.name} has no gift ${id} to send`)
+    this.shows('pages/gift/gift', { id })
     await this.phone.post(`/people/${this.id}/messages`, { to: to.id, type: 'miniprogram', miniprogram: { appid: this.launch?.appid, title: `${mine.title} — from a friend`, path: mine.sharePath } })
   }
 
@@ -175,6 +208,7 @@ export class Person {
 
   /** What the pay sheet shows before the password. */
   async opensPaySheet(checkout: Checkout) {
+    this.showsCheckout(checkout, checkout.payment)
     return this.phone.post(`/pay/people/${this.id}/preview`, { target: { requestPayment: checkout.payment } })
   }
 
@@ -182,13 +216,17 @@ export class Person {
   async pays(checkout: Checkout, opts: { password?: string; method?: 'balance' | 'card' } = {}): Promise<PayResult> {
     await this.opensPaySheet(checkout)
     const answer = await this.phone.raw('POST', `/pay/people/${this.id}/pay`, { target: { requestPayment: checkout.payment }, password: opts.password ?? '123456', method: opts.method })
+    // paid: the page shows the order (or gift); refused: the sheet stays up
+    this.showsCheckout(checkout, answer.body?.outcome === 'success' ? null : checkout.payment)
     return answer.body
   }
 
   /** Opens the sheet and closes it. */
   async cancelsPayment(checkout: Checkout): Promise<PayResult> {
     await this.opensPaySheet(checkout)
-    return (await this.phone.raw('POST', `/pay/people/${this.id}/pay`, { target: { requestPayment: checkout.payment }, action: 'cancel' })).body
+    const answer = await this.phone.raw('POST', `/pay/people/${this.id}/pay`, { target: { requestPayment: checkout.payment }, action: 'cancel' })
+    this.showsCheckout(checkout)
+    return answer.body
   }
 
   async wallet(): Promise<{ balance: number }> {
@@ -310,3 +348,13 @@ export class Person {
 }
 
 const idOf = (o: Order | Checkout) => ('order' in o ? o.order.id : o.id)
+
+/** A mini program page with its query, and WeChat Pay's sheet over it when it is up (`n` counts changes). */
+export interface Screen {
+  path: string
+  query: Record<string, string>
+  paySheet: Record<string, string> | null
+  /** the page a launch opened (the phone opens it by itself) */
+  launch?: boolean
+  n: number
+}
