@@ -1,4 +1,4 @@
-import type { Checkout, Code, Gift, Order } from './types'
+import type { ChannelsLive, ChannelsVideo, Checkout, Code, Gift, LiveStats, Order } from './types'
 import { Wire } from './wire'
 
 /** The brand's staff and back office, through the demo merchant's own HTTP API. */
@@ -27,6 +27,27 @@ export class Brand {
    */
   async connectsOfficialAccount(): Promise<{ server: { state: string; mode: string }; followers: number }> {
     return this.store.post('/admin/official-account/connect')
+  }
+
+  /** Posts the kit's Channels videos and schedules its live stream (the 视频号助手's work). */
+  async postsOnChannels(): Promise<{ finderUserName: string; videos: ChannelsVideo[]; live: ChannelsLive | null }> {
+    return this.store.post('/admin/channels/publish')
+  }
+
+  /** Starts the scheduled live stream: the host is on air with the product shelf. */
+  async goesLive(): Promise<ChannelsLive> {
+    return this.store.post('/admin/channels/live/start')
+  }
+
+  /** Ends the live stream. */
+  async endsLive(): Promise<ChannelsLive & { stats: LiveStats }> {
+    return this.store.post('/admin/channels/live/end')
+  }
+
+  /** The live stream's statistics: viewers, peak, product taps, attributed orders. */
+  async liveStats(): Promise<LiveStats> {
+    const { lives } = await this.store.get('/admin/channels/live')
+    return lives[0].stats
   }
 
   /** Publishes a campaign's article (draft → publish) with the campaign's product cards. */

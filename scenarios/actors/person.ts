@@ -1,4 +1,4 @@
-import type { Checkout, Code, Coupon, Gift, GiftCard, GiftPurchase, Item, Launch, Member, OaArticle, OaFollow, OaMessage, Order, PayResult, ServiceNotification, WecomContact, WecomMessage } from './types'
+import type { ChannelsLive, ChannelsVideo, Checkout, Code, Coupon, Gift, GiftCard, GiftPurchase, Item, Launch, Member, OaArticle, OaFollow, OaMessage, Order, PayResult, ServiceNotification, WecomContact, WecomMessage } from './types'
 import { Wire } from './wire'
 
 /** What the phone does for one person: scan, open mini programs, pay, answer consents, chat. */
@@ -60,6 +60,26 @@ export class Person {
         ...(group ? { groupId: friend.group, shareTicket: card.body.shareTicket } : {}),
       }),
     )
+  }
+
+  /** Discover → Channels → the brand's live room: joins as a viewer. */
+  async watchesLive(live: ChannelsLive): Promise<ChannelsLive> {
+    return this.phone.post(`/people/${this.id}/channels/lives/${live.liveId}/join`)
+  }
+
+  /** Opens the live room's shopping bag and taps a product: the mini program opens on it (scene 1177). */
+  async tapsLiveProduct(live: ChannelsLive, product: string): Promise<Launch> {
+    return this.opened(await this.phone.post(`/people/${this.id}/channels/lives/${live.liveId}/products/${product}/tap`))
+  }
+
+  /** Leaves the live room. */
+  async leavesLive(live: ChannelsLive): Promise<void> {
+    await this.phone.post(`/people/${this.id}/channels/lives/${live.liveId}/leave`)
+  }
+
+  /** Taps a product under a Channels video: the mini program opens on it (scene 1184). */
+  async tapsVideoProduct(video: ChannelsVideo, product: string): Promise<Launch> {
+    return this.opened(await this.phone.post(`/people/${this.id}/channels/videos/${video.feedId}/open`, { productId: product }))
   }
 
   /** Opens the mini program from its Service Notifications entry (scene 1014). */

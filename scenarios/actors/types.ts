@@ -78,6 +78,43 @@ export interface Attribution {
   shareChain: ChainStep[]
   /** the store whose Official Account follow code the buyer followed with */
   followStoreId: string | null
+  /** the Channels video or live session the order came from */
+  channels?: { finderUserName: string | null; videoId: string | null; liveId: string | null } | null
+}
+
+/** A product mounted on a Channels video or live shelf: a page of the store. */
+export interface MountedProduct {
+  productId: string
+  title: string
+  price: number
+  appid: string
+  path: string
+}
+
+/** A Channels video the brand posted. */
+export interface ChannelsVideo {
+  feedId: string
+  title: string
+  products: MountedProduct[]
+}
+
+/** A Channels live session (直播) with its product shelf. */
+export interface ChannelsLive {
+  liveId: string
+  title: string
+  status: 'scheduled' | 'live' | 'ended'
+  shelf: MountedProduct[]
+  watching: number
+}
+
+/** A live session's statistics (视频号助手 → 直播数据). */
+export interface LiveStats {
+  viewers: number
+  watching: number
+  peakViewers: number
+  productTaps: number
+  orders: number
+  gmv: number
 }
 
 /** A published article as the reader shows it. */
