@@ -84,6 +84,9 @@ export class WxChatList extends LitElement {
       .kf {
         background: #2782d7;
       }
+      .feed {
+        background: #1485ee;
+      }
       .oa {
         background: #0b7a5a;
         border-radius: 50%;
@@ -144,6 +147,8 @@ export class WxChatList extends LitElement {
   @property({ attribute: false }) conversations: Conversation[] = []
   @property({ attribute: false }) notifications: ServiceNotification[] = []
   @property({ attribute: false }) officialAccount: { name: string; message: OaMessage | null; unread: number } | null = null
+  /** 订阅号消息: the newest article of the followed accounts */
+  @property({ attribute: false }) subscriptions: { account: string; title: string; at: string } | null = null
   @property({ attribute: false }) people = new Map<string, PersonView>()
   /** WeCom chats: consultants the person added and customer-service chats */
   @property({ attribute: false }) wecom: WecomConversation[] = []
@@ -157,6 +162,7 @@ export class WxChatList extends LitElement {
       ${shown.length === 0 && this.notifications.length === 0 && this.wecom.length === 0 ? html`<p class="empty">${t(this.lang, 'noMessages')}</p>` : null}
       <ul>
         ${this.notifications.length ? this.#serviceRow() : null} ${this.officialAccount ? this.#oaRow(this.officialAccount) : null}
+        ${this.subscriptions ? this.#feedRow(this.subscriptions) : null}
         ${[...shown.map((c) => ({ at: Date.parse(c.lastMessage!.sentAt), row: () => this.#row(c) })), ...this.wecom.map((c) => ({ at: c.lastMessage ? Date.parse(c.lastMessage.sentAt) : 0, row: () => this.#wecomRow(c) }))]
           .sort((a, b) => b.at - a.at)
           .map((r) => r.row())}
@@ -215,9 +221,33 @@ export class WxChatList extends LitElement {
     </li>`
   }
 
+  /** What the account's last message reads as in the list. */
+  #oaPreview(m: OaMessage) {
+    if (m.kind === 'text') return String(m.body.content ?? m.body.text ?? '')
+    if (m.kind === 'news') return `[${t(this.lang, 'link')}] ${m.body.articles?.[0]?.title ?? ''}`
+    if (m.kind === 'miniprogrampage') return `[${t(this.lang, 'miniProgram')}] ${m.body.title ?? ''}`
+    if (m.kind === 'template') return String(m.body.title ?? '')
+    if (m.kind === 'image') return `[${t(this.lang, 'photo')}]`
+    return `[${m.kind}]`
+  }
+
+  /** 订阅号消息: folded articles of the followed accounts, one row. */
+  #feedRow(feed: { account: string; title: string; at: string }) {
+    const title = this.lang === 'zh' ? '订阅号消息' : 'Subscriptions'
+    return html`<li>
+      <button aria-label=${title} @click=${() => this.dispatchEvent(new CustomEvent('wx-open-subscriptions', { bubbles: true, composed: true }))}>
+        <span class="pic"><span class="avatar service feed">${icon('discover', 24)}</span></span>
+        <span class="text">
+          <span class="row"><span class="name">${title}</span><span class="time">${shortTime(feed.at, this.lang)}</span></span>
+          <span class="preview">${feed.account}: ${feed.title}</span>
+        </span>
+      </button>
+    </li>`
+  }
+
   #oaRow(oa: { name: string; message: OaMessage | null; unread: number }) {
     const m = oa.message
-    const text = m ? (m.kind === 'text' ? String(m.body.content ?? m.body.text ?? '') : m.kind === 'news' ? `[${t(this.lang, 'link')}] ${m.body.articles?.[0]?.title ?? ''}` : `[${m.kind}]`) : ''
+    const text = m ? this.#oaPreview(m) : ''
     return html`<li>
       <button aria-label=${`${oa.name}${oa.unread ? `, ${oa.unread} unread` : ''}`} @click=${() => this.dispatchEvent(new CustomEvent('wx-open-official-account', { bubbles: true, composed: true }))}>
         <span class="pic">

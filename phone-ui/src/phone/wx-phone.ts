@@ -16,6 +16,7 @@ import '../me/wx-me'
 import '../me/wx-cards'
 import '../me/wx-wallet'
 import '../oa/wx-oa-chat'
+import '../oa/wx-oa-feed'
 import '../miniprogram/wx-mp-container'
 import '../pay/wx-pay-sheet'
 import type { PaySubmit, PaySummary } from '../pay/wx-pay-sheet'
@@ -48,6 +49,7 @@ type Screen =
   | { kind: 'wallet' }
   | { kind: 'service-notifications' }
   | { kind: 'official-account' }
+  | { kind: 'oa-feed' }
   | { kind: 'cards' }
   | { kind: 'wecom'; conversation: string }
   | { kind: 'placeholder'; title: string; iconName: string }
@@ -214,6 +216,8 @@ export class WxPhone extends LitElement {
   @state() private oaVersion = 0
   @state() private cardsVersion = 0
   @state() private oaLatest: { name: string; message: OaMessage | null; unread: number } | null = null
+  /** 订阅号消息: the newest article of the accounts the person follows */
+  @state() private oaFeed: { account: string; title: string; at: string } | null = null
   @state() private notifications: ServiceNotification[] = []
   @state() private scanning = false
   @state() private nativePay: { summary: PaySummary; submit: PaySubmit } | null = null
@@ -342,6 +346,8 @@ export class WxPhone extends LitElement {
       profile && fromAccount.length
         ? { name: profile.name, message: messages.at(-1) ?? null, unread: fromAccount.filter((m) => m.seq > lastSeen).length }
         : null
+    const articles = profile?.following ? await api.oaArticles(this.person).catch(() => []) : []
+    this.oaFeed = profile && articles[0] ? { account: profile.name, title: articles[0].title, at: articles[0].publishedAt } : null
   }
 
   #openOa() {
@@ -429,6 +435,8 @@ export class WxPhone extends LitElement {
           .lang=${this.lang}
           @wx-open-notifications=${() => (this.stack = [...this.stack, { kind: 'service-notifications' }])}
           .officialAccount=${this.oaLatest}
+          .subscriptions=${this.oaFeed}
+          @wx-open-subscriptions=${() => (this.stack = [...this.stack, { kind: 'oa-feed' }])}
           .wecom=${this.wecom}
           @wx-open-wecom=${(e: CustomEvent<string>) => (this.stack = [...this.stack, { kind: 'wecom', conversation: e.detail }])}
           @wx-open-official-account=${() => this.#openOa()}
@@ -475,6 +483,8 @@ export class WxPhone extends LitElement {
         .version=${this.oaVersion}
         @wx-launched=${(e: CustomEvent<LaunchResult>) => this.#openLaunched(e.detail)}
       ></wx-oa-chat>`
+    if (s.kind === 'oa-feed')
+      return html`<wx-oa-feed .person=${this.person} .lang=${this.lang} @wx-launched=${(e: CustomEvent<LaunchResult>) => this.#openLaunched(e.detail)}></wx-oa-feed>`
     if (s.kind === 'service-notifications')
       return html`<wx-service-notifications
         .notifications=${this.notifications}
