@@ -255,3 +255,43 @@ export async function externalContactDetail(platform: Platform, corp: Corp, exte
 export async function followsOfPerson(platform: Platform, personId: string) {
   return platform.db.select().from(wecomFollows).where(eq(wecomFollows.personId, personId)).orderBy(asc(wecomFollows.createtime))
 }
+
+/**
+ * 批量获取客户详情 (batch/get_by_user): the customers of the given members, one entry per
+ * relationship (`follow_info` with `tag_id[]`), paged by an opaque cursor (`limit` ≤ 100).
+ */
+export async function externalContactsByUser(platform: Platform, corp: Corp, req: { userid_list: string[]; cursor?: string; limit?: number }, avatarBase: string) {
+  if (!req.userid_list.length || req.userid_list.length > 100) throw invalidParameter('userid_list (1 to 100 members)')
+  for (const u of req.userid_list) if (!(await staffOf(platform, corp.corpid, u))) throw invalidUserid(u)
+  const limit = req.limit ?? 50
+  if (limit < 1 || limit > 100) throw invalidParameter('limit (1 to 100)')
+  let offset = 0
+  if (req.cursor) {
+    const m = /^o(\d+)$/.exec(Buffer.from(req.cursor, 'base64url').toString())
+    if (!m) throw invalidParameter('cursor')
+    offset = Number(m[1])
+  }
+  const all: Follow[] = []
+  for (const u of req.userid_list) all.push(...(await platform.db.select().from(wecomFollows).where(and(eq(wecomFollows.corpid, corp.corpid), eq(wecomFollows.userid, u))).orderBy(asc(wecomFollows.createtime))))
+  const page = all.slice(offset, offset + limit)
+  const list = []
+  for (const f of page) {
+    const { external_contact } = await externalContactDetail(platform, corp, f.externalUserid, avatarBase)
+    list.push({
+      external_contact,
+      follow_info: {
+        userid: f.userid,
+        remark: f.remark,
+        description: f.description,
+        createtime: f.createtime,
+        tag_id: f.tags.map((t) => t.tag_id),
+        remark_mobiles: [] as string[],
+        add_way: f.addWay,
+        oper_userid: f.externalUserid,
+        ...(f.state && { state: f.state }),
+      },
+    })
+  }
+  const next = offset + limit < all.length ? Buffer.from(`o${offset + limit}`).toString('base64url') : ''
+  return { external_contact_list: list, next_cursor: next }
+}

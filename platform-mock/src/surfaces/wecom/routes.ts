@@ -4,7 +4,7 @@ import { createMiddleware } from 'hono/factory'
 import { accessToken } from '../../shared/access-token'
 import type { PlatformEnv } from '../../shared/env'
 import { wecomJson } from '../../shared/validate'
-import { addContactWay, contactWayPng, deleteWay, externalContactDetail, externalIdsOf, qrCodeUrl, sendWelcome, wayByCode, wayById, wayView } from './contacts'
+import { addContactWay, contactWayPng, deleteWay, externalContactDetail, externalContactsByUser, externalIdsOf, qrCodeUrl, sendWelcome, wayByCode, wayById, wayView } from './contacts'
 import { corpById, ownerOf, staffOf } from './corp'
 import { apiForbidden, invalidParameter, invalidUserid, missingUserid, notExternalContact, useridNotFound } from './errors'
 import { kfContactWay, kfSendMsg, kfSyncMsg, kfAccountList } from './kf'
@@ -77,6 +77,10 @@ export const wecom = new Hono<PlatformEnv>()
     const id = c.req.query('external_userid')
     if (!id) throw invalidParameter('external_userid')
     return c.json({ ...ok, ...(await externalContactDetail(c.var.platform, await corpOf(c), id, new URL(c.req.url).origin)) })
+  })
+  /** 批量获取客户详情 (batch/get_by_user): customers of members with follow_info.tag_id. */
+  .post('/cgi-bin/externalcontact/batch/get_by_user', accessToken('wecom'), wecomJson(z.object({ userid_list: z.array(z.string()), cursor: z.string().optional(), limit: z.number().int().optional() })), async (c) => {
+    return c.json({ ...ok, ...(await externalContactsByUser(c.var.platform, await corpOf(c), c.req.valid('json'), new URL(c.req.url).origin)) })
   })
   /** 发送新客户欢迎语 (send_welcome_msg). */
   .post('/cgi-bin/externalcontact/send_welcome_msg', accessToken('wecom'), wecomJson(SendWelcomeMsg), async (c) => {

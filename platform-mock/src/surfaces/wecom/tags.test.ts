@@ -44,6 +44,16 @@ describe('corp tags (add_corp_tag, get_corp_tag_list, mark_tag)', () => {
     await kit.api('/cgi-bin/externalcontact/mark_tag', { userid: 'LilyChen', external_userid: alice.externalUserid, remove_tag: [once] })
     const detail = await kit.api(`/cgi-bin/externalcontact/get?external_userid=${alice.externalUserid}`)
     expect(detail.follow_user[0].tags).toEqual([{ group_name: 'Purchase', tag_name: 'Repeat buyer', tag_id: repeat, type: 1 }])
+
+    // the batch list gives the same relationship with tag ids
+    const batch = await kit.api('/cgi-bin/externalcontact/batch/get_by_user', { userid_list: ['LilyChen'], limit: 100 })
+    expect(batch).toMatchObject({ errcode: 0, errmsg: 'ok', next_cursor: '' })
+    expect(batch.external_contact_list).toEqual([
+      {
+        external_contact: expect.objectContaining({ external_userid: alice.externalUserid, name: 'Alice Wang', type: 1 }),
+        follow_info: expect.objectContaining({ userid: 'LilyChen', tag_id: [repeat], state: 'o_1', add_way: 1 }),
+      },
+    ])
   })
 
   test('a mass message with tag_filter goes only to the customers with one of the tags', async () => {
@@ -79,5 +89,12 @@ describe('corp tags (add_corp_tag, get_corp_tag_list, mark_tag)', () => {
     const detail = await kit.api(`/cgi-bin/externalcontact/get?external_userid=${dave.externalUserid}`)
     expect(detail.follow_user[0].tags).toEqual([])
     expect((await kit.api('/cgi-bin/externalcontact/get_corp_tag_list', {}, { token: 'bad' })).errcode).toBe(40014)
+    // batch/get_by_user pages with its cursor; unknown members and empty lists are refused
+    const first = await kit.api('/cgi-bin/externalcontact/batch/get_by_user', { userid_list: ['LilyChen'], limit: 1 })
+    expect(first.external_contact_list).toHaveLength(1)
+    const rest = await kit.api('/cgi-bin/externalcontact/batch/get_by_user', { userid_list: ['LilyChen'], limit: 100, cursor: first.next_cursor })
+    expect(rest.external_contact_list.map((e: any) => e.external_contact.external_userid)).not.toContain(first.external_contact_list[0].external_contact.external_userid)
+    expect((await kit.api('/cgi-bin/externalcontact/batch/get_by_user', { userid_list: ['Ghost'] })).errcode).toBe(40003)
+    expect((await kit.api('/cgi-bin/externalcontact/batch/get_by_user', { userid_list: [] })).errcode).toBe(40058)
   })
 })
