@@ -84,6 +84,8 @@ async function main() {
         memory: args.memory,
         databaseUrl: process.env.MERCHANT_DATABASE_URL ?? `file:${resolve(dataDir, 'merchant.db')}`,
         brand: args.brand,
+        // the kit's Channels videos and live notice, so Discover → Channels has something to show
+        channels: process.env.MERCHANT_CHANNELS !== '0',
       })
     } catch (err) {
       await running.close()
