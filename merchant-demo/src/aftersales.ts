@@ -121,6 +121,34 @@ export async function payAgain(store: Store, memberId: string, id: string) {
 }
 
 /**
+ * The customer cancels an order from its page, as café apps allow before the drink is made: an
+ * unpaid order is closed with WeChat Pay (and gives back what it held); a paid one that is not ready
+ * yet is refunded in full through WeChat Pay (the REFUND.SUCCESS notification then takes back its
+ * points and makes it `refunded`). 409 `not_cancellable` once it is ready, shipped or a gift voucher,
+ * `already_cancelled` when its refund is under way.
+ */
+export async function cancelOrder(store: Store, memberId: string, id: string) {
+  const [order] = await store.db.select().from(orders).where(and(eq(orders.id, id), eq(orders.memberId, memberId)))
+  if (!order) throw new ApiError(404, 'unknown_order', `no order ${id}`)
+  if (order.kind !== 'order') throw new ApiError(409, 'not_cancellable', `order ${id} bought a gift voucher`)
+  if (order.status === 'pending') {
+    const tx = await store.pay.queryByOutTradeNo(id).catch((err) => (err instanceof WeChatPayError ? null : Promise.reject(err)))
+    // paid in the meantime: it is refunded like any paid order
+    if (tx?.trade_state === 'SUCCESS') await fulfil(store, tx)
+    else {
+      if (order.prepayId && !(tx && CLOSED_STATES.includes(tx.trade_state))) await store.pay.close(id)
+      await closeUnpaid(store, order)
+      return { refund: null, order: await orderView(store, id) }
+    }
+  }
+  const [current] = await store.db.select().from(orders).where(eq(orders.id, id))
+  if (current.status !== 'paid') throw new ApiError(409, 'not_cancellable', `order ${id} is ${current.status}`)
+  const taken = await store.db.select().from(refunds).where(and(eq(refunds.orderId, id), inArray(refunds.status, ['PROCESSING', 'SUCCESS'])))
+  if (taken.length) throw new ApiError(409, 'already_cancelled', `order ${id} is already being refunded`)
+  return refundOrder(store, id, { reason: 'Cancelled by the customer' })
+}
+
+/**
  * Reconciliation: ask WeChat Pay about every order still pending after `olderThanMs` (its
  * notification is overdue) and every refund still processing, and settle what it says.
  */

@@ -18,7 +18,7 @@ import { expirePoints } from './points'
 import { members, orders } from './schema'
 import { WeChatApiError, WeChatPayError } from '../wechat/errors'
 import type { Refund, Transaction } from '../wechat/pay'
-import { payAgain, reconcile, refundOrder, settleRefund } from './aftersales'
+import { cancelOrder, payAgain, reconcile, refundOrder, settleRefund } from './aftersales'
 import { connectOfficialAccount, followerView, OA_PATH, publishCampaign, receivePush, storeFollowCode, verifyUrl } from './official-account'
 import { liveAction, liveStats, publishChannels } from './channels'
 import { wecomRoutes } from './wecom'
@@ -118,6 +118,8 @@ export function createMerchantApp(store: Store, opts: { pagesDir?: string } = {}
   app.get('/api/orders/:id', async (c) => c.json({ order: await memberOrder(store, await me(c), c.req.param('id')) }))
   // "pay again" on an unpaid order's page: fresh wx.requestPayment parameters for its prepay
   app.post('/api/orders/:id/payment', async (c) => c.json(await payAgain(store, (await me(c)).id, c.req.param('id'))))
+  // the customer cancels: unpaid → closed; paid and not ready yet → refunded in full
+  app.post('/api/orders/:id/cancel', async (c) => c.json(await cancelOrder(store, (await me(c)).id, c.req.param('id'))))
   app.post('/api/orders/:id/consent', async (c) => {
     const member = await me(c)
     const { accepted } = await readJson(c.req, z.object({ accepted: z.boolean() }))

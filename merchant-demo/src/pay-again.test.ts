@@ -78,3 +78,43 @@ test('a pickup order is placed at the store the person chose, and an unknown sto
   expect(placed.status).toBe(201)
   expect(placed.body.order.store).toEqual({ id: 'sh02', name: "Lumen Coffee · Jing'an", address: '1601 Nanjing W Rd, Jing\'an, Shanghai' })
 })
+
+test('cancelling an unpaid order closes it with WeChat Pay: the sheet can no longer pay it and the coupon comes back', async () => {
+  const token = await merchant.loginAs('frank')
+  const { coupon } = (await merchant.call('POST', '/api/coupons/welcome-5/claim', undefined, token)).body
+  await merchant.call('POST', '/api/cart/items', { productId: 'latte', options: { size: 'grande' } }, token)
+  await merchant.call('POST', '/api/cart/items', { productId: 'oolong-milk-tea' }, token)
+  const { order, payment } = (await merchant.call('POST', '/api/orders', { couponId: coupon.id }, token)).body
+  const cancelled = await merchant.call('POST', `/api/orders/${order.id}/cancel`, undefined, token)
+  expect(cancelled.status).toBe(200)
+  expect(cancelled.body).toMatchObject({ refund: null, order: { id: order.id, status: 'closed' } })
+  expect((await platform.json(`/_sandbox/pay/merchants/${await mchid()}/orders/${order.id}`)).tradeState).toBe('CLOSED')
+  expect((await merchant.payAs('frank', payment)).outcome).not.toBe('success')
+  expect((await merchant.call('GET', '/api/coupons', undefined, token)).body.mine[0].state).toBe('usable')
+  expect((await merchant.call('POST', `/api/orders/${order.id}/cancel`, undefined, token)).body.error.code).toBe('not_cancellable')
+})
+
+test('cancelling a paid order before it is ready refunds it in full, once; its points go back when the refund settles', async () => {
+  const token = await merchant.loginAs('grace')
+  const { order, payment } = await merchant.orderTwoDrinks(token)
+  await merchant.payAs('grace', payment)
+  expect((await merchant.call('GET', '/api/me', undefined, token)).body.member.points).toBe(57)
+  const cancelled = await merchant.call('POST', `/api/orders/${order.id}/cancel`, undefined, token)
+  expect(cancelled.body.refund).toMatchObject({ amount: 5700, status: 'PROCESSING' })
+  expect((await merchant.call('POST', `/api/orders/${order.id}/cancel`, undefined, token)).body.error.code).toBe('already_cancelled')
+  await platform.post('/_sandbox/clock/advance', { by: '2m' })
+  expect((await merchant.call('GET', `/api/orders/${order.id}`, undefined, token)).body.order).toMatchObject({ status: 'refunded', refunds: [{ amount: 5700, status: 'SUCCESS', reason: 'Cancelled by the customer' }] })
+  expect((await merchant.call('GET', '/api/me', undefined, token)).body.member).toMatchObject({ points: 0, lifetimeSpend: 0 })
+  expect((await merchant.call('POST', `/api/orders/${order.id}/cancel`, undefined, token)).body.error.code).toBe('not_cancellable')
+})
+
+test('an order that is ready can no longer be cancelled', async () => {
+  const token = await merchant.loginAs('dave')
+  const { order, payment } = await merchant.orderTwoDrinks(token)
+  expect((await merchant.payAs('dave', payment)).outcome).toBe('success')
+  expect((await merchant.call('POST', `/admin/orders/${order.id}/ready`)).status).toBe(200)
+  const refused = await merchant.call('POST', `/api/orders/${order.id}/cancel`, undefined, token)
+  expect(refused.status).toBe(409)
+  expect(refused.body.error.code).toBe('not_cancellable')
+  expect((await merchant.call('GET', `/api/orders/${order.id}`, undefined, token)).body.order.status).toBe('ready')
+})

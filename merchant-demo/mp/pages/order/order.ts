@@ -24,6 +24,7 @@ export class MpOrder extends LitElement {
       ol li { flex: 1; text-align: center; padding: 6px 0; border-top: 3px solid #ddd; color: #999; font-size: 13px; }
       ol li.done { border-color: var(--primary); color: var(--text); }
       ul { list-style: none; margin: 0; padding: 0; }
+      button.link { background: none; border: 0; padding: 4px 0; color: #888; font: inherit; font-size: 13px; text-decoration: underline; cursor: pointer; }
       ul li { display: flex; justify-content: space-between; padding: 6px 0; }
     `,
   ]
@@ -48,7 +49,7 @@ export class MpOrder extends LitElement {
     const id = pageQuery().id
     if (!id) return
     this.order = (await api<{ order: Order }>('GET', `/api/orders/${encodeURIComponent(id)}`)).order
-    if (['ready', 'shipped', 'closed'].includes(this.order.status)) clearInterval(this.#timer)
+    if (['ready', 'shipped', 'closed', 'refunded'].includes(this.order.status as string)) clearInterval(this.#timer)
   }
 
   /** Pay again: fresh wx.requestPayment parameters for the order's prepay; then the order-ready consent, as at checkout. */
@@ -77,11 +78,31 @@ export class MpOrder extends LitElement {
     }
   }
 
+  /** Cancel: confirmed in a modal; an unpaid order closes, a paid one is refunded in full. */
+  async #cancel() {
+    const o = this.order
+    if (!o) return
+    const { confirm } = await wx.showModal({ title: 'Cancel this order?', content: o.status === 'paid' ? `${yuan(o.total)} goes back to where you paid.` : 'It has not been paid.' })
+    if (!confirm) return
+    try {
+      await api('POST', `/api/orders/${encodeURIComponent(o.id)}/cancel`)
+      await wx.showToast({ title: o.status === 'paid' ? 'Refund requested' : 'Order cancelled', icon: 'success' })
+    } catch (err) {
+      await wx.showModal({ title: 'Could not cancel', content: (err as Error).message, showCancel: false })
+    }
+    await this.#load()
+  }
+
   render() {
     const o = this.order
     if (!o) return html`<p class="muted" style="padding:24px">Loading…</p>`
     const reached = STEPS.findIndex(([s]) => s === o.status)
-    const label = o.status === 'ready' ? 'Your order is ready' : o.status === 'shipped' ? `Shipped · ${o.shipping?.carrier} ${o.shipping?.trackingNo}` : o.status === 'paid' ? 'Paid · being prepared' : o.status === 'pending' ? 'Awaiting payment' : o.status === 'closed' ? 'Closed · not paid' : o.status
+    const refunds = (o as Order & { refunds?: { amount: number; status: string }[] }).refunds ?? []
+    const refunded = (o.status as string) === 'refunded'
+    const refunding = refunds.some((r) => r.status === 'PROCESSING')
+    // a café order can be cancelled until it is made: unpaid → closed, paid → refunded in full
+    const cancellable = o.pickupNo !== 'GIFT' && (o.status === 'pending' || (o.status === 'paid' && refunds.length === 0))
+    const label = refunded ? 'Refunded' : refunding ? 'Cancelled · refund on its way' : o.status === 'ready' ? 'Your order is ready' : o.status === 'shipped' ? `Shipped · ${o.shipping?.carrier} ${o.shipping?.trackingNo}` : o.status === 'paid' ? 'Paid · being prepared' : o.status === 'pending' ? 'Awaiting payment' : o.status === 'closed' ? 'Closed · not paid' : o.status
     const shop = this.brand?.stores.find((s) => s.id === o.store.id)
     return html`
       <div class="card">
@@ -97,8 +118,10 @@ export class MpOrder extends LitElement {
           ${o.items.map((i) => html`<li><span>${i.name} ×${i.quantity}<div class="muted">${i.options.map((x) => x.choice).join(' · ')}</div></span><span>${yuan(i.unitPrice * i.quantity)}</span></li>`)}
         </ul>
         <p><strong>Total ${yuan(o.total)}</strong></p>
-        ${o.pointsAwarded ? html`<p class="price" aria-label="Points earned">+${o.pointsAwarded} points</p>` : null}
+        ${o.pointsAwarded && !refunded ? html`<p class="price" aria-label="Points earned">+${o.pointsAwarded} points</p>` : null}
+        ${refunds.map((r) => html`<p class="muted" aria-label="Refund">Refund ${yuan(r.amount)} · ${r.status === 'SUCCESS' ? 'back where you paid' : r.status === 'PROCESSING' ? 'processing' : r.status.toLowerCase()}</p>`)}
         <p class="muted">Order ${o.id}</p>
+        ${cancellable ? html`<button class="link" @click=${this.#cancel}>Cancel order</button>` : null}
       </div>
       ${['paid', 'ready', 'shipped', 'collected'].includes(o.status) ? html`<mp-consultant .orderId=${o.id}></mp-consultant>` : null}
       ${o.status === 'pending'
