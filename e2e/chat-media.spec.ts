@@ -9,7 +9,7 @@ test('Alice sends Bob a sticker and two photos from the album; Bob sees them wit
   await alice.getByRole('button', { name: /Bob Li, 1 unread/ }).click()
   await alice.getByRole('button', { name: 'Stickers' }).click()
   await alice.getByRole('option', { name: 'Sticker: Thumbs up' }).click()
-  await alice.getByRole('button', { name: 'More features' }).click()
+  await alice.getByRole('button', { name: 'Attachments' }).click()
   await alice.getByRole('button', { name: 'Album' }).click()
   await alice.getByRole('option', { name: 'Photo: Sunday brunch' }).click()
   await alice.getByRole('option', { name: 'Photo: Latte art' }).click()

@@ -193,7 +193,7 @@ export class WxConversation extends LitElement {
         </button>
         ${this.draft.trim()
           ? html`<button class="send" type="submit">${t(this.lang, 'send')}</button>`
-          : html`<button class="icon" type="button" aria-label=${this.lang === 'zh' ? '更多功能' : 'More features'} aria-expanded=${this.panel === 'more'} @click=${() => this.#toggle('more')}>
+          : html`<button class="icon" type="button" aria-label=${this.lang === 'zh' ? '更多功能' : 'Attachments'} aria-expanded=${this.panel === 'more'} @click=${() => this.#toggle('more')}>
               ${icon('plus', 28)}
             </button>`}
       </form>
