@@ -45,8 +45,9 @@ test('Alice adds her consultant from the order page, gets the welcome card in a 
   await alice.getByRole('button', { name: 'Close mini program' }).click()
 
   // the consultant's chat: the welcome text and the order's card, the corp tag in the title
-  const row = alice.getByRole('button', { name: 'Lily Chen@Lumen Coffee' })
+  const row = alice.getByRole('button', { name: 'Lily Chen@Lumen Coffee, 2 unread' })
   await expect(row).toBeVisible()
+  await expect(alice.getByRole('tab', { name: 'Chats' })).toContainText('2')
   if (shots) await page.screenshot({ path: `${shots}/wecom-4-chats.png` })
   await row.click()
   await expect(alice.getByRole('heading', { name: 'Lily Chen@Lumen Coffee' })).toBeVisible()
@@ -68,6 +69,7 @@ test('Alice adds her consultant from the order page, gets the welcome card in a 
   expect(launched).toMatchObject({ channel: 'wecom', payload: { scene: 1007, path: 'pages/order/order', query: { id: order.id, src: 'wecom' } } })
   await alice.getByRole('button', { name: 'Close mini program' }).click()
   await alice.getByRole('button', { name: 'Back' }).click()
+  await expect(alice.getByRole('button', { name: 'Lily Chen@Lumen Coffee', exact: true })).toBeVisible()
   await alice.getByRole('tab', { name: 'Contacts' }).click()
   await expect(alice.getByRole('button', { name: 'Lily Chen@Lumen Coffee' })).toBeVisible()
   if (shots) await page.screenshot({ path: `${shots}/wecom-6-contacts.png` })

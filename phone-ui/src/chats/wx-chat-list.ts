@@ -193,8 +193,11 @@ export class WxChatList extends LitElement {
     const m = c.lastMessage
     const consultant = c.kind === 'consultant'
     return html`<li>
-      <button aria-label=${consultant ? `${c.name}${c.corpTag}` : c.name} @click=${() => this.dispatchEvent(new CustomEvent('wx-open-wecom', { detail: c.conversation, bubbles: true, composed: true }))}>
-        <span class="pic">${consultant ? html`<img class="avatar" alt="" src=${avatarSrc(c.avatar)} />` : html`<span class="avatar service kf">${icon('chats', 24)}</span>`}</span>
+      <button aria-label=${`${consultant ? `${c.name}${c.corpTag}` : c.name}${c.unread ? `, ${c.unread} unread` : ''}`} @click=${() => this.dispatchEvent(new CustomEvent('wx-open-wecom', { detail: c.conversation, bubbles: true, composed: true }))}>
+        <span class="pic"
+          >${consultant ? html`<img class="avatar" alt="" src=${avatarSrc(c.avatar)} />` : html`<span class="avatar service kf">${icon('chats', 24)}</span>`}
+          ${c.unread ? html`<span class="badge">${c.unread > 99 ? '99+' : c.unread}</span>` : null}</span
+        >
         <span class="text">
           <span class="row"><span class="name">${consultant ? html`<wx-wecom-name name=${c.name} corpTag=${c.corpTag}></wx-wecom-name>` : c.name}</span><span class="time">${m ? shortTime(m.sentAt, this.lang) : ''}</span></span>
           <span class="preview">${wecomPreview(m, this.lang === 'zh')}</span>

@@ -23,7 +23,7 @@ import type { PaySubmit, PaySummary } from '../pay/wx-pay-sheet'
 import '../scan/wx-scanner'
 import '../wecom/wx-wecom-chat'
 import type { WecomCardTap } from '../wecom/wx-wecom-chat'
-import { wecomApi, type WecomConversation } from '../wecom/api'
+import { conversationsWithUnread, type WecomConversation } from '../wecom/api'
 import type { MpSession } from '../miniprogram/wx-mp-container'
 import type { MeItem } from '../me/wx-me'
 import { theme } from './theme'
@@ -264,7 +264,7 @@ export class WxPhone extends LitElement {
     this.me = this.people.get(this.person)
     this.conversations = conversations
     this.notifications = notifications
-    this.wecom = await wecomApi.conversations(this.person).catch(() => [])
+    this.wecom = await conversationsWithUnread(this.person).catch(() => [])
     await this.#loadOa()
     setWorldClock(clock.nowMs)
     this.#tick()
@@ -321,7 +321,7 @@ export class WxPhone extends LitElement {
     }
     if (e.surface === 'pay') this.payVersion++
     if (e.surface === 'wecom') {
-      this.wecom = await wecomApi.conversations(this.person).catch(() => this.wecom)
+      this.wecom = await conversationsWithUnread(this.person).catch(() => this.wecom)
       this.wecomVersion++
     }
     if (e.surface === 'cards') this.cardsVersion++
@@ -368,7 +368,10 @@ export class WxPhone extends LitElement {
 
   render() {
     const unread =
-      this.conversations.reduce((n, c) => n + c.unread, 0) + this.notifications.filter((n) => !n.openedAt).length + (this.oaLatest?.unread ?? 0)
+      this.conversations.reduce((n, c) => n + c.unread, 0) +
+      this.notifications.filter((n) => !n.openedAt).length +
+      (this.oaLatest?.unread ?? 0) +
+      this.wecom.reduce((n, c) => n + (c.unread ?? 0), 0)
     const top = this.stack.at(-1)
     return html`<div class="device" role="region" aria-label=${`${this.me?.name ?? this.person}'s phone`}>
       <div class="island"></div>
@@ -502,8 +505,13 @@ export class WxPhone extends LitElement {
   }
 
   async #openServiceChat(conversation: string) {
-    this.wecom = await wecomApi.conversations(this.person).catch(() => this.wecom)
+    this.wecom = await conversationsWithUnread(this.person).catch(() => this.wecom)
     this.serviceChat = conversation
+  }
+
+  /** The open chat was seen: its badge goes (only when there is one, so the chat is not handed a new object for nothing). */
+  #wecomRead(conversation: string) {
+    if (this.wecom.some((x) => x.conversation === conversation && x.unread)) this.wecom = this.wecom.map((x) => (x.conversation === conversation ? { ...x, unread: 0 } : x))
   }
 
   #wecomChat(conversation: string) {
@@ -515,6 +523,7 @@ export class WxPhone extends LitElement {
       .lang=${this.lang}
       .version=${this.wecomVersion}
       @wx-wecom-card=${(e: CustomEvent<WecomCardTap>) => this.#openWecomCard(e.detail)}
+      @wx-wecom-read=${(e: CustomEvent<string>) => this.#wecomRead(e.detail)}
     ></wx-wecom-chat>`
   }
 

@@ -13,6 +13,8 @@ export interface WecomConversation {
   position?: string
   avatar?: string
   lastMessage: WecomMessage | null
+  /** messages from the consultant or service account the person has not seen (kept on this device) */
+  unread?: number
 }
 
 export interface WecomMessage {
@@ -42,6 +44,26 @@ export const wecomApi = {
   send: (id: string, conversation: string, text: string) => post<unknown>(`${person(id)}/wecom/conversations/${encodeURIComponent(conversation)}/messages`, { text }),
   /** wx.openCustomerServiceChat */
   openService: (id: string, url: string, corpId: string) => post<{ conversation: string }>(`${person(id)}/kf/open`, { url, corpId }),
+}
+
+const seenKey = (person: string, conversation: string) => `wx-wecom-seen:${person}:${conversation}`
+
+/** The person saw the chat up to `seq` (this device remembers it, as WeChat's client does). */
+export function markSeen(person: string, conversation: string, seq: number) {
+  localStorage.setItem(seenKey(person, conversation), String(seq))
+}
+
+/** The chats with their unread counts: staff messages after the last one seen here. */
+export async function conversationsWithUnread(person: string): Promise<WecomConversation[]> {
+  const list = await wecomApi.conversations(person)
+  return Promise.all(
+    list.map(async (c) => {
+      const seen = Number(localStorage.getItem(seenKey(person, c.conversation)) ?? 0)
+      if (!c.lastMessage || c.lastMessage.seq <= seen) return { ...c, unread: 0 }
+      const messages = await wecomApi.messages(person, c.conversation)
+      return { ...c, unread: messages.filter((m) => m.seq > seen && m.from === 'staff').length }
+    }),
+  )
 }
 
 /** A staff avatar as the platform gives it (SVG markup) or a URL, as an img src. */

@@ -6,7 +6,7 @@ import { icon } from '../icons'
 import { theme } from '../phone/theme'
 import '../chats/wx-chat-bubble'
 import '../chats/wx-mini-card'
-import { avatarSrc, wecomApi, type WecomConversation, type WecomMessage } from './api'
+import { avatarSrc, markSeen, wecomApi, type WecomConversation, type WecomMessage } from './api'
 import './wx-wecom-name'
 
 /** What tapping a mini program card in a WeCom chat asks the phone to open. */
@@ -155,6 +155,11 @@ export class WxWecomChat extends LitElement {
   async #load() {
     if (!this.person || !this.conversation) return
     this.messages = await wecomApi.messages(this.person, this.conversation.conversation)
+    const last = this.messages.at(-1)
+    if (last) {
+      markSeen(this.person, this.conversation.conversation, last.seq)
+      this.dispatchEvent(new CustomEvent('wx-wecom-read', { detail: this.conversation.conversation, bubbles: true, composed: true }))
+    }
     for (const m of this.messages) {
       const appid = m.kind === 'miniprogram' ? String(m.body.appid ?? '') : ''
       if (appid && !this.apps.has(appid)) {
@@ -247,5 +252,6 @@ declare global {
   }
   interface GlobalEventHandlersEventMap {
     'wx-wecom-card': CustomEvent<WecomCardTap>
+    'wx-wecom-read': CustomEvent<string>
   }
 }
