@@ -27,7 +27,7 @@ function replies(store: Store) {
   const { kit, appid } = store
   const link = (text: string, path: string) => `<a data-miniprogram-appid="${appid}" data-miniprogram-path="${path}" href="${store.publicUrl}/mp/${path}.html">${text}</a>`
   return {
-    welcome: `Welcome to ${kit.name}${kit.nameZh ? ` ${kit.nameZh}` : ''}! ${kit.tagline} Type "menu" to order, "hours" for our stores, "会员" for your member card.`,
+    welcome: `Welcome to ${kit.name}${kit.nameZh ? ` ${kit.nameZh}` : ''}! ${kit.tagline}${/[.!?。！？]$/.test(kit.tagline) ? '' : '.'} Type "menu" to order, "hours" for our stores, "会员" for your member card.`,
     menu: `Our menu is in the mini program: ${link('Order now', PAGES.menu)}`,
     hours: kit.stores.map((s) => `${s.name}: ${s.address}, 08:00–21:00`).join('\n'),
     member: `Points, coupons and gifts are on your member card: ${link('Open my member card', PAGES.member)}`,
