@@ -4,7 +4,7 @@ import { expect, phone, test } from './fixtures'
 const merchantUrl = (baseURL: string) => `http://localhost:${Number(new URL(baseURL).port) + 100}`
 
 test('Alice opens Discover → Channels, joins the live, taps the latte on the shelf, buys it: the order is attributed to the live session', async ({ phones, request, baseURL }) => {
-  test.setTimeout(90_000)
+  test.setTimeout(120_000)
   const page = await phones(['alice'])
   const merchant = merchantUrl(baseURL!)
   // the reset forgot the upload and the Channels content: the brand posts its videos and goes live
@@ -28,14 +28,15 @@ test('Alice opens Discover → Channels, joins the live, taps the latte on the s
 
   // the mini program opens on the product with the live-goods scene
   const top = () => alice.locator('iframe').last().contentFrame()
-  await expect(top().getByRole('button', { name: 'Add to cart' })).toBeVisible()
+  await expect(top().getByRole('button', { name: 'Add to cart' })).toBeVisible({ timeout: 15_000 })
   const [launched] = (await (await request.get('/_sandbox/events?type=miniprogram.launched&actor=alice')).json()).events
   expect(launched.payload).toMatchObject({ scene: 1177, path: 'pages/product/product', query: { id: 'latte' }, firstTouchChannel: 'channels' })
   expect(launched.subject).toMatchObject({ live: live.liveId, product: 'latte' })
 
   await top().getByRole('button', { name: 'Add to cart' }).click()
-  await expect(top().getByLabel('Cart total')).toContainText('¥28.00')
+  await expect(top().getByLabel('Cart total')).toContainText('¥28.00', { timeout: 15_000 })
   await top().getByRole('button', { name: 'Checkout' }).click()
+  await expect(top().getByRole('button', { name: 'Pay ¥28.00' })).toBeVisible({ timeout: 15_000 })
   await top().getByRole('button', { name: 'Pay ¥28.00' }).click()
   const sheet = alice.getByRole('dialog', { name: 'WeChat Pay' })
   await expect(sheet.getByLabel('Amount')).toHaveText('¥28.00')
@@ -43,7 +44,7 @@ test('Alice opens Discover → Channels, joins the live, taps the latte on the s
   await expect(alice.getByRole('dialog', { name: 'Payment Successful' })).toBeVisible()
   await alice.getByRole('button', { name: 'Done' }).click()
   await alice.getByRole('button', { name: 'Allow' }).click()
-  await expect(top().getByLabel('Order status')).toHaveText('Paid · being prepared')
+  await expect(top().getByLabel('Order status')).toHaveText('Paid · being prepared', { timeout: 15_000 })
 
   // the store's order names the live session; the live's statistics count it
   const paid = (await (await request.get(`${merchant}/admin/orders?status=paid`)).json()).orders
@@ -81,8 +82,41 @@ test('a Channels video Bob shares lands in Alice’s chat as a video card; its p
   await card.click()
   await expect(alice.getByText(video.description)).toBeVisible()
   await alice.getByRole('button', { name: /^Product / }).click()
-  await expect(alice.locator('iframe').last().contentFrame().getByRole('button', { name: 'Add to cart' })).toBeVisible()
+  await expect(alice.locator('iframe').last().contentFrame().getByRole('button', { name: 'Add to cart' })).toBeVisible({ timeout: 15_000 })
   const [launched] = (await (await request.get('/_sandbox/events?type=miniprogram.launched&actor=alice')).json()).events
   expect(launched.payload).toMatchObject({ scene: 1184, firstTouchChannel: 'channels' })
   expect(launched.payload.shareChain.map((s: { person: string; action: string }) => `${s.person} ${s.action}`)).toEqual(['bob discovered', 'bob shared', 'alice opened'])
+})
+
+test('the store’s page asks wx.getChannelsLiveInfo and opens the live room with wx.openChannelsLive', async ({ phones, request, baseURL }) => {
+  const page = await phones(['dave'])
+  const merchant = merchantUrl(baseURL!)
+  expect((await request.post(`${merchant}/admin/publish`)).ok()).toBe(true)
+  expect((await request.post(`${merchant}/admin/channels/publish`)).status()).toBe(201)
+  const { finderUserName } = (await (await request.get('/_sandbox/channels/accounts')).json()).accounts[0]
+  const live = await (await request.post(`${merchant}/admin/channels/live/start`)).json()
+
+  // Dave opens the store (a launch made elsewhere: his phone follows it)
+  expect((await request.post('/_sandbox/people/dave/miniprogram/launch', { data: { entry: 'search' } })).status()).toBe(201)
+  const dave = phone(page, 'dave')
+  const iframe = dave.locator('iframe').last()
+  await expect(iframe).toBeVisible({ timeout: 15_000 })
+  const frame = (await iframe.elementHandle())!.contentFrame()
+  const store = (await frame)!
+  await store.waitForFunction(() => 'wx' in window)
+
+  const info = await store.evaluate((finder) => (window as any).wx.getChannelsLiveInfo({ finderUserName: finder }), finderUserName)
+  expect(info).toMatchObject({ feedId: live.feedId, status: 2, nickname: 'Lumen Coffee', errMsg: 'getChannelsLiveInfo:ok' })
+  const wrong = await store.evaluate(() => (window as any).wx.getChannelsLiveInfo({ finderUserName: 'sphnobody' }).catch((e: unknown) => e))
+  expect(wrong.errMsg).toMatch(/^getChannelsLiveInfo:fail /)
+
+  const opened = store.evaluate((finder) => (window as any).wx.openChannelsLive({ finderUserName: finder }), finderUserName)
+  await dave.getByRole('button', { name: 'Allow' }).click()
+  expect(await opened).toMatchObject({ errMsg: 'openChannelsLive:ok' })
+  await expect(dave.getByRole('button', { name: 'Shopping bag' })).toBeVisible()
+  await expect(dave.getByLabel('Watching')).toContainText('1 watching')
+  // leaving the live room returns to the store
+  await dave.getByRole('button', { name: 'Leave live' }).click()
+  await expect(dave.getByRole('button', { name: 'Close mini program' })).toBeVisible()
+  await expect(dave.getByRole('button', { name: 'Shopping bag' })).toHaveCount(0)
 })

@@ -225,6 +225,8 @@ export class WxPhone extends LitElement {
   @state() private consultant: ConsultantCard | null = null
   /** Channels (视频号), full screen: where it opened (Discover, a chat's video card, a mini program) */
   @state() private channels: ChannelsStart | null = null
+  /** Channels opened by the mini program (wx.openChannels*): shown over it, closing returns to it */
+  @state() private channelsOverMp = false
   /** WeCom chats (consultants, customer service) and a counter that makes an open one reload */
   @state() private wecom: WecomConversation[] = []
   @state() private wecomVersion = 0
@@ -389,8 +391,9 @@ export class WxPhone extends LitElement {
               .start=${this.channels}
               .conversations=${this.conversations}
               .people=${this.people}
-              @wx-channels-close=${() => (this.channels = null)}
-              @wx-launched=${(e: CustomEvent<LaunchResult>) => this.#openLaunched(e.detail)}
+              style=${this.channelsOverMp ? 'z-index: 11' : ''}
+              @wx-channels-close=${() => ((this.channels = null), (this.channelsOverMp = false))}
+              @wx-launched=${(e: CustomEvent<LaunchResult>) => ((this.channelsOverMp = false), this.#openLaunched(e.detail))}
             ></wx-channels>`
           : null}
         ${this.mp
@@ -402,7 +405,7 @@ export class WxPhone extends LitElement {
               .conversations=${this.conversations}
               .people=${this.people}
               @wx-mp-close=${() => (this.mp = null)}
-              @wx-open-channels=${(e: CustomEvent<ChannelsStart>) => ((this.mp = null), (this.channels = e.detail))}
+              @wx-open-channels=${(e: CustomEvent<ChannelsStart>) => ((this.channelsOverMp = true), (this.channels = e.detail))}
               @wx-identify-code=${this.#scanned}
               @wx-open-service-chat=${(e: CustomEvent<string>) => this.#openServiceChat(e.detail)}
             ></wx-mp-container>`
