@@ -225,6 +225,16 @@ describe('drafts and publishing', () => {
     expect((await api('/cgi-bin/freepublish/submit', { media_id: 'nope' })).errcode).toBe(40007)
     expect((await api('/cgi-bin/draft/batchget', { offset: 0, count: 20 })).total_count).toBe(before)
   })
+
+  test('draft/delete removes a draft once: its get and a second delete are 40007', async () => {
+    const { media_id } = await api('/cgi-bin/draft/add', { articles: [{ title: 'To delete', content: '<p>x</p>' }] })
+    const before = (await api('/cgi-bin/draft/batchget', { offset: 0, count: 20 })).total_count
+    expect(stripRid(await api('/cgi-bin/draft/delete', { media_id }))).toEqual({ errcode: 0, errmsg: 'ok' })
+    expect((await api('/cgi-bin/draft/get', { media_id })).errcode).toBe(40007)
+    expect((await api('/cgi-bin/draft/delete', { media_id })).errcode).toBe(40007)
+    expect((await api('/cgi-bin/freepublish/submit', { media_id })).errcode).toBe(40007)
+    expect((await api('/cgi-bin/draft/batchget', { offset: 0, count: 20 })).total_count).toBe(before - 1)
+  })
 })
 
 describe('web OAuth', () => {
