@@ -244,6 +244,42 @@ describe('live sessions', () => {
   })
 })
 
+describe('unknown things and bad input', () => {
+  test('unknown accounts, videos, lives and people are 404 and write no event', async () => {
+    const before = (await w.p.json('/_sandbox/events?surface=channels')).events.length
+    const patch = await fetch(`${w.p.url}/_sandbox/channels/accounts/sphnobody`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"nickname":"x"}' })
+    expect(patch.status).toBe(404)
+    for (const path of ['/_sandbox/channels/videos/exportnope', '/_sandbox/channels/videos/exportnope/comments', '/_sandbox/channels/videos/exportnope/cover.svg', '/_sandbox/channels/lives/live_nope', '/_sandbox/channels/lives/live_nope/stats', '/_sandbox/channels/lives?finderUserName=sphnobody', '/_sandbox/people/alice/channels/accounts/sphnobody', '/_sandbox/people/nobody/channels/lives/live_nope']) {
+      expect((await w.p.get(path)).status, path).toBe(404)
+    }
+    for (const path of ['/_sandbox/people/alice/channels/accounts/sphnobody/follow', '/_sandbox/people/alice/channels/videos/exportnope/comments', '/_sandbox/people/alice/channels/lives/live_nope/join', '/_sandbox/people/nobody/channels/accounts/' + finder + '/follow']) {
+      expect((await post(path, { text: 'hi' })).status, path).toBe(404)
+    }
+    expect((await w.p.json('/_sandbox/events?surface=channels')).events).toHaveLength(before)
+  })
+
+  test('leaving a room one is not in changes nothing', async () => {
+    const live = await liveNow()
+    expect(await (await post(`/_sandbox/people/alice/channels/lives/${live.liveId}/leave`)).json()).toEqual({ liveId: live.liveId, left: false })
+    expect(await count('channels.live.left')).toBe(0)
+  })
+
+  test('an ended live takes no viewers and no taps; its viewers are out', async () => {
+    const live = await liveNow()
+    await post(`/_sandbox/people/alice/channels/lives/${live.liveId}/join`)
+    await post(`/_sandbox/channels/lives/${live.liveId}/end`)
+    expect((await post(`/_sandbox/people/bob/channels/lives/${live.liveId}/join`)).status).toBe(409)
+    expect((await post(`/_sandbox/people/alice/channels/lives/${live.liveId}/products/latte/tap`)).status).toBe(409)
+    expect(await w.p.json(`/_sandbox/channels/lives/${live.liveId}/stats`)).toMatchObject({ viewers: 1, watching: 0, productTaps: 0 })
+  })
+
+  test('a shelf product with a bad path is 400 and schedules nothing', async () => {
+    expect((await post('/_sandbox/channels/lives', { title: 'x', shelf: [{ ...latte(), path: 'pages/a b' }] })).status).toBe(400)
+    expect((await post('/_sandbox/channels/lives', { title: 'x', shelf: [{ ...latte(), appid: 'wxnope' }] })).status).toBe(400)
+    expect(await count('channels.live.scheduled')).toBe(0)
+  })
+})
+
 describe('the wx APIs that reach Channels', () => {
   test('wx.getChannelsLiveInfo answers the live status of the brand account', async () => {
     const scheduled = await (await post('/_sandbox/channels/lives', { title: 'Friday tasting', shelf: [latte()] })).json()
