@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { payWorld, type PayWorld } from '../pay/testing'
+import { channelsAccounts } from './schema'
 
 let w: PayWorld
 let finder: string
@@ -289,6 +290,15 @@ describe('the wx APIs that reach Channels', () => {
     expect((await w.p.json(`/_sandbox/people/alice/channels/live-info?finderUserName=${finder}`)).status).toBe(2)
     expect((await w.p.get(`/_sandbox/people/alice/channels/live-info`)).status).toBe(400)
     expect((await w.p.get(`/_sandbox/people/alice/channels/live-info?finderUserName=sphnobody`)).status).toBe(404)
+  })
+
+  test('another subject’s account is refused (errno 100008)', async () => {
+    // a second brand's account: the world seeds one brand, so the test writes the row itself
+    await w.p.platform.db.insert(channelsAccounts).values({ finderUserName: 'sphOtherBrand0001', brandId: 'other', nickname: 'Other', signature: '', color: '#123456', appid: null, createdAt: 0 })
+    const info = await w.p.get('/_sandbox/people/alice/channels/live-info?finderUserName=sphOtherBrand0001')
+    expect(info.status).toBe(403)
+    expect((await info.json()).error).toMatchObject({ code: 'subject_mismatch', message: expect.stringContaining('100008') })
+    expect((await post('/_sandbox/people/alice/channels/open', { api: 'openChannelsUserProfile', finderUserName: 'sphOtherBrand0001' })).status).toBe(403)
   })
 
   test('openChannelsLive, openChannelsActivity and openChannelsUserProfile say what the phone opens', async () => {
