@@ -94,10 +94,10 @@ describe('WeCom: callback, consultant from the order page, welcome, tags, re-eng
   })
 
   test('a week after the purchase (virtual clock), the re-engagement job creates one mass task with the menu card; it lands once the consultant confirms', async () => {
-    expect((await m.call('POST', '/admin/jobs/wecom-reengage')).body).toEqual({ due: 0, tasks: [] })
+    expect((await m.call('POST', '/admin/jobs/wecom-reengage')).body).toEqual({ due: 0, tasks: [], repeatBuyers: 0 })
     await send('POST', '/_sandbox/clock/advance', { by: '7d' })
     const job = await m.call('POST', '/admin/jobs/wecom-reengage')
-    expect(job.body).toEqual({ due: 1, tasks: [{ msgid: expect.stringMatching(/^msg/), sender: 'LilyChen', customers: 1, failList: [] }] })
+    expect(job.body).toEqual({ due: 1, tasks: [{ msgid: expect.stringMatching(/^msg/), sender: 'LilyChen', customers: 1, failList: [] }], repeatBuyers: 0 })
     expect((await m.call('POST', '/admin/jobs/wecom-reengage')).body.due).toBe(0)
     const msgid = job.body.tasks[0].msgid
     await send('POST', `/_sandbox/wecom/msg-templates/${msgid}/confirm`, {})
@@ -106,6 +106,17 @@ describe('WeCom: callback, consultant from the order page, welcome, tags, re-eng
       ['mass', 'text', null],
       ['mass', 'miniprogram', 'pages/menu/menu?src=wecom'],
     ])
+  })
+
+  test('a re-engaged customer who buys again is tagged "Repeat buyer" by the next run of the job, once', async () => {
+    const { order, payment } = await m.orderTwoDrinks(alice.token, { scene: 1007, query: { src: 'wecom' } })
+    await m.payAs('alice', payment)
+    const paid = (await m.call('GET', `/api/orders/${order.id}`, undefined, alice.token)).body.order
+    expect(paid).toMatchObject({ status: 'paid', entry: { scene: 1007, channel: 'wecom' } })
+    expect((await m.call('POST', '/admin/jobs/wecom-reengage')).body).toEqual({ due: 0, tasks: [], repeatBuyers: 1 })
+    expect((await m.call('POST', '/admin/jobs/wecom-reengage')).body.repeatBuyers).toBe(0)
+    const detail = await wecomApi(`/cgi-bin/externalcontact/get?external_userid=${externalUserid}`)
+    expect(detail.follow_user[0].tags.map((t: any) => t.tag_name)).toEqual(['Bought', 'Repeat buyer'])
   })
 
   test('customer service: the chat opened from the order page is answered with the order’s status', async () => {

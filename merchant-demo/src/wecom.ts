@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNotNull, isNull } from 'drizzle-orm'
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { Store } from './context'
@@ -303,6 +303,7 @@ export async function serviceChat(store: Store) {
  */
 export async function reengage(store: Store, afterDays = REENGAGE_AFTER_DAYS) {
   const { client } = await wecomOf(store)
+  const repeatBuyers = await tagRepeatBuyers(store)
   const cutoff = store.now().getTime() - afterDays * 86_400_000
   const rows = await store.db
     .select({ c: wecomCustomers, paidAt: orders.paidAt })
@@ -310,7 +311,7 @@ export async function reengage(store: Store, afterDays = REENGAGE_AFTER_DAYS) {
     .innerJoin(orders, eq(orders.id, wecomCustomers.orderId))
     .where(isNull(wecomCustomers.reengageMsgid))
   const due = rows.filter((r) => r.paidAt && Date.parse(r.paidAt) <= cutoff).map((r) => r.c)
-  if (!due.length) return { due: 0, tasks: [] }
+  if (!due.length) return { due: 0, tasks: [], repeatBuyers }
   const tags = await brandTags(store)
   const bySender = new Map<string, string[]>()
   for (const c of due) bySender.set(c.userid, [...(bySender.get(c.userid) ?? []), c.externalUserid])
@@ -331,7 +332,27 @@ export async function reengage(store: Store, afterDays = REENGAGE_AFTER_DAYS) {
     }
     tasks.push({ msgid: res.msgid, sender, customers: ids.length - res.fail_list.length, failList: res.fail_list })
   }
-  return { due: due.length, tasks }
+  return { due: due.length, tasks, repeatBuyers }
+}
+
+/**
+ * Re-engaged customers who bought again since (a paid order of their member after the mass message)
+ * get the "Repeat buyer" tag, once (what WeCom already shows in follow_user[].tags is not marked again).
+ */
+async function tagRepeatBuyers(store: Store) {
+  const { client } = await wecomOf(store)
+  const rows = await store.db.select().from(wecomCustomers).where(and(isNotNull(wecomCustomers.reengagedAt), isNotNull(wecomCustomers.memberId)))
+  let tagged = 0
+  for (const c of rows) {
+    const paid = await store.db.select({ paidAt: orders.paidAt }).from(orders).where(and(eq(orders.memberId, c.memberId!), isNotNull(orders.paidAt)))
+    if (!paid.some((o) => Date.parse(o.paidAt!) >= Date.parse(c.reengagedAt!))) continue
+    const tags = await brandTags(store)
+    const follow = (await client.externalContact(c.externalUserid)).follow_user.find((f) => f.userid === c.userid)
+    if (!follow || follow.tags.some((t) => t.tag_id === tags.repeat)) continue
+    await client.markTag({ userid: c.userid, external_userid: c.externalUserid, add_tag: [tags.repeat] })
+    tagged++
+  }
+  return tagged
 }
 
 export async function customerView(store: Store, externalUserid: string) {

@@ -118,8 +118,8 @@ export class Brand {
     return this.store.post('/admin/wecom/connect')
   }
 
-  /** The re-engagement job: a mass message task per consultant for customers whose order is `afterDays` old (default 7). */
-  async runsReengagement(afterDays?: number): Promise<{ due: number; tasks: { msgid: string; sender: string; customers: number }[] }> {
+  /** The re-engagement job: a mass message task per consultant for customers whose order is `afterDays` old (default 7); re-engaged customers who bought again are tagged "Repeat buyer". */
+  async runsReengagement(afterDays?: number): Promise<{ due: number; tasks: { msgid: string; sender: string; customers: number }[]; repeatBuyers: number }> {
     return this.store.post('/admin/jobs/wecom-reengage', afterDays === undefined ? {} : { afterDays })
   }
 

@@ -74,4 +74,10 @@ export default journey('Consultant: Alice adds her WeCom consultant from the ord
     const launches = await events.all({ type: 'miniprogram.launched', actor: 'alice' })
     check.like(launches.at(-1), { channel: 'wecom', payload: { entry: 'wecom-chat', scene: 1007 } }, 'the launch in the event log')
   })
+
+  await step('The next run of the job tags her "Repeat buyer"', async () => {
+    check.like(await brand.runsReengagement(), { due: 0, repeatBuyers: 1 }, 'the job')
+    const tagged = await events.all({ type: 'wecom.contact.tagged' })
+    check.equal(tagged.length, 2, 'tag changes')
+  })
 })
