@@ -72,3 +72,32 @@ test("an article link from a friend opens in the reader, and its mini program ca
   expect(launched.payload).toMatchObject({ scene: 1058, firstTouchChannel: 'official-account' })
   expect(launched.payload.shareChain.map((s: { person: string; action: string }) => `${s.person} ${s.action}`)).toEqual(['bob discovered', 'bob shared', 'alice opened'])
 })
+
+test('Alice sends the article from the reader (··· → Send to Chat) to Bob; his card launch starts at her read', async ({ phones, request }) => {
+  const cred = await (await request.get('/_sandbox/credentials')).json()
+  const { access_token } = await (await request.get(`/cgi-bin/token?grant_type=client_credential&appid=${cred.officialAccount.appid}&secret=${cred.officialAccount.secret}`)).json()
+  const content = `<p>New season oolong.</p><mp-miniprogram data-miniprogram-appid="${cred.miniProgram.appid}" data-miniprogram-path="pages/product/product?id=oolong-milk-tea" data-miniprogram-title="Oolong Milk Tea"></mp-miniprogram>`
+  const draft = await (await request.post(`/cgi-bin/draft/add?access_token=${access_token}`, { data: { articles: [{ title: 'Spring Oolong is back', digest: 'Double points', content, thumb_media_id: 't' }] } })).json()
+  await request.post(`/cgi-bin/freepublish/submit?access_token=${access_token}`, { data: { media_id: draft.media_id } })
+
+  const page = await phones(['alice', 'bob'])
+  const alice = phone(page, 'alice')
+  await alice.getByRole('button', { name: 'Subscriptions' }).click()
+  await alice.getByRole('button', { name: 'Article: Spring Oolong is back' }).click()
+  await expect(alice.getByRole('article', { name: 'Spring Oolong is back' })).toContainText('New season oolong.')
+  await alice.getByRole('button', { name: 'Send to Chat' }).click()
+  await alice.getByRole('button', { name: 'Send to Bob Li' }).click()
+  await alice.getByRole('button', { name: 'Send', exact: true }).click()
+
+  const bob = phone(page, 'bob')
+  await bob.getByRole('button', { name: /Alice Wang, 1 unread/ }).click()
+  await bob.getByRole('button', { name: 'Link: Spring Oolong is back' }).click()
+  await bob.getByRole('article', { name: 'Spring Oolong is back' }).getByRole('button', { name: 'Mini Program: Oolong Milk Tea' }).click()
+  await expect(bob.locator('iframe').last()).toBeVisible()
+  const [launched] = (await (await request.get('/_sandbox/events?type=miniprogram.launched&actor=bob')).json()).events
+  expect(launched.payload.shareChain.map((s: { person: string; action: string; entry?: string }) => `${s.person} ${s.action} ${s.entry ?? ''}`.trim())).toEqual([
+    'alice discovered oa-article',
+    'alice shared',
+    'bob opened oa-article',
+  ])
+})

@@ -199,6 +199,8 @@ export const api = {
   sendSticker: (id: string, to: string, sticker: string) => post<Message>(`${person(id)}/messages`, { to, type: 'emoji', emoji: { id: sticker } }),
   album: () => call<{ photos: AlbumPhoto[] }>('/_sandbox/chat/album').then((r) => r.photos),
   stickers: () => call<{ stickers: Sticker[] }>('/_sandbox/chat/stickers').then((r) => r.stickers),
+  /** an article's link (the reader's ··· → Send to Chat) */
+  sendLink: (id: string, to: string, link: { title: string; description?: string; url: string }) => post<Message>(`${person(id)}/messages`, { to, type: 'link', link }),
   /** forwards a message (a card keeps its share chain on the platform) */
   forward: (id: string, to: string, message: number) => post<Message>(`${person(id)}/messages`, { to, type: 'forward', message }),
   shareCard: (id: string, to: string, miniprogram: { appid: string; title: string; path: string; imageUrl?: string }) =>

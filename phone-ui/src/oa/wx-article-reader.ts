@@ -1,7 +1,9 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
-import { api, type OaArticle, type OaProfile } from '../api'
+import { api, type Conversation, type OaArticle, type OaProfile, type PersonView } from '../api'
 import { chinaTime, type Lang } from '../i18n'
+import { icon } from '../icons'
+import '../miniprogram/wx-share-panel'
 import '../phone/wx-nav-bar'
 import { sanitizeArticle } from './sanitize'
 
@@ -19,10 +21,18 @@ export function accountAvatar(name: string) {
 export class WxArticleReader extends LitElement {
   static styles = css`
     :host {
+      position: relative;
       display: flex;
       flex-direction: column;
       height: 100%;
       background: #fff;
+    }
+    .share {
+      display: flex;
+      color: #191919;
+      background: none;
+      border: 0;
+      cursor: pointer;
     }
     article {
       flex: 1;
@@ -122,6 +132,8 @@ export class WxArticleReader extends LitElement {
   @property({ attribute: false }) article!: OaArticle
   @state() private loaded?: OaArticle & { content: string }
   @state() private profile?: OaProfile
+  /** ··· → Send to Chat: where the link can go */
+  @state() private sharing: { conversations: Conversation[]; people: Map<string, PersonView> } | null = null
   @query('.body') private body?: HTMLElement
 
   async connectedCallback() {
@@ -146,13 +158,39 @@ export class WxArticleReader extends LitElement {
 
   render() {
     const a = this.loaded ?? this.article
-    return html`<wx-nav-bar heading="" back></wx-nav-bar>
+    return html`<wx-nav-bar heading="" back>
+        <button slot="action" class="share" aria-label=${this.lang === 'zh' ? '发送给朋友' : 'Send to Chat'} @click=${this.#openShare}>${icon('more', 22)}</button>
+      </wx-nav-bar>
       <article aria-label=${a.title}>
         <h1>${a.title}</h1>
         <div class="meta">${a.author ? html`${a.author} ` : null}<b>${this.profile?.name ?? ''}</b> ${chinaTime(a.publishedAt, this.lang, { dateStyle: 'medium' })}</div>
         <div class="body"></div>
         ${this.profile ? this.#account(this.profile) : null}
-      </article>`
+      </article>
+      ${this.sharing
+        ? html`<wx-share-panel
+            .card=${{ title: a.title, path: a.url, imageUrl: '', appName: this.profile?.name ?? 'Link' }}
+            .conversations=${this.sharing.conversations}
+            .people=${this.sharing.people}
+            .lang=${this.lang}
+            @wx-share-done=${this.#shareTo}
+          ></wx-share-panel>`
+        : null}`
+  }
+
+  #openShare = async () => {
+    const [conversations, people] = await Promise.all([api.conversations(this.person), api.people()])
+    this.sharing = { conversations, people: new Map(people.map((p) => [p.id, p])) }
+  }
+
+  /** Sends the article's link: the platform starts its share chain at this read. */
+  #shareTo = async (e: CustomEvent<Conversation | null>) => {
+    e.stopPropagation()
+    const to = e.detail
+    this.sharing = null
+    if (!to) return
+    const a = this.loaded ?? this.article
+    await api.sendLink(this.person, to.kind === 'group' ? to.groupId! : to.peer!, { title: a.title, description: a.digest, url: a.url })
   }
 
   /** The account card under the article, with WeChat's Follow button. */
