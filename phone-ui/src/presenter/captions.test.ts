@@ -33,3 +33,11 @@ test('times are China time, as the phones show them', () => {
   expect(chinaTime('2026-03-02T17:30:05.000Z', true)).toBe('03-03 01:30')
   expect(caption(event('clock.advanced', { actor: 'sandbox', payload: { to: '2026-03-09T01:00:00.000Z', fired: 2 } }))).toBe('Clock advanced to 03-09 09:00 · 2 job(s) ran')
 })
+
+test('reads the WeCom consultant loop: add with its state, welcome, mass message, customer service', () => {
+  expect(caption(event('wecom.contact.added', { payload: { state: 'LUME42' } }), names)).toBe('Alice Wang added a WeCom consultant · state LUME42')
+  expect(caption(event('wecom.message.delivered', { actor: 'ww1', payload: { source: 'welcome', from: 'staff', recipients: ['alice'] } }), names)).toBe("Consultant's welcome message to Alice Wang")
+  expect(caption(event('wecom.message.delivered', { actor: 'LilyChen', payload: { source: 'mass', from: 'staff', recipients: ['alice'] } }), names)).toBe("Consultant's mass message to Alice Wang")
+  expect(caption(event('wecom.message.delivered', { payload: { source: 'kf', from: 'customer', recipients: ['alice'] } }), names)).toBe('Alice Wang wrote to customer service')
+  expect(caption(event('wecom.push.attempted', { actor: 'wecom', payload: { n: 1, kind: 'add_external_contact', ok: true } }))).toBe('WeCom callback #1 add_external_contact → received')
+})

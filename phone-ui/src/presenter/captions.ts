@@ -86,7 +86,24 @@ export function caption(e: SandboxEvent, name: (id: string) => string = (id) => 
     case 'oa.article.published':
       return 'The brand published an article'
     case 'wecom.contact.added':
-      return `${who} added a consultant`
+      return `${who} added a WeCom consultant${p.state ? ` · state ${str(p.state)}` : ''}`
+    case 'wecom.message.delivered': {
+      const to = list(p.recipients)
+      if (p.source === 'welcome') return `Consultant's welcome message to ${to}`
+      if (p.source === 'mass') return `Consultant's mass message to ${to}`
+      if (p.source === 'kf') return p.from === 'staff' ? `Customer service answered ${to}` : p.from === 'customer' ? `${who} wrote to customer service` : `${who} opened a customer-service chat`
+      return `${who} wrote to the consultant`
+    }
+    case 'wecom.contact.tagged':
+      return 'The brand tagged a WeCom customer'
+    case 'wecom.msg_template.created':
+      return `The brand created a WeCom mass message for ${str(p.customers)} customer(s)`
+    case 'wecom.msg_template.sent':
+      return `Consultant sent the mass message (${str(p.delivered)} delivered)`
+    case 'wecom.push.attempted':
+      return `WeCom callback #${str(p.n)} ${str(p.kind)} → ${p.ok ? 'received' : str(p.detail) || 'failed'}`
+    case 'wecom.callback.verified':
+      return "The brand's WeCom callback URL was verified"
   }
   if (e.type.endsWith('.message.delivered') || e.type.endsWith('.message.sent')) {
     const to = list(p.recipients) || (e.subject.person ? name(e.subject.person) : '')
