@@ -67,7 +67,7 @@ export class WxChannelsLive extends LitElement {
       white-space: nowrap;
       overflow: hidden;
       text-overflow: ellipsis;
-      max-width: 130px;
+      max-width: 96px;
     }
     .host small {
       font-size: 11px;
@@ -101,8 +101,9 @@ export class WxChannelsLive extends LitElement {
     .viewers {
       background: rgba(0, 0, 0, 0.35);
       border-radius: 14px;
-      padding: 4px 10px;
-      font-size: 12px;
+      padding: 4px 8px;
+      font-size: 11px;
+      white-space: nowrap;
     }
     .x {
       width: 32px;
@@ -197,6 +198,74 @@ export class WxChannelsLive extends LitElement {
       background: rgba(0, 0, 0, 0.35);
       display: grid;
       place-items: center;
+    }
+    .follow {
+      background: #fa9d3b;
+      border-radius: 14px;
+      padding: 4px 10px;
+      font-size: 12px;
+      font-weight: 600;
+      margin-left: 4px;
+    }
+    .pinned {
+      position: absolute;
+      left: 12px;
+      bottom: 180px;
+      width: 132px;
+      background: #fff;
+      color: #191919;
+      border-radius: 8px;
+      overflow: hidden;
+      text-align: left;
+      box-shadow: 0 4px 14px rgba(0, 0, 0, 0.25);
+      animation: rise 0.4s ease-out;
+    }
+    .pinned .label {
+      position: absolute;
+      top: 6px;
+      left: 6px;
+      background: rgba(250, 81, 81, 0.92);
+      color: #fff;
+      font-size: 10px;
+      padding: 1px 5px;
+      border-radius: 3px;
+    }
+    .pinned img {
+      display: block;
+      width: 100%;
+      height: 96px;
+      object-fit: cover;
+      background: #f3f3f3;
+    }
+    .pinned div {
+      padding: 6px 8px 8px;
+      display: flex;
+      flex-direction: column;
+      gap: 2px;
+    }
+    .pinned strong {
+      font-size: 13px;
+      font-weight: 500;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .pinned span {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      color: #fa5151;
+      font-weight: 600;
+      font-size: 14px;
+    }
+    .pinned em {
+      font-style: normal;
+      background: #fa5151;
+      color: #fff;
+      border-radius: 10px;
+      padding: 2px 8px;
+      font-size: 12px;
+      font-weight: 500;
     }
     .ended {
       position: absolute;
@@ -307,6 +376,7 @@ export class WxChannelsLive extends LitElement {
   @property({ attribute: false }) live!: Live
   @property() lang: Lang = 'en'
   @property({ attribute: false }) chat: { name: string; text: string }[] = []
+  @property({ type: Boolean }) followed = false
   @state() private shelfOpen = false
 
   render() {
@@ -321,12 +391,14 @@ export class WxChannelsLive extends LitElement {
             <strong>${l.nickname}</strong>
             <small><span class="badge"><i></i>${zh ? '直播' : 'LIVE'}</span></small>
           </div>
+          ${this.followed ? null : html`<button class="follow" @click=${() => this.#emit('wx-live-follow')}>${zh ? '关注' : 'Follow'}</button>`}
         </div>
         <span class="spacer"></span>
         <span class="viewers" aria-label="Watching">${g('eye', 12)} ${count(l.watching, zh)} ${zh ? '人在看' : 'watching'}</span>
         <button class="x" aria-label="Leave live" @click=${() => this.#emit('wx-live-leave')}>${g('close', 18)}</button>
       </div>
       <div class="titlebar">${l.title}</div>
+      ${l.shelf[0] && l.status === 'live' && !this.shelfOpen ? this.#pinned(l.shelf[0]) : null}
       <div class="chat" aria-live="polite">${this.chat.slice(-5).map((c) => html`<span><b>${c.name}</b> ${c.text}</span>`)}</div>
       <div class="bar">
         <button class="bag" aria-label=${zh ? '购物袋' : 'Shopping bag'} @click=${() => (this.shelfOpen = true)}>${g('bag', 24)}<em>${l.shelf.length}</em></button>
@@ -360,12 +432,22 @@ export class WxChannelsLive extends LitElement {
     </button>`
   }
 
+  /** The product the host is presenting (讲解中), pinned over the stream. */
+  #pinned(p: MountedProduct) {
+    const zh = this.lang === 'zh'
+    return html`<button class="pinned" aria-label=${`Featured ${p.title}`} @click=${() => this.#tap(p)}>
+      <span class="label">${zh ? '讲解中' : 'Featuring'}</span>
+      ${p.imageUrl ? html`<img src=${p.imageUrl} alt="" />` : html`<img alt="" />`}
+      <div><strong>${p.title}</strong><span>${yuan(p.price)}<em>${zh ? '抢购' : 'Buy'}</em></span></div>
+    </button>`
+  }
+
   #tap(p: MountedProduct) {
     this.shelfOpen = false
     this.dispatchEvent(new CustomEvent('wx-live-product', { detail: p, bubbles: true, composed: true }))
   }
 
-  #emit(name: 'wx-live-leave') {
+  #emit(name: 'wx-live-leave' | 'wx-live-follow') {
     this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }))
   }
 }
@@ -377,5 +459,6 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'wx-live-product': CustomEvent<MountedProduct>
     'wx-live-leave': CustomEvent<void>
+    'wx-live-follow': CustomEvent<void>
   }
 }

@@ -12,7 +12,7 @@ import './wx-channels-profile'
 import './wx-channels-video'
 import type { VideoAction } from './wx-channels-video'
 
-type Screen = { kind: 'feed' } | { kind: 'video'; video: Video; shareId?: string } | { kind: 'profile'; profile: Profile } | { kind: 'live'; live: Live }
+type Screen = { kind: 'feed' } | { kind: 'video'; video: Video; shareId?: string } | { kind: 'profile'; profile: Profile } | { kind: 'live'; live: Live; followed: boolean }
 
 const TABS: { tab: FeedTab; en: string; zh: string }[] = [
   { tab: 'following', en: 'Following', zh: '关注' },
@@ -236,6 +236,8 @@ export class WxChannels extends LitElement {
       .live=${s.live}
       .lang=${this.lang}
       .chat=${this.liveChat}
+      .followed=${s.followed}
+      @wx-live-follow=${() => this.#followLive(s.live)}
       @wx-live-product=${(e: CustomEvent<{ productId: string }>) => this.#tapLive(s.live, e.detail.productId)}
       @wx-live-leave=${() => this.#leaveLive(s.live)}
     ></wx-channels-live>`
@@ -325,8 +327,15 @@ export class WxChannels extends LitElement {
 
   async #openLive(liveId: string) {
     const live = await channels.join(this.person, liveId)
+    const { followed } = await channels.profile(this.person, live.finderUserName)
     this.liveChat = [{ name: this.lang === 'zh' ? '系统' : 'Channels', text: this.lang === 'zh' ? '欢迎来到直播间' : 'Welcome to the live room' }]
-    this.stack = [...this.stack, { kind: 'live', live }]
+    this.stack = [...this.stack, { kind: 'live', live, followed }]
+  }
+
+  async #followLive(live: Live) {
+    await channels.follow(this.person, live.finderUserName, true)
+    this.stack = this.stack.map((s) => (s.kind === 'live' && s.live.liveId === live.liveId ? { ...s, followed: true } : s))
+    this.videos = this.videos.map((v) => (v.finderUserName === live.finderUserName ? { ...v, followed: true } : v))
   }
 
   async #tapLive(live: Live, productId: string) {
@@ -374,7 +383,7 @@ export class WxChannels extends LitElement {
     if (e.type === 'channels.product.tapped') this.liveChat = [...this.liveChat, { name, text: zh ? `正在去买 ${e.payload.title}` : `is buying ${e.payload.title}` }]
     if (e.type.startsWith('channels.live.')) {
       const live = await channels.live(this.person, top.live.liveId)
-      this.stack = this.stack.map((s) => (s.kind === 'live' && s.live.liveId === live.liveId ? { kind: 'live', live } : s))
+      this.stack = this.stack.map((s) => (s.kind === 'live' && s.live.liveId === live.liveId ? { ...s, live } : s))
     }
   }
 
