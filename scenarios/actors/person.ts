@@ -315,6 +315,7 @@ export class Person {
    * the order id); the person long-presses it (Identify QR Code) and taps Add to Contacts.
    */
   async addsConsultantFromOrder(order: Order | Checkout): Promise<WecomContact> {
+    this.shows('pages/order/order', { id: idOf(order) })
     const code = await this.page.get(`/api/orders/${idOf(order)}/consultant`)
     const picture = new URL(code.image)
     const png: Buffer = await new Wire(picture.origin).call('GET', picture.pathname)
