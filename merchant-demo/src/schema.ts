@@ -61,6 +61,8 @@ export const orders = sqliteTable(
     /** the coupon used on this order and what it took off (total is after the discount) */
     memberCouponId: text('member_coupon_id'),
     discount: integer('discount').notNull().default(0),
+    /** points the member spent on this order (kit `loyalty.redeem`); their value is part of `discount` */
+    pointsUsed: integer('points_used').notNull().default(0),
     /** the gift redeemed on this order (its product line is free) */
     giftId: text('gift_id'),
     /** shipping kits: JSON `{name, phone, address}` captured at checkout, then the carrier's tracking */
