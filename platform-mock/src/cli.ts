@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startMerchant, type RunningMerchant } from '../../merchant-demo/src/server'
+import { connectWeCom } from '../../merchant-demo/src/wecom'
 import { startPlatform } from './server'
 
 const USAGE = `Usage: npm start -- [options]
@@ -94,6 +95,8 @@ async function main() {
       fail(`the merchant demo could not start: ${(err as Error).message}`)
     }
   }
+  // the store's WeCom callback and customer tags, so adding a consultant in a phone gets the welcome card
+  if (merchant && process.env.MERCHANT_WECOM !== '0') await connectWeCom(merchant.store).catch((err: Error) => console.warn(`note: the merchant demo could not connect WeCom: ${err.message}`))
   if (args.seed !== undefined && platform.worldSeed !== args.seed) {
     console.warn(`note: this data dir holds a world seeded with ${platform.worldSeed ?? 'no seed'}; --seed applies to a new world.`)
     console.warn(`      reset it with: curl -X POST ${url}/_sandbox/reset -d '{"seed":${args.seed}}'`)
