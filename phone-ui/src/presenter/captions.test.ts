@@ -23,6 +23,19 @@ test('reads a payment, a launch and a share in words, with people by name and am
   expect(caption(event('pay.refund.created', { actor: '1611892468', payload: { refund: 600, total: 2600 } }))).toBe('Merchant refunded ¥6.00 of ¥26.00')
 })
 
+test('a launch names the share chain or the discovery before it; photos, stickers and article links read as such', () => {
+  const chain = [{ person: 'alice', action: 'discovered', entry: 'oa-article' }, { person: 'alice', action: 'shared' }, { person: 'bob', action: 'forwarded' }, { person: 'carol', action: 'opened' }]
+  expect(caption(event('miniprogram.launched', { actor: 'carol', payload: { scene: 1007, sceneLabel: 'card in a 1:1 chat', shareChain: chain } }), names)).toBe(
+    'carol opened the mini program · scene 1007 card in a 1:1 chat · via Alice Wang → Bob Li → carol',
+  )
+  const afterArticle = [{ person: 'alice', action: 'discovered', entry: 'oa-article' }, { person: 'alice', action: 'opened', entry: 'oa-message' }]
+  expect(caption(event('miniprogram.launched', { payload: { scene: 1074, shareChain: afterArticle } }), names)).toBe('Alice Wang opened the mini program · scene 1074 · after reading an article')
+  expect(caption(event('miniprogram.launched', { payload: { scene: 1049, shareChain: [{ person: 'alice', action: 'discovered' }] } }), names)).toBe('Alice Wang opened the mini program · scene 1049')
+  expect(caption(event('chat.message.sent', { payload: { kind: 'image', recipients: ['bob'] } }), names)).toBe('Alice Wang sent a photo to Bob Li')
+  expect(caption(event('chat.message.sent', { payload: { kind: 'emoji', recipients: ['bob'] } }), names)).toBe('Alice Wang sent a sticker to Bob Li')
+  expect(caption(event('chat.link.shared', { payload: { recipients: ['bob'] } }), names)).toBe('Alice Wang shared an article link with Bob Li')
+})
+
 test('an event without a phrase of its own reads as its type and actor', () => {
   expect(caption(event('cards.code.consumed', { actor: 'wx123' }))).toBe('Cards code consumed · wx123')
   expect(humanType('wecom.msg_template.sent')).toBe('Wecom msg template sent')

@@ -56,7 +56,7 @@ export function caption(e: SandboxEvent, name: (id: string) => string = (id) => 
     case 'qr.scanned':
       return `${who} scanned a code${p.via ? ` (${str(p.via)})` : ''}`
     case 'miniprogram.launched':
-      return `${who} opened the mini program · scene ${str(p.scene)}${p.sceneLabel ? ` ${str(p.sceneLabel)}` : ''}`
+      return `${who} opened the mini program · scene ${str(p.scene)}${p.sceneLabel ? ` ${str(p.sceneLabel)}` : ''}${chainNote(p.shareChain, name)}`
     case 'miniprogram.session.created':
       return `${e.subject.person ? name(e.subject.person) : who} signed in to the mini program`
     case 'miniprogram.subscribe.answered':
@@ -77,6 +77,16 @@ export function caption(e: SandboxEvent, name: (id: string) => string = (id) => 
       return `${who} shared a card with ${list(p.recipients)}`
     case 'chat.card.forwarded':
       return `${who} forwarded a card to ${list(p.recipients)}`
+    case 'chat.message.sent':
+      return `${who} ${p.kind === 'image' ? 'sent a photo to' : p.kind === 'emoji' ? 'sent a sticker to' : 'wrote to'} ${list(p.recipients)}`
+    case 'chat.link.shared':
+      return `${who} shared an article link with ${list(p.recipients)}`
+    case 'chat.link.forwarded':
+      return `${who} forwarded an article link to ${list(p.recipients)}`
+    case 'oa.code.scanned':
+      return `${who} scanned the Official Account's code${p.scene ? ` · ${str(p.scene)}` : ''}`
+    case 'oa.push.finished':
+      return `Official Account push (${str(p.kind)}) → ${str(p.outcome)}`
     case 'oa.followed':
       return `${who} followed the Official Account`
     case 'oa.unfollowed':
@@ -110,6 +120,19 @@ export function caption(e: SandboxEvent, name: (id: string) => string = (id) => 
     return `${humanType(e.type)}${to ? ` to ${to}` : ''}`
   }
   return `${humanType(e.type)}${who && who !== e.surface ? ` · ${who}` : ''}`
+}
+
+/**
+ * Where a launch came from, when it is more than the launch itself: the people along the share
+ * chain (Alice → Bob → Carol), or the discovery before it (an article read, a follow code).
+ */
+function chainNote(chain: unknown, name: (id: string) => string) {
+  if (!Array.isArray(chain) || chain.length < 2) return ''
+  const steps = chain as { person?: string; entry?: string }[]
+  const people = steps.map((s) => String(s.person ?? '')).filter((x, i, all) => i === 0 || all[i - 1] !== x)
+  if (people.length > 1) return ` · via ${people.map(name).join(' → ')}`
+  const first = steps[0]?.entry
+  return first === 'oa-article' ? ' · after reading an article' : first === 'oa-follow-code' ? ' · after a follow code' : ''
 }
 
 /** `cards.code.consumed` → `Cards code consumed`. */
