@@ -4,6 +4,7 @@ import { ApiError } from './errors'
 import { fulfil, orderView, releaseStock } from './orders'
 import { releaseGifts } from './gifts'
 import { notifyPoints } from './messages'
+import { returnUsedPoints } from './points'
 import { gifts, memberCoupons, members, orders, pointsLedger, refunds } from './schema'
 import { WeChatPayError } from '../wechat/errors'
 import type { Refund } from '../wechat/pay'
@@ -76,6 +77,9 @@ export async function settleRefund(store: Store, r: Refund): Promise<'settled' |
     if (refunded >= order.total && order.kind === 'gift') await t.update(gifts).set({ status: 'closed' }).where(and(eq(gifts.orderId, order.id), inArray(gifts.status, ['pending', 'paid', 'claimed'])))
     return { result: 'settled' as const, memberId: member.id, points }
   })
+  // refunded in full: the points spent on it come back
+  const [after] = await store.db.select().from(orders).where(eq(orders.id, row.orderId))
+  if (after?.status === 'refunded') await returnUsedPoints(store, after)
   if (settled.points) await notifyPoints(store, settled.memberId, -settled.points, 'Refund')
   return settled.result
 }
@@ -92,6 +96,7 @@ async function closeUnpaid(store: Store, order: typeof orders.$inferSelect) {
   if (closed.length === 0) return false
   await releaseStock(store, order.id)
   await releaseGifts(store, order)
+  await returnUsedPoints(store, order)
   // a coupon on an order that was never paid can be used again
   if (order.memberCouponId) await store.db.update(memberCoupons).set({ usedOrderId: null }).where(and(eq(memberCoupons.id, order.memberCouponId), eq(memberCoupons.usedOrderId, order.id)))
   return true

@@ -108,6 +108,7 @@ export function createMerchantApp(store: Store, opts: { pagesDir?: string } = {}
         storeId: z.string().optional(),
         couponId: z.string().max(40).optional(),
         giftId: z.string().max(40).optional(),
+        usePoints: z.number().int().min(1).max(1_000_000).optional(),
         address: z.object({ name: z.string().trim().min(1).max(40), phone: z.string().regex(/^\+?[0-9 -]{5,20}$/, 'a phone number'), address: z.string().trim().min(4).max(200) }).optional(),
         entry: Entry.optional(),
       }),

@@ -68,6 +68,8 @@ export const BrandKit = z
       referralPoints: z.number().int().min(0).default(0),
       /** earned points lapse this many days after they were earned (null: never) */
       pointsValidDays: z.number().int().min(1).nullable().default(null),
+      /** points spent at checkout: every `points` take `value` fen off, on at most `maxShare` of what is left to pay (absent: no redemption) */
+      redeem: z.object({ points: z.number().int().min(1), value: fen.refine((v) => v > 0, 'more than 0'), maxShare: z.number().gt(0).max(1).default(0.5) }).optional(),
       levels: z.array(z.object({ name: z.string(), minSpend: fen })).min(1),
     }),
   })

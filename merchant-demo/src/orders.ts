@@ -59,7 +59,7 @@ export interface Address {
   address: string
 }
 
-export async function checkout(store: Store, member: Member, input: { storeId?: string; entry?: Entry; couponId?: string; giftId?: string; address?: Address }) {
+export async function checkout(store: Store, member: Member, input: { storeId?: string; entry?: Entry; couponId?: string; giftId?: string; usePoints?: number; address?: Address }) {
   const cart = await cartOf(store, member.id)
   if (cart.lines.length === 0) throw new ApiError(409, 'empty_cart', 'the cart is empty')
   const storeId = input.storeId ?? store.kit.stores[0].id
@@ -77,7 +77,10 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
   // a received gift makes one line of its product free; a coupon comes off what is left
   const giftOff = input.giftId ? await giftDiscount(store, member.id, input.giftId, cart.lines) : 0
   const couponOff = input.couponId ? Math.max(0, await discountFor(store, member.id, input.couponId, cart.total - giftOff)) : 0
-  const discount = giftOff + couponOff
+  // points come off what is left after the gift and the coupon
+  const pointsUsed = input.usePoints ?? 0
+  const pointsOff = pointsUsed ? pointsValue(store, member, pointsUsed, cart.total - giftOff - couponOff) : 0
+  const discount = giftOff + couponOff + pointsOff
   const total = cart.total - discount
   const id = outTradeNo(store.kit.id)
   const [{ n }] = await store.db.select({ n: sql<number>`count(*)` }).from(orders)
@@ -108,6 +111,7 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
         memberId: member.id,
         total,
         discount,
+        pointsUsed,
         createdAt: store.now().toISOString(),
         ...(prepay ? {} : { status: 'paid' as const, paidAt: store.now().toISOString() }),
         giftId: input.giftId ?? null,
@@ -133,6 +137,12 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
         if (used.length === 0) throw new ApiError(409, 'coupon_used', 'the coupon was just used', 'couponId')
       }
       if (input.giftId) await redeemOnOrder(t, store, input.giftId, id)
+      if (pointsUsed) {
+        // spent under a guard: two checkouts never spend the same points
+        const spent = await t.update(members).set({ points: sql`${members.points} - ${pointsUsed}` }).where(and(eq(members.id, member.id), gte(members.points, pointsUsed))).returning()
+        if (spent.length === 0) throw new ApiError(409, 'not_enough_points', 'the points were just spent', 'usePoints')
+        await t.insert(pointsLedger).values({ memberId: member.id, orderId: id, delta: -pointsUsed, reason: 'redeemed' })
+      }
       for (const [productId, quantity] of limited) {
         const left = await t.update(stock).set({ remaining: sql`${stock.remaining} - ${quantity}` }).where(and(eq(stock.productId, productId), gte(stock.remaining, quantity))).returning()
         if (left.length === 0) throw new ApiError(409, 'out_of_stock', `${store.catalog.product(productId).name} just sold out`, 'cart')
@@ -143,6 +153,21 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
     throw err
   }
   return { order: await orderView(store, id), payment: prepay ? store.pay.requestPaymentParams(store.appid, prepay.prepay_id) : null }
+}
+
+/**
+ * What points take off at checkout (kit `loyalty.redeem`): whole units of `points`, no more than the
+ * member has, worth at most `maxShare` of what is left to pay. Refusals name `usePoints`.
+ */
+function pointsValue(store: Store, member: Member, points: number, left: number) {
+  const rule = store.kit.loyalty.redeem
+  if (!rule) throw new ApiError(400, 'points_not_accepted', `${store.kit.name} does not take points at checkout`, 'usePoints')
+  if (points % rule.points !== 0) throw new ApiError(400, 'invalid', `usePoints: a multiple of ${rule.points}`, 'usePoints')
+  if (points > member.points) throw new ApiError(409, 'not_enough_points', `you have ${member.points} points`, 'usePoints')
+  const off = (points / rule.points) * rule.value
+  const cap = Math.floor(left * rule.maxShare)
+  if (off > cap) throw new ApiError(409, 'points_over_limit', `points can pay at most ¥${(cap / 100).toFixed(2)} of this order`, 'usePoints')
+  return off
 }
 
 export interface Attribution {
@@ -291,6 +316,7 @@ export async function orderView(store: Store, id: string) {
     status: order.status,
     total: order.total,
     discount: order.discount,
+    pointsUsed: order.pointsUsed,
     pickupNo: order.pickupNo,
     store: shop ? { id: shop.id, name: shop.name, address: shop.address } : { id: order.storeId, name: order.storeId, address: '' },
     table: order.tableNo,

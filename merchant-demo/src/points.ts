@@ -31,3 +31,18 @@ export async function expirePoints(store: Store, memberId?: string) {
   }
   return expired
 }
+
+/**
+ * Points spent on an order come back when the order closes unpaid or is refunded in full: one
+ * `redeem-returned` ledger row per order (its unique (order, reason) makes it once), valid like
+ * newly earned points.
+ */
+export async function returnUsedPoints(store: Store, order: { id: string; memberId: string; pointsUsed: number }) {
+  if (!order.pointsUsed) return 0
+  return store.db.transaction(async (t) => {
+    const back = await t.insert(pointsLedger).values({ memberId: order.memberId, orderId: order.id, delta: order.pointsUsed, reason: 'redeem-returned', expiresAt: pointsExpiry(store) }).onConflictDoNothing().returning()
+    if (back.length === 0) return 0
+    await t.update(members).set({ points: sql`${members.points} + ${order.pointsUsed}` }).where(eq(members.id, order.memberId))
+    return order.pointsUsed
+  })
+}
