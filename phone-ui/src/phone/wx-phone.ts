@@ -317,6 +317,8 @@ export class WxPhone extends LitElement {
     }
     if (!this.person || !concerns(e, this.person)) return
     if (e.type === 'miniprogram.launched' && e.actor === this.person) this.#follow(e)
+    // joining a live elsewhere (a scenario, a script) opens the live room here too
+    if (e.type === 'channels.live.joined' && e.actor === this.person && !this.channels) this.channels = { screen: 'live', liveId: e.subject.live! }
     if (e.type === 'world.replaced') {
       this.stack = []
       return this.#load()

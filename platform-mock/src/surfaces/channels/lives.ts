@@ -103,6 +103,8 @@ export async function joinLive(platform: Platform, personId: string, liveId: str
   const live = await findLive(db, liveId)
   if (live.status !== 'live') throw liveState(liveId, live.status, 'live')
   const now = clock.now()
+  const [already] = await db.select().from(channelsLiveViewers).where(and(eq(channelsLiveViewers.liveId, liveId), eq(channelsLiveViewers.personId, personId), isNull(channelsLiveViewers.leftAt)))
+  if (already) return liveView(platform, live, personId)
   const watching = sql`(select count(*) from ${channelsLiveViewers} where ${channelsLiveViewers.liveId} = ${liveId} and ${channelsLiveViewers.leftAt} is null)`
   await db.batch([
     db.insert(channelsLiveViewers).values({ liveId, personId, joinedAt: now, leftAt: null }).onConflictDoUpdate({ target: [channelsLiveViewers.liveId, channelsLiveViewers.personId], set: { leftAt: null } }),

@@ -207,6 +207,9 @@ describe('live sessions', () => {
     await post(`/_sandbox/people/alice/channels/lives/${live.liveId}/join`)
     expect(await w.p.json(`/_sandbox/channels/lives/${live.liveId}/stats`)).toMatchObject({ viewers: 3, watching: 2, peakViewers: 3 })
     expect((await w.p.json(`/_sandbox/people/alice/channels/lives/${live.liveId}`)).inRoom).toBe(true)
+    // joining while in the room is the same visit
+    await post(`/_sandbox/people/carol/channels/lives/${live.liveId}/join`)
+    expect(await count('channels.live.joined')).toBe(3)
   })
 
   test('a product tap in the room opens the mini program with scene 1177, attributed to the live', async () => {
