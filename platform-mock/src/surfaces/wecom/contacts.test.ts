@@ -108,6 +108,18 @@ describe('contact me: scan, add, callback, welcome', () => {
     expect(bob.conversation).toBe(`wecom:${kit.cred.corpid}:LilyChen`)
   })
 
+  test('the consultant writes back from the WeCom client (control API) and the person answers in the same chat', async () => {
+    const carol = await kit.addsConsultant('carol')
+    const wrote = await kit.send('POST', '/_sandbox/wecom/staff/LilyChen/messages', { person: 'carol', text: 'Hi Carol, how was your latte?' })
+    expect(wrote).toMatchObject({ status: 201, body: { conversation: carol.conversation, message: { from: 'staff', source: 'staff', kind: 'text' } } })
+    await kit.send('POST', `/_sandbox/people/carol/wecom/conversations/${carol.conversation}/messages`, { text: 'Lovely, thanks!' })
+    const chat = (await kit.send('GET', `/_sandbox/people/carol/wecom/conversations/${carol.conversation}/messages`)).body.messages
+    expect(chat.map((m: any) => [m.from, m.body.content])).toEqual(expect.arrayContaining([['staff', 'Hi Carol, how was your latte?'], ['customer', 'Lovely, thanks!']]))
+    expect((await kit.send('POST', '/_sandbox/wecom/staff/MaxZhou/messages', { person: 'carol', text: 'hello' })).status).toBe(404)
+    expect((await kit.send('POST', '/_sandbox/wecom/staff/Ghost/messages', { person: 'carol', text: 'hello' })).status).toBe(404)
+    expect((await kit.send('POST', '/_sandbox/wecom/staff/LilyChen/messages', { text: 'hello' })).status).toBe(400)
+  })
+
   test('adding the same consultant twice changes nothing and sends no event', async () => {
     const before = brand.received.length
     const again = await kit.addsConsultant('alice')

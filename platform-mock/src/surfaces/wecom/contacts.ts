@@ -295,3 +295,8 @@ export async function externalContactsByUser(platform: Platform, corp: Corp, req
   const next = offset + limit < all.length ? Buffer.from(`o${offset + limit}`).toString('base64url') : ''
   return { external_contact_list: list, next_cursor: next }
 }
+
+/** A member's customers (follow relationships), oldest first. */
+export async function followsOfMember(platform: Platform, corpid: string, userid: string) {
+  return platform.db.select().from(wecomFollows).where(and(eq(wecomFollows.corpid, corpid), eq(wecomFollows.userid, userid))).orderBy(asc(wecomFollows.createtime))
+}

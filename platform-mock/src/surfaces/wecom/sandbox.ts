@@ -6,7 +6,7 @@ import type { PlatformEnv } from '../../shared/env'
 import { sandboxJson } from '../../shared/validate'
 import { getPerson } from '../../world/people'
 import { callbackOf, callbackView, configureCallback, removeCallback } from './callback'
-import { addContact, contactMePayload, followOf, followsOfPerson, wayByPayload, wayProfile } from './contacts'
+import { addContact, contactMePayload, followOf, followsOfMember, followsOfPerson, wayByPayload, wayProfile } from './contacts'
 import { chatMessages, conversationId, deliver, lastMessage, messageView, parseConversation } from './conversations'
 import { allStaff, corpById, findCorp, staffOf } from './corp'
 import { customerToKf, kfIdFor, kfLinkTarget } from './kf'
@@ -16,6 +16,7 @@ import { wecomContactWays, wecomKfAccounts, wecomMessages } from './schema'
 const CallbackBody = z.object({ corpid: z.string().optional(), url: z.string().min(1), token: z.string().optional(), encodingAESKey: z.string().optional() })
 const AddBody = z.object({ configId: z.string().optional(), payload: z.string().optional() }).refine((v) => !!v.configId !== !!v.payload, 'give exactly one of `configId` or `payload` (the scanned text)')
 const TextBody = z.object({ text: z.string().trim().min(1).max(2000) })
+const StaffText = z.object({ person: z.string().optional(), externalUserid: z.string().optional(), text: z.string().trim().min(1).max(2000) }).refine((v) => !!v.person !== !!v.externalUserid, 'give exactly one of `person` or `externalUserid`')
 const EnterBody = z.object({ corpid: z.string().optional(), scene: z.string().max(32).regex(/^[0-9A-Za-z_-]*$/).optional(), sceneParam: z.string().max(128).optional() })
 
 type C = { var: PlatformEnv['Variables'] }
@@ -83,6 +84,21 @@ export const wecomSandbox = new Hono<PlatformEnv>()
     const corp = await findCorp(c.var.platform, c.req.query('corpid'))
     if (!(await staffOf(c.var.platform, corp.corpid, c.req.param('userid')))) throw new SandboxError(404, 'not_found', `no member ${c.req.param('userid')}`)
     return c.json({ messages: await appMessagesOf(c.var.platform, corp.corpid, c.req.param('userid')) })
+  })
+  /**
+   * The consultant writes to a customer in the WeCom client (WeCom has no server API for a member's
+   * own 1:1 messages): `{externalUserid | person, text}` lands in the customer's chat.
+   */
+  .post('/wecom/staff/:userid/messages', sandboxJson(StaffText), async (c) => {
+    const corp = await findCorp(c.var.platform, c.req.query('corpid'))
+    const userid = c.req.param('userid')
+    if (!(await staffOf(c.var.platform, corp.corpid, userid))) throw new SandboxError(404, 'not_found', `no member ${userid}`)
+    const body = c.req.valid('json')
+    const follows = await followsOfMember(c.var.platform, corp.corpid, userid)
+    const follow = follows.find((f) => f.personId === body.person || f.externalUserid === body.externalUserid)
+    if (!follow) throw new SandboxError(404, 'not_a_customer', `${body.person ?? body.externalUserid} is not a customer of ${userid}`)
+    const [row] = await deliver(c.var.platform, { channel: 'contact', corpid: corp.corpid, peer: userid, personId: follow.personId }, 'staff', 'staff', [{ kind: 'text', body: { content: body.text } }], userid)
+    return c.json({ conversation: conversationId('contact', corp.corpid, userid), message: messageView(row!) }, 201)
   })
   .get('/wecom/msg-templates/:msgid', async (c) => c.json(templateView(await findTemplate(c.var.platform, c.req.param('msgid')))))
   /** The sender taps "Send" on the mass-message task in the WeCom client (`{userid?}`: one sender). */
