@@ -1,7 +1,10 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, entry, tableOf, yuan, type Brand, type Coupon, type Gift, type Order } from '../../lib/store'
+import { api, brand, entry, tableOf, yuan, type Brand, type Coupon, type Gift, type Member, type Order } from '../../lib/store'
 import { base } from '../../lib/ui'
+
+/** the kit's points-at-checkout rule (`loyalty.redeem`) */
+type Redeem = { points: number; value: number; maxShare: number }
 
 interface Cart {
   lines: { id: number; productId: string; name: string; labels: { option: string; choice: string }[]; quantity: number; unitPrice: number; lineTotal: number }[]
@@ -23,6 +26,7 @@ export class MpCart extends LitElement {
       li.store { cursor: pointer; align-items: center; }
       li.store .tick { color: var(--primary); font-weight: 700; width: 18px; text-align: right; }
       li.store.chosen strong { color: var(--primary); }
+      input[type='checkbox'] { accent-color: var(--primary); width: 18px; height: 18px; vertical-align: middle; margin: 0 0 0 6px; }
       select { font: inherit; padding: 4px; border-radius: 6px; border: 1px solid #ddd; background: #fff; max-width: 60%; }
     `,
   ]
@@ -35,6 +39,9 @@ export class MpCart extends LitElement {
   @state() gifts: Gift[] = []
   /** the received gift redeemed, or '' for none */
   @state() giftId = ''
+  /** the member's points, and whether to spend them on this order */
+  @state() memberPoints = 0
+  @state() usePoints = false
   /** pickup kits: the store chosen (remembered in wx storage, as store apps keep your usual store) */
   @state() storeId = ''
   /** shipping kits: where it goes */
@@ -55,6 +62,7 @@ export class MpCart extends LitElement {
     this.cart = await api<Cart>('GET', '/api/cart')
     this.coupons = (await api<{ mine: Coupon[] }>('GET', '/api/coupons')).mine.filter((c) => c.state === 'usable')
     this.gifts = (await api<{ received: Gift[] }>('GET', '/api/gifts')).received.filter((g) => g.state === 'claimed')
+    this.memberPoints = (await api<{ member: Member }>('GET', '/api/me')).member.points
     // a gift for something in the cart is used first: it is what the friend meant
     this.giftId = this.#giftsHere()[0]?.id ?? ''
     // the best coupon that applies, as WeChat stores pre-select it
@@ -76,10 +84,24 @@ export class MpCart extends LitElement {
     return this.coupons.filter((c) => (this.cart?.total ?? 0) >= c.minSpend)
   }
 
-  get #discount() {
+  get #giftAndCouponOff() {
     const c = this.coupons.find((c) => c.id === this.couponId)
     const rest = (this.cart?.total ?? 0) - this.#giftOff
     return this.#giftOff + (c && this.cart ? Math.max(0, Math.min(c.amountOff, rest - 1)) : 0)
+  }
+
+  /** The most points this order takes (whole units, what the member has, the kit's share of what is left). */
+  get #pointsOffer() {
+    const rule = (this.brand?.loyalty as { redeem?: Redeem } | undefined)?.redeem
+    if (!rule || !this.cart) return null
+    const cap = Math.floor((this.cart.total - this.#giftAndCouponOff) * rule.maxShare)
+    const units = Math.min(Math.floor(this.memberPoints / rule.points), Math.floor(cap / rule.value))
+    return units > 0 ? { points: units * rule.points, off: units * rule.value } : null
+  }
+
+  get #discount() {
+    const offer = this.usePoints ? this.#pointsOffer : null
+    return this.#giftAndCouponOff + (offer?.off ?? 0)
   }
 
   async #setQuantity(id: number, quantity: number) {
@@ -98,6 +120,7 @@ export class MpCart extends LitElement {
         ...(this.brand && !shipping ? { storeId: tableOf(entry().query) ? this.brand.stores[0].id : this.storeId } : {}),
         ...(this.couponId ? { couponId: this.couponId } : {}),
         ...(this.giftId ? { giftId: this.giftId } : {}),
+        ...(this.usePoints && this.#pointsOffer ? { usePoints: this.#pointsOffer.points } : {}),
         ...(shipping ? { address: this.address } : {}),
       })
       // nothing to pay when a gift covered it all
@@ -137,6 +160,18 @@ export class MpCart extends LitElement {
     const field = (key: 'name' | 'phone' | 'address', label: string) =>
       html`<label style="display:block;margin-top:6px">${label} <input aria-label=${label} style="font:inherit;width:100%;box-sizing:border-box;padding:6px;border:1px solid #ddd;border-radius:6px" .value=${this.address[key]} @input=${(e: Event) => (this.address = { ...this.address, [key]: (e.target as HTMLInputElement).value })} /></label>`
     return html`<div class="card"><h3>Ship to</h3>${field('name', 'Name')}${field('phone', 'Phone')}${field('address', 'Address')}</div>`
+  }
+
+  #pointsToggle() {
+    const offer = this.#pointsOffer
+    if (!offer) return null
+    return html`<label class="coupon">
+      Points
+      <span class="muted"
+        >Use ${offer.points} of your ${this.memberPoints} (−${yuan(offer.off)})
+        <input type="checkbox" aria-label="Use points" .checked=${this.usePoints} @change=${(e: Event) => (this.usePoints = (e.target as HTMLInputElement).checked)}
+      /></span>
+    </label>`
   }
 
   #couponPicker() {
@@ -196,6 +231,7 @@ export class MpCart extends LitElement {
         </ul>
         ${this.#giftPicker()}
         ${this.#couponPicker()}
+        ${this.#pointsToggle()}
         <p class="muted">Earn ${Math.floor((cart.total - this.#discount) / 100) * b.loyalty.pointsPerYuan} points with this order.</p>
       </div>
       <div class="bar">

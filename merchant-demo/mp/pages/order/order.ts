@@ -117,7 +117,7 @@ export class MpOrder extends LitElement {
         <ul aria-label="Items">
           ${o.items.map((i) => html`<li><span>${i.name} ×${i.quantity}<div class="muted">${i.options.map((x) => x.choice).join(' · ')}</div></span><span>${yuan(i.unitPrice * i.quantity)}</span></li>`)}
         </ul>
-        <p><strong>Total ${yuan(o.total)}</strong></p>
+        <p><strong>Total ${yuan(o.total)}</strong>${(o as Order & { pointsUsed?: number }).pointsUsed ? html` <span class="muted">· ${(o as Order & { pointsUsed?: number }).pointsUsed} points used</span>` : null}</p>
         ${o.pointsAwarded && !refunded ? html`<p class="price" aria-label="Points earned">+${o.pointsAwarded} points</p>` : null}
         ${refunds.map((r) => html`<p class="muted" aria-label="Refund">Refund ${yuan(r.amount)} · ${r.status === 'SUCCESS' ? 'back where you paid' : r.status === 'PROCESSING' ? 'processing' : r.status.toLowerCase()}</p>`)}
         <p class="muted">Order ${o.id}</p>
