@@ -389,7 +389,7 @@ export class WxChannelsLive extends LitElement {
           <img src=${l.headUrl} alt="" />
           <div>
             <strong>${l.nickname}</strong>
-            <small><span class="badge"><i></i>${zh ? '直播' : 'LIVE'}</span></small>
+            <small>${l.status === 'live' ? html`<span class="badge"><i></i>${zh ? '直播' : 'LIVE'}</span>` : html`<span class="badge" style="background:#7f7f7f">${zh ? '已结束' : 'Ended'}</span>`}</small>
           </div>
           ${this.followed ? null : html`<button class="follow" @click=${() => this.#emit('wx-live-follow')}>${zh ? '关注' : 'Follow'}</button>`}
         </div>

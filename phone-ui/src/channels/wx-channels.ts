@@ -377,6 +377,12 @@ export class WxChannels extends LitElement {
     const top = this.stack.at(-1)
     if (e.type === 'world.replaced') return this.dispatchEvent(new CustomEvent('wx-channels-close', { bubbles: true, composed: true }))
     if (top?.kind !== 'live' || e.subject.live !== top.live.liveId) return
+    // left elsewhere (a scenario, another tab): the room closes here too
+    if (e.type === 'channels.live.left' && e.actor === this.person) {
+      this.stack = this.stack.slice(0, -1)
+      if (!this.stack.length) this.dispatchEvent(new CustomEvent('wx-channels-close', { bubbles: true, composed: true }))
+      return
+    }
     const zh = this.lang === 'zh'
     const name = this.people.get(e.actor)?.[zh ? 'nameZh' : 'name'] ?? e.actor
     if (e.type === 'channels.live.joined') this.liveChat = [...this.liveChat, { name, text: zh ? '来了' : 'joined' }]
