@@ -53,6 +53,9 @@ export class WxConversation extends LitElement {
         border-top: 1px solid var(--wx-line);
         color: #191919;
       }
+      form.open {
+        padding-bottom: 8px;
+      }
       input {
         flex: 1;
         height: 38px;
@@ -181,7 +184,7 @@ export class WxConversation extends LitElement {
         <button slot="action" aria-label="Chat info">${icon('more', 22)}</button>
       </wx-nav-bar>
       <div class="messages" role="log" aria-label=${title}>${this.#withTimes()}</div>
-      <form @submit=${this.#send}>
+      <form class=${this.panel ? 'open' : ''} @submit=${this.#send}>
         <span>${icon('voice', 28)}</span>
         <input
           aria-label=${t(this.lang, 'messagePlaceholder')}
