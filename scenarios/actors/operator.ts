@@ -1,4 +1,4 @@
-import type { Checkout, Order, SandboxEvent } from './types'
+import type { Checkout, Funnel, Order, SandboxEvent } from './types'
 import { Wire } from './wire'
 
 /** The sandbox's virtual clock, as the operator drives it. */
@@ -88,6 +88,11 @@ export class Operator {
   /** Sets a person's 零钱 balance (fen) in their wallet. */
   async setsBalance(person: { id: string }, balance: number) {
     await this.control.call('PATCH', `/pay/people/${person.id}/wallet`, { balance })
+  }
+
+  /** The loop in numbers, as the presenter's funnel shows it: journeys, buyers, sales per entry channel. */
+  async funnel(): Promise<Funnel> {
+    return this.control.get('/funnel')
   }
 
   /** WeChat Pay's record of an order: its state and every notification with its attempts. */

@@ -1,6 +1,9 @@
 import type { ChannelsLive, ChannelsVideo, Checkout, Code, Coupon, Gift, GiftCard, GiftPurchase, Item, Launch, Member, OaArticle, OaFollow, OaMessage, Order, PayResult, ServiceNotification, WecomContact, WecomMessage } from './types'
 import { Wire } from './wire'
 
+/** The person-side calls that open the mini program (scan, launch, a card, a live or video product, a notification). */
+const OPENS_MINI_PROGRAM = /\/(scan|miniprogram\/launch|tap|open|open-miniprogram)$/
+
 /** What the phone does for one person: scan, open mini programs, pay, answer consents, chat. */
 export class Person {
   /** the platform's person-side API, carrying the person's journey like the phone does */
@@ -25,9 +28,11 @@ export class Person {
     platformUrl: string,
     merchantUrl: string,
   ) {
-    this.phone = new Wire(`${platformUrl}/_sandbox`, (): Record<string, string> => {
+    this.phone = new Wire(`${platformUrl}/_sandbox`, (_method, path): Record<string, string> => {
       this.active = true
-      return this.launch ? { 'x-sandbox-journey': this.launch.journeyId } : {}
+      // opening the mini program names no journey: the platform continues the person's journey if
+      // it is still going (a launch under 30 minutes ago) or a friend's card's, else starts one
+      return this.launch && !OPENS_MINI_PROGRAM.test(path) ? { 'x-sandbox-journey': this.launch.journeyId } : {}
     })
     this.page = new Wire(merchantUrl, (): Record<string, string> => (this.token ? { authorization: `Bearer ${this.token}` } : {}))
   }
@@ -293,14 +298,20 @@ export class Person {
     return (await this.phone.get(`/people/${this.id}/official-account/messages`)).messages
   }
 
-  /** Waits (up to 5 s) for the account's mini program card in the conversation and taps it (scene 1074). */
-  async opensAccountCard(): Promise<Launch> {
+  /** Waits (up to 5 s) for the account's latest mini program card in the conversation (the brand sends it after the passive reply). */
+  async receivesAccountCard(): Promise<OaMessage> {
     for (let i = 0; ; i++) {
       const card = (await this.officialAccountChat()).findLast((m) => m.from === 'account' && m.kind === 'miniprogrampage')
-      if (card) return this.opened(await this.phone.post(`/people/${this.id}/official-account/messages/${card.seq}/open`, {}))
+      if (card) return card
       if (i >= 50) throw new Error(`${this.name} got no mini program card from the account`)
       await new Promise((r) => setTimeout(r, 100))
     }
+  }
+
+  /** Waits for the account's mini program card in the conversation and taps it (scene 1074). */
+  async opensAccountCard(): Promise<Launch> {
+    const card = await this.receivesAccountCard()
+    return this.opened(await this.phone.post(`/people/${this.id}/official-account/messages/${card.seq}/open`, {}))
   }
 
   /** Sends an article's link to a friend or a group (the reader's … → Send to Chat). */

@@ -173,6 +173,7 @@ export interface Member {
 
 /** An event of the platform's log, as the control API returns it (the type is the platform's own). */
 export type { SandboxEvent } from '../../platform-mock/src/shared/events'
+export type { Funnel } from '../../platform-mock/src/sandbox/funnel'
 
 /** What a drink order names: a product, its options and how many. */
 export interface Item {

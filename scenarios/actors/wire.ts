@@ -20,14 +20,14 @@ export interface Answer<T = any> {
 export class Wire {
   constructor(
     readonly base: string,
-    private readonly headers: () => Record<string, string> = () => ({}),
+    private readonly headers: (method: string, path: string) => Record<string, string> = () => ({}),
   ) {}
 
   /** Any answer, whatever its status. */
   async raw<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
     const res = await fetch(this.base + path, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...this.headers(), ...headers },
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...this.headers(method, path), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     })
     const type = res.headers.get('content-type') ?? ''
