@@ -26,6 +26,17 @@ export interface Live {
   shelf: { productId: string }[]
 }
 
+/**
+ * One Channels change at a time per store: a publish from an admin call and one after a sandbox
+ * reset must not both find a video missing and both post it.
+ */
+const queues = new WeakMap<Store, Promise<unknown>>()
+function serial<T>(store: Store, work: () => Promise<T>): Promise<T> {
+  const next = (queues.get(store) ?? Promise.resolve()).catch(() => undefined).then(work)
+  queues.set(store, next)
+  return next
+}
+
 async function call<T>(store: Store, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${store.platformUrl}${path}`, {
     method,
@@ -55,7 +66,11 @@ const productPage = (store: Store, id: string) => {
  * Posts the kit's videos (those not posted yet, by title) and schedules its live (unless one with
  * that title is scheduled or live), after naming the account after the brand. Again after a reset.
  */
-export async function publishChannels(store: Store) {
+export function publishChannels(store: Store) {
+  return serial(store, () => publishKit(store))
+}
+
+async function publishKit(store: Store) {
   const account = await channelsAccount(store)
   const { kit } = store
   await call(store, 'PATCH', `/_sandbox/channels/accounts/${account.finderUserName}`, { nickname: kit.name, signature: kit.tagline || kit.name, color: kit.colours.primary })
@@ -103,7 +118,11 @@ async function kitLive(store: Store, account: Account) {
 }
 
 /** Goes live with the kit's session (scheduling it first when needed): `start`, or ends it: `end`. */
-export async function liveAction(store: Store, action: 'start' | 'end') {
+export function liveAction(store: Store, action: 'start' | 'end') {
+  return serial(store, () => goLive(store, action))
+}
+
+async function goLive(store: Store, action: 'start' | 'end') {
   if (!store.kit.channels.live) throw new ApiError(409, 'no_live', `${store.kit.name} has no live stream in its kit`)
   const account = await channelsAccount(store)
   const live = (await kitLive(store, account)) ?? (action === 'start' ? await scheduleLive(store, account) : undefined)
