@@ -20,6 +20,7 @@ import { WeChatApiError, WeChatPayError } from '../wechat/errors'
 import type { Refund, Transaction } from '../wechat/pay'
 import { cancelOrder, payAgain, reconcile, refundOrder, settleRefund } from './aftersales'
 import { connectOfficialAccount, followerView, OA_PATH, publishCampaign, receivePush, storeFollowCode, verifyUrl } from './official-account'
+import type { SandboxWatch } from './sandbox-watch'
 import { liveAction, liveStats, publishChannels } from './channels'
 import { wecomRoutes } from './wecom'
 
@@ -33,7 +34,7 @@ const Query = z.record(z.string(), z.string().max(1024))
 const Entry = z.object({ scene: z.number().int().optional(), query: Query.optional() })
 
 /** The store's HTTP API, its pay notification endpoint, staff actions, generated images and the mini program pages. */
-export function createMerchantApp(store: Store, opts: { pagesDir?: string } = {}) {
+export function createMerchantApp(store: Store, opts: { pagesDir?: string; sandboxWatch?: () => SandboxWatch | null } = {}) {
   const pagesDir = opts.pagesDir ?? PAGES_DIR
   const me = (c: Context) => memberOf(store, c.req.header('authorization'))
 
@@ -191,6 +192,11 @@ export function createMerchantApp(store: Store, opts: { pagesDir?: string } = {}
   app.post('/admin/publish', async (c) => {
     await publish(store)
     return c.json({ ok: true, pagesUrl: `${store.publicUrl}/mp` })
+  })
+  // what the store set up on the sandbox and whether it is setting it up again after a reset
+  app.get('/admin/sandbox-watch', (c) => {
+    const watch = opts.sandboxWatch?.() ?? null
+    return c.json({ watching: watch !== null, setUp: [...store.setUp], replays: watch?.replays ?? 0, busy: watch?.busy ?? false })
   })
   app.post('/admin/orders/:id/ready', async (c) => c.json(await markReady(store, c.req.param('id'))))
   app.post('/admin/orders/:id/ship', async (c) => {

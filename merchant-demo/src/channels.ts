@@ -94,6 +94,7 @@ async function publishKit(store: Store) {
     )
   }
   const live = kit.channels.live ? ((await kitLive(store, account)) ?? (await scheduleLive(store, account))) : null
+  store.setUp.add('channels')
   return { finderUserName: account.finderUserName, videos, live }
 }
 

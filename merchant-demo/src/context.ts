@@ -29,4 +29,11 @@ export interface Store {
   clock: StoreClock
   /** now in business time (`clock.now()`; coupon, points and gift expiry, jobs, message times) */
   now: () => Date
+  /**
+   * what the store set up on the platform, at start or later through the admin routes; after a
+   * sandbox reset or restore it is set up again in this order (`sandbox-watch.ts`)
+   */
+  setUp: Set<SetupStep>
 }
+
+export type SetupStep = 'pages' | 'officialAccount' | 'wecom' | 'channels'

@@ -36,6 +36,11 @@ export async function templateId(store: Store, kind: TemplateKind) {
   return id
 }
 
+/** The template ids belong to the platform's world: looked up again after a sandbox reset. */
+export function forgetTemplateIds(store: Store) {
+  cache.delete(store)
+}
+
 /** All four template ids, for the pages' wx.requestSubscribeMessage. */
 export async function templateIds(store: Store) {
   const entries = await Promise.all((Object.keys(TEMPLATES) as TemplateKind[]).map(async (k) => [k, await templateId(store, k)] as const))

@@ -60,6 +60,7 @@ export async function connectOfficialAccount(store: Store) {
   if (!res.ok) throw new ApiError(502, 'oa_server_refused', `the platform refused the server configuration: ${JSON.stringify(server)}`)
   await store.oa.createMenu(menuButtons(store))
   const followers = await syncFollowers(store)
+  store.setUp.add('officialAccount')
   return { server, menu: (await store.oa.menu())?.menu ?? null, followers }
 }
 
@@ -273,6 +274,11 @@ export function orderPaidTemplate(store: Store) {
     templateCache.set(store, found)
   }
   return found
+}
+
+/** The template id belongs to the platform's world: looked up again after a sandbox reset. */
+export function forgetOrderPaidTemplate(store: Store) {
+  templateCache.delete(store)
 }
 
 /**

@@ -15,7 +15,7 @@ export const PAGES = [
  * "Upload" the mini program, as a developer does from WeChat DevTools: the two sandbox calls that
  * stand for it tell the platform where the pages are served and which pages exist (what codes,
  * links and subscription messages may point at). Everything else goes through the public APIs.
- * A platform reset forgets both, so call it again after one.
+ * A platform reset forgets both: the store publishes again when it sees one (`sandbox-watch.ts`).
  */
 export async function publish(store: Store) {
   const put = async (path: string, body: unknown) => {
@@ -24,4 +24,5 @@ export async function publish(store: Store) {
   }
   await put(`/_sandbox/miniprogram/apps/${store.appid}`, { pagesUrl: `${store.publicUrl}/mp` })
   await put('/_sandbox/miniprogram/pages', { appid: store.appid, pages: PAGES.map((p) => ({ path: p.path, title: `${store.kit.name} · ${p.title}` })) })
+  store.setUp.add('pages')
 }

@@ -19,6 +19,8 @@ import { OfficialAccountClient } from '../wechat/official-account'
 import { OaCrypto } from '../wechat/oa-crypto'
 import { connectOfficialAccount } from './official-account'
 import { StoreClock } from './clock'
+import { reengage } from './wecom'
+import { watchSandbox, type SandboxWatch } from './sandbox-watch'
 
 export interface MerchantOptions {
   /** the platform (its `/_sandbox/credentials` configures the store) */
@@ -51,6 +53,11 @@ export interface MerchantOptions {
   officialAccount?: boolean
   /** post the kit's Channels videos and schedule its live at start (default: MERCHANT_CHANNELS=1); `POST /admin/channels/publish` does it later */
   channels?: boolean
+  /**
+   * set everything up again when the sandbox's world is reset or restored (`sandbox-watch.ts`):
+   * default true; false leaves the store as it is (it then has to be republished by hand)
+   */
+  watchSandbox?: boolean
 }
 
 export interface RunningMerchant {
@@ -61,6 +68,8 @@ export interface RunningMerchant {
   publish(): Promise<void>
   /** configure the Official Account's server and menu again (after a platform reset) */
   connectOfficialAccount(): ReturnType<typeof connectOfficialAccount>
+  /** the watcher that sets the store up again after a sandbox reset (null when turned off) */
+  sandboxWatch: SandboxWatch | null
   close(): Promise<void>
 }
 
@@ -105,13 +114,15 @@ export async function startMerchant(opts: MerchantOptions): Promise<RunningMerch
     publicUrl: url,
     clock,
     now: () => clock.now(),
+    setUp: new Set(),
   }
   await seedStock(store)
-  app = createMerchantApp(store, { pagesDir: opts.pagesDir })
+  let sandboxWatch: SandboxWatch | null = null
+  app = createMerchantApp(store, { pagesDir: opts.pagesDir, sandboxWatch: () => sandboxWatch })
   if (opts.publish !== false) await publish(store)
   if (opts.officialAccount ?? ['1', 'true', 'on'].includes(process.env.MERCHANT_OFFICIAL_ACCOUNT ?? '')) await connectOfficialAccount(store)
   if (opts.channels ?? ['1', 'true', 'on'].includes(process.env.MERCHANT_CHANNELS ?? '')) await publishChannels(store)
-  // the jobs (reconciliation, points lapsing, coupon reminders) run every `every` ms of business
+  // the jobs (reconciliation, points lapsing, coupon reminders, WeCom re-engagement) run every `every` ms of business
   // time: a tick reads the sandbox's clock, so a clock advance of days runs them at once, and a
   // frozen clock holds them (nothing is due when no time passes)
   const every = opts.reconcileEveryMs ?? 60_000
@@ -125,20 +136,24 @@ export async function startMerchant(opts: MerchantOptions): Promise<RunningMerch
       .then(async () => {
         if (clock.now().getTime() - lastRun < every) return
         lastRun = clock.now().getTime()
-        await Promise.all([reconcile(store), expirePoints(store), remindExpiringCoupons(store)])
+        await Promise.all([reconcile(store), expirePoints(store), remindExpiringCoupons(store), store.setUp.has('wecom') && reengage(store)])
       })
       .catch((err) => console.warn('merchant-demo: jobs failed:', (err as Error).message))
       .finally(() => (running = false))
   }, Math.min(every, opts.clockSyncEveryMs ?? 2000)) : null
   timer?.unref()
+  // a reset sends a seeded clock back to its start: the jobs count business time from there
+  sandboxWatch = store.sandbox && opts.watchSandbox !== false ? watchSandbox(store, { onReplaced: () => (lastRun = clock.now().getTime()) }) : null
   return {
     url,
     port,
     store,
     publish: () => publish(store),
     connectOfficialAccount: () => connectOfficialAccount(store),
+    sandboxWatch,
     async close() {
       if (timer) clearInterval(timer)
+      await sandboxWatch?.close()
       await new Promise<void>((done) => {
         server.close(() => done())
         ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()

@@ -109,7 +109,15 @@ export async function connectWeCom(store: Store) {
   const callback = await res.json()
   if (!res.ok) throw new ApiError(502, 'wecom_callback_refused', `the platform refused the callback URL: ${JSON.stringify(callback)}`)
   tagIds.delete(store)
-  return { callback, tags: await brandTags(store) }
+  const tags = await brandTags(store)
+  store.setUp.add('wecom')
+  return { callback, tags }
+}
+
+/** After a sandbox reset: a new client (the old world's token is void) and the tags looked up again. */
+export function forgetWeComSide(store: Store) {
+  sides.delete(store)
+  tagIds.delete(store)
 }
 
 // ---------------------------------------------------------------------------------------------
