@@ -61,6 +61,31 @@ if (published) {
   await g.getByRole('button', { name: 'Official Accounts' }).click()
   await page.waitForTimeout(2500)
   await shot('store-and-official-account')
+
+  // Channels: the brand posts its videos and goes live; Alice's feed, Bob in the live room
+  await fetch(`${merchantUrl}/admin/channels/publish`, { method: 'POST' })
+  const live = await fetch(`${merchantUrl}/admin/channels/live/start`, { method: 'POST' }).then((r) => r.json())
+  const feed = await fetch(`${base}/_sandbox/people/bob/channels/feed`).then((r) => r.json())
+  await post(`/_sandbox/people/carol/channels/videos/${feed.videos[0].feedId}/like`, {})
+  for (const viewer of ['carol', 'dave']) await post(`/_sandbox/people/${viewer}/channels/lives/${live.liveId}/join`, {})
+  await page.goto(`${base}/?phones=alice,bob`)
+  await page.waitForTimeout(800)
+  for (const name of ['Alice Wang', 'Bob Li']) {
+    await phone(name).getByRole('tab', { name: 'Discover' }).click()
+    await phone(name).getByRole('button', { name: 'Channels' }).click()
+  }
+  await phone('Bob Li').getByRole('button', { name: /Lumen Coffee profile/ }).first().click()
+  await page.waitForTimeout(800)
+  await post(`/_sandbox/people/dave/channels/lives/${live.liveId}/products/latte/tap`, {})
+  await page.waitForTimeout(1500)
+  await shot('channels-feed-and-live')
+  await post(`/_sandbox/people/bob/messages`, { to: 'alice', type: 'channels_video', channelsVideo: { feedId: feed.videos[0].feedId } })
+  await phone('Alice Wang').getByRole('button', { name: 'Back' }).first().click()
+  await phone('Alice Wang').getByRole('tab', { name: 'Chats' }).click()
+  await phone('Alice Wang').getByRole('button', { name: /Bob Li/ }).click()
+  await phone('Bob Li').getByRole('button', { name: 'Shopping bag' }).click()
+  await page.waitForTimeout(1200)
+  await shot('channels-card-and-shelf')
 }
 
 await browser.close()
