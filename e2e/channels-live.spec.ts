@@ -59,6 +59,7 @@ test('Alice opens Discover → Channels, joins the live, taps the latte on the s
 })
 
 test('a Channels video Bob shares lands in Alice’s chat as a video card; its product chip opens the mini program with scene 1184 and the share chain', async ({ phones, request, baseURL }) => {
+  test.setTimeout(90_000)
   const page = await phones(['alice', 'bob'])
   const merchant = merchantUrl(baseURL!)
   expect((await request.post(`${merchant}/admin/publish`)).ok()).toBe(true)
@@ -80,7 +81,7 @@ test('a Channels video Bob shares lands in Alice’s chat as a video card; its p
   const card = alice.getByRole('button', { name: `Channels video ${video.title}` })
   await expect(card).toBeVisible()
   await card.click()
-  await expect(alice.getByText(video.description)).toBeVisible()
+  await expect(alice.getByText(video.description)).toBeVisible({ timeout: 15_000 })
   await alice.getByRole('button', { name: /^Product / }).click()
   await expect(alice.locator('iframe').last().contentFrame().getByRole('button', { name: 'Add to cart' })).toBeVisible({ timeout: 15_000 })
   const [launched] = (await (await request.get('/_sandbox/events?type=miniprogram.launched&actor=alice')).json()).events
@@ -89,6 +90,7 @@ test('a Channels video Bob shares lands in Alice’s chat as a video card; its p
 })
 
 test('the store’s page asks wx.getChannelsLiveInfo and opens the live room with wx.openChannelsLive', async ({ phones, request, baseURL }) => {
+  test.setTimeout(90_000)
   const page = await phones(['dave'])
   const merchant = merchantUrl(baseURL!)
   expect((await request.post(`${merchant}/admin/publish`)).ok()).toBe(true)
