@@ -134,8 +134,11 @@ export async function startMerchant(opts: MerchantOptions): Promise<RunningMerch
     clock
       .sync()
       .then(async () => {
-        if (clock.now().getTime() - lastRun < every) return
-        lastRun = clock.now().getTime()
+        const now = clock.now().getTime()
+        // a platform reset or snapshot restore moves business time back: count from there
+        if (now < lastRun) lastRun = now
+        if (now - lastRun < every) return
+        lastRun = now
         await Promise.all([reconcile(store), expirePoints(store), remindExpiringCoupons(store), store.setUp.has('wecom') && reengage(store)])
       })
       .catch((err) => console.warn('merchant-demo: jobs failed:', (err as Error).message))
