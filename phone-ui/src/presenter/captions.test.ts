@@ -54,3 +54,10 @@ test('reads the WeCom consultant loop: add with its state, welcome, mass message
   expect(caption(event('wecom.message.delivered', { payload: { source: 'kf', from: 'customer', recipients: ['alice'] } }), names)).toBe('Alice Wang wrote to customer service')
   expect(caption(event('wecom.push.attempted', { actor: 'wecom', payload: { n: 1, kind: 'add_external_contact', ok: true } }))).toBe('WeCom callback #1 add_external_contact → received')
 })
+
+test('reads Channels: the live, a tap on its shelf, its end with the figures, a shared video', () => {
+  expect(caption(event('channels.live.started', { actor: 'sphv6ttYw2jkv8w', payload: { title: 'Friday tasting live' } }), names)).toBe('The brand went live on Channels · Friday tasting live')
+  expect(caption(event('channels.product.tapped', { payload: { title: 'Latte', source: 'live', scene: 1177 } }), names)).toBe('Alice Wang tapped Latte on the live shelf · scene 1177')
+  expect(caption(event('channels.live.ended', { actor: 'sphv6ttYw2jkv8w', payload: { stats: { viewers: 2, productTaps: 1, orders: 1 } } }), names)).toBe('The Channels live ended · 2 viewer(s), 1 tap(s), 1 order(s)')
+  expect(caption(event('chat.video.shared', { payload: { recipients: ['bob'] } }), names)).toBe('Alice Wang shared a Channels video with Bob Li')
+})

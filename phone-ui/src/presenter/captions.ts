@@ -114,6 +114,32 @@ export function caption(e: SandboxEvent, name: (id: string) => string = (id) => 
       return `WeCom callback #${str(p.n)} ${str(p.kind)} → ${p.ok ? 'received' : str(p.detail) || 'failed'}`
     case 'wecom.callback.verified':
       return "The brand's WeCom callback URL was verified"
+    case 'channels.video.posted':
+      return `The brand posted a Channels video · ${str(p.title)}`
+    case 'channels.live.scheduled':
+      return `The brand scheduled a Channels live · ${str(p.title)}`
+    case 'channels.live.started':
+      return `The brand went live on Channels · ${str(p.title)}`
+    case 'channels.live.ended': {
+      const s = (p.stats ?? {}) as Record<string, unknown>
+      return `The Channels live ended · ${str(s.viewers)} viewer(s), ${str(s.productTaps)} tap(s), ${str(s.orders)} order(s)`
+    }
+    case 'channels.live.joined':
+      return `${who} joined the Channels live`
+    case 'channels.live.left':
+      return `${who} left the Channels live`
+    case 'channels.product.tapped':
+      return `${who} tapped ${str(p.title)} ${p.source === 'live' ? 'on the live shelf' : p.source === 'video' ? 'under a Channels video' : 'in the Channels shop'} · scene ${str(p.scene)}`
+    case 'channels.video.liked':
+      return `${who} liked a Channels video`
+    case 'channels.video.commented':
+      return `${who} commented on a Channels video: “${str(p.text)}”`
+    case 'channels.account.followed':
+      return `${who} followed the brand on Channels`
+    case 'chat.video.shared':
+      return `${who} shared a Channels video with ${list(p.recipients)}`
+    case 'chat.video.forwarded':
+      return `${who} forwarded a Channels video to ${list(p.recipients)}`
   }
   if (e.type.endsWith('.message.delivered') || e.type.endsWith('.message.sent')) {
     const to = list(p.recipients) || (e.subject.person ? name(e.subject.person) : '')
