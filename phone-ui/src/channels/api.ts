@@ -94,6 +94,7 @@ export const channels = {
   profile: (id: string, finder: string) => call<Profile>('GET', `${me(id)}/accounts/${encodeURIComponent(finder)}`),
   follow: (id: string, finder: string, on: boolean) => call(on ? 'POST' : 'DELETE', `${me(id)}/accounts/${encodeURIComponent(finder)}/follow`),
   like: (id: string, feedId: string, on: boolean) => call<Video>(on ? 'POST' : 'DELETE', `${me(id)}/videos/${encodeURIComponent(feedId)}/like`),
+  view: (id: string, feedId: string, from: 'feed' | 'chat' | 'profile' | 'miniprogram') => call<Video>('POST', `${me(id)}/videos/${encodeURIComponent(feedId)}/view`, { from }),
   comments: (feedId: string) => call<{ comments: Comment[] }>('GET', `/_sandbox/channels/videos/${encodeURIComponent(feedId)}/comments`).then((r) => r.comments),
   comment: (id: string, feedId: string, text: string) => call<Comment>('POST', `${me(id)}/videos/${encodeURIComponent(feedId)}/comments`, { text }),
   openVideoLink: (id: string, feedId: string, body: { productId?: string; shareId?: string }) => call<ChannelsLaunch>('POST', `${me(id)}/videos/${encodeURIComponent(feedId)}/open`, body),

@@ -186,7 +186,10 @@ export class WxChannels extends LitElement {
       if (s.screen === 'feed') {
         this.stack = [{ kind: 'feed' }]
         await this.#loadFeed()
-      } else if (s.screen === 'video') this.stack = [{ kind: 'video', video: await channels.video(s.feedId), shareId: s.shareId }]
+      } else if (s.screen === 'video') {
+        this.stack = [{ kind: 'video', video: await channels.video(s.feedId), shareId: s.shareId }]
+        this.#viewed(s.feedId, s.shareId ? 'chat' : 'miniprogram')
+      }
       else if (s.screen === 'profile') this.stack = [{ kind: 'profile', profile: await channels.profile(this.person, s.finderUserName) }]
       else await this.#openLive(s.liveId)
     } catch (err) {
@@ -198,6 +201,22 @@ export class WxChannels extends LitElement {
     this.loaded = false
     this.videos = await channels.feed(this.person, this.tab)
     this.loaded = true
+    if (this.videos[0]) this.#viewed(this.videos[0].feedId, 'feed')
+  }
+
+  /** Videos this visit has counted as viewed (once each). */
+  readonly #seen = new Set<string>()
+  #viewed(feedId: string, from: 'feed' | 'chat' | 'profile' | 'miniprogram') {
+    if (this.#seen.has(feedId)) return
+    this.#seen.add(feedId)
+    void channels.view(this.person, feedId, from).catch(() => undefined)
+  }
+
+  /** The feed snapped to another video: that one fills the screen now. */
+  #scrolled = (e: Event) => {
+    const feed = e.target as HTMLElement
+    const video = this.videos[Math.round(feed.scrollTop / Math.max(feed.clientHeight, 1))]
+    if (video) this.#viewed(video.feedId, 'feed')
   }
 
   render() {
@@ -253,7 +272,7 @@ export class WxChannels extends LitElement {
         </div>
         <div class="icons"><button aria-label="Search">${g('search', 22)}</button></div>
       </div>
-      <div class="feed">
+      <div class="feed" @scrollend=${this.#scrolled}>
         ${this.videos.map((v) => html`<wx-channels-video .video=${v} .lang=${this.lang}></wx-channels-video>`)}
       </div>
       ${this.loaded && !this.videos.length ? html`<div class="empty">${empty}</div>` : null}`
@@ -320,7 +339,10 @@ export class WxChannels extends LitElement {
     } else if (action === 'live' && p.live) await this.#openLive(p.live.liveId)
     else if (action === 'video') {
       const video = p.videos.find((v) => v.feedId === id)
-      if (video) this.stack = [...this.stack, { kind: 'video', video }]
+      if (video) {
+        this.stack = [...this.stack, { kind: 'video', video }]
+        this.#viewed(video.feedId, 'profile')
+      }
     } else if (action === 'shop') await this.#launch(channels.openShop(this.person, p.finderUserName, { tab: 'shop' }))
     else if (action === 'goods') await this.#launch(channels.openShop(this.person, p.finderUserName, { tab: 'goods', productId: id }))
   }

@@ -107,6 +107,16 @@ describe('videos and the feed', () => {
     expect((await w.p.json(`/_sandbox/people/alice/channels/accounts/${finder}`)).followed).toBe(false)
   })
 
+  test('a video filling the screen is a view (a discovery touch); a bad origin is 400', async () => {
+    const v = await video()
+    expect((await post(`/_sandbox/people/alice/channels/videos/${v.feedId}/view`, { from: 'chat' })).status).toBe(200)
+    expect((await post(`/_sandbox/people/alice/channels/videos/${v.feedId}/view`, { from: 'tv' })).status).toBe(400)
+    expect((await post('/_sandbox/people/alice/channels/videos/exportnope/view', {})).status).toBe(404)
+    const [viewed] = (await w.p.json('/_sandbox/events?type=channels.video.viewed')).events
+    expect(viewed).toMatchObject({ actor: 'alice', channel: 'channels', subject: { video: v.feedId }, payload: { from: 'chat' } })
+    expect(await count('channels.video.viewed')).toBe(1)
+  })
+
   test('comments are listed newest first; an empty comment is 400', async () => {
     const v = await video()
     expect((await post(`/_sandbox/people/alice/channels/videos/${v.feedId}/comments`, { text: 'Looks great' })).status).toBe(201)

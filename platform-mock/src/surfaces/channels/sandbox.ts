@@ -10,7 +10,7 @@ import { accountAvatarSvg, presenterSvg, videoCoverSvg } from './art'
 import { noSuchPerson } from './errors'
 import { currentLive, endLive, findLive, joinLive, leaveLive, liveStats, liveView, livesOf, scheduleLive, startLive } from './lives'
 import { openProfileShop, tapLiveProduct, tapVideoLink } from './open'
-import { commentOn, commentsOf, feedOf, findVideo, follow, likeVideo, postVideo, profileFor, videosOf, videoViews } from './videos'
+import { commentOn, commentsOf, feedOf, findVideo, follow, likeVideo, postVideo, profileFor, videosOf, videoViews, viewVideo } from './videos'
 
 const Mounted = z.object({
   productId: z.string().min(1).max(64),
@@ -130,6 +130,10 @@ export const channelsSandbox = new Hono<PlatformEnv>()
   })
   .post('/people/:id/channels/videos/:feedId/like', async (c) => c.json(await likeVideo(c.var.platform, (await person(c)).id, c.req.param('feedId'), true)))
   .delete('/people/:id/channels/videos/:feedId/like', async (c) => c.json(await likeVideo(c.var.platform, (await person(c)).id, c.req.param('feedId'), false)))
+  .post('/people/:id/channels/videos/:feedId/view', sandboxJson(z.object({ from: z.enum(['feed', 'chat', 'profile', 'miniprogram']).optional() })), async (c) => {
+    const p = await person(c)
+    return c.json(await viewVideo(c.var.platform, p.id, c.req.param('feedId'), c.req.valid('json').from))
+  })
   .post('/people/:id/channels/videos/:feedId/comments', sandboxJson(z.object({ text: z.string().trim().min(1).max(500) })), async (c) => {
     const p = await person(c)
     return c.json(await commentOn(c.var.platform, p.id, c.req.param('feedId'), c.req.valid('json').text), 201)

@@ -169,6 +169,14 @@ export async function likeVideo(platform: Platform, personId: string, feedId: st
   return (await videoViews(platform, personId, [v]))[0]!
 }
 
+/** The person watched the video (it filled their screen): a discovery touch for the funnel. */
+export async function viewVideo(platform: Platform, personId: string, feedId: string, from?: string) {
+  await person(platform.db, personId)
+  const v = await findVideo(platform.db, feedId)
+  await platform.events.append({ actor: personId, surface: 'channels', type: 'channels.video.viewed', subject: { person: personId, finder: v.finderUserName, video: feedId }, channel: 'channels', payload: { from: from ?? 'feed' } })
+  return (await videoViews(platform, personId, [v]))[0]!
+}
+
 export async function commentOn(platform: Platform, personId: string, feedId: string, text: string) {
   const { db, clock, events, ids } = platform
   await person(db, personId)
