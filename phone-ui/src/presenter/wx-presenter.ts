@@ -1,29 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
+import type { Funnel } from '../../../platform-mock/src/sandbox/funnel'
 import { api, onEvent, type SandboxEvent } from '../api'
 import { caption, channelLabel, chinaTime, SURFACE_COLOURS, yuan } from './captions'
 
-interface ChannelFigures {
-  channel: string
-  journeys: number
-  paidJourneys: number
-  orders: number
-  revenue: number
-  lastTouchOrders: number
-  lastTouchRevenue: number
-}
-interface Funnel {
-  touches: number
-  journeys: number
-  launches: number
-  buyers: number
-  repeatBuyers: number
-  orders: number
-  revenue: number
-  refunds: number
-  shares: number
-  byChannel: ChannelFigures[]
-}
 interface Clock {
   mode: 'frozen' | 'live'
   now: string
