@@ -1,14 +1,10 @@
-import { expect, phone, test } from './fixtures'
-
-/** cli.ts starts the merchant demo on the platform port + 100 */
-const merchantUrl = (baseURL: string) => `http://localhost:${Number(new URL(baseURL).port) + 100}`
+import { expect, merchantUrl, phone, test } from './fixtures'
 
 /** scenarios/journeys/article-share-chain.ts through the phones. */
 test('article → Alice shares → Bob forwards → Carol buys: the order and her launch carry the whole chain', async ({ phones, request, baseURL }) => {
   test.setTimeout(90_000)
   const page = await phones(['alice', 'bob', 'carol'])
   const merchant = merchantUrl(baseURL!)
-  expect((await request.post(`${merchant}/admin/publish`)).ok()).toBe(true)
   expect((await request.post(`${merchant}/admin/official-account/connect`)).ok()).toBe(true)
   const published = await (await request.post(`${merchant}/admin/campaigns/spring26/publish`)).json()
 

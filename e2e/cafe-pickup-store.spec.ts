@@ -1,13 +1,9 @@
-import { expect, phone, test } from './fixtures'
-
-/** cli.ts starts the merchant demo on the platform port + 100 */
-const merchantUrl = (baseURL: string) => `http://localhost:${Number(new URL(baseURL).port) + 100}`
+import { expect, merchantUrl, phone, test } from './fixtures'
 
 test('Erin picks up at the Jing\'an store, pays, then cancels before it is made and gets her money back', async ({ phones, request, baseURL }) => {
   test.setTimeout(60_000)
   const page = await phones(['erin'])
   const merchant = merchantUrl(baseURL!)
-  expect((await request.post(`${merchant}/admin/publish`)).ok()).toBe(true)
   const before = (await (await request.get('/_sandbox/pay/people/erin/wallet')).json()).balance
 
   const erin = phone(page, 'erin')

@@ -1,10 +1,23 @@
 import { test as base, expect, type Page } from '@playwright/test'
 
-/** Each test starts from the seeded world (seed 1) and opens the phones it names. */
+/**
+ * Each test starts from the seeded world (seed 1) and opens the phones it names. The demo store
+ * sees the reset and sets itself up again (pages, WeCom, Channels, and the Official Account once a
+ * spec connected it): the fixture waits until it has.
+ */
 export const test = base.extend<{ phones: (ids: string[]) => Promise<Page> }>({
-  phones: async ({ page, request }, use) => {
+  phones: async ({ page, request, baseURL }, use) => {
+    const watch = `${merchantUrl(baseURL!)}/admin/sandbox-watch`
+    const before = (await (await request.get(watch)).json()) as { watching: boolean; replays: number }
     const reset = await request.post('/_sandbox/reset', { data: { seed: 1 } })
     expect(reset.ok()).toBe(true)
+    if (before.watching) {
+      const settled = async () => {
+        const now = (await (await request.get(watch)).json()) as { replays: number; busy: boolean }
+        return now.replays > before.replays && !now.busy
+      }
+      await expect.poll(settled, { timeout: 10_000, message: 'the store sets itself up again after the reset' }).toBe(true)
+    }
     await use(async (ids) => {
       await page.goto(`/?phones=${ids.join(',')}`)
       for (const id of ids) await expect(phone(page, id)).toBeVisible()
@@ -23,6 +36,9 @@ const NAMES: Record<string, string> = {
   grace: 'Grace Sun',
   henry: 'Henry Wu',
 }
+
+/** The demo store's URL: cli.ts starts it on the platform's port + 100. */
+export const merchantUrl = (baseURL: string) => `http://localhost:${Number(new URL(baseURL).port) + 100}`
 
 /** One phone on the page, found by its accessible name ("Alice Wang's phone"). */
 export function phone(page: Page, id: string) {

@@ -1,14 +1,10 @@
-import { expect, phone, test } from './fixtures'
-
-/** cli.ts starts the merchant demo on the platform port + 100 */
-const merchantUrl = (baseURL: string) => `http://localhost:${Number(new URL(baseURL).port) + 100}`
+import { expect, merchantUrl, phone, test } from './fixtures'
 
 /** scenarios/journeys/store-follow-code.ts through the phone. */
 test('Frank scans the Jing’an store’s follow code, follows, taps the welcome card and buys: the order is attributed to the store', async ({ phones, request, baseURL }) => {
   test.setTimeout(90_000)
   const page = await phones(['frank'])
   const merchant = merchantUrl(baseURL!)
-  expect((await request.post(`${merchant}/admin/publish`)).ok()).toBe(true)
   expect((await request.post(`${merchant}/admin/official-account/connect`)).ok()).toBe(true)
   const code = await request.get(`${merchant}/admin/stores/sh02/follow-code.png`)
   expect(code.ok()).toBe(true)
