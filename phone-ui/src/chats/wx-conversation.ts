@@ -209,7 +209,7 @@ export class WxConversation extends LitElement {
         : null}
       ${this.forwarding
         ? html`<wx-share-panel
-            .card=${{ title: this.forwarding.body.title, path: this.forwarding.body.path ?? this.forwarding.body.url ?? '', imageUrl: this.forwarding.body.imageUrl ?? '', appName: this.forwarding.body.appName ?? 'Link' }}
+            .card=${{ title: this.forwarding.body.title, path: this.forwarding.body.path ?? this.forwarding.body.url ?? '', imageUrl: this.forwarding.body.imageUrl ?? this.forwarding.body.coverUrl ?? '', appName: this.forwarding.body.appName ?? (this.forwarding.kind === 'channels_video' ? `Channels · ${this.forwarding.body.nickname}` : 'Link') }}
             .conversations=${this.conversations}
             .people=${this.people}
             .lang=${this.lang}
