@@ -1,6 +1,9 @@
 import { startSampleMerchant } from './sample-merchant'
 import { expect, phone, test } from './fixtures'
 
+// the platform's bundled sample mini program, not the demo store's pages (which the store publishes again after each reset)
+test.use({ samplePages: true })
+
 test('a mini program adds its member card with wx.addCard, and it shows in Cards & Offers', async ({ phones, request, baseURL }) => {
   const merchant = await startSampleMerchant(baseURL!)
   try {

@@ -3,10 +3,13 @@ import { test as base, expect, type Page } from '@playwright/test'
 /**
  * Each test starts from the seeded world (seed 1) and opens the phones it names. The demo store
  * sees the reset and sets itself up again (pages, WeCom, Channels, and the Official Account once a
- * spec connected it): the fixture waits until it has.
+ * spec connected it): the fixture waits until it has. Specs of the platform's own sample mini program
+ * point it back at the sample pages with `test.use({ samplePages: true })`.
  */
-export const test = base.extend<{ phones: (ids: string[]) => Promise<Page> }>({
-  phones: async ({ page, request, baseURL }, use) => {
+export const test = base.extend<{ phones: (ids: string[]) => Promise<Page>; samplePages: boolean }>({
+  /** `test.use({ samplePages: true })`: the mini program shows the platform's bundled sample pages, not the store's */
+  samplePages: [false, { option: true }],
+  phones: async ({ page, request, baseURL, samplePages }, use) => {
     const watch = `${merchantUrl(baseURL!)}/admin/sandbox-watch`
     const before = (await (await request.get(watch)).json()) as { watching: boolean; replays: number }
     const reset = await request.post('/_sandbox/reset', { data: { seed: 1 } })
@@ -17,6 +20,10 @@ export const test = base.extend<{ phones: (ids: string[]) => Promise<Page> }>({
         return now.replays > before.replays && !now.busy
       }
       await expect.poll(settled, { timeout: 10_000, message: 'the store sets itself up again after the reset' }).toBe(true)
+    }
+    if (samplePages) {
+      const { appid } = (await (await request.get('/_sandbox/credentials')).json()).miniProgram
+      expect((await request.put(`/_sandbox/miniprogram/apps/${appid}`, { data: { pagesUrl: new URL('/sample-mp', baseURL).href } })).ok()).toBe(true)
     }
     await use(async (ids) => {
       await page.goto(`/?phones=${ids.join(',')}`)

@@ -1,5 +1,8 @@
 import { expect, phone, test } from './fixtures'
 
+// the platform's bundled sample mini program, not the demo store's pages (which the store publishes again after each reset)
+test.use({ samplePages: true })
+
 test('a mini program found by search runs its wx calls inside the phone', async ({ phones }) => {
   const page = await phones(['erin'])
   const erin = phone(page, 'erin')

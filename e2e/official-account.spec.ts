@@ -1,5 +1,8 @@
 import { expect, phone, test } from './fixtures'
 
+// the platform's bundled sample mini program, not the demo store's pages (which the store publishes again after each reset)
+test.use({ samplePages: true })
+
 test('Henry follows the Official Account, writes to it, and its menu opens the mini program with scene 1035', async ({ phones, request }) => {
   // the brand sets up its menu through the real API
   const cred = await (await request.get('/_sandbox/credentials')).json()

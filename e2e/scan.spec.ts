@@ -1,6 +1,9 @@
 import { PNG } from 'pngjs'
 import { expect, phone, test } from './fixtures'
 
+// the platform's bundled sample mini program, not the demo store's pages (which the store publishes again after each reset)
+test.use({ samplePages: true })
+
 test('scanning a generated table code opens the mini program at its page with scene 1047', async ({ phones, request }) => {
   const page = await phones(['dave'])
   const dave = phone(page, 'dave')

@@ -1,6 +1,9 @@
 import { startSampleMerchant } from './sample-merchant'
 import { expect, phone, test } from './fixtures'
 
+// the platform's bundled sample mini program, not the demo store's pages (which the store publishes again after each reset)
+test.use({ samplePages: true })
+
 test('Alice shares the sample mini program to Bob, who opens it with scene 1007 and pays', async ({ phones, request, baseURL }) => {
   const merchant = await startSampleMerchant(baseURL!)
   try {
