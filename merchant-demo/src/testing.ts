@@ -1,6 +1,8 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
+import { testPlatform, type TestPlatform } from '../../platform-mock/src/testing'
 import { startMerchant, type MerchantOptions } from './server'
 
 /**
@@ -40,6 +42,25 @@ export async function testMerchant(platformUrl: string, opts: Partial<MerchantOp
     return res.body as { order: { id: string; total: number }; payment: Record<string, string> }
   }
   return Object.assign(merchant, { call, platform, loginAs, payAs, orderTwoDrinks })
+}
+
+export type TestMerchant = Awaited<ReturnType<typeof testMerchant>>
+
+/**
+ * A test file's platform and merchant: started before its tests, closed after them. Read them as
+ * `env.platform` / `env.merchant` inside tests (they are set once `beforeAll` has run).
+ */
+export function platformAndMerchant() {
+  const env = {} as { platform: TestPlatform; merchant: TestMerchant }
+  beforeAll(async () => {
+    env.platform = await testPlatform()
+    env.merchant = await testMerchant(env.platform.url)
+  })
+  afterAll(async () => {
+    await env.merchant?.close()
+    await env.platform?.close()
+  })
+  return env
 }
 
 /** A built-pages folder with one page whose wx runtime URL is the placeholder. */
