@@ -9,7 +9,19 @@ import { startSampleMerchant } from './sample-merchant'
 const base = process.argv[2] ?? 'http://localhost:4000'
 const post = (path: string, data: unknown) => fetch(base + path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(data) })
 
+// the demo store (port + 100) sets itself up again after a reset and publishes its pages to the
+// mini program: wait for that, then point the mini program at the platform's bundled sample pages
+const merchantUrl = base.replace(/:(\d+)$/, (_, port) => `:${Number(port) + 100}`)
+const watch = () => fetch(`${merchantUrl}/admin/sandbox-watch`).then((r) => r.json() as Promise<{ watching: boolean; replays: number; busy: boolean }>, () => undefined)
+const before = await watch()
 await post('/_sandbox/reset', { seed: 1 })
+for (let i = 0; before?.watching && i < 100; i++) {
+  const now = await watch()
+  if (now && now.replays > before.replays && !now.busy) break
+  await new Promise((r) => setTimeout(r, 100))
+}
+const { appid } = (await (await fetch(`${base}/_sandbox/credentials`)).json()).miniProgram
+await fetch(`${base}/_sandbox/miniprogram/apps/${appid}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ pagesUrl: `${base}/sample-mp` }) })
 const merchant = await startSampleMerchant(base)
 const card = { appid: merchant.appid, title: 'Sample Store — oat latte week', path: `pages/index/index?merchant=${merchant.url}` }
 await post('/_sandbox/people/bob/messages', { to: 'alice', type: 'text', text: 'Have you tried the oat latte at Lumen?' })
@@ -34,7 +46,7 @@ await shot('conversation-and-me')
 
 await alice.getByRole('button', { name: /Mini Program: Sample Store/ }).click()
 await page.waitForTimeout(1200)
-await alice.frameLocator('iframe').getByRole('button', { name: /Buy a latte/ }).click()
+await alice.frameLocator('iframe[title="Lumen Coffee Store"]').getByRole('button', { name: /Buy a latte/ }).click()
 await page.waitForTimeout(600)
 const bob = phone('Bob Li')
 await bob.getByRole('tab', { name: 'Discover' }).click()
@@ -46,8 +58,7 @@ await page.goto(`${base}/?phones=carol&lang=zh`)
 await page.waitForTimeout(800)
 await shot('chinese')
 
-// the demo store (its pages are re-published after the reset) and the Official Account
-const merchantUrl = base.replace(/:(\d+)$/, (_, port) => `:${Number(port) + 100}`)
+// the demo store (its pages published again, over the sample's) and the Official Account
 const published = await fetch(`${merchantUrl}/admin/publish`, { method: 'POST' }).then((r) => r.ok, () => false)
 if (published) {
   await page.goto(`${base}/?phones=alice,grace`)
