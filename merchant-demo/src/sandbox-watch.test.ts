@@ -81,6 +81,20 @@ describe('after a sandbox reset the store sets up again what it had set up', () 
     await m.sandboxWatch!.idle()
     expect((await get(p, `/_sandbox/miniprogram/apps/${m.store.appid}`)).pagesUrl).toBe(`${m.url}/mp`)
   })
+
+  test('two replacements in quick succession end with the store set up in the newest world', async () => {
+    const before = m.sandboxWatch!.replays
+    await post(p, '/_sandbox/reset', {})
+    await post(p, '/_sandbox/reset', {})
+    // the second comes while the first is handled (or after it): one more round either way
+    const until = Date.now() + 10_000
+    while (m.sandboxWatch!.replays < before + 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 20))
+    expect(m.sandboxWatch!.replays).toBe(before + 2)
+    await m.sandboxWatch!.idle()
+    expect(m.sandboxWatch!.busy).toBe(false)
+    expect((await get(p, `/_sandbox/miniprogram/apps/${m.store.appid}`)).pagesUrl).toBe(`${m.url}/mp`)
+    expect(await get(p, '/_sandbox/wecom/callback')).toMatchObject({ state: 'enabled', url: `${m.url}${WECOM_PATH}` })
+  })
 })
 
 describe('the watcher with a seeded world', () => {

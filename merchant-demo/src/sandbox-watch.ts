@@ -27,7 +27,7 @@ import { forgetTemplateIds } from './messages'
  * checks that its pages are still published, since a reset may have happened in between.
  */
 export interface SandboxWatch {
-  /** worlds replaced so far (each handled once everything was redone) */
+  /** world replacements handled so far (counted once the store has set up again, or tried to) */
   readonly replays: number
   /** a replay is under way or queued */
   readonly busy: boolean
@@ -49,23 +49,25 @@ export function watchSandbox(store: Store, opts: WatchOptions = {}): SandboxWatc
   const log = opts.log ?? ((m) => console.warn(`merchant-demo: ${m}`))
   const abort = new AbortController()
   let replays = 0
-  let queued = false
-  let current: Promise<void> | null = null
-
-  /** One replay at a time; replacements that come meanwhile are one more replay afterwards. */
+  // one replay at a time; replacements that come during one are one more replay after it (a
+  // queued replay has not started yet, so it sees the newest world: one queued is enough)
+  let chain = Promise.resolve()
+  let pending = 0
   const replay = () => {
-    if (current) {
-      queued = true
-      return current
-    }
-    current = (async () => {
-      do {
-        queued = false
-        await replayOnce(store, opts.onReplaced, log)
-        replays++
-      } while (queued && !abort.signal.aborted)
-    })().finally(() => (current = null))
-    return current
+    if (pending >= 2) return chain
+    pending++
+    chain = chain
+      .then(async () => {
+        if (abort.signal.aborted) return
+        try {
+          await replayOnce(store, opts.onReplaced, log)
+        } finally {
+          replays++
+        }
+      })
+      .catch((err: Error) => log(`setting up again after the world was replaced failed: ${err.message}`))
+      .finally(() => pending--)
+    return chain
   }
 
   const loop = (async () => {
@@ -97,15 +99,15 @@ export function watchSandbox(store: Store, opts: WatchOptions = {}): SandboxWatc
       return replays
     },
     get busy() {
-      return current !== null
+      return pending > 0
     },
     async idle() {
-      while (current) await current
+      while (pending > 0) await chain
     },
     async close() {
       abort.abort()
       await loop
-      await current
+      await chain
     },
   }
 }
