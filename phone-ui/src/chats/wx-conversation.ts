@@ -1,10 +1,11 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
 import { api, type AlbumPhoto, type Conversation, type Message, type OaArticle, type PersonView, type Sticker } from '../api'
-import { chinaTime, t, type Lang } from '../i18n'
+import { t, type Lang } from '../i18n'
 import { icon } from '../icons'
 import '../phone/wx-nav-bar'
 import { theme } from '../phone/theme'
+import { chatViewStyles, withTimes } from './chat-view'
 import './wx-chat-bubble'
 import './wx-mini-card'
 import '../channels/wx-channels-card'
@@ -25,6 +26,7 @@ function thumbSize(w = 150, h = 150) {
 export class WxConversation extends LitElement {
   static styles = [
     theme,
+    chatViewStyles,
     css`
       :host {
         position: relative;
@@ -33,66 +35,14 @@ export class WxConversation extends LitElement {
         height: 100%;
         background: var(--wx-bg);
       }
-      .messages {
-        flex: 1;
-        overflow-y: auto;
-        padding: 6px 0 12px;
-      }
-      .time {
-        text-align: center;
-        font-size: 12px;
-        color: var(--wx-text-3);
-        margin: 10px 0 4px;
-      }
       form {
-        display: flex;
-        align-items: center;
-        gap: 8px;
-        padding: 8px 10px 22px;
-        background: #f7f7f7;
-        border-top: 1px solid var(--wx-line);
         color: #191919;
       }
       form.open {
         padding-bottom: 8px;
       }
-      input {
-        flex: 1;
-        height: 38px;
-        border: 0;
-        border-radius: 5px;
-        padding: 0 10px;
-        font: inherit;
-        font-size: 16px;
-        background: #fff;
-        outline: none;
-      }
-      .send {
-        background: var(--wx-green);
-        color: #fff;
-        border-radius: 5px;
-        padding: 7px 12px;
-        font-size: 14px;
-      }
       .send[disabled] {
         background: #c4c4c4;
-      }
-      .link {
-        display: block;
-        width: 230px;
-        background: #fff;
-        border-radius: 5px;
-        padding: 10px 12px;
-        text-align: left;
-      }
-      .link strong {
-        display: block;
-        font-weight: 500;
-        margin-bottom: 6px;
-      }
-      .link span {
-        font-size: 13px;
-        color: var(--wx-text-2);
       }
       .photo {
         display: block;
@@ -183,7 +133,7 @@ export class WxConversation extends LitElement {
       <wx-nav-bar heading=${heading} back>
         <button slot="action" aria-label="Chat info">${icon('more', 22)}</button>
       </wx-nav-bar>
-      <div class="messages" role="log" aria-label=${title}>${this.#withTimes()}</div>
+      <div class="messages" role="log" aria-label=${title}>${withTimes(this.messages, this.lang, (m) => this.#message(m))}</div>
       <form class=${this.panel ? 'open' : ''} @submit=${this.#send}>
         <span>${icon('voice', 28)}</span>
         <input
@@ -217,16 +167,6 @@ export class WxConversation extends LitElement {
           ></wx-share-panel>`
         : null}
     `
-  }
-
-  #withTimes() {
-    let last = 0
-    return this.messages.map((m) => {
-      const at = Date.parse(m.sentAt)
-      const stamp = at - last > 5 * 60_000 ? html`<div class="time">${chinaTime(at, this.lang, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })}</div>` : null
-      last = at
-      return html`${stamp}${this.#message(m)}`
-    })
   }
 
   #message(m: Message) {

@@ -1,9 +1,10 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
 import { api } from '../api'
-import { chinaTime, t, type Lang } from '../i18n'
+import { t, type Lang } from '../i18n'
 import { icon } from '../icons'
 import { theme } from '../phone/theme'
+import { chatViewStyles, withTimes } from '../chats/chat-view'
 import '../chats/wx-chat-bubble'
 import '../chats/wx-mini-card'
 import { avatarSrc, markSeen, wecomApi, type WecomConversation, type WecomMessage } from './api'
@@ -30,6 +31,7 @@ const tile = (letter: string, colour: string) =>
 export class WxWecomChat extends LitElement {
   static styles = [
     theme,
+    chatViewStyles,
     css`
       :host {
         display: flex;
@@ -66,11 +68,6 @@ export class WxWecomChat extends LitElement {
       .more {
         margin-left: auto;
       }
-      .messages {
-        flex: 1;
-        overflow-y: auto;
-        padding: 6px 0 12px;
-      }
       .time,
       .tip {
         text-align: center;
@@ -84,49 +81,6 @@ export class WxWecomChat extends LitElement {
         color: #888;
         border-radius: 4px;
         padding: 4px 8px;
-      }
-      form {
-        display: flex;
-        align-items: center;
-        gap: 8px;
-        padding: 8px 10px 22px;
-        background: #f7f7f7;
-        border-top: 1px solid var(--wx-line);
-      }
-      input {
-        flex: 1;
-        height: 38px;
-        border: 0;
-        border-radius: 5px;
-        padding: 0 10px;
-        font: inherit;
-        font-size: 16px;
-        background: #fff;
-        outline: none;
-      }
-      .send {
-        background: var(--wx-green);
-        color: #fff;
-        border-radius: 5px;
-        padding: 7px 12px;
-        font-size: 14px;
-      }
-      .link {
-        display: block;
-        width: 230px;
-        background: #fff;
-        border-radius: 5px;
-        padding: 10px 12px;
-        text-align: left;
-      }
-      .link strong {
-        display: block;
-        font-weight: 500;
-        margin-bottom: 6px;
-      }
-      .link span {
-        font-size: 13px;
-        color: var(--wx-text-2);
       }
       .photo {
         max-width: 160px;
@@ -183,7 +137,7 @@ export class WxWecomChat extends LitElement {
         ${consultant
           ? html`<p class="tip"><span>${zh ? `你已添加了${c.name}，${c.name}是${c.corpName}的企业微信用户` : `You added ${c.name}, a WeCom user at ${c.corpName}. You can start chatting now.`}</span></p>`
           : null}
-        ${this.#withTimes()}
+        ${withTimes(this.messages, this.lang, (m) => this.#message(m))}
       </div>
       <form @submit=${this.#send}>
         <span>${icon('voice', 28)}</span>
@@ -192,16 +146,6 @@ export class WxWecomChat extends LitElement {
         ${this.draft.trim() ? html`<button class="send" type="submit">${t(this.lang, 'send')}</button>` : html`<span>${icon('plus', 28)}</span>`}
       </form>
     `
-  }
-
-  #withTimes() {
-    let last = 0
-    return this.messages.map((m) => {
-      const at = Date.parse(m.sentAt)
-      const stamp = at - last > 5 * 60_000 ? html`<div class="time">${chinaTime(at, this.lang, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })}</div>` : null
-      last = at
-      return html`${stamp}${this.#message(m)}`
-    })
   }
 
   #theirAvatar() {
