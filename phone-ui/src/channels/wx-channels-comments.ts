@@ -2,99 +2,89 @@ import { LitElement, css, html } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { chinaTime, type Lang } from '../i18n'
 import type { Comment } from './api'
+import { bottomSheet } from './styles'
 
 /** The comment sheet over a video: the comments, newest first, and a box to write one. */
 @customElement('wx-channels-comments')
 export class WxChannelsComments extends LitElement {
-  static styles = css`
-    :host {
-      position: absolute;
-      inset: 0;
-      z-index: 5;
-    }
-    .bg {
-      position: absolute;
-      inset: 0;
-      background: rgba(0, 0, 0, 0.3);
-    }
-    .sheet {
-      position: absolute;
-      left: 0;
-      right: 0;
-      bottom: 0;
-      height: 60%;
-      background: #fff;
-      color: #191919;
-      border-radius: 12px 12px 0 0;
-      display: flex;
-      flex-direction: column;
-      animation: up 0.2s ease-out;
-    }
-    @keyframes up {
-      from {
-        transform: translateY(100%);
+  static styles = [
+    bottomSheet,
+    css`
+      :host {
+        position: absolute;
+        inset: 0;
+        z-index: 5;
       }
-    }
-    h3 {
-      margin: 0;
-      padding: 14px;
-      text-align: center;
-      font-size: 14px;
-      font-weight: 500;
-    }
-    ul {
-      list-style: none;
-      margin: 0;
-      padding: 0 16px;
-      flex: 1;
-      overflow-y: auto;
-    }
-    li {
-      padding: 10px 0;
-      display: flex;
-      flex-direction: column;
-      gap: 3px;
-    }
-    li b {
-      font-size: 13px;
-      color: #7f7f7f;
-      font-weight: 400;
-    }
-    li small {
-      font-size: 11px;
-      color: #b2b2b2;
-    }
-    .empty {
-      color: #b2b2b2;
-      text-align: center;
-      padding: 30px;
-    }
-    form {
-      display: flex;
-      gap: 8px;
-      padding: 10px 12px 24px;
-      border-top: 1px solid rgba(0, 0, 0, 0.06);
-    }
-    input {
-      flex: 1;
-      border: 0;
-      background: #f2f2f2;
-      border-radius: 18px;
-      padding: 8px 14px;
-      font: inherit;
-    }
-    button {
-      border: 0;
-      background: #07c160;
-      color: #fff;
-      border-radius: 16px;
-      padding: 0 14px;
-      font: inherit;
-    }
-    button:disabled {
-      opacity: 0.4;
-    }
-  `
+      .bg {
+        position: absolute;
+        inset: 0;
+        background: rgba(0, 0, 0, 0.3);
+      }
+      .sheet {
+        height: 60%;
+        animation: up 0.2s ease-out;
+      }
+      h3 {
+        margin: 0;
+        padding: 14px;
+        text-align: center;
+        font-size: 14px;
+        font-weight: 500;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0 16px;
+        flex: 1;
+        overflow-y: auto;
+      }
+      li {
+        padding: 10px 0;
+        display: flex;
+        flex-direction: column;
+        gap: 3px;
+      }
+      li b {
+        font-size: 13px;
+        color: #7f7f7f;
+        font-weight: 400;
+      }
+      li small {
+        font-size: 11px;
+        color: #b2b2b2;
+      }
+      .empty {
+        color: #b2b2b2;
+        text-align: center;
+        padding: 30px;
+      }
+      form {
+        display: flex;
+        gap: 8px;
+        padding: 10px 12px 24px;
+        border-top: 1px solid rgba(0, 0, 0, 0.06);
+      }
+      input {
+        flex: 1;
+        border: 0;
+        background: #f2f2f2;
+        border-radius: 18px;
+        padding: 8px 14px;
+        font: inherit;
+      }
+      button {
+        border: 0;
+        background: #07c160;
+        color: #fff;
+        border-radius: 16px;
+        padding: 0 14px;
+        font: inherit;
+      }
+      button:disabled {
+        opacity: 0.4;
+      }
+    `,
+  ]
   @property({ attribute: false }) comments: Comment[] = []
   @property() lang: Lang = 'en'
   @state() private draft = ''

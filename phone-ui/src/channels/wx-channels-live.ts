@@ -1,8 +1,10 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { Lang } from '../i18n'
+import { buttonReset } from '../phone/theme'
 import { count, yuan, type Live, type MountedProduct } from './api'
 import { g } from './icons'
+import { bottomSheet, darkScreen } from './styles'
 
 /**
  * The live room: the presenter (a generated looping studio scene), the host pill with the viewer
@@ -10,368 +12,343 @@ import { g } from './icons'
  */
 @customElement('wx-channels-live')
 export class WxChannelsLive extends LitElement {
-  static styles = css`
-    :host {
-      display: block;
-      position: relative;
-      height: 100%;
-      background: #000;
-      color: #fff;
-      overflow: hidden;
-    }
-    button {
-      font: inherit;
-      color: inherit;
-      background: none;
-      border: 0;
-      padding: 0;
-      cursor: pointer;
-    }
-    .stage {
-      position: absolute;
-      inset: 0;
-      width: 100%;
-      height: 100%;
-      object-fit: cover;
-    }
-    .top {
-      position: absolute;
-      top: 54px;
-      left: 10px;
-      right: 10px;
-      display: flex;
-      align-items: center;
-      gap: 8px;
-    }
-    .host {
-      display: flex;
-      align-items: center;
-      gap: 6px;
-      background: rgba(0, 0, 0, 0.35);
-      border-radius: 20px;
-      padding: 3px 10px 3px 3px;
-      min-width: 0;
-    }
-    .host img {
-      width: 32px;
-      height: 32px;
-      border-radius: 50%;
-    }
-    .host div {
-      display: flex;
-      flex-direction: column;
-      min-width: 0;
-    }
-    .host strong {
-      font-size: 13px;
-      white-space: nowrap;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      max-width: 96px;
-    }
-    .host small {
-      font-size: 11px;
-      opacity: 0.85;
-    }
-    .badge {
-      background: #fa5151;
-      border-radius: 3px;
-      padding: 1px 5px;
-      font-size: 11px;
-      font-weight: 600;
-      display: inline-flex;
-      align-items: center;
-      gap: 3px;
-    }
-    .badge i {
-      width: 6px;
-      height: 6px;
-      border-radius: 50%;
-      background: #fff;
-      animation: pulse 1s infinite alternate;
-    }
-    @keyframes pulse {
-      to {
-        opacity: 0.2;
+  static styles = [
+    buttonReset,
+    darkScreen,
+    bottomSheet,
+    css`
+      .stage {
+        position: absolute;
+        inset: 0;
+        width: 100%;
+        height: 100%;
+        object-fit: cover;
       }
-    }
-    .spacer {
-      flex: 1;
-    }
-    .viewers {
-      background: rgba(0, 0, 0, 0.35);
-      border-radius: 14px;
-      padding: 4px 8px;
-      font-size: 11px;
-      white-space: nowrap;
-    }
-    .x {
-      width: 32px;
-      height: 32px;
-      border-radius: 50%;
-      background: rgba(0, 0, 0, 0.35);
-      display: grid;
-      place-items: center;
-    }
-    .titlebar {
-      position: absolute;
-      top: 96px;
-      left: 12px;
-      font-size: 12px;
-      background: rgba(0, 0, 0, 0.25);
-      border-radius: 10px;
-      padding: 2px 8px;
-    }
-    .chat {
-      position: absolute;
-      left: 12px;
-      bottom: 74px;
-      width: 70%;
-      display: flex;
-      flex-direction: column;
-      gap: 6px;
-      font-size: 13px;
-    }
-    .chat span {
-      align-self: flex-start;
-      background: rgba(0, 0, 0, 0.3);
-      border-radius: 12px;
-      padding: 4px 10px;
-      animation: rise 0.4s ease-out;
-    }
-    .chat b {
-      color: #ffd79a;
-      font-weight: 500;
-    }
-    @keyframes rise {
-      from {
-        transform: translateY(12px);
-        opacity: 0;
+      .top {
+        position: absolute;
+        top: 54px;
+        left: 10px;
+        right: 10px;
+        display: flex;
+        align-items: center;
+        gap: 8px;
       }
-    }
-    .bar {
-      position: absolute;
-      left: 10px;
-      right: 10px;
-      bottom: 22px;
-      display: flex;
-      align-items: center;
-      gap: 10px;
-    }
-    .bag {
-      position: relative;
-      width: 44px;
-      height: 44px;
-      border-radius: 50%;
-      background: #fa9d3b;
-      display: grid;
-      place-items: center;
-    }
-    .bag em {
-      position: absolute;
-      top: -4px;
-      right: -4px;
-      min-width: 18px;
-      height: 18px;
-      border-radius: 9px;
-      background: #fa5151;
-      font-size: 11px;
-      font-style: normal;
-      display: grid;
-      place-items: center;
-    }
-    .say {
-      flex: 1;
-      height: 38px;
-      border-radius: 19px;
-      background: rgba(0, 0, 0, 0.35);
-      display: flex;
-      align-items: center;
-      padding: 0 14px;
-      font-size: 14px;
-      opacity: 0.85;
-    }
-    .round {
-      width: 38px;
-      height: 38px;
-      border-radius: 50%;
-      background: rgba(0, 0, 0, 0.35);
-      display: grid;
-      place-items: center;
-    }
-    .follow {
-      background: #fa9d3b;
-      border-radius: 14px;
-      padding: 4px 10px;
-      font-size: 12px;
-      font-weight: 600;
-      margin-left: 4px;
-    }
-    .pinned {
-      position: absolute;
-      left: 12px;
-      bottom: 180px;
-      width: 132px;
-      background: #fff;
-      color: #191919;
-      border-radius: 8px;
-      overflow: hidden;
-      text-align: left;
-      box-shadow: 0 4px 14px rgba(0, 0, 0, 0.25);
-      animation: rise 0.4s ease-out;
-    }
-    .pinned .label {
-      position: absolute;
-      top: 6px;
-      left: 6px;
-      background: rgba(250, 81, 81, 0.92);
-      color: #fff;
-      font-size: 10px;
-      padding: 1px 5px;
-      border-radius: 3px;
-    }
-    .pinned img {
-      display: block;
-      width: 100%;
-      height: 96px;
-      object-fit: cover;
-      background: #f3f3f3;
-    }
-    .pinned div {
-      padding: 6px 8px 8px;
-      display: flex;
-      flex-direction: column;
-      gap: 2px;
-    }
-    .pinned strong {
-      font-size: 13px;
-      font-weight: 500;
-      white-space: nowrap;
-      overflow: hidden;
-      text-overflow: ellipsis;
-    }
-    .pinned span {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      color: #fa5151;
-      font-weight: 600;
-      font-size: 14px;
-    }
-    .pinned em {
-      font-style: normal;
-      background: #fa5151;
-      color: #fff;
-      border-radius: 10px;
-      padding: 2px 8px;
-      font-size: 12px;
-      font-weight: 500;
-    }
-    .ended {
-      position: absolute;
-      inset: 0;
-      background: rgba(0, 0, 0, 0.7);
-      display: grid;
-      place-items: center;
-      text-align: center;
-      font-size: 17px;
-    }
-    .sheet-bg {
-      position: absolute;
-      inset: 0;
-      background: rgba(0, 0, 0, 0.35);
-    }
-    .sheet {
-      position: absolute;
-      left: 0;
-      right: 0;
-      bottom: 0;
-      max-height: 62%;
-      background: #fff;
-      color: #191919;
-      border-radius: 12px 12px 0 0;
-      display: flex;
-      flex-direction: column;
-      animation: up 0.22s ease-out;
-    }
-    @keyframes up {
-      from {
-        transform: translateY(100%);
+      .host {
+        display: flex;
+        align-items: center;
+        gap: 6px;
+        background: rgba(0, 0, 0, 0.35);
+        border-radius: 20px;
+        padding: 3px 10px 3px 3px;
+        min-width: 0;
       }
-    }
-    .sheet h3 {
-      margin: 0;
-      padding: 14px 16px;
-      font-size: 16px;
-      border-bottom: 1px solid rgba(0, 0, 0, 0.06);
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-    }
-    .sheet h3 small {
-      font-weight: 400;
-      color: #7f7f7f;
-      font-size: 13px;
-    }
-    .items {
-      overflow-y: auto;
-      padding: 6px 0 20px;
-    }
-    .item {
-      display: flex;
-      gap: 12px;
-      padding: 10px 16px;
-      align-items: center;
-      width: 100%;
-      text-align: left;
-    }
-    .item .n {
-      position: absolute;
-      background: rgba(0, 0, 0, 0.55);
-      color: #fff;
-      font-size: 11px;
-      padding: 0 5px;
-      border-radius: 4px 0 4px 0;
-    }
-    .pic {
-      position: relative;
-      width: 84px;
-      height: 84px;
-      border-radius: 6px;
-      background: #f3f3f3;
-      flex: none;
-      overflow: hidden;
-    }
-    .pic img {
-      width: 100%;
-      height: 100%;
-      object-fit: cover;
-    }
-    .info {
-      flex: 1;
-      display: flex;
-      flex-direction: column;
-      gap: 6px;
-      min-width: 0;
-    }
-    .info strong {
-      font-size: 15px;
-      font-weight: 500;
-    }
-    .info .price {
-      color: #fa5151;
-      font-size: 17px;
-      font-weight: 600;
-    }
-    .buy {
-      align-self: flex-end;
-      background: #fa5151;
-      color: #fff;
-      border-radius: 15px;
-      padding: 6px 14px;
-      font-size: 14px;
-    }
-  `
+      .host img {
+        width: 32px;
+        height: 32px;
+        border-radius: 50%;
+      }
+      .host div {
+        display: flex;
+        flex-direction: column;
+        min-width: 0;
+      }
+      .host strong {
+        font-size: 13px;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        max-width: 96px;
+      }
+      .host small {
+        font-size: 11px;
+        opacity: 0.85;
+      }
+      .badge {
+        background: #fa5151;
+        border-radius: 3px;
+        padding: 1px 5px;
+        font-size: 11px;
+        font-weight: 600;
+        display: inline-flex;
+        align-items: center;
+        gap: 3px;
+      }
+      .badge i {
+        width: 6px;
+        height: 6px;
+        border-radius: 50%;
+        background: #fff;
+        animation: pulse 1s infinite alternate;
+      }
+      @keyframes pulse {
+        to {
+          opacity: 0.2;
+        }
+      }
+      .spacer {
+        flex: 1;
+      }
+      .viewers {
+        background: rgba(0, 0, 0, 0.35);
+        border-radius: 14px;
+        padding: 4px 8px;
+        font-size: 11px;
+        white-space: nowrap;
+      }
+      .x {
+        width: 32px;
+        height: 32px;
+        border-radius: 50%;
+        background: rgba(0, 0, 0, 0.35);
+        display: grid;
+        place-items: center;
+      }
+      .titlebar {
+        position: absolute;
+        top: 96px;
+        left: 12px;
+        font-size: 12px;
+        background: rgba(0, 0, 0, 0.25);
+        border-radius: 10px;
+        padding: 2px 8px;
+      }
+      .chat {
+        position: absolute;
+        left: 12px;
+        bottom: 74px;
+        width: 70%;
+        display: flex;
+        flex-direction: column;
+        gap: 6px;
+        font-size: 13px;
+      }
+      .chat span {
+        align-self: flex-start;
+        background: rgba(0, 0, 0, 0.3);
+        border-radius: 12px;
+        padding: 4px 10px;
+        animation: rise 0.4s ease-out;
+      }
+      .chat b {
+        color: #ffd79a;
+        font-weight: 500;
+      }
+      @keyframes rise {
+        from {
+          transform: translateY(12px);
+          opacity: 0;
+        }
+      }
+      .bar {
+        position: absolute;
+        left: 10px;
+        right: 10px;
+        bottom: 22px;
+        display: flex;
+        align-items: center;
+        gap: 10px;
+      }
+      .bag {
+        position: relative;
+        width: 44px;
+        height: 44px;
+        border-radius: 50%;
+        background: #fa9d3b;
+        display: grid;
+        place-items: center;
+      }
+      .bag em {
+        position: absolute;
+        top: -4px;
+        right: -4px;
+        min-width: 18px;
+        height: 18px;
+        border-radius: 9px;
+        background: #fa5151;
+        font-size: 11px;
+        font-style: normal;
+        display: grid;
+        place-items: center;
+      }
+      .say {
+        flex: 1;
+        height: 38px;
+        border-radius: 19px;
+        background: rgba(0, 0, 0, 0.35);
+        display: flex;
+        align-items: center;
+        padding: 0 14px;
+        font-size: 14px;
+        opacity: 0.85;
+      }
+      .round {
+        width: 38px;
+        height: 38px;
+        border-radius: 50%;
+        background: rgba(0, 0, 0, 0.35);
+        display: grid;
+        place-items: center;
+      }
+      .follow {
+        background: #fa9d3b;
+        border-radius: 14px;
+        padding: 4px 10px;
+        font-size: 12px;
+        font-weight: 600;
+        margin-left: 4px;
+      }
+      .pinned {
+        position: absolute;
+        left: 12px;
+        bottom: 180px;
+        width: 132px;
+        background: #fff;
+        color: #191919;
+        border-radius: 8px;
+        overflow: hidden;
+        text-align: left;
+        box-shadow: 0 4px 14px rgba(0, 0, 0, 0.25);
+        animation: rise 0.4s ease-out;
+      }
+      .pinned .label {
+        position: absolute;
+        top: 6px;
+        left: 6px;
+        background: rgba(250, 81, 81, 0.92);
+        color: #fff;
+        font-size: 10px;
+        padding: 1px 5px;
+        border-radius: 3px;
+      }
+      .pinned img {
+        display: block;
+        width: 100%;
+        height: 96px;
+        object-fit: cover;
+        background: #f3f3f3;
+      }
+      .pinned div {
+        padding: 6px 8px 8px;
+        display: flex;
+        flex-direction: column;
+        gap: 2px;
+      }
+      .pinned strong {
+        font-size: 13px;
+        font-weight: 500;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .pinned span {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        color: #fa5151;
+        font-weight: 600;
+        font-size: 14px;
+      }
+      .pinned em {
+        font-style: normal;
+        background: #fa5151;
+        color: #fff;
+        border-radius: 10px;
+        padding: 2px 8px;
+        font-size: 12px;
+        font-weight: 500;
+      }
+      .ended {
+        position: absolute;
+        inset: 0;
+        background: rgba(0, 0, 0, 0.7);
+        display: grid;
+        place-items: center;
+        text-align: center;
+        font-size: 17px;
+      }
+      .sheet-bg {
+        position: absolute;
+        inset: 0;
+        background: rgba(0, 0, 0, 0.35);
+      }
+      .sheet {
+        max-height: 62%;
+        animation: up 0.22s ease-out;
+      }
+      .sheet h3 {
+        margin: 0;
+        padding: 14px 16px;
+        font-size: 16px;
+        border-bottom: 1px solid rgba(0, 0, 0, 0.06);
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+      }
+      .sheet h3 small {
+        font-weight: 400;
+        color: #7f7f7f;
+        font-size: 13px;
+      }
+      .items {
+        overflow-y: auto;
+        padding: 6px 0 20px;
+      }
+      .item {
+        display: flex;
+        gap: 12px;
+        padding: 10px 16px;
+        align-items: center;
+        width: 100%;
+        text-align: left;
+      }
+      .item .n {
+        position: absolute;
+        background: rgba(0, 0, 0, 0.55);
+        color: #fff;
+        font-size: 11px;
+        padding: 0 5px;
+        border-radius: 4px 0 4px 0;
+      }
+      .pic {
+        position: relative;
+        width: 84px;
+        height: 84px;
+        border-radius: 6px;
+        background: #f3f3f3;
+        flex: none;
+        overflow: hidden;
+      }
+      .pic img {
+        width: 100%;
+        height: 100%;
+        object-fit: cover;
+      }
+      .info {
+        flex: 1;
+        display: flex;
+        flex-direction: column;
+        gap: 6px;
+        min-width: 0;
+      }
+      .info strong {
+        font-size: 15px;
+        font-weight: 500;
+      }
+      .info .price {
+        color: #fa5151;
+        font-size: 17px;
+        font-weight: 600;
+      }
+      .buy {
+        align-self: flex-end;
+        background: #fa5151;
+        color: #fff;
+        border-radius: 15px;
+        padding: 6px 14px;
+        font-size: 14px;
+      }
+    `,
+  ]
 
   @property({ attribute: false }) live!: Live
   @property() lang: Lang = 'en'

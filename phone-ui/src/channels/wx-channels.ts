@@ -4,6 +4,7 @@ import { onEvent, type Conversation, type LaunchResult, type PersonView, type Sa
 import type { Lang } from '../i18n'
 import '../miniprogram/wx-share-panel'
 import '../phone/wx-status-bar'
+import { buttonReset } from '../phone/theme'
 import { channels, type ChannelsStart, type Comment, type FeedTab, type Live, type Profile, type Video } from './api'
 import { g } from './icons'
 import './wx-channels-comments'
@@ -27,124 +28,119 @@ const TABS: { tab: FeedTab; en: string; zh: string }[] = [
  */
 @customElement('wx-channels')
 export class WxChannels extends LitElement {
-  static styles = css`
-    :host {
-      position: absolute;
-      inset: 0;
-      /* over the tabs and pushed screens, under the mini program it opens (10) and the pay sheet */
-      z-index: 9;
-      background: #000;
-      color: #fff;
-      display: block;
-      animation: in 0.2s ease-out;
-    }
-    @keyframes in {
-      from {
-        opacity: 0;
-        transform: scale(0.98);
+  static styles = [
+    buttonReset,
+    css`
+      :host {
+        position: absolute;
+        inset: 0;
+        /* over the tabs and pushed screens, under the mini program it opens (10) and the pay sheet */
+        z-index: 9;
+        background: #000;
+        color: #fff;
+        display: block;
+        animation: in 0.2s ease-out;
       }
-    }
-    button {
-      font: inherit;
-      color: inherit;
-      background: none;
-      border: 0;
-      padding: 0;
-      cursor: pointer;
-    }
-    wx-status-bar {
-      position: absolute;
-      top: 0;
-      left: 0;
-      right: 0;
-      z-index: 4;
-      --wx-status-bg: transparent;
-      --wx-status-fg: #fff;
-    }
-    :host([light]) wx-status-bar {
-      --wx-status-fg: #fff;
-    }
-    .screen {
-      position: absolute;
-      inset: 0;
-    }
-    .feed {
-      position: absolute;
-      inset: 0;
-      overflow-y: auto;
-      scroll-snap-type: y mandatory;
-      scrollbar-width: none;
-    }
-    .feed::-webkit-scrollbar {
-      display: none;
-    }
-    .feed wx-channels-video {
-      height: 100%;
-      scroll-snap-align: start;
-    }
-    .topbar {
-      position: absolute;
-      top: 44px;
-      left: 0;
-      right: 0;
-      z-index: 3;
-      height: 44px;
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      padding: 0 12px;
-      text-shadow: 0 1px 2px rgba(0, 0, 0, 0.4);
-    }
-    .tabs {
-      display: flex;
-      gap: 16px;
-    }
-    .tabs button {
-      font-size: 15px;
-      opacity: 0.7;
-      padding: 6px 0;
-      border-bottom: 2px solid transparent;
-    }
-    .tabs button[aria-selected='true'] {
-      opacity: 1;
-      font-weight: 600;
-      border-color: #fff;
-    }
-    .icons {
-      display: flex;
-      gap: 14px;
-    }
-    .empty {
-      position: absolute;
-      inset: 0;
-      display: grid;
-      place-items: center;
-      text-align: center;
-      padding: 40px;
-      color: rgba(255, 255, 255, 0.6);
-      line-height: 1.6;
-    }
-    .notice {
-      position: absolute;
-      left: 40px;
-      right: 40px;
-      top: 45%;
-      z-index: 9;
-      padding: 12px;
-      border-radius: 10px;
-      background: rgba(17, 17, 17, 0.85);
-      text-align: center;
-      font-size: 14px;
-    }
-    .share {
-      position: absolute;
-      inset: 0;
-      z-index: 8;
-      background: var(--wx-bg, #ededed);
-      color: #191919;
-      padding-top: 44px;
-    }
-  `
+      @keyframes in {
+        from {
+          opacity: 0;
+          transform: scale(0.98);
+        }
+      }
+      wx-status-bar {
+        position: absolute;
+        top: 0;
+        left: 0;
+        right: 0;
+        z-index: 4;
+        --wx-status-bg: transparent;
+        --wx-status-fg: #fff;
+      }
+      :host([light]) wx-status-bar {
+        --wx-status-fg: #fff;
+      }
+      .screen {
+        position: absolute;
+        inset: 0;
+      }
+      .feed {
+        position: absolute;
+        inset: 0;
+        overflow-y: auto;
+        scroll-snap-type: y mandatory;
+        scrollbar-width: none;
+      }
+      .feed::-webkit-scrollbar {
+        display: none;
+      }
+      .feed wx-channels-video {
+        height: 100%;
+        scroll-snap-align: start;
+      }
+      .topbar {
+        position: absolute;
+        top: 44px;
+        left: 0;
+        right: 0;
+        z-index: 3;
+        height: 44px;
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        padding: 0 12px;
+        text-shadow: 0 1px 2px rgba(0, 0, 0, 0.4);
+      }
+      .tabs {
+        display: flex;
+        gap: 16px;
+      }
+      .tabs button {
+        font-size: 15px;
+        opacity: 0.7;
+        padding: 6px 0;
+        border-bottom: 2px solid transparent;
+      }
+      .tabs button[aria-selected='true'] {
+        opacity: 1;
+        font-weight: 600;
+        border-color: #fff;
+      }
+      .icons {
+        display: flex;
+        gap: 14px;
+      }
+      .empty {
+        position: absolute;
+        inset: 0;
+        display: grid;
+        place-items: center;
+        text-align: center;
+        padding: 40px;
+        color: rgba(255, 255, 255, 0.6);
+        line-height: 1.6;
+      }
+      .notice {
+        position: absolute;
+        left: 40px;
+        right: 40px;
+        top: 45%;
+        z-index: 9;
+        padding: 12px;
+        border-radius: 10px;
+        background: rgba(17, 17, 17, 0.85);
+        text-align: center;
+        font-size: 14px;
+      }
+      .share {
+        position: absolute;
+        inset: 0;
+        z-index: 8;
+        background: var(--wx-bg, #ededed);
+        color: #191919;
+        padding-top: 44px;
+      }
+    `,
+  ]
 
   @property() person = ''
   @property() lang: Lang = 'en'

@@ -1,5 +1,17 @@
 import { css } from 'lit'
 
+/** Buttons that look like nothing until styled: no border, background or padding, the text's font and colour. */
+export const buttonReset = css`
+  button {
+    font: inherit;
+    color: inherit;
+    background: none;
+    border: 0;
+    padding: 0;
+    cursor: pointer;
+  }
+`
+
 /** WeChat's palette and metrics, as custom properties every screen inherits. */
 export const theme = css`
   :host {
@@ -20,14 +32,7 @@ export const theme = css`
     color: var(--wx-text);
     -webkit-font-smoothing: antialiased;
   }
-  button {
-    font: inherit;
-    color: inherit;
-    background: none;
-    border: 0;
-    padding: 0;
-    cursor: pointer;
-  }
+  ${buttonReset}
   .avatar {
     width: 44px;
     height: 44px;
