@@ -1,26 +1,23 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
+import { photoScreen } from '../phone/photo-screen'
 
 /** A photo full screen on black, as WeChat opens a tapped image; a tap closes it. */
 @customElement('wx-photo-viewer')
 export class WxPhotoViewer extends LitElement {
-  static styles = css`
-    :host {
-      position: absolute;
-      inset: 0;
-      z-index: 30;
-      background: #000;
-      display: flex;
-      align-items: center;
-      justify-content: center;
-      cursor: zoom-out;
-    }
-    img {
-      max-width: 100%;
-      max-height: 100%;
-      object-fit: contain;
-    }
-  `
+  static styles = [
+    photoScreen,
+    css`
+      :host {
+        cursor: zoom-out;
+      }
+      img {
+        max-width: 100%;
+        max-height: 100%;
+        object-fit: contain;
+      }
+    `,
+  ]
   @property() src = ''
   @property() label = ''
 

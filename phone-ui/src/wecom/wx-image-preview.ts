@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { Lang } from '../i18n'
+import { photoScreen } from '../phone/photo-screen'
 import { decodeImage } from '../scan/decode'
 
 /**
@@ -11,92 +12,88 @@ import { decodeImage } from '../scan/decode'
  */
 @customElement('wx-image-preview')
 export class WxImagePreview extends LitElement {
-  static styles = css`
-    :host {
-      position: absolute;
-      inset: 0;
-      z-index: 30;
-      background: #000;
-      display: flex;
-      align-items: center;
-      justify-content: center;
-      animation: fade 0.18s ease-out;
-    }
-    @keyframes fade {
-      from {
-        opacity: 0;
+  static styles = [
+    photoScreen,
+    css`
+      :host {
+        animation: fade 0.18s ease-out;
       }
-    }
-    img {
-      max-width: 100%;
-      max-height: 80%;
-      user-select: none;
-      -webkit-user-drag: none;
-    }
-    .more {
-      position: absolute;
-      right: 16px;
-      bottom: 40px;
-      width: 36px;
-      height: 36px;
-      border-radius: 50%;
-      border: 0;
-      background: rgba(255, 255, 255, 0.18);
-      color: #fff;
-      font-size: 18px;
-      cursor: pointer;
-    }
-    .mask {
-      position: absolute;
-      inset: 0;
-      background: rgba(0, 0, 0, 0.4);
-    }
-    .sheet {
-      position: absolute;
-      left: 0;
-      right: 0;
-      bottom: 0;
-      background: #f7f7f7;
-      border-radius: 12px 12px 0 0;
-      overflow: hidden;
-      animation: up 0.2s ease-out;
-    }
-    @keyframes up {
-      from {
-        transform: translateY(100%);
+      @keyframes fade {
+        from {
+          opacity: 0;
+        }
       }
-    }
-    .sheet button {
-      display: block;
-      width: 100%;
-      height: 56px;
-      border: 0;
-      background: #fff;
-      font: inherit;
-      font-size: 17px;
-      color: #191919;
-      cursor: pointer;
-    }
-    .sheet button + button {
-      border-top: 1px solid rgba(0, 0, 0, 0.06);
-    }
-    .sheet .cancel {
-      margin-top: 8px;
-      padding-bottom: 20px;
-      height: 76px;
-    }
-    .toast {
-      position: absolute;
-      top: 45%;
-      left: 50%;
-      transform: translateX(-50%);
-      background: rgba(17, 17, 17, 0.85);
-      color: #fff;
-      padding: 12px 16px;
-      border-radius: 8px;
-      font-size: 14px;
-    }
-  `
+      img {
+        max-width: 100%;
+        max-height: 80%;
+        user-select: none;
+        -webkit-user-drag: none;
+      }
+      .more {
+        position: absolute;
+        right: 16px;
+        bottom: 40px;
+        width: 36px;
+        height: 36px;
+        border-radius: 50%;
+        border: 0;
+        background: rgba(255, 255, 255, 0.18);
+        color: #fff;
+        font-size: 18px;
+        cursor: pointer;
+      }
+      .mask {
+        position: absolute;
+        inset: 0;
+        background: rgba(0, 0, 0, 0.4);
+      }
+      .sheet {
+        position: absolute;
+        left: 0;
+        right: 0;
+        bottom: 0;
+        background: #f7f7f7;
+        border-radius: 12px 12px 0 0;
+        overflow: hidden;
+        animation: up 0.2s ease-out;
+      }
+      @keyframes up {
+        from {
+          transform: translateY(100%);
+        }
+      }
+      .sheet button {
+        display: block;
+        width: 100%;
+        height: 56px;
+        border: 0;
+        background: #fff;
+        font: inherit;
+        font-size: 17px;
+        color: #191919;
+        cursor: pointer;
+      }
+      .sheet button + button {
+        border-top: 1px solid rgba(0, 0, 0, 0.06);
+      }
+      .sheet .cancel {
+        margin-top: 8px;
+        padding-bottom: 20px;
+        height: 76px;
+      }
+      .toast {
+        position: absolute;
+        top: 45%;
+        left: 50%;
+        transform: translateX(-50%);
+        background: rgba(17, 17, 17, 0.85);
+        color: #fff;
+        padding: 12px 16px;
+        border-radius: 8px;
+        font-size: 14px;
+      }
+    `,
+  ]
   @property() src = ''
   @property() lang: Lang = 'en'
   @state() private sheet = false
