@@ -25,7 +25,7 @@ test('Alice buys, shares the store’s menu card to Bob, Bob opens it with scene
   await alice.getByRole('button', { name: 'Scan' }).click()
   await alice.getByLabel('Album').setInputFiles({ name: 'table-5.png', mimeType: 'image/png', buffer: await code.body() })
   const aliceTop = () => alice.locator('iframe').last().contentFrame()
-  await expect(aliceTop().getByRole('status')).toHaveText(/Table 5/)
+  await expect(aliceTop().getByRole('status')).toHaveText(/Table 5/, { timeout: 15_000 })
   await aliceTop().getByRole('button', { name: 'Latte ¥28.00' }).click()
   await aliceTop().getByRole('button', { name: 'Add to cart' }).click()
   await aliceTop().getByRole('button', { name: 'Checkout' }).click()
