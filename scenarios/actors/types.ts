@@ -1,3 +1,6 @@
+import type { MountedProduct } from '../../platform-mock/src/surfaces/channels/schema'
+import type { ChainStep } from '../../platform-mock/src/surfaces/chat/schema'
+
 /** What a mini program launch gave the page (`wx.getLaunchOptionsSync()` and a `wx.login` code). */
 export interface Launch {
   appid: string
@@ -56,18 +59,7 @@ export interface Order {
 }
 
 /** One step of a share chain, oldest first: a discovery, shares and forwards, the open. */
-export interface ChainStep {
-  person: string
-  at: string
-  via: string
-  action: 'discovered' | 'shared' | 'forwarded' | 'opened'
-  shareId?: string
-  to?: string
-  entry?: string
-  scene?: number
-  articleId?: string
-  qrScene?: string
-}
+export type { ChainStep }
 
 /** The store's record of where an order came from. */
 export interface Attribution {
@@ -83,13 +75,7 @@ export interface Attribution {
 }
 
 /** A product mounted on a Channels video or live shelf: a page of the store. */
-export interface MountedProduct {
-  productId: string
-  title: string
-  price: number
-  appid: string
-  path: string
-}
+export type { MountedProduct }
 
 /** A Channels video the brand posted. */
 export interface ChannelsVideo {

@@ -1,15 +1,10 @@
+import type { MountedProduct } from '../../../platform-mock/src/surfaces/channels/schema'
 import type { LaunchResult, Message } from '../api'
 
 /** Channels as the phone reads it: the person-side control API (`/_sandbox/people/:id/channels/…`). */
 
-export interface MountedProduct {
-  productId: string
-  title: string
-  price: number
-  appid: string
-  path: string
-  imageUrl?: string
-}
+/** a product under a video or on a live shelf, as the platform stores it */
+export type { MountedProduct }
 
 export interface Video {
   feedId: string
