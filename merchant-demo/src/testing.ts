@@ -50,11 +50,11 @@ export type TestMerchant = Awaited<ReturnType<typeof testMerchant>>
  * A test file's platform and merchant: started before its tests, closed after them. Read them as
  * `env.platform` / `env.merchant` inside tests (they are set once `beforeAll` has run).
  */
-export function platformAndMerchant() {
+export function platformAndMerchant(opts: Partial<MerchantOptions> = {}) {
   const env = {} as { platform: TestPlatform; merchant: TestMerchant }
   beforeAll(async () => {
     env.platform = await testPlatform()
-    env.merchant = await testMerchant(env.platform.url)
+    env.merchant = await testMerchant(env.platform.url, opts)
   })
   afterAll(async () => {
     await env.merchant?.close()
