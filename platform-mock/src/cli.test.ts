@@ -2,11 +2,17 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { afterAll, expect, test } from 'vitest'
+import { afterAll, afterEach, expect, test } from 'vitest'
 
 const root = resolve(import.meta.dirname, '../..')
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-cli-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
+// a start that failed its checks must not keep its ports for the next test
+const running = new Set<ReturnType<typeof spawn>>()
+afterEach(() => {
+  for (const child of running) child.kill('SIGKILL')
+  running.clear()
+})
 
 /** Runs `npm start`'s program as a user would, until it prints where it is. */
 async function start(args: string[]) {
@@ -14,11 +20,18 @@ async function start(args: string[]) {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  running.add(child)
   let out = ''
   child.stdout.on('data', (c) => (out += c))
   child.stderr.on('data', (c) => (out += c))
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)))
-  await expect.poll(() => out, { timeout: 15_000 }).toMatch(/Ctrl-C stops/)
+  const exited = new Promise<number | null>((r) =>
+    child.on('exit', (code) => {
+      running.delete(child)
+      r(code)
+    }),
+  )
+  // the platform, then the store (publishing, WeCom, Channels): seconds, more on a loaded machine
+  await expect.poll(() => out, { timeout: 45_000 }).toMatch(/Ctrl-C stops/)
   const url = out.match(/Platform \(WeChat APIs\)\s+(\S+)/)![1]!
   return {
     url,
@@ -31,7 +44,7 @@ async function start(args: string[]) {
 }
 
 test('starts on an empty data dir, prints where everything is, and stops cleanly on Ctrl-C', async () => {
-  const sandbox = await start(['--port', '0', '--data', 'world'])
+  const sandbox = await start(['--port', '0', '--merchant-port', '0', '--data', 'world'])
   expect(sandbox.output()).toContain(`Data                     ${join(dir, 'world')}`)
   expect(sandbox.output()).toMatch(/Credentials\s+http:\/\/localhost:\d+\/_sandbox\/credentials/)
   expect(sandbox.output()).toMatch(/Reset the world/)
@@ -45,14 +58,14 @@ test('starts on an empty data dir, prints where everything is, and stops cleanly
   expect(await sandbox.stop()).toBe(0)
   expect(sandbox.output()).toMatch(/stopped; the world is saved/)
   expect(existsSync(join(dir, 'world', 'platform.db'))).toBe(true)
-})
+}, 60_000)
 
 test('starts on an existing data dir with the world it left', async () => {
-  const sandbox = await start(['--port', '0', '--data', 'world'])
+  const sandbox = await start(['--port', '0', '--merchant-port', '0', '--data', 'world'])
   const zoe = await fetch(`${sandbox.url}/_sandbox/people/zoe`)
   expect(zoe.status).toBe(200)
   expect(await sandbox.stop()).toBe(0)
-})
+}, 60_000)
 
 test('refuses a bad flag with usage and exit code 2', async () => {
   const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'platform-mock/src/cli.ts'), '--seed', 'abc'], {
