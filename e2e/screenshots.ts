@@ -1,6 +1,7 @@
 /**
  * Regenerates the screenshots in docs/ from a running sandbox:
  *   npm start -- --memory --seed 1 --port 4900 &  then  npx tsx e2e/screenshots.ts http://localhost:4900
+ * (SCREENSHOTS_DIR=/tmp/shots writes them elsewhere, to compare before replacing docs/)
  * (not a test: the e2e specs check behaviour; this only shows it.)
  */
 import { chromium, type Locator } from '@playwright/test'
@@ -31,7 +32,8 @@ await post('/_sandbox/people/carol/messages', { to: 'brunch-club', type: 'text',
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] })
 const page = await browser.newPage({ viewport: { width: 900, height: 960 } })
-const shot = (name: string) => page.screenshot({ path: `docs/${name}.png` })
+const dir = process.env.SCREENSHOTS_DIR ?? 'docs'
+const shot = (name: string) => page.screenshot({ path: `${dir}/${name}.png` })
 const phone = (name: string): Locator => page.getByRole('region', { name: `${name}'s phone` })
 
 await page.goto(`${base}/?phones=alice,bob`)
