@@ -40,3 +40,15 @@ test('the phones and language come from the URL and stay there', async ({ phones
   await page.reload()
   await expect(phone(page, 'dave').getByRole('tab', { name: '发现' })).toBeVisible()
 })
+
+test('a chat opens at its newest message, even when that is a card or a photo that draws late', async ({ phones, request }) => {
+  const send = async (body: Record<string, unknown>) => expect((await request.post('/_sandbox/people/bob/messages', { data: { to: 'alice', ...body } })).ok()).toBe(true)
+  for (let i = 1; i <= 14; i++) await send({ type: 'text', text: `Message ${i} about the new menu` })
+  const appid = (await (await request.get('/_sandbox/credentials')).json()).miniProgram.appid
+  await send({ type: 'miniprogram', miniprogram: { appid, title: 'The last card', path: 'pages/index/index' } })
+  const page = await phones(['alice'])
+  const alice = phone(page, 'alice')
+  await alice.getByRole('button', { name: /Bob Li, 15 unread/ }).click()
+  await expect(alice.getByRole('button', { name: /Mini Program: / })).toBeInViewport({ ratio: 0.9 })
+  await expect(alice.getByText('Message 1 about the new menu', { exact: true })).not.toBeInViewport()
+})

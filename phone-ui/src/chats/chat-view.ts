@@ -72,3 +72,41 @@ export function withTimes<M extends { sentAt: string }>(messages: M[], lang: Lan
     return html`${stamp}${message(m)}`
   })
 }
+
+/**
+ * Keeps a chat at its newest message while what it shows finishes drawing — cards render a frame
+ * later and pictures load later still — unless the person has scrolled up to read. `follow()` after
+ * each render that changed the messages; `stop()` when the chat closes.
+ */
+export class StickToBottom {
+  #list: HTMLElement | null = null
+  #stuck = true
+  readonly #rows = new ResizeObserver(() => this.#pin())
+  readonly #onScroll = () => {
+    const list = this.#list!
+    this.#stuck = list.scrollHeight - list.scrollTop - list.clientHeight < 48
+  }
+
+  follow(list: HTMLElement | null | undefined) {
+    if (!list) return
+    if (list !== this.#list) {
+      this.#list?.removeEventListener('scroll', this.#onScroll)
+      list.addEventListener('scroll', this.#onScroll, { passive: true })
+      this.#list = list
+    }
+    this.#rows.disconnect()
+    for (const row of list.children) this.#rows.observe(row)
+    this.#stuck = true
+    this.#pin()
+  }
+
+  stop() {
+    this.#rows.disconnect()
+    this.#list?.removeEventListener('scroll', this.#onScroll)
+    this.#list = null
+  }
+
+  #pin() {
+    if (this.#list && this.#stuck) this.#list.scrollTop = this.#list.scrollHeight
+  }
+}

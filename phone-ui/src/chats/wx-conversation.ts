@@ -5,7 +5,7 @@ import { t, type Lang } from '../i18n'
 import { icon } from '../icons'
 import '../phone/wx-nav-bar'
 import { theme } from '../phone/theme'
-import { chatViewStyles, withTimes } from './chat-view'
+import { chatViewStyles, StickToBottom, withTimes } from './chat-view'
 import './wx-chat-bubble'
 import './wx-mini-card'
 import '../channels/wx-channels-card'
@@ -121,8 +121,15 @@ export class WxConversation extends LitElement {
   @state() private reading: OaArticle | null = null
   @query('.messages') private list!: HTMLElement
 
+  readonly #bottom = new StickToBottom()
+
   updated(changed: Map<string, unknown>) {
-    if (changed.has('messages')) this.list.scrollTop = this.list.scrollHeight
+    if (changed.has('messages')) this.#bottom.follow(this.list)
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback()
+    this.#bottom.stop()
   }
 
   render() {

@@ -6,6 +6,7 @@ import '../chats/wx-mini-card'
 import { chinaTime, type Lang } from '../i18n'
 import '../phone/wx-nav-bar'
 import { accountAvatar } from './wx-article-reader'
+import { StickToBottom } from '../chats/chat-view'
 
 const L = {
   en: { follow: 'Follow', unfollow: 'Unfollow', following: 'Following', notFollowing: 'Follow the account to get its messages and menu.', send: 'Send', message: 'Message', keyboard: 'Keyboard', menu: 'Menu', viewInMiniProgram: 'View in Mini Program' },
@@ -240,8 +241,16 @@ export class WxOaChat extends LitElement {
     if (changed.has('person') || changed.has('version')) void this.#load()
   }
 
-  updated() {
-    if (this.log) this.log.scrollTop = this.log.scrollHeight
+  readonly #bottom = new StickToBottom()
+
+  updated(changed: Map<string, unknown>) {
+    // the log is drawn again after an article or the list closes: back to the newest message
+    if (changed.has('messages') || changed.has('reading') || changed.has('listing')) this.#bottom.follow(this.log)
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback()
+    this.#bottom.stop()
   }
 
   async #load() {

@@ -4,7 +4,7 @@ import { api } from '../api'
 import { t, type Lang } from '../i18n'
 import { icon } from '../icons'
 import { theme } from '../phone/theme'
-import { chatViewStyles, withTimes } from '../chats/chat-view'
+import { chatViewStyles, StickToBottom, withTimes } from '../chats/chat-view'
 import '../chats/wx-chat-bubble'
 import '../chats/wx-mini-card'
 import { avatarSrc, markSeen, wecomApi, type WecomConversation, type WecomMessage } from './api'
@@ -102,8 +102,15 @@ export class WxWecomChat extends LitElement {
     if (changed.has('conversation') || changed.has('version') || changed.has('person')) void this.#load()
   }
 
+  readonly #bottom = new StickToBottom()
+
   updated(changed: Map<string, unknown>) {
-    if (changed.has('messages')) this.list.scrollTop = this.list.scrollHeight
+    if (changed.has('messages')) this.#bottom.follow(this.list)
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback()
+    this.#bottom.stop()
   }
 
   async #load() {
