@@ -89,7 +89,8 @@ export class WxPhone extends LitElement {
         margin-left: -55px;
         border-radius: 16px;
         background: #000;
-        z-index: 5;
+        /* hardware: over every screen, Channels' full-screen black included */
+        z-index: 100;
       }
       .screen {
         width: 100%;
@@ -397,6 +398,9 @@ export class WxPhone extends LitElement {
               @wx-channels-close=${() => ((this.channels = null), (this.channelsOverMp = false))}
               @wx-launched=${(e: CustomEvent<LaunchResult>) => ((this.channelsOverMp = false), this.#openLaunched(e.detail))}
             ></wx-channels>`
+          : null}
+        ${this.mp && this.channels && !this.channelsOverMp
+          ? html`<wx-status-bar style="position:absolute;top:0;left:0;right:0;z-index:10" time=${this.time}></wx-status-bar>`
           : null}
         ${this.mp
           ? html`<wx-mp-container
