@@ -22,3 +22,14 @@ test('a follower finds the account’s new article under Subscriptions in Chats 
   expect(read.subject.articleId).toEqual(expect.any(String))
   await expect(phone(page, 'henry').getByRole('button', { name: 'Subscriptions' })).toHaveCount(0)
 })
+
+test('an article published while the phone is open appears under Subscriptions at once', async ({ phones, request }) => {
+  const page = await phones(['alice'])
+  const alice = phone(page, 'alice')
+  await expect(alice.getByRole('tab', { name: /Chats/ })).toBeVisible()
+  const cred = await (await request.get('/_sandbox/credentials')).json()
+  const { access_token } = await (await request.get(`/cgi-bin/token?grant_type=client_credential&appid=${cred.officialAccount.appid}&secret=${cred.officialAccount.secret}`)).json()
+  const draft = await (await request.post(`/cgi-bin/draft/add?access_token=${access_token}`, { data: { articles: [{ title: 'Autumn roast, live today', content: '<p>Roasted this morning.</p>', thumb_media_id: 't' }] } })).json()
+  expect((await (await request.post(`/cgi-bin/freepublish/submit?access_token=${access_token}`, { data: { media_id: draft.media_id } })).json()).errcode).toBe(0)
+  await expect(alice.getByRole('button', { name: 'Subscriptions' })).toContainText('Autumn roast, live today')
+})

@@ -316,6 +316,8 @@ export class WxPhone extends LitElement {
       this.#tick()
       this.conversations = [...this.conversations]
     }
+    // a new article reaches every follower's Subscriptions (it names no person)
+    if (e.type === 'oa.article.published' && this.person) return this.#loadOa()
     if (!this.person || !concerns(e, this.person)) return
     if (e.type === 'miniprogram.launched' && e.actor === this.person) this.#follow(e)
     // joining a live elsewhere (a scenario, a script) opens the live room here too
