@@ -101,3 +101,19 @@ test('Alice sends the article from the reader (··· → Send to Chat) to Bob; 
     'bob opened oa-article',
   ])
 })
+
+test('Bob forwards a photo Alice sent him to Carol; she sees the same photo', async ({ phones, request }) => {
+  const [photo] = (await (await request.get('/_sandbox/chat/album')).json()).photos
+  expect((await request.post('/_sandbox/people/alice/messages', { data: { to: 'bob', type: 'image', image: { url: photo.url, width: photo.width, height: photo.height } } })).ok()).toBe(true)
+  const page = await phones(['bob', 'carol'])
+  const bob = phone(page, 'bob')
+  await bob.getByRole('button', { name: /Alice Wang, 1 unread/ }).click()
+  await bob.getByRole('button', { name: `Forward this photo (${photo.title})` }).click()
+  await bob.getByRole('button', { name: 'Send to Carol Zhang' }).click()
+  await bob.getByRole('button', { name: 'Send', exact: true }).click()
+  const carol = phone(page, 'carol')
+  await carol.getByRole('button', { name: /Bob Li, 1 unread/ }).click()
+  await expect(carol.getByRole('log', { name: 'Bob Li' }).getByRole('button', { name: `Photo: ${photo.title}` })).toBeVisible()
+  const bobs = (await (await request.get('/_sandbox/events?surface=chat&actor=bob')).json()).events
+  expect(bobs.map((e: { payload: { kind?: string; recipients?: string[] } }) => [e.payload.kind, e.payload.recipients])).toEqual([['image', ['carol']]])
+})

@@ -22,6 +22,12 @@ function thumbSize(w = 150, h = 150) {
 }
 
 /** One conversation: messages, cards, and the input bar that sends text. */
+/** What the forward panel's preview names a message by, when it is not a mini program card. */
+const FORWARD_LABELS: Record<string, (body: Record<string, any>) => string> = {
+  channels_video: (body) => `Channels · ${body.nickname}`,
+  image: (body) => (body.title ? `Photo · ${body.title}` : 'Photo'),
+}
+
 @customElement('wx-conversation')
 export class WxConversation extends LitElement {
   static styles = [
@@ -166,7 +172,7 @@ export class WxConversation extends LitElement {
         : null}
       ${this.forwarding
         ? html`<wx-share-panel
-            .card=${{ title: this.forwarding.body.title, path: this.forwarding.body.path ?? this.forwarding.body.url ?? '', imageUrl: this.forwarding.body.imageUrl ?? this.forwarding.body.coverUrl ?? '', appName: this.forwarding.body.appName ?? (this.forwarding.kind === 'channels_video' ? `Channels · ${this.forwarding.body.nickname}` : 'Link') }}
+            .card=${{ title: this.forwarding.body.title ?? '', path: this.forwarding.body.path ?? this.forwarding.body.url ?? '', imageUrl: this.forwarding.body.imageUrl ?? this.forwarding.body.coverUrl ?? (this.forwarding.kind === 'image' ? this.forwarding.body.url : ''), appName: this.forwarding.body.appName ?? FORWARD_LABELS[this.forwarding.kind]?.(this.forwarding.body) ?? 'Link' }}
             .conversations=${this.conversations}
             .people=${this.people}
             .lang=${this.lang}
@@ -188,6 +194,7 @@ export class WxConversation extends LitElement {
         <button class="photo" style="width:${size.width}px;height:${size.height}px" aria-label=${`Photo${m.body.title ? `: ${m.body.title}` : ''}`} @click=${() => (this.viewing = m)}>
           <img alt="" src=${m.body.url} />
         </button>
+        ${this.#forwardButton(m)}
       </wx-chat-bubble>`
     }
     if (m.kind === 'emoji')
@@ -274,7 +281,8 @@ export class WxConversation extends LitElement {
   }
 
   #forwardButton(m: Message) {
-    return html`<button class="forward" aria-label=${`Forward ${m.body.title}`} @click=${() => (this.forwarding = m)}>${this.lang === 'zh' ? '转发' : 'Forward'}</button>`
+    const what = m.kind === 'image' ? `this photo${m.body.title ? ` (${m.body.title})` : ''}` : m.body.title
+    return html`<button class="forward" aria-label=${`Forward ${what}`} @click=${() => (this.forwarding = m)}>${this.lang === 'zh' ? '转发' : 'Forward'}</button>`
   }
 
   async #forwardTo(to: Conversation | null) {
