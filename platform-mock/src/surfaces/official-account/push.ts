@@ -7,6 +7,7 @@ import { decryptMessage, encryptMessage, sha1Signature } from './crypto'
 import { oaPushes } from './schema'
 import { nonce, SERVER_TIMEOUT_MS, serverOf, wireTimestamp, type ServerConfig } from './server'
 import { childOf, parseXml, textOf, toXml, type XmlFields, type XmlTree } from './xml'
+import { callServer } from '../../shared/callout'
 
 /** 微信服务器在五秒内收不到响应会断掉连接，并且重新发起请求，总共重试三次. */
 export const PUSH_TRIES = 3
@@ -124,25 +125,14 @@ export async function push(platform: Platform, input: PushInput): Promise<PushRe
   while (tries < PUSH_TRIES) {
     tries++
     const { url, body } = signedRequest(server, app, openid, plain)
-    const started = performance.now()
-    let status: number | null = null
-    let answer = ''
-    let failure: string | null = null
-    try {
-      const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'text/xml', 'User-Agent': 'Mozilla/4.0' }, body, redirect: 'manual', signal: AbortSignal.timeout(SERVER_TIMEOUT_MS) })
-      status = res.status
-      answer = await res.text()
-      if (status !== 200) failure = `HTTP ${status}`
-    } catch (err) {
-      const e = err as { name?: string; message?: string; cause?: { message?: string } }
-      failure = e.name === 'TimeoutError' ? `no answer within ${SERVER_TIMEOUT_MS} ms` : (e.cause?.message ?? e.message ?? String(err))
-    }
+    const { status, body: answer, latencyMs, failure: unreachable } = await callServer(url, { method: 'POST', headers: { 'Content-Type': 'text/xml', 'User-Agent': 'Mozilla/4.0' }, body }, SERVER_TIMEOUT_MS)
+    const failure = unreachable ? unreachable.message : status !== 200 ? `HTTP ${status}` : null
     await platform.events.append({
       actor: 'wechat',
       surface: 'official-account',
       type: 'oa.push.attempted',
       subject,
-      payload: { kind: input.kind, n: tries, status, ok: !failure, latencyMs: Math.round(performance.now() - started), answer: (failure ?? answer).slice(0, ANSWER_LIMIT), mode: server.mode },
+      payload: { kind: input.kind, n: tries, status, ok: !failure, latencyMs, answer: (failure ?? answer).slice(0, ANSWER_LIMIT), mode: server.mode },
     })
     if (failure) {
       detail = failure

@@ -6,6 +6,7 @@ import type { OaApp } from './account'
 import { aesKeyOf, sha1Signature } from './crypto'
 import { invalid } from './errors'
 import { oaServers } from './schema'
+import { callServer, verificationFailure } from '../../shared/callout'
 
 export type ServerConfig = typeof oaServers.$inferSelect
 export type ServerMode = ServerConfig['mode']
@@ -50,18 +51,9 @@ export async function configureServer(platform: Platform, app: OaApp, input: Ser
   check.searchParams.set('echostr', echostr)
   check.searchParams.set('timestamp', timestamp)
   check.searchParams.set('nonce', n)
-  let failure: string | null = null
-  let status: number | null = null
-  try {
-    const res = await fetch(check, { redirect: 'manual', signal: AbortSignal.timeout(SERVER_TIMEOUT_MS) })
-    status = res.status
-    const body = await res.text()
-    if (res.status !== 200) failure = `the server answered HTTP ${res.status}`
-    else if (body !== echostr) failure = `the server did not echo echostr (got ${JSON.stringify(body.slice(0, 80))})`
-  } catch (err) {
-    const e = err as { name?: string; cause?: { message?: string }; message?: string }
-    failure = e.name === 'TimeoutError' ? `no answer within ${SERVER_TIMEOUT_MS} ms` : `request failed: ${e.cause?.message ?? e.message}`
-  }
+  const answer = await callServer(check, {}, SERVER_TIMEOUT_MS)
+  const status = answer.status
+  const failure = verificationFailure(answer, echostr, 'echo echostr')
   const subject = { appid: app.appid }
   if (failure) {
     await platform.events.append({ actor: 'wechat', surface: 'official-account', type: 'oa.server.verification_failed', subject, payload: { url: input.url, status, reason: failure } })

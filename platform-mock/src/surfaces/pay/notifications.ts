@@ -10,6 +10,7 @@ import * as payIds from './ids'
 import { payNotificationAttempts, payNotifications } from './schema'
 import { rfc3339 } from './time'
 import type { NotificationEnvelope } from './wire'
+import { callServer } from '../../shared/callout'
 
 export type Notification = typeof payNotifications.$inferSelect
 export type Attempt = typeof payNotificationAttempts.$inferSelect
@@ -88,18 +89,10 @@ function acknowledges(status: number, answer: string) {
 }
 
 async function post(url: string, headers: Record<string, string>, body: string) {
-  const started = performance.now()
-  const latency = () => Math.round(performance.now() - started)
-  try {
-    const res = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(NOTIFY_TIMEOUT_MS) })
-    const answer = (await res.text()).slice(0, ANSWER_LIMIT)
-    return { status: res.status, answer, latencyMs: latency(), outcome: acknowledges(res.status, answer) ? 'acknowledged' : 'rejected' } as const
-  } catch (err) {
-    const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } }
-    const outcome = e.name === 'TimeoutError' ? 'timeout' : e.cause?.code === 'ECONNREFUSED' ? 'refused' : 'error'
-    const answer = outcome === 'timeout' ? `no answer within ${NOTIFY_TIMEOUT_MS} ms` : (e.cause?.message ?? e.message ?? String(err))
-    return { status: null, answer: answer.slice(0, ANSWER_LIMIT), latencyMs: latency(), outcome } as const
-  }
+  const res = await callServer(url, { method: 'POST', headers, body }, NOTIFY_TIMEOUT_MS)
+  if (res.failure) return { status: null, answer: res.failure.message.slice(0, ANSWER_LIMIT), latencyMs: res.latencyMs, outcome: res.failure.kind } as const
+  const answer = res.body.slice(0, ANSWER_LIMIT)
+  return { status: res.status, answer, latencyMs: res.latencyMs, outcome: acknowledges(res.status!, answer) ? 'acknowledged' : 'rejected' } as const
 }
 
 /**

@@ -9,6 +9,7 @@ import { toXml, type XmlFields } from '../official-account/xml'
 import type { Corp } from './corp'
 import { invalid } from './errors'
 import { wecomCallbacks } from './schema'
+import { callServer, verificationFailure } from '../../shared/callout'
 
 export type CallbackConfig = typeof wecomCallbacks.$inferSelect
 
@@ -55,18 +56,9 @@ export async function configureCallback(platform: Platform, corp: Corp, input: C
   check.searchParams.set('timestamp', timestamp)
   check.searchParams.set('nonce', n)
   check.searchParams.set('echostr', echostr)
-  let failure: string | null = null
-  let status: number | null = null
-  try {
-    const res = await fetch(check, { redirect: 'manual', signal: AbortSignal.timeout(SERVER_TIMEOUT_MS) })
-    status = res.status
-    const body = await res.text()
-    if (res.status !== 200) failure = `the server answered HTTP ${res.status}`
-    else if (body !== plaintext) failure = `the server did not answer the decrypted echostr (got ${JSON.stringify(body.slice(0, 80))})`
-  } catch (err) {
-    const e = err as { name?: string; cause?: { message?: string }; message?: string }
-    failure = e.name === 'TimeoutError' ? `no answer within ${SERVER_TIMEOUT_MS} ms` : `request failed: ${e.cause?.message ?? e.message}`
-  }
+  const answer = await callServer(check, {}, SERVER_TIMEOUT_MS)
+  const status = answer.status
+  const failure = verificationFailure(answer, plaintext, 'answer the decrypted echostr')
   const subject = { corpid: corp.corpid }
   if (failure) {
     await platform.events.append({ actor: 'wecom', surface: 'wecom', type: 'wecom.callback.verification_failed', subject, payload: { url: input.url, status, reason: failure } })
@@ -122,24 +114,14 @@ export async function pushEvent(platform: Platform, corp: Corp, kind: string, fi
     url.searchParams.set('timestamp', timestamp)
     url.searchParams.set('nonce', n)
     const body = toXml({ ToUserName: corp.corpid, AgentID: agentid === '' ? '' : agentid, Encrypt: encrypt })
-    const started = performance.now()
-    let status: number | null = null
-    detail = null
-    try {
-      const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'text/xml' }, body, redirect: 'manual', signal: AbortSignal.timeout(SERVER_TIMEOUT_MS) })
-      status = res.status
-      await res.text()
-      if (status !== 200) detail = `HTTP ${status}`
-    } catch (err) {
-      const e = err as { name?: string; message?: string; cause?: { message?: string } }
-      detail = e.name === 'TimeoutError' ? `no answer within ${SERVER_TIMEOUT_MS} ms` : (e.cause?.message ?? e.message ?? String(err))
-    }
+    const { status, latencyMs, failure } = await callServer(url, { method: 'POST', headers: { 'Content-Type': 'text/xml' }, body }, SERVER_TIMEOUT_MS)
+    detail = failure ? failure.message : status !== 200 ? `HTTP ${status}` : null
     await platform.events.append({
       actor: 'wecom',
       surface: 'wecom',
       type: 'wecom.push.attempted',
       subject: { corpid: corp.corpid },
-      payload: { kind, n: tries, status, ok: !detail, latencyMs: Math.round(performance.now() - started), detail },
+      payload: { kind, n: tries, status, ok: !detail, latencyMs, detail },
     })
     if (!detail) break
   }
