@@ -369,6 +369,38 @@ export function orderReadyTemplate(store: Store) {
 }
 
 /**
+ * An order's subscription message (ready, shipped), sent only while the member has a consent left
+ * for it (each message uses one); WeChat's refusal is reported, not thrown.
+ */
+async function sendOrderMessage(
+  store: Store,
+  order: { order: typeof orders.$inferSelect; openid: string },
+  sentColumn: 'readyMessageId' | 'shippedMessageId',
+  template: () => Promise<string>,
+  data: (view: Awaited<ReturnType<typeof orderView>>, items: string) => Record<string, { value: string }>,
+): Promise<{ sent: boolean; reason?: string }> {
+  if (order.order.readyConsents <= 0) return { sent: false, reason: 'no consent' }
+  const id = order.order.id
+  const view = await orderView(store, id)
+  const items = view.items.map((i) => `${i.name}${i.quantity > 1 ? ` x${i.quantity}` : ''}`).join(', ')
+  try {
+    const { msgid } = await store.wechat.sendSubscribeMessage({
+      touser: order.openid,
+      template_id: await template(),
+      page: `pages/order/order?id=${id}`,
+      miniprogram_state: 'formal',
+      lang: 'en_US',
+      data: data(view, items),
+    })
+    await store.db.update(orders).set({ [sentColumn]: String(msgid), readyConsents: sql`${orders.readyConsents} - 1` }).where(eq(orders.id, id))
+    return { sent: true }
+  } catch (err) {
+    if (!(err instanceof WeChatApiError)) throw err
+    return { sent: false, reason: `${err.errcode} ${err.errmsg}` }
+  }
+}
+
+/**
  * The brand marks an order ready: status `ready`, and — only when the member said yes to the
  * order-ready message — one subscription message into their Service Notifications.
  */
@@ -380,32 +412,13 @@ export async function markReady(store: Store, id: string) {
   const readyAt = store.now()
   const updated = await store.db.update(orders).set({ status: 'ready', readyAt: readyAt.toISOString() }).where(and(eq(orders.id, id), eq(orders.status, 'paid'))).returning()
   if (updated.length === 0) throw new ApiError(409, 'not_paid', `order ${id} is no longer paid`)
-  let message: { sent: boolean; reason?: string } = { sent: false, reason: 'no consent' }
-  if (order.order.readyConsents > 0) {
-    const view = await orderView(store, id)
-    const items = view.items.map((i) => `${i.name}${i.quantity > 1 ? ` x${i.quantity}` : ''}`).join(', ')
-    try {
-      const { msgid } = await store.wechat.sendSubscribeMessage({
-        touser: order.openid,
-        template_id: await orderReadyTemplate(store),
-        page: `pages/order/order?id=${id}`,
-        miniprogram_state: 'formal',
-        lang: 'en_US',
-        data: {
-          character_string1: { value: view.pickupNo },
-          thing2: { value: thing(items) },
-          thing3: { value: thing(view.store.name) },
-          time4: { value: chinaTime(readyAt) },
-          thing5: { value: view.table ? `Served to table ${view.table}` : 'Pick up at the counter' },
-        },
-      })
-      await store.db.update(orders).set({ readyMessageId: msgid, readyConsents: sql`${orders.readyConsents} - 1` }).where(eq(orders.id, id))
-      message = { sent: true }
-    } catch (err) {
-      if (!(err instanceof WeChatApiError)) throw err
-      message = { sent: false, reason: `${err.errcode} ${err.errmsg}` }
-    }
-  }
+  const message = await sendOrderMessage(store, order, 'readyMessageId', () => orderReadyTemplate(store), (view, items) => ({
+    character_string1: { value: view.pickupNo },
+    thing2: { value: thing(items) },
+    thing3: { value: thing(view.store.name) },
+    time4: { value: chinaTime(readyAt) },
+    thing5: { value: view.table ? `Served to table ${view.table}` : 'Pick up at the counter' },
+  }))
   return { order: await orderView(store, id), message }
 }
 
@@ -425,31 +438,12 @@ export async function markShipped(store: Store, id: string, input: { carrier: st
     .where(and(eq(orders.id, id), eq(orders.status, 'paid')))
     .returning()
   if (updated.length === 0) throw new ApiError(409, 'not_paid', `order ${id} is no longer paid`)
-  let message: { sent: boolean; reason?: string } = { sent: false, reason: 'no consent' }
-  if (order.order.readyConsents > 0) {
-    const view = await orderView(store, id)
-    const items = view.items.map((i) => `${i.name}${i.quantity > 1 ? ` x${i.quantity}` : ''}`).join(', ')
-    try {
-      const { msgid } = await store.wechat.sendSubscribeMessage({
-        touser: order.openid,
-        template_id: await templateId(store, 'orderShipped'),
-        page: `pages/order/order?id=${id}`,
-        miniprogram_state: 'formal',
-        lang: 'en_US',
-        data: {
-          character_string1: { value: id.slice(0, 32) },
-          thing2: { value: thing(items) },
-          thing3: { value: thing(input.carrier) },
-          character_string4: { value: input.trackingNo },
-          time5: { value: chinaTime(shippedAt) },
-        },
-      })
-      await store.db.update(orders).set({ shippedMessageId: String(msgid), readyConsents: sql`${orders.readyConsents} - 1` }).where(eq(orders.id, id))
-      message = { sent: true }
-    } catch (err) {
-      if (!(err instanceof WeChatApiError)) throw err
-      message = { sent: false, reason: `${err.errcode} ${err.errmsg}` }
-    }
-  }
+  const message = await sendOrderMessage(store, order, 'shippedMessageId', () => templateId(store, 'orderShipped'), (_view, items) => ({
+    character_string1: { value: id.slice(0, 32) },
+    thing2: { value: thing(items) },
+    thing3: { value: thing(input.carrier) },
+    character_string4: { value: input.trackingNo },
+    time5: { value: chinaTime(shippedAt) },
+  }))
   return { order: await orderView(store, id), message }
 }
