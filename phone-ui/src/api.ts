@@ -172,7 +172,8 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(path: string, init?: RequestInit): Promise<T> {
+/** One call to the platform's client or control API; a refusal throws ApiError with the platform's message. */
+export async function call<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(path, {
     ...init,
     headers: { 'Content-Type': 'application/json', ...init?.headers },
@@ -183,7 +184,7 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
   return body as T
 }
 
-const post = <T>(path: string, body: unknown) => call<T>(path, { method: 'POST', body: JSON.stringify(body) })
+export const post = <T>(path: string, body: unknown) => call<T>(path, { method: 'POST', body: JSON.stringify(body) })
 const person = (id: string) => `/_sandbox/people/${encodeURIComponent(id)}`
 
 export const api = {

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { Funnel } from '../../../platform-mock/src/sandbox/funnel'
-import { api, onEvent, type SandboxEvent } from '../api'
+import { api, call, onEvent, post, type SandboxEvent } from '../api'
 import { caption, channelLabel, chinaTime, SURFACE_COLOURS, yuan } from './captions'
 
 interface Clock {
@@ -11,12 +11,8 @@ interface Clock {
 
 const KEEP = 300
 
-async function control<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`/_sandbox${path}`, body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-  const answer = await res.json().catch(() => ({}))
-  if (!res.ok) throw new Error(answer?.error?.message ?? res.statusText)
-  return answer as T
-}
+/** The control API: a GET, or a POST with a body. */
+const control = <T>(path: string, body?: unknown) => (body === undefined ? call<T>(`/_sandbox${path}`) : post<T>(`/_sandbox${path}`, body))
 
 /**
  * The presenter's panel beside the phones: the world's clock with the controls a trainer needs,
