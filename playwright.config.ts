@@ -1,6 +1,10 @@
 import { defineConfig } from '@playwright/test'
+import { randomBytes } from 'node:crypto'
 
 const PORT = Number(process.env.E2E_PORT ?? 4700)
+// the demo store's staff credential (/admin/*): chosen here, given to the sandbox below, and read by
+// the specs (e2e/staff.ts) from the same variable, which the test workers inherit
+process.env.STAFF_TOKEN ||= randomBytes(24).toString('base64url')
 
 /** Playwright drives Debian's Chromium (no browser download here) against a throwaway sandbox. */
 export default defineConfig({
@@ -22,6 +26,7 @@ export default defineConfig({
   },
   webServer: {
     command: `node node_modules/tsx/dist/cli.mjs platform-mock/src/cli.ts --memory --seed 1 --port ${PORT}`,
+    env: { STAFF_TOKEN: process.env.STAFF_TOKEN },
     url: `http://localhost:${PORT}/_sandbox/health`,
     reuseExistingServer: false,
     timeout: 60_000,

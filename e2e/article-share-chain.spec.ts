@@ -1,12 +1,13 @@
 import { expect, merchantUrl, phone, test } from './fixtures'
+import { staff } from './staff'
 
 /** scenarios/journeys/article-share-chain.ts through the phones. */
 test('article → Alice shares → Bob forwards → Carol buys: the order and her launch carry the whole chain', async ({ phones, request, baseURL }) => {
   test.setTimeout(90_000)
   const page = await phones(['alice', 'bob', 'carol'])
   const merchant = merchantUrl(baseURL!)
-  expect((await request.post(`${merchant}/admin/official-account/connect`)).ok()).toBe(true)
-  const published = await (await request.post(`${merchant}/admin/campaigns/spring26/publish`)).json()
+  expect((await request.post(`${merchant}/admin/official-account/connect`, staff)).ok()).toBe(true)
+  const published = await (await request.post(`${merchant}/admin/campaigns/spring26/publish`, staff)).json()
 
   // Alice reads the café's article and opens its menu link (scene 1058)
   const alice = phone(page, 'alice')
@@ -49,7 +50,7 @@ test('article → Alice shares → Bob forwards → Carol buys: the order and he
   await expect(carolTop().getByLabel('Order status')).toHaveText('Paid · being prepared')
 
   // the merchant's order and the event log tell the same chain
-  const paid = (await (await request.get(`${merchant}/admin/orders?status=paid`)).json()).orders
+  const paid = (await (await request.get(`${merchant}/admin/orders?status=paid`, staff)).json()).orders
   const order = paid.find((o: { attribution: { people: string[] } | null }) => o.attribution?.people.includes('carol'))
   expect(order).toMatchObject({ entry: { scene: 1007, channel: 'chat' }, attribution: { firstTouchChannel: 'official-account', people: ['alice', 'bob', 'carol'] } })
   expect(order.attribution.shareChain.map((s: { person: string; action: string; entry?: string }) => `${s.person} ${s.action}${s.entry ? ` ${s.entry}` : ''}`)).toEqual([

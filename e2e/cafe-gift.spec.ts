@@ -1,10 +1,11 @@
 import { expect, merchantUrl, phone, test } from './fixtures'
+import { staff } from './staff'
 
 test('Alice buys a latte gift, sends it to Bob’s chat, Bob claims it and it is in his member centre', async ({ phones, request, baseURL }) => {
   test.setTimeout(60_000)
   const page = await phones(['alice', 'bob'])
   const merchant = merchantUrl(baseURL!)
-  const code = await request.get(`${merchant}/admin/campaigns/spring26/code.png`)
+  const code = await request.get(`${merchant}/admin/campaigns/spring26/code.png`, staff)
   expect(code.headers()['content-type']).toBe('image/png')
 
   // Alice scans the campaign code and opens the gift flow from the home page

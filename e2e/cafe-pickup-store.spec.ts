@@ -1,4 +1,5 @@
 import { expect, merchantUrl, phone, test } from './fixtures'
+import { staff } from './staff'
 
 test('Erin picks up at the Jing\'an store, pays, then cancels before it is made and gets her money back', async ({ phones, request, baseURL }) => {
   test.setTimeout(60_000)
@@ -39,7 +40,7 @@ test('Erin picks up at the Jing\'an store, pays, then cancels before it is made 
   expect((await request.post('/_sandbox/clock/advance', { data: { by: '2m' } })).ok()).toBe(true)
   await expect(top().getByLabel('Order status')).toHaveText('Refunded', { timeout: 10_000 })
   await expect(top().getByLabel('Refund')).toHaveText(/¥28.00 · back where you paid/)
-  const { orders } = await (await request.get(`${merchant}/admin/orders?status=refunded`)).json()
+  const { orders } = await (await request.get(`${merchant}/admin/orders?status=refunded`, staff)).json()
   expect(orders.find((o: { store: { id: string } }) => o.store.id === 'sh02')).toMatchObject({ total: 2800, refunds: [{ amount: 2800, status: 'SUCCESS' }] })
   expect((await (await request.get('/_sandbox/pay/people/erin/wallet')).json()).balance).toBe(before)
 })

@@ -1,4 +1,5 @@
 import { expect, merchantUrl, phone, test } from './fixtures'
+import { staff } from './staff'
 
 test('Alice scans table 12, orders two drinks with options, pays, is told it is ready and collects points', async ({ phones, request, baseURL }) => {
   test.setTimeout(60_000)
@@ -8,9 +9,9 @@ test('Alice scans table 12, orders two drinks with options, pays, is told it is 
   const { appid } = await (await request.get(`${merchant}/health`)).json()
   const person = await (await request.get('/_sandbox/people/alice')).json()
   const openid = person.identities.find((i: { appid: string }) => i.appid === appid)?.openid
-  const known = openid ? await request.get(`${merchant}/admin/members/${openid}`) : null
+  const known = openid ? await request.get(`${merchant}/admin/members/${openid}`, staff) : null
   const before: number = known?.ok() ? (await known.json()).member.points : 0
-  const code = await request.get(`${merchant}/admin/tables/12/code.png`)
+  const code = await request.get(`${merchant}/admin/tables/12/code.png`, staff)
   expect(code.headers()['content-type']).toBe('image/png')
 
   const alice = phone(page, 'alice')
@@ -52,9 +53,9 @@ test('Alice scans table 12, orders two drinks with options, pays, is told it is 
   await expect(top().getByLabel('Points earned')).toHaveText('+57 points')
 
   // the barista marks it ready
-  const paid = await (await request.get(`${merchant}/admin/orders?status=paid`)).json()
+  const paid = await (await request.get(`${merchant}/admin/orders?status=paid`, staff)).json()
   expect(paid.orders[0]).toMatchObject({ table: '12', entry: { scene: 1049, channel: 'qr' } })
-  const ready = await (await request.post(`${merchant}/admin/orders/${paid.orders[0].id}/ready`)).json()
+  const ready = await (await request.post(`${merchant}/admin/orders/${paid.orders[0].id}/ready`, staff)).json()
   expect(ready.message).toEqual({ sent: true })
   await expect(top().getByLabel('Order status')).toHaveText('Your order is ready')
 

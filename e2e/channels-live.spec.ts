@@ -1,10 +1,11 @@
 import { expect, merchantUrl, phone, test } from './fixtures'
+import { staff } from './staff'
 
 test('Alice opens Discover → Channels, joins the live, taps the latte on the shelf, buys it: the order is attributed to the live session', async ({ phones, request, baseURL }) => {
   test.setTimeout(120_000)
   const page = await phones(['alice'])
   const merchant = merchantUrl(baseURL!)
-  const live = await (await request.post(`${merchant}/admin/channels/live/start`)).json()
+  const live = await (await request.post(`${merchant}/admin/channels/live/start`, staff)).json()
   expect(live).toMatchObject({ status: 'live', title: 'Friday tasting live' })
 
   const alice = phone(page, 'alice')
@@ -42,9 +43,9 @@ test('Alice opens Discover → Channels, joins the live, taps the latte on the s
 
   // the store's order names the live session; the live's statistics count it
   // (the store outlives the reset: earlier specs' orders are there too, newest first)
-  const [paid] = (await (await request.get(`${merchant}/admin/orders?status=paid`)).json()).orders
+  const [paid] = (await (await request.get(`${merchant}/admin/orders?status=paid`, staff)).json()).orders
   expect(paid).toMatchObject({ entry: { scene: 1177, channel: 'channels' }, attribution: { firstTouchChannel: 'channels', channels: { liveId: live.liveId, videoId: null } } })
-  const stats = (await (await request.get(`${merchant}/admin/channels/live`)).json()).lives[0].stats
+  const stats = (await (await request.get(`${merchant}/admin/channels/live`, staff)).json()).lives[0].stats
   expect(stats).toMatchObject({ viewers: 1, productTaps: 1, orders: 1, gmv: 2800 })
 
   // closing the mini program returns to the live room
@@ -86,7 +87,7 @@ test('the store’s page asks wx.getChannelsLiveInfo and opens the live room wit
   const page = await phones(['dave'])
   const merchant = merchantUrl(baseURL!)
   const { finderUserName } = (await (await request.get('/_sandbox/channels/accounts')).json()).accounts[0]
-  const live = await (await request.post(`${merchant}/admin/channels/live/start`)).json()
+  const live = await (await request.post(`${merchant}/admin/channels/live/start`, staff)).json()
 
   // Dave opens the store (a launch made elsewhere: his phone follows it)
   expect((await request.post('/_sandbox/people/dave/miniprogram/launch', { data: { entry: 'search' } })).status()).toBe(201)

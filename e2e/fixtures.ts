@@ -11,12 +11,12 @@ export const test = base.extend<{ phones: (ids: string[]) => Promise<Page>; samp
   samplePages: [false, { option: true }],
   phones: async ({ page, request, baseURL, samplePages }, use) => {
     const watch = `${merchantUrl(baseURL!)}/admin/sandbox-watch`
-    const before = (await (await request.get(watch)).json()) as { watching: boolean; replays: number }
+    const before = (await (await request.get(watch, { headers: { authorization: `Bearer ${process.env.STAFF_TOKEN}` } })).json()) as { watching: boolean; replays: number }
     const reset = await request.post('/_sandbox/reset', { data: { seed: 1 } })
     expect(reset.ok()).toBe(true)
     if (before.watching) {
       const settled = async () => {
-        const now = (await (await request.get(watch)).json()) as { replays: number; busy: boolean }
+        const now = (await (await request.get(watch, { headers: { authorization: `Bearer ${process.env.STAFF_TOKEN}` } })).json()) as { replays: number; busy: boolean }
         return now.replays > before.replays && !now.busy
       }
       await expect.poll(settled, { timeout: 10_000, message: 'the store sets itself up again after the reset' }).toBe(true)

@@ -1,12 +1,13 @@
 import type { APIRequestContext } from '@playwright/test'
 import { expect, merchantUrl, phone, test } from './fixtures'
+import { staff } from './staff'
 
 /** The store outlives the platform's reset: what a person's member card held before this test. */
 async function pointsOf(request: APIRequestContext, merchant: string, person: string): Promise<number> {
   const { appid } = await (await request.get(`${merchant}/health`)).json()
   const { identities } = await (await request.get(`/_sandbox/people/${person}`)).json()
   const openid = identities.find((i: { appid: string }) => i.appid === appid)?.openid
-  const known = openid ? await request.get(`${merchant}/admin/members/${openid}`) : null
+  const known = openid ? await request.get(`${merchant}/admin/members/${openid}`, staff) : null
   return known?.ok() ? (await known.json()).member.points : 0
 }
 
@@ -16,7 +17,7 @@ test('Alice buys, shares the store’s menu card to Bob, Bob opens it with scene
   const page = await phones(['alice', 'bob'])
   const merchant = merchantUrl(baseURL!)
   const aliceBefore = await pointsOf(request, merchant, 'alice')
-  const code = await request.get(`${merchant}/admin/tables/5/code.png`)
+  const code = await request.get(`${merchant}/admin/tables/5/code.png`, staff)
   expect(code.headers()['content-type']).toBe('image/png')
 
   // Alice scans table 5 and buys a latte
@@ -73,7 +74,7 @@ test('Alice buys, shares the store’s menu card to Bob, Bob opens it with scene
   await expect(bobTop().getByLabel('Points earned')).toHaveText('+26 points')
 
   // the store attributes Bob's order to the chat; Alice's member card has 28 + 100 referral points
-  const paid = await (await request.get(`${merchant}/admin/orders?status=paid`)).json()
+  const paid = await (await request.get(`${merchant}/admin/orders?status=paid`, staff)).json()
   expect(paid.orders[0]).toMatchObject({ total: 2600, entry: { scene: 1007, channel: 'chat' } })
   const payments = await (await request.get('/_sandbox/events?type=pay.payment.succeeded')).json()
   expect(payments.events.map((e: { actor: string }) => e.actor)).toEqual(['alice', 'bob'])

@@ -1,4 +1,5 @@
 import { expect, phone, test } from './fixtures'
+import { staff } from './staff'
 
 /** cli.ts starts the merchant demo on the platform port + 100 */
 const merchantUrl = (baseURL: string) => `http://localhost:${Number(new URL(baseURL).port) + 100}`
@@ -12,8 +13,8 @@ test('Grace claims a coupon and asks for reminders; days later the reminder arri
   test.setTimeout(90_000)
   const page = await phones(['grace'])
   const merchant = merchantUrl(baseURL!)
-  expect((await request.post(`${merchant}/admin/publish`)).ok()).toBe(true)
-  const code = await request.get(`${merchant}/admin/campaigns/spring26/code.png`)
+  expect((await request.post(`${merchant}/admin/publish`, staff)).ok()).toBe(true)
+  const code = await request.get(`${merchant}/admin/campaigns/spring26/code.png`, staff)
 
   const grace = phone(page, 'grace')
   await grace.getByRole('tab', { name: 'Discover' }).click()
@@ -37,7 +38,7 @@ test('Grace claims a coupon and asks for reminders; days later the reminder arri
   await grace.getByRole('tab', { name: 'Chats' }).click()
   expect((await request.post('/_sandbox/clock/advance', { data: { by: '4d' } })).ok()).toBe(true)
   await grace.getByRole('button', { name: /Service Notifications, 1 unread/ }).click({ timeout: 10_000 })
-  expect(await (await request.post(`${merchant}/admin/jobs/coupon-reminders`, { data: {} })).json()).toEqual({ due: 0, sent: 0, noConsent: 0 })
+  expect(await (await request.post(`${merchant}/admin/jobs/coupon-reminders`, { ...staff, data: {} })).json()).toEqual({ due: 0, sent: 0, noConsent: 0 })
   const reminder = grace.getByRole('article', { name: /Coupon expiring/ })
   await expect(reminder).toContainText('Welcome ¥5 off')
   await expect(reminder).toContainText('2026-03-09')

@@ -1,4 +1,5 @@
 import { expect, merchantUrl, phone, test } from './fixtures'
+import { staff } from './staff'
 
 type PayEvent = { actor: string; subject: { out_trade_no: string }; payload: { reason?: string; method?: string } }
 
@@ -13,7 +14,7 @@ test('Dave cancels the pay sheet, pays again from the order page: a wrong passwo
   const merchant = merchantUrl(baseURL!)
   // the operator leaves ¥10 in Dave's 零钱
   expect((await request.patch('/_sandbox/pay/people/dave/wallet', { data: { balance: 1000 } })).ok()).toBe(true)
-  const code = await request.get(`${merchant}/admin/tables/3/code.png`)
+  const code = await request.get(`${merchant}/admin/tables/3/code.png`, staff)
 
   const dave = phone(page, 'dave')
   await dave.getByRole('tab', { name: 'Discover' }).click()
@@ -83,6 +84,6 @@ test('Dave cancels the pay sheet, pays again from the order page: a wrong passwo
   const record = await (await request.get(`/_sandbox/pay/merchants/${pay.mchid}/orders/${paid.subject.out_trade_no}`)).json()
   expect(record.tradeState).toBe('SUCCESS')
   expect(record.notifications).toHaveLength(1)
-  const { orders } = await (await request.get(`${merchant}/admin/orders`)).json()
+  const { orders } = await (await request.get(`${merchant}/admin/orders`, staff)).json()
   expect(orders.find((o: { id: string }) => o.id === paid.subject.out_trade_no)).toMatchObject({ status: 'paid', table: '3', pointsAwarded: 28 })
 })

@@ -1,14 +1,15 @@
 import { expect, merchantUrl, phone, test } from './fixtures'
+import { staff } from './staff'
 
 test('Henry reads the campaign article, follows from it, taps the welcome card, orders and pays: the order is attributed to the article', async ({ phones, request, baseURL }) => {
   test.setTimeout(90_000)
   const page = await phones(['henry'])
   const merchant = merchantUrl(baseURL!)
   // the store connects its Official Account (after a reset it connects it again by itself)
-  const connected = await request.post(`${merchant}/admin/official-account/connect`)
+  const connected = await request.post(`${merchant}/admin/official-account/connect`, staff)
   expect(connected.ok()).toBe(true)
   expect((await connected.json()).server).toMatchObject({ state: 'enabled', mode: 'safe' })
-  const published = await (await request.post(`${merchant}/admin/campaigns/spring26/publish`)).json()
+  const published = await (await request.post(`${merchant}/admin/campaigns/spring26/publish`, staff)).json()
   expect(published).toMatchObject({ publishStatus: 0, articleId: expect.any(String) })
 
   // Henry finds the article on the account's profile and reads it
@@ -58,7 +59,7 @@ test('Henry reads the campaign article, follows from it, taps the welcome card, 
   await expect(top().getByLabel('Order status')).toHaveText('Paid · being prepared')
 
   // the merchant's order knows where it came from: the article, then the account's card
-  const paid = (await (await request.get(`${merchant}/admin/orders?status=paid`)).json()).orders
+  const paid = (await (await request.get(`${merchant}/admin/orders?status=paid`, staff)).json()).orders
   const order = paid.find((o: { attribution: { people: string[] } | null }) => o.attribution?.people.includes('henry'))
   expect(order).toMatchObject({ entry: { scene: 1074, channel: 'official-account' }, attribution: { firstTouchChannel: 'official-account', shareId: null, people: ['henry'] } })
   expect(order.attribution.shareChain).toEqual([

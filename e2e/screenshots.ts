@@ -1,11 +1,13 @@
 /**
  * Regenerates the screenshots in docs/ from a running sandbox:
+ *   export STAFF_TOKEN=$(openssl rand -hex 16)   (the demo store's staff credential, for its /admin calls)
  *   npm start -- --memory --seed 1 --port 4900 &  then  npx tsx e2e/screenshots.ts http://localhost:4900
  * (SCREENSHOTS_DIR=/tmp/shots writes them elsewhere, to compare before replacing docs/)
  * (not a test: the e2e specs check behaviour; this only shows it.)
  */
 import { chromium, type Locator } from '@playwright/test'
 import { startSampleMerchant } from './sample-merchant'
+import { staff } from './staff'
 
 const base = process.argv[2] ?? 'http://localhost:4000'
 const post = (path: string, data: unknown) => fetch(base + path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(data) })
@@ -13,7 +15,7 @@ const post = (path: string, data: unknown) => fetch(base + path, { method: 'POST
 // the demo store (port + 100) sets itself up again after a reset and publishes its pages to the
 // mini program: wait for that, then point the mini program at the platform's bundled sample pages
 const merchantUrl = base.replace(/:(\d+)$/, (_, port) => `:${Number(port) + 100}`)
-const watch = () => fetch(`${merchantUrl}/admin/sandbox-watch`).then((r) => r.json() as Promise<{ watching: boolean; replays: number; busy: boolean }>, () => undefined)
+const watch = () => fetch(`${merchantUrl}/admin/sandbox-watch`, staff).then((r) => r.json() as Promise<{ watching: boolean; replays: number; busy: boolean }>, () => undefined)
 const before = await watch()
 await post('/_sandbox/reset', { seed: 1 })
 for (let i = 0; before?.watching && i < 100; i++) {
@@ -61,7 +63,7 @@ await page.waitForTimeout(800)
 await shot('chinese')
 
 // the demo store (its pages published again, over the sample's) and the Official Account
-const published = await fetch(`${merchantUrl}/admin/publish`, { method: 'POST' }).then((r) => r.ok, () => false)
+const published = await fetch(`${merchantUrl}/admin/publish`, { ...staff, method: 'POST' }).then((r) => r.ok, () => false)
 if (published) {
   await page.goto(`${base}/?phones=alice,grace`)
   await page.waitForTimeout(800)
@@ -76,8 +78,8 @@ if (published) {
   await shot('store-and-official-account')
 
   // Channels: the brand posts its videos and goes live; Alice's feed, Bob in the live room
-  await fetch(`${merchantUrl}/admin/channels/publish`, { method: 'POST' })
-  const live = await fetch(`${merchantUrl}/admin/channels/live/start`, { method: 'POST' }).then((r) => r.json())
+  await fetch(`${merchantUrl}/admin/channels/publish`, { ...staff, method: 'POST' })
+  const live = await fetch(`${merchantUrl}/admin/channels/live/start`, { ...staff, method: 'POST' }).then((r) => r.json())
   const feed = await fetch(`${base}/_sandbox/people/bob/channels/feed`).then((r) => r.json())
   await post(`/_sandbox/people/carol/channels/videos/${feed.videos[0].feedId}/like`, {})
   for (const viewer of ['carol', 'dave']) await post(`/_sandbox/people/${viewer}/channels/lives/${live.liveId}/join`, {})

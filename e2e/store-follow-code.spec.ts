@@ -1,12 +1,13 @@
 import { expect, merchantUrl, phone, test } from './fixtures'
+import { staff } from './staff'
 
 /** scenarios/journeys/store-follow-code.ts through the phone. */
 test('Frank scans the Jing’an store’s follow code, follows, taps the welcome card and buys: the order is attributed to the store', async ({ phones, request, baseURL }) => {
   test.setTimeout(90_000)
   const page = await phones(['frank'])
   const merchant = merchantUrl(baseURL!)
-  expect((await request.post(`${merchant}/admin/official-account/connect`)).ok()).toBe(true)
-  const code = await request.get(`${merchant}/admin/stores/sh02/follow-code.png`)
+  expect((await request.post(`${merchant}/admin/official-account/connect`, staff)).ok()).toBe(true)
+  const code = await request.get(`${merchant}/admin/stores/sh02/follow-code.png`, staff)
   expect(code.ok()).toBe(true)
 
   // Discover → Scan → Album: the code follows the account with qrscene_store=sh02
@@ -34,7 +35,7 @@ test('Frank scans the Jing’an store’s follow code, follows, taps the welcome
   await frank.getByRole('button', { name: 'Allow' }).click()
   await expect(top().getByLabel('Order status')).toHaveText('Paid · being prepared')
 
-  const paid = (await (await request.get(`${merchant}/admin/orders?status=paid`)).json()).orders
+  const paid = (await (await request.get(`${merchant}/admin/orders?status=paid`, staff)).json()).orders
   const order = paid.find((o: { attribution: { people: string[] } | null }) => o.attribution?.people.includes('frank'))
   expect(order).toMatchObject({ entry: { scene: 1074, channel: 'official-account' }, attribution: { followStoreId: 'sh02', firstTouchChannel: 'qr' } })
   expect(order.attribution.shareChain).toEqual([

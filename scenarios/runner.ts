@@ -88,7 +88,7 @@ export async function runJourney(j: Journey, opts: RunOptions = {}): Promise<Jou
   const people = Object.fromEntries(CAST.map((id) => [id, new Person(id, sandbox.platformUrl, sandbox.merchantUrl)])) as Record<(typeof CAST)[number], Person>
   const ctx: JourneyContext = {
     ...people,
-    brand: new Brand(sandbox.merchantUrl),
+    brand: new Brand(sandbox.merchantUrl, sandbox.staffToken),
     operator,
     clock: operator.clock,
     events: operator.events,

@@ -7,11 +7,13 @@ import { startMerchant, type RunningMerchant } from '../merchant-demo/src/server
 /**
  * One throwaway world for one journey: a platform (memory database, seeded, clock frozen) and the
  * demo merchant (its own database in a temp dir, so it can be taken down and brought back), each on
- * a free port. The runner owns this; actors only ever see the two URLs.
+ * a free port. The runner owns this; actors only ever see the two URLs (and the brand its staff token).
  */
 export interface Sandbox {
   platformUrl: string
   merchantUrl: string
+  /** the store's staff credential (kept in its database, so the same after a restart) */
+  staffToken: string
   seed: number
   /** stops the merchant's server (its database stays): the store is unreachable */
   stopMerchant(): Promise<void>
@@ -31,6 +33,7 @@ export async function startSandbox(seed: number): Promise<Sandbox> {
   return {
     platformUrl: platform.url,
     merchantUrl,
+    staffToken: merchant.staffToken,
     seed,
     async stopMerchant() {
       await merchant?.close()

@@ -123,7 +123,7 @@ test('order ready sends the subscription message only with consent', async () =>
 })
 
 test('a table code is a mini program code for the menu with scene t=12', async () => {
-  const res = await fetch(`${env.merchant.url}/admin/tables/12/code.png`)
+  const res = await env.merchant.staffFetch(`/admin/tables/12/code.png`)
   expect(res.headers.get('content-type')).toBe('image/png')
   const resolved = await env.platform.json('/_sandbox/qr/resolve', {
     method: 'POST',
@@ -131,12 +131,12 @@ test('a table code is a mini program code for the menu with scene t=12', async (
     body: JSON.stringify({ image: Buffer.from(await res.arrayBuffer()).toString('base64') }),
   })
   expect(resolved).toMatchObject({ path: 'pages/menu/menu', query: { scene: 't%3D12' } })
-  expect((await fetch(`${env.merchant.url}/admin/tables/99/code.png`)).status).toBe(404)
+  expect((await env.merchant.staffFetch(`/admin/tables/99/code.png`)).status).toBe(404)
 })
 
 test('pages are served with the platform runtime URL and CORS for the sandboxed frame', async () => {
-  const res = await fetch(`${env.merchant.url}/mp/pages/index/index.html`)
-  expect(res.headers.get('access-control-allow-origin')).toBe('*')
+  const res = await fetch(`${env.merchant.url}/mp/pages/index/index.html`, { headers: { origin: 'null' } })
+  expect(res.headers.get('access-control-allow-origin')).toBe('null')
   expect(await res.text()).toContain(`<script src="${env.platform.url}/runtime/wx.js">`)
   const preflight = await fetch(`${env.merchant.url}/api/orders`, { method: 'OPTIONS', headers: { origin: 'null', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } })
   expect(preflight.status).toBe(204)
@@ -164,7 +164,7 @@ test('an order placed after opening the store from a Service Notification (scene
 
 test('product posters and campaign codes are mini program codes whose scene names the product or campaign', async () => {
   const resolve = async (path: string) => {
-    const res = await fetch(`${env.merchant.url}${path}`)
+    const res = await env.merchant.staffFetch(path)
     expect(res.headers.get('content-type')).toBe('image/png')
     return env.platform.json('/_sandbox/qr/resolve', {
       method: 'POST',
@@ -174,6 +174,6 @@ test('product posters and campaign codes are mini program codes whose scene name
   }
   expect(await resolve('/admin/products/oolong-milk-tea/poster.png')).toMatchObject({ path: 'pages/product/product', query: { scene: 'p%3Doolong-milk-tea' } })
   expect(await resolve('/admin/campaigns/spring26/code.png')).toMatchObject({ path: 'pages/index/index', query: { scene: 'c%3Dspring26' } })
-  expect((await fetch(`${env.merchant.url}/admin/products/caviar/poster.png`)).status).toBe(404)
-  expect((await fetch(`${env.merchant.url}/admin/campaigns/winter99/code.png`)).status).toBe(404)
+  expect((await env.merchant.staffFetch(`/admin/products/caviar/poster.png`)).status).toBe(404)
+  expect((await env.merchant.staffFetch(`/admin/campaigns/winter99/code.png`)).status).toBe(404)
 })

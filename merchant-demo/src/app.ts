@@ -23,6 +23,7 @@ import { connectOfficialAccount, followerView, OA_PATH, publishCampaign, receive
 import type { SandboxWatch } from './sandbox-watch'
 import { liveAction, liveStats, publishChannels } from './channels'
 import { wecomRoutes } from './wecom'
+import { pagesOnly, staffOnly } from './staff'
 
 /** Where `npm run build` puts the mini program pages. */
 export const PAGES_DIR = fileURLToPath(new URL('../dist/mp', import.meta.url))
@@ -33,14 +34,22 @@ const Options = z.record(z.string(), z.string().max(40)).optional()
 const Query = z.record(z.string(), z.string().max(1024))
 const Entry = z.object({ scene: z.number().int().optional(), query: Query.optional() })
 
-/** The store's HTTP API, its pay notification endpoint, staff actions, generated images and the mini program pages. */
-export function createMerchantApp(store: Store, opts: { pagesDir?: string; sandboxWatch?: () => SandboxWatch | null } = {}) {
+/**
+ * The store's HTTP API, its pay notification endpoint, staff actions (`/admin/*`, staff token only),
+ * generated images and the mini program pages.
+ */
+export function createMerchantApp(store: Store, opts: { staffToken: string; pagesDir?: string; sandboxWatch?: () => SandboxWatch | null }) {
   const pagesDir = opts.pagesDir ?? PAGES_DIR
   const me = (c: Context) => memberOf(store, c.req.header('authorization'))
 
   const app = new Hono()
-  // pages run in a sandboxed iframe (opaque origin), so everything is readable cross-origin
-  app.use('*', cors({ origin: '*', allowHeaders: ['Content-Type', 'Authorization'], allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] }))
+  // the store's API and pages answer its own pages only (sandboxed frames: Origin null); its
+  // pictures anyone may show or read; the back office, WeChat's callbacks and /health get no CORS
+  app.use('/api/*', pagesOnly(store.publicUrl))
+  app.use('/mp/*', pagesOnly(store.publicUrl))
+  app.use('/img/*', cors({ origin: '*', allowMethods: ['GET'] }))
+  // the staff credential comes before everything else an /admin call does (even the clock's sync)
+  app.use('/admin/*', staffOnly(opts.staffToken))
   app.onError((err, c) => {
     if (err instanceof ApiError) return c.json(err.toJSON(), err.status)
     if (err instanceof WeChatApiError || err instanceof WeChatPayError) return c.json({ error: { code: 'wechat_error', message: err.message } }, 502)

@@ -144,7 +144,7 @@ test('a template message after purchase reaches a follower, with a jump to the o
 
 test('a store follow code: scanning it follows with qrscene_store=…, the follower and their order are attributed to the store', async () => {
   const storeId = env.merchant.store.kit.stores[0]!.id
-  const png = await fetch(`${env.merchant.url}/admin/stores/${storeId}/follow-code.png`)
+  const png = await env.merchant.staffFetch(`/admin/stores/${storeId}/follow-code.png`)
   expect(png.status).toBe(200)
   const image = new Uint8Array(await png.arrayBuffer())
   const scan = await fetch(`${env.platform.url}/_sandbox/people/henry/scan`, { method: 'POST', headers: { 'content-type': png.headers.get('content-type')! }, body: image })

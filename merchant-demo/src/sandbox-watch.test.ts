@@ -50,7 +50,7 @@ describe('after a sandbox reset the store sets up again what it had set up', () 
     expect(pages.pages.map((x: { path: string }) => x.path)).toContain('pages/menu/menu')
     const launched = await post(p, '/_sandbox/people/alice/miniprogram/launch', { entry: 'recent', path: 'pages/menu/menu' })
     expect(launched.status).toBe(201)
-    const png = await fetch(`${m.url}/admin/tables/3/code.png`)
+    const png = await m.staffFetch(`/admin/tables/3/code.png`)
     expect([png.status, png.headers.get('content-type')]).toEqual([200, 'image/png'])
 
     expect(await get(p, `/_sandbox/official-account/server?appid=${m.store.officialAccount.appid}`)).toMatchObject({ url: `${m.url}${OA_PATH}` })

@@ -273,3 +273,12 @@ export const wecomKfSessions = sqliteTable('wecom_kf_sessions', {
   orderId: text('order_id'),
   enteredAt: text('entered_at').notNull(),
 })
+
+/**
+ * The staff credential of the store's back office (`/admin/*`): one row, made at the first start
+ * and kept with the store's data, so a restart does not change what the staff were given.
+ */
+export const staffCredentials = sqliteTable('staff_credentials', {
+  token: text('token').primaryKey(),
+  createdAt: createdAt(),
+})

@@ -21,6 +21,7 @@ import { connectOfficialAccount } from './official-account'
 import { StoreClock } from './clock'
 import { reengage } from './wecom'
 import { watchSandbox, type SandboxWatch } from './sandbox-watch'
+import { staffToken } from './staff'
 
 export interface MerchantOptions {
   /** the platform (its `/_sandbox/credentials` configures the store) */
@@ -58,12 +59,19 @@ export interface MerchantOptions {
    * default true; false leaves the store as it is (it then has to be republished by hand)
    */
   watchSandbox?: boolean
+  /**
+   * the staff credential `/admin/*` asks for (`Authorization: Bearer <token>`); default: the one in
+   * the store's database, made at its first start (the CLI passes `STAFF_TOKEN` when it is set)
+   */
+  staffToken?: string
 }
 
 export interface RunningMerchant {
   url: string
   port: number
   store: Store
+  /** what the staff send to `/admin/*`: `Authorization: Bearer <staffToken>` */
+  staffToken: string
   /** publish the pages again (after a platform reset) */
   publish(): Promise<void>
   /** configure the Official Account's server and menu again (after a platform reset) */
@@ -79,6 +87,10 @@ export async function startMerchant(opts: MerchantOptions): Promise<RunningMerch
   const platformUrl = opts.platformUrl.replace(/\/$/, '')
   const cred = await fetchCredentials(platformUrl)
   const opened = opts.memory ? await memoryMerchantDb() : await openMerchantDb(opts.databaseUrl ?? `file:${resolve('.sandbox/merchant.db')}`, opts.authToken)
+  const staff = await staffToken(opened.db, opts.staffToken).catch((err) => {
+    opened.close()
+    throw err
+  })
 
   let app: ReturnType<typeof createMerchantApp> | null = null
   const server = await new Promise<ServerType>((done, fail) => {
@@ -118,7 +130,7 @@ export async function startMerchant(opts: MerchantOptions): Promise<RunningMerch
   }
   await seedStock(store)
   let sandboxWatch: SandboxWatch | null = null
-  app = createMerchantApp(store, { pagesDir: opts.pagesDir, sandboxWatch: () => sandboxWatch })
+  app = createMerchantApp(store, { staffToken: staff, pagesDir: opts.pagesDir, sandboxWatch: () => sandboxWatch })
   if (opts.publish !== false) await publish(store)
   if (opts.officialAccount ?? ['1', 'true', 'on'].includes(process.env.MERCHANT_OFFICIAL_ACCOUNT ?? '')) await connectOfficialAccount(store)
   if (opts.channels ?? ['1', 'true', 'on'].includes(process.env.MERCHANT_CHANNELS ?? '')) await publishChannels(store)
@@ -151,6 +163,7 @@ export async function startMerchant(opts: MerchantOptions): Promise<RunningMerch
     url,
     port,
     store,
+    staffToken: staff,
     publish: () => publish(store),
     connectOfficialAccount: () => connectOfficialAccount(store),
     sandboxWatch,

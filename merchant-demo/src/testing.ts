@@ -7,14 +7,16 @@ import { startMerchant, type MerchantOptions } from './server'
 
 /**
  * A merchant on a random port with a throwaway database, against a platform URL, plus helpers
- * that act as the store's page (HTTP only). Tests start the platform themselves.
+ * that act as the store's page (HTTP only) and, on `/admin/*`, as its staff (the staff token,
+ * unless a token is given). Tests start the platform themselves.
  */
 export async function testMerchant(platformUrl: string, opts: Partial<MerchantOptions> = {}) {
   const merchant = await startMerchant({ platformUrl, port: 0, memory: true, reconcileEveryMs: 0, ...opts })
   const call = async (method: string, path: string, body?: unknown, token?: string) => {
+    const bearer = token ?? (path.startsWith('/admin/') ? merchant.staffToken : undefined)
     const res = await fetch(merchant.url + path, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     })
     const text = await res.text()
@@ -41,7 +43,9 @@ export async function testMerchant(platformUrl: string, opts: Partial<MerchantOp
     if (res.status !== 201) throw new Error(`checkout: ${JSON.stringify(res.body)}`)
     return res.body as { order: { id: string; total: number }; payment: Record<string, string> }
   }
-  return Object.assign(merchant, { call, platform, loginAs, payAs, orderTwoDrinks })
+  /** A staff GET of a picture (`/admin/…/code.png`), as fetch answers it. */
+  const staffFetch = (path: string) => fetch(merchant.url + path, { headers: { authorization: `Bearer ${merchant.staffToken}` } })
+  return Object.assign(merchant, { call, platform, loginAs, payAs, orderTwoDrinks, staffFetch })
 }
 
 export type TestMerchant = Awaited<ReturnType<typeof testMerchant>>

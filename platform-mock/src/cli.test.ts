@@ -67,6 +67,18 @@ test('starts on an existing data dir with the world it left', async () => {
   expect(await sandbox.stop()).toBe(0)
 }, 60_000)
 
+test("prints the store's staff token, which its /admin routes ask for, and keeps it across restarts", async () => {
+  const first = await start(['--port', '0', '--merchant-port', '0', '--data', 'staff'])
+  const printed = (out: string) => ({ merchant: out.match(/Merchant demo\s+(\S+)/)![1]!, token: out.match(/staff \(\/admin\/…\)\s+Authorization: Bearer (\S+)/)![1]! })
+  const { merchant, token } = printed(first.output())
+  expect((await fetch(`${merchant}/admin/orders`)).status).toBe(401)
+  expect((await fetch(`${merchant}/admin/orders`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200)
+  expect(await first.stop()).toBe(0)
+  const again = await start(['--port', '0', '--merchant-port', '0', '--data', 'staff'])
+  expect(printed(again.output()).token).toBe(token)
+  expect(await again.stop()).toBe(0)
+}, 120_000)
+
 test('refuses a bad flag with usage and exit code 2', async () => {
   const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'platform-mock/src/cli.ts'), '--seed', 'abc'], {
     cwd: dir,

@@ -16,7 +16,8 @@ const USAGE = `Usage: npm start -- [options]
   --host ADDR         address to listen on (default 127.0.0.1)
   -h, --help          this text
 
-  DATABASE_URL (libsql://…, http://…, file:…) and DATABASE_AUTH_TOKEN select another database.`
+  DATABASE_URL (libsql://…, http://…, file:…) and DATABASE_AUTH_TOKEN select another database.
+  STAFF_TOKEN sets the merchant demo's staff credential (default: made once per store database).`
 
 function fail(message: string): never {
   console.error(`${message}\n\n${USAGE}`)
@@ -85,6 +86,8 @@ async function main() {
         memory: args.memory,
         databaseUrl: process.env.MERCHANT_DATABASE_URL ?? `file:${resolve(dataDir, 'merchant.db')}`,
         brand: args.brand,
+        // the staff credential for /admin/*: CI and the e2e config choose it; else the store keeps its own
+        staffToken: process.env.STAFF_TOKEN || undefined,
         // the kit's Channels videos and live notice, so Discover → Channels has something to show
         channels: process.env.MERCHANT_CHANNELS !== '0',
       })
@@ -111,7 +114,9 @@ async function main() {
     qyapi.weixin.qq.com    ${url}/wecom/cgi-bin/…
   Credentials              ${url}/_sandbox/credentials
   Event log (SSE)          ${url}/_sandbox/events/stream
-  Merchant demo            ${merchant ? `${merchant.url}  (${merchant.store.kit.name}; pages at ${merchant.url}/mp, staff at ${merchant.url}/admin/orders)` : 'not started (--no-merchant)'}
+  Merchant demo            ${merchant ? `${merchant.url}  (${merchant.store.kit.name}; pages at ${merchant.url}/mp)` : 'not started (--no-merchant)'}${merchant ? `
+    staff (/admin/…)       Authorization: Bearer ${merchant.staffToken}
+                           curl -H 'Authorization: Bearer ${merchant.staffToken}' ${merchant.url}/admin/orders` : ''}
 
   Data                     ${where}
   World                    ${platform.worldSeed === null ? 'random ids, live clock' : `seed ${platform.worldSeed}, clock frozen at ${platform.clock.describe().now}`}

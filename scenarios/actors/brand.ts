@@ -1,12 +1,15 @@
 import type { ChannelsLive, ChannelsVideo, Checkout, Code, Gift, LiveStats, Order } from './types'
 import { Wire } from './wire'
 
-/** The brand's staff and back office, through the demo merchant's own HTTP API. */
+/**
+ * The brand's staff and back office, through the demo merchant's own HTTP API (`/admin/*`, with the
+ * staff credential the store printed at start).
+ */
 export class Brand {
   private readonly store: Wire
 
-  constructor(merchantUrl: string) {
-    this.store = new Wire(merchantUrl)
+  constructor(merchantUrl: string, staffToken: string) {
+    this.store = new Wire(merchantUrl, () => ({ authorization: `Bearer ${staffToken}` }))
   }
 
   /** Prints table n's code (the store asks WeChat for an unlimited mini program code). */
