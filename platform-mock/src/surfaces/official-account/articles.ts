@@ -10,70 +10,7 @@ import { invalid, invalidMediaId, notLinkedMiniProgram } from './errors'
 import { oaDrafts, oaPublications } from './schema'
 import type { DraftArticle } from './wire'
 import { SandboxError } from '../../shared/errors'
-
-const DROP_WITH_CONTENT = new Set(['script', 'style', 'iframe', 'object', 'embed', 'noscript', 'template', 'frame', 'frameset', 'applet'])
-const DROP_TAG = new Set(['form', 'input', 'button', 'textarea', 'select', 'option', 'link', 'meta', 'base', 'svg', 'math'])
-const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'background', 'poster', 'data-miniprogram-imageurl'])
-
-function safeUrl(value: string, attr: string) {
-  const v = value.replace(/[\u0000-\u0020]/g, '').toLowerCase()
-  if (v.startsWith('javascript:') || v.startsWith('vbscript:')) return false
-  if (v.startsWith('data:') && !(attr === 'src' && v.startsWith('data:image/'))) return false
-  return true
-}
-
-/**
- * What WeChat keeps of article HTML: no scripts, frames or forms, no `on…` handlers, no
- * javascript: / vbscript: / data: URLs (data: images aside). Mini program elements and their
- * `data-miniprogram-*` attributes stay.
- */
-export function sanitizeHtml(html: string) {
-  let out = html.replace(/<!--[\s\S]*?-->/g, '')
-  for (const tag of DROP_WITH_CONTENT) out = out.replace(new RegExp(`<${tag}\\b[\\s\\S]*?(</${tag}\\s*>|$)`, 'gi'), '')
-  return out.replace(/<(\/?)([a-zA-Z][\w:-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>/g, (_, close: string, name: string, attrs: string, self: string) => {
-    const tag = name.toLowerCase()
-    if (DROP_TAG.has(tag) || DROP_WITH_CONTENT.has(tag)) return ''
-    if (close) return `</${tag}>`
-    const kept: string[] = []
-    for (const m of attrs.matchAll(/([^\s=>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g)) {
-      const attr = m[1]!.toLowerCase()
-      const raw = m[2] ?? ''
-      const value = raw.startsWith('"') || raw.startsWith("'") ? raw.slice(1, -1) : raw
-      if (attr.startsWith('on') || attr === 'style' && /expression\s*\(|url\s*\(\s*['"]?\s*javascript:/i.test(value)) continue
-      if (URL_ATTRS.has(attr) && !safeUrl(value, attr)) continue
-      kept.push(m[2] === undefined ? attr : `${attr}="${value.replace(/"/g, '&quot;')}"`)
-    }
-    return `<${tag}${kept.length ? ` ${kept.join(' ')}` : ''}${self ? ' /' : ''}>`
-  })
-}
-
-export interface ArticleCard {
-  appid: string
-  path: string
-  title: string
-  imageUrl: string
-  form: 'card' | 'text' | 'image'
-}
-
-/** The mini programs an article embeds, in document order (the three official forms). */
-export function miniprogramCards(html: string): ArticleCard[] {
-  const cards: ArticleCard[] = []
-  const attr = (attrs: string, name: string) => new RegExp(`${name}\\s*=\\s*"([^"]*)"`, 'i').exec(attrs)?.[1] ?? ''
-  for (const m of html.matchAll(/<(mp-miniprogram|a)\b([^>]*)>([\s\S]*?)<\/\1>/gi)) {
-    const attrs = m[2]!
-    const appid = attr(attrs, 'data-miniprogram-appid')
-    if (!appid) continue
-    const isCard = m[1]!.toLowerCase() === 'mp-miniprogram'
-    cards.push({
-      appid,
-      path: attr(attrs, 'data-miniprogram-path'),
-      title: isCard ? attr(attrs, 'data-miniprogram-title') : m[3]!.replace(/<[^>]+>/g, '').trim(),
-      imageUrl: isCard ? attr(attrs, 'data-miniprogram-imageurl') : (/<img[^>]*src="([^"]*)"/i.exec(m[3]!)?.[1] ?? ''),
-      form: isCard ? 'card' : /<img/i.test(m[3]!) ? 'image' : 'text',
-    })
-  }
-  return cards
-}
+import { articleText, miniprogramCards, sanitizeArticleHtml } from './article-html'
 
 async function checkCards(platform: Platform, app: OaApp, html: string) {
   for (const card of miniprogramCards(html)) {
@@ -83,12 +20,12 @@ async function checkCards(platform: Platform, app: OaApp, html: string) {
 }
 
 function storedArticle(a: DraftArticle) {
-  const content = sanitizeHtml(a.content)
+  const content = sanitizeArticleHtml(a.content)
   return {
     article_type: a.article_type ?? 'news',
     title: a.title,
     author: a.author ?? '',
-    digest: a.digest ?? content.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim().slice(0, 54),
+    digest: a.digest ?? articleText(content).slice(0, 54),
     content,
     content_source_url: a.content_source_url ?? '',
     thumb_media_id: a.thumb_media_id ?? '',
