@@ -11,6 +11,9 @@ import { registerPayJobs } from './surfaces/pay/jobs'
 import { generateCredentials, type WorldCredentials } from './world/credentials'
 import { seedQueries } from './world/seed'
 
+/** sandbox_meta key of the ids' high-water mark (see Ids). */
+const IDS_RESERVED = 'ids.reserved'
+
 /** Tables that are not part of the world: they survive reset and restore. */
 const OUTSIDE_THE_WORLD = new Set(['sandbox_keys', 'sandbox_snapshots', '__drizzle_migrations'])
 
@@ -42,7 +45,7 @@ export class Platform {
     this.clock = new VirtualClock(db)
     this.scheduler = new Scheduler(db, this.clock)
     this.events = new EventLog(db, this.clock)
-    this.ids = new Ids(seed)
+    this.ids = this.#newIds(seed)
   }
 
   /**
@@ -57,7 +60,12 @@ export class Platform {
     if (world) {
       platform.worldSeed = world.seed
       await platform.clock.load()
-      platform.ids.restart((await readMeta<number>(db, 'ids')) ?? 0)
+      // a clean close left the two equal; after a crash the high-water mark is past every id used
+      const counter = (await readMeta<number>(db, 'ids')) ?? 0
+      const reserved = (await readMeta<number>(db, IDS_RESERVED)) ?? 0
+      platform.ids.restart(Math.max(counter, reserved))
+      // jobs a stopped process was running run again (at least once); startTicking runs what is due
+      await platform.scheduler.recover()
     } else {
       await platform.reset(opts.seed ?? null)
     }
@@ -67,13 +75,16 @@ export class Platform {
   /** Back to the seeded world: every table but keys and snapshots is emptied and seeded again. */
   async reset(seed: string | null = this.worldSeed) {
     await this.scheduler.idle()
-    this.ids = new Ids(seed)
+    this.ids = this.#newIds(seed)
     this.worldSeed = seed
     const now = seed === null ? Date.now() : SEEDED_EPOCH
     const seededAt = new Date(now).toISOString()
+    const seeding = seedQueries(this.db, this.credentials, now)
     await this.#replaceWorld([
-      ...seedQueries(this.db, this.credentials, now),
+      ...seeding,
       writeMetaQuery(this.db, 'world', { seed, seededAt } satisfies WorldMeta),
+      // the batch empties sandbox_meta, so the reservation made while seeding goes in it again
+      writeMetaQuery(this.db, IDS_RESERVED, this.ids.reserved),
     ])
     await this.clock.start(seed !== null)
     await this.events.append({ actor: 'sandbox', surface: 'sandbox', type: 'world.seeded', payload: { seed } })
@@ -82,7 +93,8 @@ export class Platform {
 
   async snapshot(name: string): Promise<SnapshotInfo> {
     await this.scheduler.idle()
-    await writeMetaQuery(this.db, 'ids', this.ids.counter)
+    // the copy continues exactly where the counter stands; this world keeps its reservation
+    await this.#saveCounter(this.ids.counter)
     const data: Record<string, { columns: string[]; rows: unknown[][] }> = {}
     let rows = 0
     for (const table of await this.#worldTables()) {
@@ -92,10 +104,10 @@ export class Platform {
     }
     const createdAt = this.clock.now()
     const row = { name, createdAt, tables: Object.keys(data).length, rows, data: JSON.stringify(data) }
-    await this.db
-      .insert(sandboxSnapshots)
-      .values(row)
-      .onConflictDoUpdate({ target: sandboxSnapshots.name, set: row })
+    await this.db.batch([
+      this.db.insert(sandboxSnapshots).values(row).onConflictDoUpdate({ target: sandboxSnapshots.name, set: row }),
+      writeMetaQuery(this.db, IDS_RESERVED, this.ids.reserved),
+    ])
     return { name, createdAt: new Date(createdAt).toISOString(), tables: row.tables, rows }
   }
 
@@ -130,7 +142,7 @@ export class Platform {
     await this.#replaceWorld(inserts)
     const world = await readMeta<WorldMeta>(this.db, 'world')
     this.worldSeed = world?.seed ?? null
-    this.ids = new Ids(this.worldSeed)
+    this.ids = this.#newIds(this.worldSeed)
     this.ids.restart((await readMeta<number>(this.db, 'ids')) ?? 0)
     await this.clock.load()
     this.events.announceReplaced('restore')
@@ -145,8 +157,31 @@ export class Platform {
   async close() {
     this.scheduler.stopTicking()
     await this.scheduler.idle()
-    await writeMetaQuery(this.db, 'ids', this.ids.counter)
+    await this.#saveCounter(this.ids.counter)
     closeDb(this.db)
+  }
+
+  /** The counter exactly, as clean close and snapshots keep it: nothing reserved beyond. */
+  async #saveCounter(counter: number) {
+    await this.db.batch([writeMetaQuery(this.db, 'ids', counter), writeMetaQuery(this.db, IDS_RESERVED, counter)])
+  }
+
+  /**
+   * A world's ids, whose reservations are written at once. The write goes straight to the
+   * client, not through drizzle's chain of promises, so it is queued on the one connection ahead
+   * of any write that carries the ids it covers.
+   */
+  #newIds(seed: string | null) {
+    const ids = new Ids(seed)
+    ids.onReserve((upTo) => {
+      this.db.$client
+        .execute({
+          sql: 'INSERT INTO sandbox_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+          args: [IDS_RESERVED, JSON.stringify(upTo)],
+        })
+        .catch((err) => console.error('[ids] could not reserve ids ahead:', err))
+    })
+    return ids
   }
 
   /** Empties every world table and runs `fill`, all in one atomic batch. */

@@ -24,7 +24,11 @@ export const sandboxSnapshots = sqliteTable('sandbox_snapshots', {
   data: text('data').notNull(),
 })
 
-/** Work due at a virtual time: notification retries, expiries, status transitions. */
+/**
+ * Work due at a virtual time: notification deliveries and retries, expiries, status transitions.
+ * It is also the outbox: a write that calls for work inserts its job in the same batch, so the
+ * work is never lost to a crash. `running` marks a claimed job; a restart puts it back to pending.
+ */
 export const sandboxJobs = sqliteTable(
   'sandbox_jobs',
   {
@@ -32,7 +36,7 @@ export const sandboxJobs = sqliteTable(
     dueAt: integer('due_at').notNull(),
     kind: text('kind').notNull(),
     payload: text('payload', { mode: 'json' }).notNull().$type<unknown>(),
-    status: text('status', { enum: ['pending', 'done', 'failed'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'running', 'done', 'failed'] }).notNull().default('pending'),
     ranAt: integer('ran_at'),
     error: text('error'),
   },

@@ -3,15 +3,36 @@ import { createHash, randomBytes } from 'node:crypto'
 const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
 const URLSAFE = `${ALNUM}-_`
 
+/** How many counter steps a reservation covers ahead of the counter (a payment takes about ten). */
+export const RESERVE_AHEAD = 4096
+
 /**
  * Every id and secret the platform makes comes from here. Without a seed the bytes are random;
  * with one they are SHA-256 of (seed, counter), so a replay from the same world makes the same
  * ids in the same order. The counter is part of the world: snapshots save it, reset zeroes it.
+ *
+ * A seeded counter must also never go back after a crash, or ids repeat. So it is reserved ahead
+ * in blocks: before the counter comes within half a block of its reservation, `onReserve` is told
+ * a new high-water mark (counter + a block), which the platform writes at once, ahead of any
+ * write that could carry the ids. After a crash the platform restarts from the high-water mark:
+ * ids skip ahead but never repeat. Reservations never change which ids a fresh world makes.
  */
 export class Ids {
   #counter = 0
+  #reserved = 0
+  #onReserve: ((upTo: number) => void) | null = null
 
   constructor(readonly seed: string | null) {}
+
+  /** Called with each new high-water mark, synchronously, before ids up to it are handed out. */
+  onReserve(reserve: (upTo: number) => void) {
+    this.#onReserve = reserve
+  }
+
+  /** The high-water mark: the counter stays below it. */
+  get reserved() {
+    return this.#reserved
+  }
 
   /** An independent generator for one purpose, so its draws never shift the main sequence. */
   derive(label: string) {
@@ -22,12 +43,19 @@ export class Ids {
     return this.#counter
   }
 
+  /** Continues from `counter`, with nothing reserved beyond it yet. */
   restart(counter = 0) {
     this.#counter = counter
+    this.#reserved = counter
   }
 
   bytes(n: number): Buffer {
     if (this.seed === null) return randomBytes(n)
+    const steps = Math.ceil(n / 32)
+    if (this.#onReserve && this.#counter + steps > this.#reserved - RESERVE_AHEAD / 2) {
+      this.#reserved = this.#counter + steps + RESERVE_AHEAD
+      this.#onReserve(this.#reserved)
+    }
     const out: Buffer[] = []
     let have = 0
     while (have < n) {

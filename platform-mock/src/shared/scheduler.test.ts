@@ -1,6 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
+import { Platform } from '../platform'
+import { sandboxJobs } from '../sandbox/schema'
 import { testPlatform, type TestPlatform } from '../testing'
 import { parseDuration } from './clock'
+import { openDb } from './db'
 
 const open: TestPlatform[] = []
 afterEach(async () => {
@@ -121,4 +127,75 @@ test('durations read as people write them', () => {
   expect(parseDuration(250)).toBe(250)
   expect(parseDuration('3 days')).toBeNull()
   expect(parseDuration(-1)).toBeNull()
+})
+
+describe('after a crash', () => {
+  /** A platform on a file, and a way to kill it (nothing more is written) and start it again. */
+  async function onFile() {
+    const dir = mkdtempSync(join(tmpdir(), 'scheduler-crash-'))
+    const url = `file:${join(dir, 'platform.db')}`
+    const ran: string[] = []
+    const opened: Platform[] = []
+    const start = async (handler: (label: string) => Promise<void> = async (label) => void ran.push(label)) => {
+      const platform = await Platform.open(await openDb(url), { seed: '1' })
+      platform.scheduler.handle('test.ping', (payload: { label: string }) => handler(payload.label))
+      opened.push(platform)
+      return platform
+    }
+    const cleanup = async () => {
+      for (const p of opened) await p.close().catch(() => undefined)
+      rmSync(dir, { recursive: true, force: true })
+    }
+    return { start, ran, cleanup }
+  }
+
+  test('a job that was running when the process died runs again after the restart', async () => {
+    const { start, ran, cleanup } = await onFile()
+    let release = () => {}
+    try {
+      let entered = false
+      const first = await start(async () => {
+        entered = true
+        await new Promise<void>((r) => (release = r))
+      })
+      await first.scheduler.schedule('test.ping', first.clock.now(), { label: 'once' })
+      first.scheduler.runDue().catch(() => undefined)
+      await expect.poll(() => entered).toBe(true)
+      first.db.$client.close()
+      const second = await start()
+      expect((await second.scheduler.pending()).map((j) => j.status)).toEqual(['pending'])
+      second.scheduler.startTicking()
+      await expect.poll(() => ran).toEqual(['once'])
+      second.scheduler.stopTicking()
+    } finally {
+      release()
+      await cleanup()
+    }
+  })
+
+  test('work that is due runs as soon as the platform starts, even with the clock frozen', async () => {
+    const { start, ran, cleanup } = await onFile()
+    try {
+      const first = await start()
+      expect(first.clock.mode).toBe('frozen')
+      await first.db.insert(sandboxJobs).values({ kind: 'test.ping', dueAt: first.clock.now(), payload: { label: 'due' } })
+      first.db.$client.close()
+      const second = await start()
+      second.scheduler.startTicking()
+      await expect.poll(() => ran).toEqual(['due'])
+      second.scheduler.stopTicking()
+    } finally {
+      await cleanup()
+    }
+  })
+
+  test('a job run now by its writer is not run again by the ticker, and the ticker waits for it', async () => {
+    const { p, ran } = await withPings({ seed: '1' })
+    const [job] = await p.platform.scheduler.job('test.ping', p.platform.clock.now(), { label: 'now' })
+    const [a, b] = await Promise.all([p.platform.scheduler.runNow(job!.id), p.platform.scheduler.runDue()])
+    expect(ran.map((r) => r.label)).toEqual(['now'])
+    expect(a).toMatchObject({ id: job!.id, status: 'done' })
+    expect(b).toEqual([])
+    expect(await p.platform.scheduler.runNow(job!.id)).toBeUndefined()
+  })
 })

@@ -1,4 +1,4 @@
-import { and, asc, eq, lte } from 'drizzle-orm'
+import { and, asc, eq, inArray, lte } from 'drizzle-orm'
 import { sandboxJobs } from '../sandbox/schema'
 import type { VirtualClock } from './clock'
 import type { Db } from './db'
@@ -17,9 +17,17 @@ export interface FiredJob {
  * Work due at a virtual time. Surfaces register a handler per job kind and schedule jobs; the
  * jobs run in (due time, creation) order, each with the clock standing at its due time, whether
  * the clock reaches it live or is advanced past it.
+ *
+ * The jobs table is the outbox: a write that calls for work (a payment and its notification)
+ * puts `job(...)` in its own batch, so either both happen or neither. Jobs run at least once: a
+ * run claims its job (pending → running) and marks it done after; a job left running by a crash
+ * is pending again after `recover()`, and due work runs as soon as the platform starts. Handlers
+ * must therefore be idempotent: each checks the state its job was for before acting.
  */
 export class Scheduler {
   readonly #handlers = new Map<string, JobHandler>()
+  /** jobs being run now, by id, so that `runNow` can wait for a run it did not start */
+  readonly #inFlight = new Map<number, Promise<FiredJob>>()
   #running: Promise<FiredJob[]> | null = null
   #timer: NodeJS.Timeout | null = null
 
@@ -33,18 +41,46 @@ export class Scheduler {
   }
 
   async schedule(kind: string, dueAt: number, payload: unknown = {}) {
-    if (!this.#handlers.has(kind)) throw new Error(`no handler for job kind ${kind}`)
-    const [job] = await this.db.insert(sandboxJobs).values({ kind, dueAt, payload }).returning()
+    const [job] = await this.job(kind, dueAt, payload)
     return job!
   }
 
-  /** Jobs not yet run, soonest first. */
+  /**
+   * A job as a statement for the batch of the writes that call for it (the outbox); it answers
+   * the new row, whose id `runNow` takes.
+   */
+  job(kind: string, dueAt: number, payload: unknown = {}) {
+    if (!this.#handlers.has(kind)) throw new Error(`no handler for job kind ${kind}`)
+    return this.db.insert(sandboxJobs).values({ kind, dueAt, payload }).returning()
+  }
+
+  /** Jobs not yet run (or being run), soonest first. */
   pending() {
     return this.db
       .select()
       .from(sandboxJobs)
-      .where(eq(sandboxJobs.status, 'pending'))
+      .where(inArray(sandboxJobs.status, ['pending', 'running']))
       .orderBy(asc(sandboxJobs.dueAt), asc(sandboxJobs.id))
+  }
+
+  /**
+   * After a restart: jobs that were running when the process stopped run again (at least once).
+   * Returns how many there were.
+   */
+  async recover() {
+    const rows = await this.db.update(sandboxJobs).set({ status: 'pending' }).where(eq(sandboxJobs.status, 'running')).returning({ id: sandboxJobs.id })
+    return rows.length
+  }
+
+  /**
+   * Runs one job now, whatever its due time (a payment's first notification attempt, right
+   * after the batch that wrote it). When another run has claimed it, waits for that run; when it
+   * already ran, does nothing.
+   */
+  async runNow(id: number): Promise<FiredJob | undefined> {
+    const job = await this.#claim(id)
+    if (job) return this.#run(job)
+    return this.#inFlight.get(id)
   }
 
   /** Advances the clock by `ms`, running everything that falls due on the way, in order. */
@@ -63,9 +99,10 @@ export class Scheduler {
     return this.#exclusive(() => this.#runUntil(this.clock.now(), false))
   }
 
-  /** While the clock runs live, checks for due work every `everyMs`. */
+  /** Runs what is due now at once (work a stopped process left), then, while the clock runs live, checks for due work every `everyMs`. */
   startTicking(everyMs = 250) {
     this.stopTicking()
+    this.runDue().catch((err) => console.error('[scheduler]', err))
     this.#timer = setInterval(() => {
       if (this.clock.mode === 'live') this.runDue().catch((err) => console.error('[scheduler]', err))
     }, everyMs)
@@ -80,6 +117,7 @@ export class Scheduler {
   /** Waits for a run in progress (used before reset/restore swap the world out). */
   async idle() {
     await this.#running?.catch(() => undefined)
+    await Promise.allSettled([...this.#inFlight.values()])
   }
 
   async #exclusive(run: () => Promise<FiredJob[]>): Promise<FiredJob[]> {
@@ -95,14 +133,36 @@ export class Scheduler {
   async #runUntil(target: number, stepClock: boolean): Promise<FiredJob[]> {
     const fired: FiredJob[] = []
     for (;;) {
-      const [job] = await this.db
-        .select()
+      const [next] = await this.db
+        .select({ id: sandboxJobs.id, dueAt: sandboxJobs.dueAt })
         .from(sandboxJobs)
         .where(and(eq(sandboxJobs.status, 'pending'), lte(sandboxJobs.dueAt, target)))
         .orderBy(asc(sandboxJobs.dueAt), asc(sandboxJobs.id))
         .limit(1)
-      if (!job) return fired
-      if (stepClock && job.dueAt > this.clock.now()) await this.clock.moveTo(job.dueAt)
+      if (!next) return fired
+      if (stepClock && next.dueAt > this.clock.now()) await this.clock.moveTo(next.dueAt)
+      const job = await this.#claim(next.id)
+      // claimed meanwhile by runNow: it reports its own run
+      if (!job) {
+        await this.#inFlight.get(next.id)
+        continue
+      }
+      fired.push(await this.#run(job))
+    }
+  }
+
+  /** pending → running, atomically: of two runners, one gets the job. */
+  async #claim(id: number) {
+    const [job] = await this.db
+      .update(sandboxJobs)
+      .set({ status: 'running' })
+      .where(and(eq(sandboxJobs.id, id), eq(sandboxJobs.status, 'pending')))
+      .returning()
+    return job
+  }
+
+  #run(job: typeof sandboxJobs.$inferSelect): Promise<FiredJob> {
+    const run = (async (): Promise<FiredJob> => {
       const handler = this.#handlers.get(job.kind)
       let error: string | undefined
       try {
@@ -117,7 +177,9 @@ export class Scheduler {
         .update(sandboxJobs)
         .set({ status, ranAt: this.clock.now(), error })
         .where(eq(sandboxJobs.id, job.id))
-      fired.push({ id: job.id, kind: job.kind, dueAt: new Date(job.dueAt).toISOString(), status, ...(error && { error }) })
-    }
+      return { id: job.id, kind: job.kind, dueAt: new Date(job.dueAt).toISOString(), status, ...(error && { error }) }
+    })()
+    this.#inFlight.set(job.id, run)
+    return run.finally(() => this.#inFlight.delete(job.id))
   }
 }

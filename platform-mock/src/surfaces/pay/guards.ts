@@ -29,11 +29,11 @@ export function isUniqueViolation(err: unknown, column: string) {
   return text.includes('UNIQUE constraint failed') && text.includes(column)
 }
 
-/** Runs a batch of one or more statements. */
-export async function runBatch(db: Db, queries: BatchItem<'sqlite'>[]) {
+/** Runs a batch of one or more statements; answers each statement's result, in order. */
+export async function runBatch(db: Db, queries: BatchItem<'sqlite'>[]): Promise<unknown[]> {
   const [first, ...rest] = queries
-  if (!first) return
-  await db.batch([first, ...rest])
+  if (!first) return []
+  return db.batch([first, ...rest])
 }
 
 /**

@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { startPlatform } from '../../server'
+import type { TestPlatform } from '../../testing'
 import { NOTIFY_TIMEOUT_MS, RETRY_LADDER_MS } from './notifications'
-import { notificationReceiver, payWorld, type PayWorld } from './testing'
+import { merchantClient, notificationReceiver, payWorld, type PayWorld } from './testing'
 
 let w: PayWorld
 const receivers: Awaited<ReturnType<typeof notificationReceiver>>[] = []
@@ -140,5 +145,101 @@ describe('the merchant view', () => {
     expect(order.notifications).toEqual([
       expect.objectContaining({ id: notificationId, eventType: 'TRANSACTION.SUCCESS', status: 'delivered', attempts: [expect.objectContaining({ n: 1, outcome: 'acknowledged' })] }),
     ])
+  })
+})
+
+describe('a crash between the payment and its first attempt', () => {
+  test('the restarted platform delivers the notification: its row and delivery job committed together', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pay-crash-'))
+    const databaseUrl = `file:${join(dir, 'platform.db')}`
+    // the first POST is never answered (the process dies while it waits); later ones are acknowledged
+    const r = await receiver((n) => (n === 1 ? { status: 204, delayMs: 60_000 } : { status: 204 }))
+    const first = await startPlatform({ databaseUrl, port: 0, seed: 'crash' })
+    const second: { current?: Awaited<ReturnType<typeof startPlatform>> } = {}
+    try {
+      const doc = await (await fetch(`${first.url}/_sandbox/credentials`)).json()
+      const merchant = merchantClient({ url: first.url } as TestPlatform, doc.pay)
+      const alice = (await (await fetch(`${first.url}/_sandbox/people/alice`)).json()).identities.find((i: any) => i.appid === doc.miniProgram.appid).openid
+      const order = await merchant.post('/v3/pay/transactions/jsapi', {
+        appid: doc.miniProgram.appid,
+        mchid: doc.pay.mchid,
+        description: 'Lumen Coffee - Oat Latte',
+        out_trade_no: 'CRASH0001',
+        notify_url: r.url,
+        amount: { total: 3200 },
+        payer: { openid: alice },
+      })
+      expect(order.status).toBe(200)
+      const paying = fetch(`${first.url}/_sandbox/pay/people/alice/pay`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ target: { requestPayment: merchant.requestPayment(doc.miniProgram.appid, order.body.prepay_id) }, password: '123456' }),
+      }).catch(() => undefined)
+      await expect.poll(() => r.received.length).toBe(1)
+      // kill -9: the process writes nothing more
+      first.platform.db.$client.close()
+      const notificationId = JSON.parse(r.received[0]!.body).id as string
+      second.current = await startPlatform({ databaseUrl, port: 0 })
+      const restarted = second.current
+      await expect.poll(async () => (await (await fetch(`${restarted.url}/_sandbox/pay/notifications/${notificationId}`)).json()).status).toBe('delivered')
+      expect(r.received.map((x) => JSON.parse(x.body).id)).toEqual([notificationId, notificationId])
+      const paid = await merchantClient({ url: restarted.url } as TestPlatform, doc.pay).get(`/v3/pay/transactions/out-trade-no/CRASH0001?mchid=${doc.pay.mchid}`)
+      expect(paid.body.trade_state).toBe('SUCCESS')
+      void paying
+    } finally {
+      await r.close()
+      await first.close().catch(() => undefined)
+      await second.current?.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  test('a retry pending at the crash runs on the restarted platform, on the ladder where it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pay-crash-'))
+    const databaseUrl = `file:${join(dir, 'platform.db')}`
+    const r = await receiver((n) => (n <= 2 ? { status: 500 } : { status: 204 }))
+    const first = await startPlatform({ databaseUrl, port: 0 })
+    let restarted: Awaited<ReturnType<typeof startPlatform>> | undefined
+    try {
+      const doc = await (await fetch(`${first.url}/_sandbox/credentials`)).json()
+      const merchant = merchantClient({ url: first.url } as TestPlatform, doc.pay)
+      const alice = (await (await fetch(`${first.url}/_sandbox/people/alice`)).json()).identities.find((i: any) => i.appid === doc.miniProgram.appid).openid
+      const order = await merchant.post('/v3/pay/transactions/jsapi', {
+        appid: doc.miniProgram.appid,
+        mchid: doc.pay.mchid,
+        description: 'Lumen Coffee - Oat Latte',
+        out_trade_no: 'CRASH0002',
+        notify_url: r.url,
+        amount: { total: 3200 },
+        payer: { openid: alice },
+      })
+      // a frozen clock, so that the ladder moves only when the test moves it
+      await fetch(`${first.url}/_sandbox/clock/freeze`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
+      const paid = await fetch(`${first.url}/_sandbox/pay/people/alice/pay`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ target: { requestPayment: merchant.requestPayment(doc.miniProgram.appid, order.body.prepay_id) }, password: '123456' }),
+      })
+      const { notificationId } = await paid.json()
+      await fetch(`${first.url}/_sandbox/clock/advance`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"by":"15s"}' })
+      expect(r.received).toHaveLength(2)
+      // kill -9 with the third attempt (30 s after the second) pending, then a minute passes
+      first.platform.db.$client.close()
+      restarted = await startPlatform({ databaseUrl, port: 0 })
+      await restarted.platform.clock.moveTo(restarted.platform.clock.now() + 60_000)
+      await restarted.platform.scheduler.runDue()
+      const n = await (await fetch(`${restarted.url}/_sandbox/pay/notifications/${notificationId}`)).json()
+      expect(n.status).toBe('delivered')
+      expect(n.attempts.map((a: any) => [a.n, a.trigger, a.outcome])).toEqual([
+        [1, 'initial', 'rejected'],
+        [2, 'retry', 'rejected'],
+        [3, 'retry', 'acknowledged'],
+      ])
+    } finally {
+      await r.close()
+      await first.close().catch(() => undefined)
+      await restarted?.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

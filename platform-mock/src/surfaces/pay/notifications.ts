@@ -5,7 +5,7 @@ import type { BatchItem } from 'drizzle-orm/batch'
 import type { Platform } from '../../platform'
 import { platformSigner, signatureHeaders } from './auth'
 import { aesGcmEncrypt, merchantKeys } from './crypto'
-import { jobQuery, runBatch } from './guards'
+import { runBatch } from './guards'
 import * as payIds from './ids'
 import { payNotificationAttempts, payNotifications } from './schema'
 import { rfc3339 } from './time'
@@ -35,13 +35,16 @@ const SUMMARY: Record<EventType, string> = {
 }
 
 /**
- * A notification about to be sent, as a statement for the batch that makes its event happen: the
- * v3 envelope with the resource sealed by AEAD_AES_256_GCM under the merchant's APIv3 key.
+ * A notification about to be sent, as statements for the batch that makes its event happen (an
+ * outbox): the v3 envelope, with the resource sealed by AEAD_AES_256_GCM under the merchant's
+ * APIv3 key, and the job of its first delivery, due now. They go last in the batch; after it,
+ * `sendFirst` makes the first attempt at once. Should the process die before, the job is still
+ * there and runs when the platform starts again.
  */
 export function notificationQuery(
   platform: Platform,
   n: { mchid: string; eventType: EventType; resource: object; orderId: number; refundId?: string; url: string; journeyId: string | null },
-): { id: string; query: BatchItem<'sqlite'> } {
+): { id: string; queries: [BatchItem<'sqlite'>, BatchItem<'sqlite'>] } {
   const { ids, clock, db } = platform
   const keys = merchantKeys(platform.credentials, n.mchid)
   if (!keys) throw new Error(`no APIv3 key for merchant ${n.mchid}`)
@@ -74,7 +77,13 @@ export function notificationQuery(
     journeyId: n.journeyId,
     createdAt: now,
   })
-  return { id, query }
+  return { id, queries: [query, platform.scheduler.job(NOTIFY_JOB, now, { id, step: 0 } satisfies DeliveryJob)] }
+}
+
+/** The first attempt, right after the batch whose results end with `notificationQuery`'s statements. */
+export async function sendFirst(platform: Platform, results: unknown[]) {
+  const [job] = results.at(-1) as { id: number }[]
+  await platform.scheduler.runNow(job!.id)
 }
 
 /** A merchant acknowledges with any 2xx and an empty body or `{"code":"SUCCESS"}`. */
@@ -134,7 +143,7 @@ export async function attemptDelivery(platform: Platform, id: string, trigger: A
       nextAttemptAt = now + wait
       writes.push(
         db.update(payNotifications).set({ ladderStep: step, nextAttemptAt }).where(eq(payNotifications.id, id)),
-        jobQuery(db, NOTIFY_JOB, nextAttemptAt, { id, step }),
+        platform.scheduler.job(NOTIFY_JOB, nextAttemptAt, { id, step } satisfies DeliveryJob),
       )
     }
   }
@@ -171,11 +180,20 @@ export async function attemptDelivery(platform: Platform, id: string, trigger: A
   return attempt
 }
 
-/** The retry job: makes attempt `step + 1` unless the notification was acknowledged meanwhile. */
-export async function onRetryDue(platform: Platform, payload: { id: string; step: number }) {
+/** A delivery job: the notification, and the ladder step it was scheduled at (0: the first attempt). */
+export interface DeliveryJob {
+  id: string
+  step: number
+}
+
+/**
+ * The delivery job: makes attempt `step + 1` unless the notification was acknowledged or moved on
+ * the ladder meanwhile, so a job run twice (after a crash) attempts once more at most.
+ */
+export async function onDeliveryDue(platform: Platform, payload: DeliveryJob) {
   const [n] = await platform.db.select().from(payNotifications).where(eq(payNotifications.id, payload.id))
   if (!n || n.status !== 'pending' || n.ladderStep !== payload.step) return
-  await attemptDelivery(platform, payload.id, 'retry')
+  await attemptDelivery(platform, payload.id, payload.step === 0 ? 'initial' : 'retry')
 }
 
 export async function findNotification(platform: Platform, id: string) {

@@ -7,7 +7,7 @@ import { appPayMessage, jsapiPayMessage, merchantKeys, rsaVerify } from './crypt
 import { guardOf, isUniqueViolation, runBatch } from './guards'
 import * as payIds from './ids'
 import { findMerchant } from './merchants'
-import { attemptDelivery, notificationQuery } from './notifications'
+import { notificationQuery, sendFirst } from './notifications'
 import { transactionView, type Order } from './orders'
 import { payBills, payMerchants, payOrders, payWallets, type PayMethod } from './schema'
 import { findWallet } from './wallets'
@@ -116,8 +116,8 @@ function failure(jsapi: boolean, message: string, order?: PayResult['order']): P
 /**
  * A person confirms (or cancels) a payment on their phone: the client's checks (paySign, appid,
  * payer, order state), then the payment password and the balance. On success the order is paid,
- * the wallet debited, a bill written and TRANSACTION.SUCCESS sent to the merchant (first attempt
- * awaited, so the event log is in a repeatable order).
+ * the wallet debited, a bill written and TRANSACTION.SUCCESS queued for the merchant, all in one
+ * batch; its first attempt is awaited, so the event log is in a repeatable order.
  */
 export async function payAsPerson(platform: Platform, personId: string, input: PayInput): Promise<PayResult> {
   const { db, clock, ids, events } = platform
@@ -170,8 +170,9 @@ export async function payAsPerson(platform: Platform, personId: string, input: P
     url: order.notifyUrl,
     journeyId,
   })
+  let written: unknown[]
   try {
-    await runBatch(db, [
+    written = await runBatch(db, [
       db
         .update(payOrders)
         .set({
@@ -200,7 +201,7 @@ export async function payAsPerson(platform: Platform, personId: string, input: P
         transactionId: paid.transactionId!,
         at: now,
       }),
-      notification.query,
+      ...notification.queries,
     ])
   } catch (err) {
     // someone paid or closed the order, or spent the balance, between our checks and the batch
@@ -220,7 +221,7 @@ export async function payAsPerson(platform: Platform, personId: string, input: P
     journeyId,
     payload: { total: order.total, method, trade_type: order.tradeType, description: order.description },
   })
-  await attemptDelivery(platform, notification.id, 'initial')
+  await sendFirst(platform, written)
   return {
     outcome: 'success',
     message: '支付成功',

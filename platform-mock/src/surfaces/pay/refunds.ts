@@ -6,7 +6,7 @@ import { invalidRequest, merchantNotEnough, refundExceeds, resourceNotExists } f
 import { guardOf, isUniqueViolation, jobQuery, runBatch } from './guards'
 import * as payIds from './ids'
 import { findMerchant } from './merchants'
-import { attemptDelivery, notificationQuery, type EventType } from './notifications'
+import { notificationQuery, sendFirst, type EventType } from './notifications'
 import { findOrder, type Order } from './orders'
 import { payBills, payMerchants, payOrders, payRefunds, payWallets, type PayMethod, type RefundStatus } from './schema'
 import { rfc3339 } from './time'
@@ -217,9 +217,10 @@ export async function settleRefund(platform: Platform, refund: RefundRow, status
         journeyId: refund.journeyId,
       })
     : undefined
-  if (notification) writes.push(notification.query)
+  if (notification) writes.push(...notification.queries)
+  let written: unknown[]
   try {
-    await runBatch(db, writes)
+    written = await runBatch(db, writes)
   } catch (err) {
     if (guardOf(err) === 'REFUND_STATE') return false
     throw err
@@ -232,7 +233,7 @@ export async function settleRefund(platform: Platform, refund: RefundRow, status
     journeyId: refund.journeyId,
     payload: { refund_id: refund.refundId, refund: refund.refund, user_received_account: refund.userReceivedAccount },
   })
-  if (notification) await attemptDelivery(platform, notification.id, 'initial')
+  if (notification) await sendFirst(platform, written)
   return true
 }
 
