@@ -15,7 +15,7 @@ test('article → Alice shares → Bob forwards → Carol buys: the order and he
   await alice.getByRole('button', { name: 'Official Accounts' }).click()
   await alice.getByRole('button', { name: /Articles \(1\)/ }).click()
   await alice.getByRole('button', { name: /Spring/ }).click()
-  await alice.getByRole('article').getByRole('button', { name: 'Mini Program: See the whole menu' }).click()
+  await alice.getByRole('article').locator('iframe').contentFrame().getByRole('button', { name: 'Mini Program: See the whole menu' }).click()
   const aliceTop = () => alice.locator('iframe').last().contentFrame()
   await expect(aliceTop().getByRole('button', { name: 'Latte ¥28.00' })).toBeVisible()
 

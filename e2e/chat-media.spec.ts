@@ -63,8 +63,8 @@ test("an article link from a friend opens in the reader, and its mini program ca
   const alice = phone(page, 'alice')
   await alice.getByRole('button', { name: /Bob Li, 1 unread/ }).click()
   await alice.getByRole('button', { name: 'Link: Spring Oolong is back' }).click()
-  const article = alice.getByRole('article', { name: 'Spring Oolong is back' })
-  await expect(article).toContainText('New season oolong.')
+  const article = alice.getByRole('article', { name: 'Spring Oolong is back' }).locator('iframe').contentFrame()
+  await expect(article.locator('body')).toContainText('New season oolong.')
   await article.getByRole('button', { name: 'Mini Program: Oolong Milk Tea' }).click()
   await expect(alice.locator('iframe').last()).toBeVisible()
 
@@ -84,7 +84,7 @@ test('Alice sends the article from the reader (··· → Send to Chat) to Bob; 
   const alice = phone(page, 'alice')
   await alice.getByRole('button', { name: 'Subscriptions' }).click()
   await alice.getByRole('button', { name: 'Article: Spring Oolong is back' }).click()
-  await expect(alice.getByRole('article', { name: 'Spring Oolong is back' })).toContainText('New season oolong.')
+  await expect(alice.getByRole('article', { name: 'Spring Oolong is back' }).locator('iframe').contentFrame().locator('body')).toContainText('New season oolong.')
   await alice.getByRole('button', { name: 'Send to Chat' }).click()
   await alice.getByRole('button', { name: 'Send to Bob Li' }).click()
   await alice.getByRole('button', { name: 'Send', exact: true }).click()
@@ -92,7 +92,7 @@ test('Alice sends the article from the reader (··· → Send to Chat) to Bob; 
   const bob = phone(page, 'bob')
   await bob.getByRole('button', { name: /Alice Wang, 1 unread/ }).click()
   await bob.getByRole('button', { name: 'Link: Spring Oolong is back' }).click()
-  await bob.getByRole('article', { name: 'Spring Oolong is back' }).getByRole('button', { name: 'Mini Program: Oolong Milk Tea' }).click()
+  await bob.getByRole('article', { name: 'Spring Oolong is back' }).locator('iframe').contentFrame().getByRole('button', { name: 'Mini Program: Oolong Milk Tea' }).click()
   await expect(bob.locator('iframe').last()).toBeVisible()
   const [launched] = (await (await request.get('/_sandbox/events?type=miniprogram.launched&actor=bob')).json()).events
   expect(launched.payload.shareChain.map((s: { person: string; action: string; entry?: string }) => `${s.person} ${s.action} ${s.entry ?? ''}`.trim())).toEqual([

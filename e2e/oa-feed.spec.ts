@@ -17,7 +17,7 @@ test('a follower finds the account’s new article under Subscriptions in Chats 
   const feed = alice.getByRole('feed', { name: 'Subscriptions' })
   await expect(feed).toContainText('Double points this week')
   await feed.getByRole('button', { name: 'Article: Spring Oolong is back' }).click()
-  await expect(alice.getByRole('article', { name: 'Spring Oolong is back' })).toContainText('New season oolong.')
+  await expect(alice.getByRole('article', { name: 'Spring Oolong is back' }).locator('iframe').contentFrame().locator('body')).toContainText('New season oolong.')
   const [read] = (await (await request.get('/_sandbox/events?type=oa.article.read&actor=alice')).json()).events
   expect(read.subject.articleId).toEqual(expect.any(String))
   await expect(phone(page, 'henry').getByRole('button', { name: 'Subscriptions' })).toHaveCount(0)

@@ -19,7 +19,7 @@ test('Henry reads the campaign article, follows from it, taps the welcome card, 
   await henry.getByRole('button', { name: /Articles \(1\)/ }).click()
   await henry.getByRole('button', { name: /Spring/ }).click()
   const article = henry.getByRole('article')
-  await expect(article.getByRole('button', { name: /^Mini Program: / }).first()).toBeVisible()
+  await expect(article.locator('iframe').contentFrame().getByRole('button', { name: /^Mini Program: / }).first()).toBeVisible()
 
   // he follows from the account card under the article
   const account = article.getByRole('region', { name: 'Official Account' })

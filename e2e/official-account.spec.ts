@@ -60,8 +60,9 @@ test('a published article opens in the reader, markup stripped, and its mini pro
   await alice.getByRole('button', { name: 'Official Accounts' }).click()
   await alice.getByRole('button', { name: /Articles \(1\)/ }).click()
   await alice.getByRole('button', { name: /Spring Oolong is back/ }).click()
-  const article = alice.getByRole('article', { name: 'Spring Oolong is back' })
-  await expect(article).toContainText('Our spring oolong is here.')
+  // the article shows in a sandboxed frame
+  const article = alice.getByRole('article', { name: 'Spring Oolong is back' }).locator('iframe').contentFrame()
+  await expect(article.locator('body')).toContainText('Our spring oolong is here.')
   expect(await page.evaluate(() => (window as { hacked?: number }).hacked)).toBeUndefined()
 
   await article.getByRole('button', { name: 'Mini Program: Spring Oolong' }).click()

@@ -1,11 +1,11 @@
 import { LitElement, css, html } from 'lit'
-import { customElement, property, query, state } from 'lit/decorators.js'
+import { customElement, property, state } from 'lit/decorators.js'
 import { api, type Conversation, type OaArticle, type OaProfile, type PersonView } from '../api'
 import { chinaTime, type Lang } from '../i18n'
 import { icon } from '../icons'
 import '../miniprogram/wx-share-panel'
 import '../phone/wx-nav-bar'
-import { sanitizeArticle } from './sanitize'
+import { articleDocument, type ArticleTap } from './article-frame'
 
 /** The account's round logo: its initial on the brand green, drawn here. */
 export function accountAvatar(name: string) {
@@ -15,7 +15,9 @@ export function accountAvatar(name: string) {
 
 /**
  * An Official Account article in WeChat's reader: title, account and date, the (sanitized) body, and
- * embedded mini program cards that open the mini program with scene 1058.
+ * embedded mini program cards that open the mini program with scene 1058. The article is merchant
+ * HTML, so it shows in a sandboxed frame that runs no script and shares no origin with the phone; its
+ * links reach the reader as `#wx-tap=<nonce>.<n>` fragments of the phone page (see article-frame.ts).
  */
 @customElement('wx-article-reader')
 export class WxArticleReader extends LitElement {
@@ -36,67 +38,29 @@ export class WxArticleReader extends LitElement {
     }
     article {
       flex: 1;
-      overflow-y: auto;
-      padding: 18px 18px 40px;
-      font-size: 16px;
-      line-height: 1.75;
-      color: #333;
+      min-height: 0;
+      display: flex;
+      flex-direction: column;
     }
-    h1 {
-      font-size: 22px;
-      line-height: 1.4;
-      margin: 0 0 12px;
-      color: #191919;
-    }
-    .meta {
-      font-size: 14px;
-      color: #7f7f7f;
-      margin-bottom: 20px;
-    }
-    .meta b {
-      color: #576b95;
-      font-weight: 400;
-    }
-    .body img {
-      max-width: 100%;
-    }
-    .body mp-miniprogram,
-    .body a[data-miniprogram-appid] {
+    iframe {
+      flex: 1;
+      width: 100%;
+      border: 0;
       display: block;
-      margin: 14px 0;
-      padding: 12px 14px;
-      border: 1px solid rgba(0, 0, 0, 0.1);
-      border-radius: 8px;
-      color: #191919;
-      cursor: pointer;
-      text-decoration: none;
-    }
-    .body mp-miniprogram::before {
-      content: attr(data-miniprogram-title);
-      display: block;
-      font-weight: 500;
-    }
-    .body mp-miniprogram::after,
-    .body a[data-miniprogram-appid]::after {
-      content: 'Mini Program ›';
-      display: block;
-      font-size: 12px;
-      color: #7f7f7f;
-      margin-top: 6px;
+      background: #fff;
     }
     .account {
       display: flex;
       align-items: center;
-      gap: 12px;
-      margin: 28px 0 0;
-      padding: 14px;
-      border-radius: 8px;
-      background: #f7f7f7;
+      gap: 10px;
+      padding: 8px 16px;
+      border-top: 1px solid rgba(0, 0, 0, 0.08);
+      background: #fff;
       line-height: 1.4;
     }
     .account img {
-      width: 44px;
-      height: 44px;
+      width: 32px;
+      height: 32px;
     }
     .account div {
       flex: 1;
@@ -104,7 +68,7 @@ export class WxArticleReader extends LitElement {
       flex-direction: column;
     }
     .account strong {
-      font-size: 16px;
+      font-size: 15px;
       font-weight: 500;
       color: #191919;
     }
@@ -134,26 +98,34 @@ export class WxArticleReader extends LitElement {
   @state() private profile?: OaProfile
   /** ··· → Send to Chat: where the link can go */
   @state() private sharing: { conversations: Conversation[]; people: Map<string, PersonView> } | null = null
-  @query('.body') private body?: HTMLElement
+  /** the frame's document and what each of its links does */
+  @state() private page?: { srcdoc: string; taps: ArticleTap[] }
+  /** names this reader's taps, so another phone's reader on the page leaves them alone */
+  readonly #nonce = crypto.randomUUID()
 
   async connectedCallback() {
     super.connectedCallback()
+    addEventListener('hashchange', this.#onHash)
     ;[this.loaded, this.profile] = await Promise.all([api.oaReadArticle(this.person, this.article.articleId, this.article.idx), api.officialAccount(this.person)])
+    const a = this.loaded
+    const base = location.href.split('#')[0]
+    const page = { title: a.title, author: a.author, account: this.profile?.name ?? '', date: chinaTime(a.publishedAt, this.lang, { dateStyle: 'medium' }), content: a.content, lang: this.lang }
+    this.page = articleDocument(page, (n) => `${base}#wx-tap=${this.#nonce}.${n}`)
   }
 
-  updated() {
-    if (!this.loaded || !this.body || this.body.dataset.filled) return
-    this.body.dataset.filled = '1'
-    this.body.replaceChildren(sanitizeArticle(this.loaded.content))
-    const cards = [...this.body.querySelectorAll<HTMLElement>('mp-miniprogram[data-miniprogram-appid], a[data-miniprogram-appid]')]
-    cards.forEach((card, i) => {
-      card.setAttribute('role', 'button')
-      card.setAttribute('aria-label', `Mini Program: ${card.dataset.miniprogramTitle ?? card.textContent?.trim() ?? ''}`)
-      card.addEventListener('click', (e) => {
-        e.preventDefault()
-        void this.#open(i)
-      })
-    })
+  disconnectedCallback() {
+    super.disconnectedCallback()
+    removeEventListener('hashchange', this.#onHash)
+  }
+
+  /** A link in the frame was tapped: it set the page's fragment, which is read and cleared here. */
+  #onHash = () => {
+    const m = /^#wx-tap=([\w-]+)\.(\d+)$/.exec(location.hash)
+    if (!m || m[1] !== this.#nonce) return
+    history.replaceState(history.state, '', location.href.split('#')[0])
+    const tap = this.page?.taps[Number(m[2])]
+    if (tap?.kind === 'card') void this.#open(tap.card)
+    else if (tap?.kind === 'link') window.open(tap.url, '_blank', 'noopener,noreferrer')
   }
 
   render() {
@@ -162,9 +134,7 @@ export class WxArticleReader extends LitElement {
         <button slot="action" class="share" aria-label=${this.lang === 'zh' ? '发送给朋友' : 'Send to Chat'} @click=${this.#openShare}>${icon('more', 22)}</button>
       </wx-nav-bar>
       <article aria-label=${a.title}>
-        <h1>${a.title}</h1>
-        <div class="meta">${a.author ? html`${a.author} ` : null}<b>${this.profile?.name ?? ''}</b> ${chinaTime(a.publishedAt, this.lang, { dateStyle: 'medium' })}</div>
-        <div class="body"></div>
+        ${this.page ? html`<iframe title=${`Article: ${a.title}`} sandbox="allow-top-navigation-by-user-activation" referrerpolicy="no-referrer" .srcdoc=${this.page.srcdoc}></iframe>` : null}
         ${this.profile ? this.#account(this.profile) : null}
       </article>
       ${this.sharing
