@@ -1,4 +1,5 @@
 /** The phone's only way into the world: the platform's person-side control API, same origin. */
+import { ownFetch } from './own-calls'
 
 export interface PersonView {
   id: string
@@ -174,7 +175,7 @@ export class ApiError extends Error {
 
 /** One call to the platform's client or control API; a refusal throws ApiError with the platform's message. */
 export async function call<T>(path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(path, {
+  const res = await ownFetch(path, {
     ...init,
     headers: { 'Content-Type': 'application/json', ...init?.headers },
   })

@@ -1,3 +1,4 @@
+import { ownFetch } from '../own-calls'
 import type { MountedProduct } from '../../../platform-mock/src/surfaces/channels/schema'
 import type { LaunchResult, Message } from '../api'
 
@@ -75,7 +76,7 @@ export type ChannelsStart =
   | { screen: 'live'; liveId: string }
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(path, { method, headers: body === undefined ? {} : { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })
+  const res = await ownFetch(path, { method, headers: body === undefined ? {} : { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })
   const data = await res.json().catch(() => ({}))
   if (!res.ok) throw new Error((data as { error?: { message?: string } }).error?.message ?? `${res.status}`)
   return data as T

@@ -143,6 +143,10 @@ export class WxMpContainer extends LitElement {
     iframe[hidden] {
       display: none;
     }
+    /* a page shows once it has loaded (its script has run): until then nobody can tap it */
+    iframe.loading {
+      visibility: hidden;
+    }
     .splash {
       position: absolute;
       inset: 0;
@@ -242,7 +246,11 @@ export class WxMpContainer extends LitElement {
   @state() private pages: Page[] = []
   /** the app's home page: WeChat shows a home button when the only page open is another one */
   @state() private home: string | null = null
+  /** WeChat's launch screen: up until the first page has loaded, and for at least a moment */
   @state() private splash = true
+  /** pages whose frame has loaded (keys) */
+  @state() private loaded: ReadonlySet<number> = new Set()
+  #minSplash = false
   @state() private toast: ToastState | null = null
   @state() private modal: ModalState | null = null
   @state() private menu = false
@@ -260,7 +268,10 @@ export class WxMpContainer extends LitElement {
     window.addEventListener('message', this.#onMessage)
     const { path, query } = this.session.launch
     this.pages = [{ key: ++this.#key, path, query, title: this.session.appName }]
-    setTimeout(() => (this.splash = false), 700)
+    setTimeout(() => {
+      this.#minSplash = true
+      this.#endSplash()
+    }, 700)
     void api.homePage(this.session.appid).then(
       (home) => (this.home = home),
       () => undefined,
@@ -319,8 +330,10 @@ export class WxMpContainer extends LitElement {
             title=${this.session.appName}
             data-key=${p.key}
             sandbox="allow-scripts allow-forms"
-            ?hidden=${i !== this.pages.length - 1}
+            class=${this.#showing(p.key) ? '' : 'loading'}
+            ?hidden=${!this.#visible(i)}
             src=${this.#pageUrl(p)}
+            @load=${() => this.#pageLoaded(p.key)}
           ></iframe>`,
         )}
         ${this.splash ? this.#splash() : null}
@@ -342,6 +355,28 @@ export class WxMpContainer extends LitElement {
           ></wx-share-panel>`
         : null}
     `
+  }
+
+  #pageLoaded(key: number) {
+    if (this.loaded.has(key)) return
+    this.loaded = new Set([...this.loaded, key])
+    this.#endSplash()
+  }
+
+  #endSplash() {
+    if (this.splash && this.#minSplash && this.pages[0] && this.loaded.has(this.pages[0].key)) this.splash = false
+  }
+
+  /** A page can be seen (and tapped) once it has loaded and the launch screen is gone. */
+  #showing(key: number) {
+    return this.loaded.has(key) && !this.splash
+  }
+
+  /** The top page, and while it is still loading the page under it (WeChat keeps it until the new one draws). */
+  #visible(i: number) {
+    const top = this.pages.length - 1
+    if (i === top) return true
+    return i === top - 1 && !this.loaded.has(this.pages[top]!.key)
   }
 
   #splash() {

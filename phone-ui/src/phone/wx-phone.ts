@@ -27,6 +27,7 @@ import { conversationsWithUnread, type WecomConversation } from '../wecom/api'
 import type { MpSession } from '../miniprogram/wx-mp-container'
 import type { MeItem } from '../me/wx-me'
 import { theme } from './theme'
+import { isOwnLaunch, settled } from '../own-calls'
 import './wx-nav-bar'
 import './wx-placeholder'
 import './wx-status-bar'
@@ -280,34 +281,30 @@ export class WxPhone extends LitElement {
     this.time = chinaTime(now, 'en', { hour: '2-digit', minute: '2-digit' })
   }
 
-  /** Launches this phone made itself (their events need no following). */
-  readonly #ownLaunches = new Set<number>()
-
   /**
    * The phone follows its person: a launch made elsewhere (a scenario, a QA script, another tab)
    * opens the mini program here too, with the launch options the event carries. The event can
-   * arrive before the phone's own launch call answers, so it waits a moment before deciding.
+   * arrive before the phone's own launch call answers, so it waits for the phone's calls in flight
+   * to settle and then knows whether the launch was its own.
    */
-  #follow(e: SandboxEvent) {
-    setTimeout(() => {
-      if (this.#ownLaunches.has(e.id)) return
-      const p = e.payload as { path: string; query: Record<string, string>; scene: number; shareTicket?: string; referrerAppId?: string }
-      void api.miniProgram(e.subject.appid!).then((app) => {
-        this.mp = {
-          appid: app.appid,
-          appName: app.name,
-          brandColor: app.brandColor,
-          pagesUrl: app.pagesUrl,
-          launch: {
-            path: p.path,
-            query: p.query ?? {},
-            scene: p.scene,
-            ...(p.shareTicket && { shareTicket: p.shareTicket }),
-            referrerInfo: p.referrerAppId ? { appId: p.referrerAppId } : {},
-          },
-        }
-      })
-    }, 1200)
+  async #follow(e: SandboxEvent) {
+    await settled()
+    if (isOwnLaunch(e.id)) return
+    const p = e.payload as { path: string; query: Record<string, string>; scene: number; shareTicket?: string; referrerAppId?: string }
+    const app = await api.miniProgram(e.subject.appid!)
+    this.mp = {
+      appid: app.appid,
+      appName: app.name,
+      brandColor: app.brandColor,
+      pagesUrl: app.pagesUrl,
+      launch: {
+        path: p.path,
+        query: p.query ?? {},
+        scene: p.scene,
+        ...(p.shareTicket && { shareTicket: p.shareTicket }),
+        referrerInfo: p.referrerAppId ? { appId: p.referrerAppId } : {},
+      },
+    }
   }
 
   async #onEvent(e: SandboxEvent) {
@@ -319,7 +316,7 @@ export class WxPhone extends LitElement {
     // a new article reaches every follower's Subscriptions (it names no person)
     if (e.type === 'oa.article.published' && this.person) return this.#loadOa()
     if (!this.person || !concerns(e, this.person)) return
-    if (e.type === 'miniprogram.launched' && e.actor === this.person) this.#follow(e)
+    if (e.type === 'miniprogram.launched' && e.actor === this.person) void this.#follow(e)
     // joining a live elsewhere (a scenario, a script) opens the live room here too
     if (e.type === 'channels.live.joined' && e.actor === this.person && !this.channels) this.channels = { screen: 'live', liveId: e.subject.live! }
     if (e.type === 'world.replaced') {
@@ -570,7 +567,6 @@ export class WxPhone extends LitElement {
 
   /** Opens the container for a launch the platform already made (scan, menu, notification). */
   async #openLaunched(launched: LaunchResult) {
-    this.#ownLaunches.add(launched.eventId)
     const app = await api.miniProgram(launched.appid)
     this.mp = { appid: app.appid, appName: app.name, brandColor: app.brandColor, pagesUrl: app.pagesUrl, launch: launched.launchOptions }
   }

@@ -1,4 +1,5 @@
 /** The person-side WeCom API (platform-mock/src/surfaces/wecom/README.md → "Control API and the phone"). */
+import { ownFetch } from '../own-calls'
 
 /** A chat with a consultant (kind consultant) or a WeChat Customer Service account (customer-service). */
 export interface WecomConversation {
@@ -28,7 +29,7 @@ export interface WecomMessage {
 }
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(path, init)
+  const res = await ownFetch(path, init)
   const body = await res.json()
   if (!res.ok) throw new Error(body?.error?.message ?? body?.message ?? `HTTP ${res.status}`)
   return body as T
