@@ -1,0 +1,28 @@
+import { expect, test } from 'vitest'
+import { killTrials } from './kill9'
+
+// `npm run test:reliability`: the long kill -9 trials (REL_TRIALS × REL_PAYMENTS payments, with
+// REL_KILLS SIGKILLs each), with and without --seed. REL_SEED=<n> replays a run.
+const rngSeed = Number(process.env.REL_SEED ?? Date.now() % 1_000_000)
+const trials = Number(process.env.REL_TRIALS ?? 10)
+const payments = Number(process.env.REL_PAYMENTS ?? 500)
+const kills = Number(process.env.REL_KILLS ?? 4)
+
+test.each([
+  { worldSeed: '7', label: 'with --seed' },
+  { worldSeed: null, label: 'without a seed' },
+])(`kill -9 during ${trials} × ${payments} payments $label: nothing lost, paid twice, undelivered or refused`, async ({ worldSeed }) => {
+  console.log(`kill -9 trials: REL_SEED=${rngSeed} (world seed ${worldSeed ?? 'none'})`)
+  const figures = await killTrials({ rngSeed, trials, payments, kills, worldSeed, log: (l) => console.log(l) })
+  const { each: _, ...sum } = figures
+  console.log(`kill -9 figures (${worldSeed === null ? 'no seed' : `--seed ${worldSeed}`}): ${JSON.stringify(sum)}`)
+  expect(figures.kills).toBe(trials * kills)
+  expect({
+    lost: figures.lost,
+    doublePaid: figures.doublePaid,
+    walletDrift: figures.walletDrift,
+    undelivered: figures.undelivered,
+    serverErrors: figures.serverErrors,
+    uniqueViolations: figures.uniqueViolations,
+  }).toEqual({ lost: 0, doublePaid: 0, walletDrift: 0, undelivered: 0, serverErrors: 0, uniqueViolations: 0 })
+}, 3_600_000)
