@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import type { Store } from './context'
 import { ApiError, readJson } from './errors'
+import { limitBody } from './body-limit'
 import { heroSvg, logoSvg, productSvg } from './images'
 import { login, memberOf, memberView } from './members'
 import { addToCart, cartOf, stockLeft, checkout, firstSighting, fulfil, markReady, markShipped, memberOrder, orderView, ordersOf, recordConsent, setCartQuantity } from './orders'
@@ -29,6 +30,9 @@ import { pagesOnly, staffOnly } from './staff'
 export const PAGES_DIR = fileURLToPath(new URL('../dist/mp', import.meta.url))
 /** The URL the page sources use for the wx runtime; replaced with the real platform URL when served. */
 const RUNTIME_PLACEHOLDER = 'http://localhost:4000/runtime/wx.js'
+
+/** The largest body the store takes (its API, staff actions and WeChat's notifications are small). */
+export const MAX_BODY_BYTES = 1024 * 1024
 
 const Options = z.record(z.string(), z.string().max(40)).optional()
 const Query = z.record(z.string(), z.string().max(1024))
@@ -56,6 +60,8 @@ export function createMerchantApp(store: Store, opts: { staffToken: string; page
     console.error('merchant-demo:', err)
     return c.json({ error: { code: 'internal', message: 'internal error' } }, 500)
   })
+  // bodies are counted while they stream in, so a huge or endless one never sits in memory
+  app.use('*', limitBody(MAX_BODY_BYTES, () => new ApiError(413, 'payload_too_large', 'the body is over 1 MiB')))
   // business time is the sandbox's clock when there is one (clock.ts): read it before the store's
   // API, its staff actions and WeChat Pay's notifications, so a clock advance counts at once
   for (const path of ['/api/*', '/admin/*', '/pay/*'])

@@ -3,7 +3,7 @@ import type { ZodType } from 'zod'
 /** An answer the store's API gives to bad input: a 4xx with `{error: {code, message, field?}}`. */
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 502 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 502 | 503,
     readonly code: string,
     message: string,
     readonly field?: string,

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
-import { HOSTS, pickHost } from './hosts'
+import { HOSTS, limitBody, pickHost } from './hosts'
+import { controlAccess, type ControlAccess } from './sandbox/access'
 import type { Platform } from './platform'
 import { sandbox } from './sandbox/routes'
 import { cardsSandbox } from './surfaces/cards/sandbox'
@@ -16,12 +17,18 @@ import { errorResponse, SandboxError } from './shared/errors'
 import { journeyContext } from './shared/events'
 import { phoneUi } from './phone'
 
+/** The largest body the control API takes (a forwarded photo is a data URL of up to 2 MB). */
+export const MAX_CONTROL_BODY_BYTES = 4 * 1024 * 1024
+
 /**
  * The whole platform as one fetch handler: the sandbox control API under `/_sandbox`, and the
- * WeChat hosts, picked by Host header or by path (see `pickHost`).
+ * WeChat hosts, picked by Host header or by path (see `pickHost`). The control API and the phone
+ * answer only loopback and `access`'s names (see `controlAccess`).
  */
-export function createPlatform(platform: Platform) {
+export function createPlatform(platform: Platform, access: ControlAccess = {}) {
   const app = new Hono<PlatformEnv>()
+  const guard = controlAccess(access, [/^\/_sandbox\/(people\/[^/]+\/(scan|miniprogram\/scan-code)|qr\/resolve)$/])
+  const limit = limitBody('sandbox', MAX_CONTROL_BODY_BYTES)
 
   // Every event written while serving a request carries the journey its caller names.
   app.use((c, next) => journeyContext.run({ journeyId: c.req.header('x-sandbox-journey') ?? null }, next))
@@ -33,7 +40,9 @@ export function createPlatform(platform: Platform) {
       c.set('platform', platform)
       c.set('db', platform.db)
       c.set('requestId', 'sandbox')
-      return next()
+      return guard(c, async () => {
+        await limit(c, next)
+      })
     }
     let req = c.req.raw
     if (target.path !== url.pathname) {

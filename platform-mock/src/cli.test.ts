@@ -52,6 +52,7 @@ test('starts on an empty data dir, prints where everything is, and stops cleanly
   expect(health).toMatchObject({ status: 'ok', database: 'file' })
   const res = await fetch(`${sandbox.url}/_sandbox/people`, {
     method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ id: 'zoe', name: 'Zoe Ma' }),
   })
   expect(res.status).toBe(201)

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto'
+import { networkInterfaces } from 'node:os'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startMerchant, type RunningMerchant } from '../../merchant-demo/src/server'
@@ -13,7 +15,9 @@ const USAGE = `Usage: npm start -- [options]
   --seed N            deterministic ids, secrets and clock for a new world
   --brand FILE        the merchant demo's brand kit (default merchant-demo/brands/cafe.json)
   --no-merchant       start the platform alone
-  --host ADDR         address to listen on (default 127.0.0.1)
+  --host ADDR         address to listen on (default 127.0.0.1); another than loopback (a classroom
+                      on a LAN) prints a control token the other machines need (env SANDBOX_TOKEN)
+  --allow-host NAME   another name the control API and the phone answer to (repeatable)
   -h, --help          this text
 
   DATABASE_URL (libsql://…, http://…, file:…) and DATABASE_AUTH_TOKEN select another database.
@@ -31,6 +35,13 @@ function port(value: string | undefined, name: string, fallback: number) {
   return n
 }
 
+/** The platform's URL as other machines reach it: with the first LAN address when listening on all. */
+function lanUrl(url: string, host: string) {
+  if (host !== '0.0.0.0' && host !== '::') return url
+  const lan = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)
+  return lan ? url.replace('//localhost:', `//${lan.address}:`) : url
+}
+
 async function main() {
   let args
   try {
@@ -44,6 +55,7 @@ async function main() {
         brand: { type: 'string' },
         'no-merchant': { type: 'boolean', default: false },
         host: { type: 'string' },
+        'allow-host': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }).values
@@ -60,11 +72,18 @@ async function main() {
   const dataDir = resolve(args.data ?? '.sandbox')
   const databaseUrl = process.env.DATABASE_URL ?? `file:${resolve(dataDir, 'platform.db')}`
 
+  // on a LAN the control API (which hands out the merchant's private key) needs a token from
+  // other machines; the phone keeps it in a cookie once the printed URL is opened
+  const shared = args.host !== undefined && !/^(127\.\d+\.\d+\.\d+|::1|localhost)$/i.test(args.host)
+  const token = shared ? process.env.SANDBOX_TOKEN || randomBytes(16).toString('hex') : null
+
   let running
   try {
     running = await startPlatform({
       port: platformPort,
       hostname: args.host,
+      allowedHosts: args['allow-host'],
+      token,
       memory: args.memory,
       databaseUrl,
       authToken: process.env.DATABASE_AUTH_TOKEN,
@@ -102,7 +121,7 @@ async function main() {
   if (merchant && process.env.MERCHANT_WECOM !== '0') await connectWeCom(merchant.store).catch((err: Error) => console.warn(`note: the merchant demo could not connect WeCom: ${err.message}`))
   if (args.seed !== undefined && platform.worldSeed !== args.seed) {
     console.warn(`note: this data dir holds a world seeded with ${platform.worldSeed ?? 'no seed'}; --seed applies to a new world.`)
-    console.warn(`      reset it with: curl -X POST ${url}/_sandbox/reset -d '{"seed":${args.seed}}'`)
+    console.warn(`      reset it with: curl ${url}/_sandbox/reset --json '{"seed":${args.seed}}'`)
   }
   const where = args.memory ? 'in memory (deleted on exit)' : process.env.DATABASE_URL ? process.env.DATABASE_URL : dataDir
   console.log(`
@@ -121,7 +140,10 @@ async function main() {
   Data                     ${where}
   World                    ${platform.worldSeed === null ? 'random ids, live clock' : `seed ${platform.worldSeed}, clock frozen at ${platform.clock.describe().now}`}
   Reset the world          curl -X POST ${url}/_sandbox/reset   (or delete ${args.memory ? 'nothing' : dataDir} and restart)
-
+${token ? `
+  Shared on the network    phones on other machines open ${lanUrl(url, args.host!)}/?token=${token}
+  Control token            ${token}   (other machines send X-Sandbox-Token: ${token})
+` : ''}
   Ctrl-C stops.
 `)
   let stopping = false

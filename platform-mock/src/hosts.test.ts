@@ -142,3 +142,16 @@ describe('access tokens', () => {
     expect((await p.json(`/cgi-bin/user/get?access_token=${a.access_token}`)).errcode).toBe(40001)
   })
 })
+
+test('answers 43002 require POST method to another method on a POST-only API, 40066 to an unknown one', async () => {
+  const token = await oaToken()
+  for (const [method, path] of [
+    ['GET', `/cgi-bin/message/custom/send?access_token=${token}`],
+    ['PUT', `/cgi-bin/menu/create?access_token=${token}`],
+    ['GET', `/wxa/getwxacodeunlimit?access_token=${token}`],
+  ]) {
+    const res = await fetch(p.url + path, { method })
+    expect(await res.json()).toEqual({ errcode: 43002, errmsg: expect.stringMatching(/^require POST method rid: [0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/) })
+  }
+  expect((await p.json(`/cgi-bin/no/such/api?access_token=${token}`)).errcode).toBe(40066)
+})

@@ -1,20 +1,40 @@
 import { randomBytes } from 'node:crypto'
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { weixinTokens, wecomTokens } from './shared/access-token/routes'
+import { limitBody as limitStream } from './shared/body-limit'
 import type { PlatformEnv } from './shared/env'
-import { errorResponse, invalidUrl, PayError, WecomError, type Envelope } from './shared/errors'
+import { contentTooLarge, errorResponse, invalidUrl, requirePost, PayError, SandboxError, WecomError, type Envelope } from './shared/errors'
 import { cards } from './surfaces/cards/routes'
 import { miniprogram } from './surfaces/miniprogram/routes'
 import { officialAccount, officialAccountWeb } from './surfaces/official-account/routes'
-import { signPayResponses } from './surfaces/pay/auth'
+import { MAX_BODY_BYTES, signPayResponses } from './surfaces/pay/auth'
+import { bodyTooLarge } from './surfaces/pay/errors'
 import { pay } from './surfaces/pay/routes'
 import { wecom, wecomPictures } from './surfaces/wecom/routes'
 
 /** The WeChat hosts the platform emulates. */
 export type WeChatHost = 'api.weixin.qq.com' | 'api.mch.weixin.qq.com' | 'qyapi.weixin.qq.com' | 'mp.weixin.qq.com' | 'p.qpic.cn'
 
-/** A Hono app for one WeChat host: its surfaces, and its own envelope for errors and unknown paths. */
-function hostApp(envelope: Envelope, notFound: () => Response) {
+/** The largest body a JSON API of api.weixin.qq.com or WeCom takes (an article's content is < 1 MB). */
+export const MAX_API_BODY_BYTES = 2 * 1024 * 1024
+
+/** What each host answers a body over its limit with, in its own envelope. */
+const TOO_LARGE: Record<Envelope, () => Error> = {
+  pay: () => bodyTooLarge(MAX_BODY_BYTES),
+  weixin: () => contentTooLarge(),
+  wecom: () => new WecomError(45002, 'content size out of limit'),
+  sandbox: () => new SandboxError(413, 'payload_too_large', `the body is over the limit of the control API`),
+}
+
+/** Counts a body while it streams in and refuses it, in the host's envelope, once over `maxBytes`. */
+export const limitBody = (envelope: Envelope, maxBytes: number) => limitStream(maxBytes, TOO_LARGE[envelope])
+
+/**
+ * A Hono app for one WeChat host: its surfaces, and its own envelope for errors and unknown paths.
+ * Bodies are counted while they stream in and refused once over the host's limit, so a huge or
+ * endless body never sits in memory.
+ */
+function hostApp(envelope: Envelope, notFound: (c: Context<PlatformEnv>) => Response, maxBytes = MAX_API_BODY_BYTES) {
   const app = new Hono<PlatformEnv>()
   app.use(async (c, next) => {
     c.set('platform', c.env.platform)
@@ -22,7 +42,8 @@ function hostApp(envelope: Envelope, notFound: () => Response) {
     c.set('requestId', requestIdFor(envelope))
     await next()
   })
-  app.notFound(() => notFound())
+  app.use(limitBody(envelope, maxBytes))
+  app.notFound((c) => notFound(c))
   app.onError((err, c) => errorResponse(envelope, err, c.var.requestId ?? 'unknown'))
   return app
 }
@@ -35,13 +56,25 @@ function requestIdFor(envelope: Envelope) {
   return `${hex(8)}-${hex(8)}-${hex(8)}`
 }
 
+/** The paths an app answers only by POST (its routes are plain paths, as WeChat documents them). */
+function postOnlyPaths(app: Hono<PlatformEnv>) {
+  const get = new Set(app.routes.filter((r) => r.method === 'GET').map((r) => r.path))
+  return new Set(app.routes.filter((r) => r.method === 'POST' && !get.has(r.path)).map((r) => r.path))
+}
+
 /** api.weixin.qq.com: Official Account, mini program and Channels shop APIs. */
-const weixinApi = hostApp('weixin', () => invalidUrl().getResponse(requestIdFor('weixin')))
+let weixinPostOnly: Set<string> | undefined
+const weixinApi = hostApp('weixin', (c) => {
+  // another method on a POST API is WeChat's 43002, not an unknown URL
+  weixinPostOnly ??= postOnlyPaths(weixinApi)
+  const err = c.req.method !== 'POST' && weixinPostOnly.has(c.req.path) ? requirePost() : invalidUrl()
+  return err.getResponse(c.var.requestId)
+})
 weixinApi.route('/', weixinTokens).route('/', officialAccount).route('/', miniprogram)
 weixinApi.route('/', cards)
 
 /** api.mch.weixin.qq.com: WeChat Pay API v3. */
-const payApi = hostApp('pay', () => new PayError(404, 'RESOURCE_NOT_EXISTS', '请求的资源不存在').getResponse())
+const payApi = hostApp('pay', () => new PayError(404, 'RESOURCE_NOT_EXISTS', '请求的资源不存在').getResponse(), MAX_BODY_BYTES)
 payApi.use(async (c, next) => {
   await next()
   c.res.headers.set('Request-ID', c.var.requestId)
@@ -70,6 +103,9 @@ export const HOSTS: Record<WeChatHost, Hono<PlatformEnv>> = {
 }
 
 const ALIASES: Record<string, WeChatHost> = { 'api2.mch.weixin.qq.com': 'api.mch.weixin.qq.com' }
+
+/** Every host name the platform answers as WeChat (SDKs send these as Host). */
+export const WECHAT_HOSTNAMES: ReadonlySet<string> = new Set([...Object.keys(HOSTS), ...Object.keys(ALIASES)])
 
 function asWeChatHost(name: string | undefined | null): WeChatHost | undefined {
   if (!name) return undefined

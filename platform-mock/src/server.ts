@@ -1,5 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
+import { hostname as machineName, networkInterfaces } from 'node:os'
 import { createPlatform } from './app'
 import { Platform } from './platform'
 import { memoryDb, openDb, type Db } from './shared/db'
@@ -15,6 +16,10 @@ export interface StartOptions {
   seed?: string | null
   /** an already-open database (tests) */
   db?: Db
+  /** more host names the control API and the phone answer to (loopback and `hostname` always do) */
+  allowedHosts?: string[]
+  /** callers on other machines must present it (see `controlAccess`); the CLI makes one for `--host` */
+  token?: string | null
 }
 
 export interface RunningPlatform {
@@ -24,12 +29,20 @@ export interface RunningPlatform {
   close(): Promise<void>
 }
 
+/** The names a machine listening on `address` is reached by: the address, or every interface's. */
+function listenNames(address: string | undefined): string[] {
+  if (!address) return []
+  if (address !== '0.0.0.0' && address !== '::') return [address]
+  const addresses = Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address))
+  return [...addresses, machineName(), `${machineName()}.local`]
+}
+
 /** Opens the database, the world and an HTTP server; `close()` undoes all three. */
 export async function startPlatform(opts: StartOptions = {}): Promise<RunningPlatform> {
   const db = opts.db ?? (opts.memory ? await memoryDb() : await openDb(opts.databaseUrl ?? 'file:.sandbox/platform.db', { authToken: opts.authToken }))
   const platform = await Platform.open(db, { seed: opts.seed ?? null })
   platform.scheduler.startTicking()
-  const app = createPlatform(platform)
+  const app = createPlatform(platform, { allowedHosts: [...listenNames(opts.hostname), ...(opts.allowedHosts ?? [])], token: opts.token ?? null })
   const server = await new Promise<ServerType>((resolve, reject) => {
     // overrideGlobalObjects: false keeps msw's fetch interception working in the same process
     const s = serve(

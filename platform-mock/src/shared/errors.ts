@@ -70,6 +70,10 @@ export type Envelope = 'weixin' | 'wecom' | 'pay' | 'sandbox'
 export const invalidUrl = () => new WxError(40066, 'invalid url')
 export const systemBusy = () => new WxError(-1, 'system error')
 export const dataFormatError = () => new WxError(47001, 'data format error')
+/** A body over the host's limit (WeChat's 45002 "content size out of limit"). */
+export const contentTooLarge = () => new WxError(45002, 'content size out of limit')
+/** A GET (or other method) on an API WeChat only answers by POST. */
+export const requirePost = () => new WxError(43002, 'require POST method')
 
 /** Renders any thrown value in the envelope of the host that was asked; never a stack trace. */
 export function errorResponse(envelope: Envelope, err: unknown, rid: string): Response {

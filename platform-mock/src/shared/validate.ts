@@ -15,9 +15,38 @@ function jsonBody<T extends z.ZodType>(check: (text: string, c: Context) => Prom
   return mw
 }
 
+/** Deeper than any WeChat body (a menu is 3 levels, a card 6): deeper is refused as malformed. */
+export const MAX_JSON_DEPTH = 64
+
+/** How deeply arrays and objects nest in a JSON text, counted without parsing it. */
+function nesting(text: string) {
+  let depth = 0
+  let max = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i)
+    if (inString) {
+      if (ch === 92) i++ // backslash: skip the escaped character
+      else if (ch === 34) inString = false
+    } else if (ch === 34) inString = true
+    else if (ch === 123 || ch === 91) max = Math.max(max, ++depth)
+    else if (ch === 125 || ch === 93) depth--
+  }
+  return max
+}
+
+/**
+ * `JSON.parse`, refusing (by throwing a SyntaxError) a text nested deeper than MAX_JSON_DEPTH: such a
+ * value would overflow the stack later, when it is stored or sent back, after something was written.
+ */
+export function parseJson(text: string): unknown {
+  if (nesting(text) > MAX_JSON_DEPTH) throw new SyntaxError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`)
+  return JSON.parse(text)
+}
+
 async function readJson(text: string): Promise<{ ok: true; value: unknown } | { ok: false }> {
   try {
-    return { ok: true, value: text === '' ? undefined : JSON.parse(text) }
+    return { ok: true, value: text === '' ? undefined : parseJson(text) }
   } catch {
     return { ok: false }
   }

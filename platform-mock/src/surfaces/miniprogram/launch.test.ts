@@ -204,3 +204,18 @@ test('the scene table lists every channel, entry and scene', async () => {
   expect(body.entries.find((e: any) => e.entry === 'group')).toMatchObject({ scene: 1008, chatType: 3 })
   expect(body.scenes.find((s: any) => s.scene === 1177)).toMatchObject({ channel: 'channels' })
 })
+
+test('refuses referrerInfo.extraData nested 5 000 deep before writing the launch or a login code', async () => {
+  const { mpLoginCodes } = await import('./schema')
+  const codes = async () => (await p.platform.db.select().from(mpLoginCodes)).length
+  const before = { events: (await p.json('/_sandbox/events')).events.length, codes: await codes() }
+  const deep = '{"a":'.repeat(5000) + '{}' + '}'.repeat(5000)
+  const res = await fetch(`${p.url}/_sandbox/people/alice/miniprogram/launch`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: `{"entry":"mini-program","referrerInfo":{"appId":"wx0123456789abcdef","extraData":${deep}}}`,
+  })
+  expect(res.status).toBe(400)
+  expect(await res.json()).toEqual({ error: { code: 'bad_json', message: 'the body is not valid JSON' } })
+  expect({ events: (await p.json('/_sandbox/events')).events.length, codes: await codes() }).toEqual(before)
+})

@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import { accessToken } from '../../shared/access-token'
 import { SandboxError, WxError } from '../../shared/errors'
 import type { PlatformEnv } from '../../shared/env'
-import { wxJson } from '../../shared/validate'
+import { parseJson, wxJson } from '../../shared/validate'
 import { codeImage, createCode } from './codes'
 import { apiUnauthorized, argumentInvalid, invalidPathLength, invalidSceneLength, reservedScancodeTime } from './errors'
 import { createLink, linkUrl } from './links'
@@ -40,7 +40,7 @@ function codeJson<T extends z.ZodType>(schema: T, notJson: () => WxError) {
   const mw: MiddlewareHandler<PlatformEnv, string, { in: { json: z.input<T> }; out: { json: z.output<T> } }> = async (c, next) => {
     let value: unknown
     try {
-      value = JSON.parse(await c.req.text())
+      value = parseJson(await c.req.text())
     } catch {
       throw notJson()
     }

@@ -193,3 +193,12 @@ test('subscription messages are events on the person’s journey', async () => {
   const types = (await p.json(`/_sandbox/events?journey=${launched.journeyId}`)).events.map((e: any) => e.type)
   expect(types).toEqual(['miniprogram.launched', 'miniprogram.subscribe.answered', 'miniprogram.subscribe-message.sent'])
 })
+
+test('refuses an empty template id and stores no consent for it', async () => {
+  const before = (await p.json('/_sandbox/people/alice/miniprogram/subscriptions')).subscriptions
+  const { status, body } = await consent('alice', [''])
+  expect(status).toBe(400)
+  expect(body).toMatchObject({ errCode: 20001, errMsg: expect.stringContaining('requestSubscribeMessage:fail') })
+  expect((await consent('alice', [tmpl['order-ready']!, ''])).status).toBe(400)
+  expect((await p.json('/_sandbox/people/alice/miniprogram/subscriptions')).subscriptions).toEqual(before)
+})

@@ -53,7 +53,8 @@ export async function requestSubscribeMessage(
   if (tmplIds.length > 5) throw new SubscribeRequestFailure(20003, 'Templates count out of max bounds')
   const known = new Set((await templatesOf(db, app.appid)).map((t) => t.templateId))
   const unknown = tmplIds.find((id) => !known.has(id))
-  if (unknown) throw new SubscribeRequestFailure(20001, `No template data return, verify the template id exist: ${unknown}`)
+  // `!== undefined`: an empty id is as unknown as any other (and falsy)
+  if (unknown !== undefined) throw new SubscribeRequestFailure(20001, `No template data return, verify the template id exist: ${unknown}`)
   const now = clock.now()
   const answers: Record<string, Decision> = {}
   for (const id of tmplIds) answers[id] = decisions[id] ?? 'accept'

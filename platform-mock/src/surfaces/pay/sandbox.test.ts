@@ -57,3 +57,10 @@ test('lists merchants, and answers 404 for unknown ones', async () => {
   expect(merchants).toEqual([expect.objectContaining({ mchid: w.cred.mchid, appids: [w.mpAppid, w.oaAppid] })])
   expect((await w.p.get('/_sandbox/pay/merchants/1900000000/orders')).status).toBe(404)
 })
+
+test('answers 400 to a merchant or wallet patch that changes nothing', async () => {
+  const res = await patch(`/_sandbox/pay/merchants/${w.mchid}`, {})
+  expect(res.status).toBe(400)
+  expect(await res.json()).toEqual({ error: { code: 'invalid', message: 'body: give `mode` or `balance` (or both)' } })
+  expect((await patch('/_sandbox/pay/people/carol/wallet', {})).status).toBe(400)
+})

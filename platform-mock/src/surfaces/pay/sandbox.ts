@@ -17,14 +17,18 @@ import { findWallet, listBills, updateWallet, walletView } from './wallets'
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 
-const MerchantPatch = z.object({
-  mode: z.enum(['public_key', 'certificate']).optional(),
-  balance: z.number().int().min(0).optional(),
-})
-const WalletPatch = z.object({
-  balance: z.number().int().min(0).optional(),
-  password: z.string().regex(/^\d{6}$/, 'six digits').optional(),
-})
+const MerchantPatch = z
+  .object({
+    mode: z.enum(['public_key', 'certificate']).optional(),
+    balance: z.number().int().min(0).optional(),
+  })
+  .refine((v) => v.mode !== undefined || v.balance !== undefined, 'give `mode` or `balance` (or both)')
+const WalletPatch = z
+  .object({
+    balance: z.number().int().min(0).optional(),
+    password: z.string().regex(/^\d{6}$/, 'six digits').optional(),
+  })
+  .refine((v) => v.balance !== undefined || v.password !== undefined, 'give `balance` or `password` (or both)')
 const RequestPaymentParams = z.object({
   appId: z.string().optional(),
   timeStamp: z.string(),

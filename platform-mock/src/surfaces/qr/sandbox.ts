@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { SandboxError } from '../../shared/errors'
 import type { PlatformEnv } from '../../shared/env'
+import { parseJson } from '../../shared/validate'
 import { codeImage, codePayload, findCode } from '../miniprogram/codes'
 import { findMiniProgram } from '../miniprogram/pages'
 import type { ScanMethod } from '../miniprogram/scenes'
@@ -57,7 +58,7 @@ async function scanInput(c: Context<PlatformEnv>): Promise<ScanInput & { appid?:
   let json: unknown
   try {
     const text = await c.req.text()
-    json = text === '' ? {} : JSON.parse(text)
+    json = text === '' ? {} : parseJson(text)
   } catch {
     throw new SandboxError(400, 'bad_json', 'the body is not valid JSON')
   }

@@ -1,0 +1,23 @@
+import { expect, test } from 'vitest'
+import { streamBody } from '../../platform-mock/src/reliability/stream'
+import { fakePagesDir, platformAndMerchant } from './testing'
+
+const env = platformAndMerchant({ pagesDir: fakePagesDir() })
+
+test.each(['/api/cart/items', '/api/login', '/pay/notify'])('refuses a streamed oversized body on %s before it is all sent', async (path) => {
+  const res = await streamBody(env.merchant.url + path, 256 * 1024 * 1024)
+  expect(res.finished).toBe(false)
+  expect(res.sent).toBeLessThan(32 * 1024 * 1024)
+  expect(res.status).toBe(413)
+  expect(JSON.parse(res.body)).toEqual({ error: { code: 'payload_too_large', message: 'the body is over 1 MiB' } })
+})
+
+test('still takes a chunked body under the limit', async () => {
+  const res = await fetch(env.merchant.url + '/api/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: new Blob(['{"code":"nope"}']).stream(),
+    duplex: 'half',
+  } as RequestInit)
+  expect(res.status).toBeLessThan(500)
+})
