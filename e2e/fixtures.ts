@@ -10,17 +10,21 @@ export const test = base.extend<{ phones: (ids: string[]) => Promise<Page>; samp
   /** `test.use({ samplePages: true })`: the mini program shows the platform's bundled sample pages, not the store's */
   samplePages: [false, { option: true }],
   phones: async ({ page, request, baseURL, samplePages }, use) => {
-    const watch = `${merchantUrl(baseURL!)}/admin/sandbox-watch`
-    const before = (await (await request.get(watch, { headers: { authorization: `Bearer ${process.env.STAFF_TOKEN}` } })).json()) as { watching: boolean; replays: number }
+    const watch = async () => {
+      const res = await request.get(`${merchantUrl(baseURL!)}/admin/sandbox-watch`, { headers: { authorization: `Bearer ${process.env.STAFF_TOKEN}` } })
+      expect(res.ok(), 'the store answers its staff (STAFF_TOKEN)').toBe(true)
+      return (await res.json()) as { watching: boolean; replays: number; busy: boolean }
+    }
+    // the store listens to the sandbox from its start; on a loaded machine the first spec may come first
+    await expect.poll(async () => (await watch()).watching, { timeout: 20_000, message: 'the store watches the sandbox' }).toBe(true)
+    const before = await watch()
     const reset = await request.post('/_sandbox/reset', { data: { seed: 1 } })
     expect(reset.ok()).toBe(true)
-    if (before.watching) {
-      const settled = async () => {
-        const now = (await (await request.get(watch, { headers: { authorization: `Bearer ${process.env.STAFF_TOKEN}` } })).json()) as { replays: number; busy: boolean }
-        return now.replays > before.replays && !now.busy
-      }
-      await expect.poll(settled, { timeout: 10_000, message: 'the store sets itself up again after the reset' }).toBe(true)
+    const settled = async () => {
+      const now = await watch()
+      return now.replays > before.replays && !now.busy
     }
+    await expect.poll(settled, { timeout: 15_000, message: 'the store sets itself up again after the reset' }).toBe(true)
     if (samplePages) {
       const { appid } = (await (await request.get('/_sandbox/credentials')).json()).miniProgram
       expect((await request.put(`/_sandbox/miniprogram/apps/${appid}`, { data: { pagesUrl: new URL('/sample-mp', baseURL).href } })).ok()).toBe(true)
