@@ -29,14 +29,12 @@ export const XSS_CORPUS: readonly string[] = [
   `<SCRIPT/XSS SRC="//xss.invalid/xss.js"></SCRIPT>`,
   `<BODY onload!#$%&()*~+-_.,:;?@[/|\\]^\`=__xss('body')>`,
   `<<SCRIPT>__xss('double-lt');//\\<</SCRIPT>`,
-  `<IMG SRC="`,
   `<iframe src="javascript:__xss('iframe')"></iframe>`,
   `<iframe srcdoc="<script>parent.__xss('srcdoc')</script>"></iframe>`,
   `<INPUT TYPE="IMAGE" SRC="javascript:__xss('input')">`,
   `<BODY BACKGROUND="javascript:__xss('background')">`,
-  `<svg/onload="__xss('svg-onload')">`,
+  `<svg/onload="__xss('svg-onload')"></svg>`,
   `<svg><script>__xss('svg-script')</script></svg>`,
-  `<math><mtext><table><mglyph><style><img src=x onerror="__xss('mxss')">`,
   `<STYLE>@import'//xss.invalid/xss.css';</STYLE>`,
   `<DIV STYLE="background-image: url(javascript:__xss('style-url'))">styled</DIV>`,
   `<DIV STYLE="width: expression(__xss('expression'));">expr</DIV>`,
@@ -48,7 +46,6 @@ export const XSS_CORPUS: readonly string[] = [
   `<p style="x" onmouseenter=__xss('unquoted')>hover text</p>`,
   `<video><source onerror="__xss('source')"></video>`,
   `<audio src=x onerror=__xss('audio')>`,
-  `<noscript><p title="</noscript><img src=x onerror=__xss('noscript')>">`,
   `<a href="java\u0000script:__xss('nul')">nul link</a>`,
   `"><img src=x onerror=__xss('attr-break')>`,
   `'--></style></script><script>__xss('breakout')</script>`,
@@ -56,6 +53,10 @@ export const XSS_CORPUS: readonly string[] = [
   `<mp-miniprogram data-miniprogram-appid="APPID" data-miniprogram-title="<img src=x onerror=__xss('card-title')>" data-miniprogram-imageurl="javascript:__xss('card-image')" onclick="__xss('card-click')"></mp-miniprogram>`,
   `{{constructor.constructor('__xss("template")')()}}`,
   '${__xss("literal")}',
+  // unterminated: they swallow whatever follows them, so they come last
+  `<noscript><p title="</noscript><img src=x onerror=__xss('noscript')>">`,
+  `<math><mtext><table><mglyph><style><img src=x onerror="__xss('mxss')">`,
+  `<IMG SRC="`,
 ]
 
 /** One line that holds the whole corpus, for fields that are plain text (names, titles, messages). */

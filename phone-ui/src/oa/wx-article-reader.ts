@@ -53,7 +53,8 @@ export class WxArticleReader extends LitElement {
       display: flex;
       align-items: center;
       gap: 10px;
-      padding: 8px 16px;
+      /* clear of the home indicator, as the tab bar is */
+      padding: 8px 16px 18px;
       border-top: 1px solid rgba(0, 0, 0, 0.08);
       background: #fff;
       line-height: 1.4;
