@@ -7,7 +7,9 @@ import { EventLog } from './shared/events'
 import { Ids } from './shared/ids'
 import { readMeta, writeMetaQuery } from './shared/meta'
 import { Scheduler } from './shared/scheduler'
+import { registerPushJobs } from './surfaces/official-account/push'
 import { registerPayJobs } from './surfaces/pay/jobs'
+import { registerCallbackJobs } from './surfaces/wecom/callback'
 import { generateCredentials, type WorldCredentials } from './world/credentials'
 import { seedQueries } from './world/seed'
 
@@ -56,6 +58,8 @@ export class Platform {
     const world = await readMeta<WorldMeta>(db, 'world')
     const platform = new Platform(db, world ? world.seed : (opts.seed ?? null))
     registerPayJobs(platform)
+    registerPushJobs(platform)
+    registerCallbackJobs(platform)
     platform.credentials = await platform.#loadOrCreateCredentials()
     if (world) {
       platform.worldSeed = world.seed

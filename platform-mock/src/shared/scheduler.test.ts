@@ -194,7 +194,7 @@ describe('after a crash', () => {
     const [job] = await p.platform.scheduler.job('test.ping', p.platform.clock.now(), { label: 'now' })
     const [a, b] = await Promise.all([p.platform.scheduler.runNow(job!.id), p.platform.scheduler.runDue()])
     expect(ran.map((r) => r.label)).toEqual(['now'])
-    expect(a).toMatchObject({ id: job!.id, status: 'done' })
+    expect(a?.fired).toMatchObject({ id: job!.id, status: 'done' })
     expect(b).toEqual([])
     expect(await p.platform.scheduler.runNow(job!.id)).toBeUndefined()
   })

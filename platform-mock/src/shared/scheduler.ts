@@ -3,7 +3,19 @@ import { sandboxJobs } from '../sandbox/schema'
 import type { VirtualClock } from './clock'
 import type { Db } from './db'
 
-export type JobHandler = (payload: any, job: { id: number; dueAt: number; kind: string }) => Promise<void>
+export interface JobRef {
+  id: number
+  dueAt: number
+  kind: string
+}
+
+/** Does a job's work; what it answers goes back to `runNow`'s caller (a push's outcome). */
+export type JobHandler = (payload: any, job: JobRef) => Promise<unknown>
+
+interface Run {
+  fired: FiredJob
+  result: unknown
+}
 
 export interface FiredJob {
   id: number
@@ -27,7 +39,7 @@ export interface FiredJob {
 export class Scheduler {
   readonly #handlers = new Map<string, JobHandler>()
   /** jobs being run now, by id, so that `runNow` can wait for a run it did not start */
-  readonly #inFlight = new Map<number, Promise<FiredJob>>()
+  readonly #inFlight = new Map<number, Promise<Run>>()
   #running: Promise<FiredJob[]> | null = null
   #timer: NodeJS.Timeout | null = null
 
@@ -74,13 +86,22 @@ export class Scheduler {
 
   /**
    * Runs one job now, whatever its due time (a payment's first notification attempt, right
-   * after the batch that wrote it). When another run has claimed it, waits for that run; when it
-   * already ran, does nothing.
+   * after the batch that wrote it), and answers its run and what its handler answered. When
+   * another run has claimed it, waits for that run; when it already ran, answers undefined.
    */
-  async runNow(id: number): Promise<FiredJob | undefined> {
+  async runNow(id: number): Promise<Run | undefined> {
     const job = await this.#claim(id)
     if (job) return this.#run(job)
     return this.#inFlight.get(id)
+  }
+
+  /**
+   * Marks a job done, as a statement for the batch that records its effects: a handler that ends
+   * with a batch puts it there, so that a crash can never leave the effects without the mark
+   * (and the job to be run again over them).
+   */
+  doneQuery(job: JobRef) {
+    return this.db.update(sandboxJobs).set({ status: 'done', ranAt: this.clock.now() }).where(eq(sandboxJobs.id, job.id))
   }
 
   /** Advances the clock by `ms`, running everything that falls due on the way, in order. */
@@ -147,7 +168,7 @@ export class Scheduler {
         await this.#inFlight.get(next.id)
         continue
       }
-      fired.push(await this.#run(job))
+      fired.push((await this.#run(job)).fired)
     }
   }
 
@@ -161,13 +182,14 @@ export class Scheduler {
     return job
   }
 
-  #run(job: typeof sandboxJobs.$inferSelect): Promise<FiredJob> {
-    const run = (async (): Promise<FiredJob> => {
+  #run(job: typeof sandboxJobs.$inferSelect): Promise<Run> {
+    const run = (async (): Promise<Run> => {
       const handler = this.#handlers.get(job.kind)
       let error: string | undefined
+      let result: unknown
       try {
         if (!handler) throw new Error(`no handler for job kind ${job.kind}`)
-        await handler(job.payload, { id: job.id, dueAt: job.dueAt, kind: job.kind })
+        result = await handler(job.payload, { id: job.id, dueAt: job.dueAt, kind: job.kind })
       } catch (err) {
         error = err instanceof Error ? err.message : String(err)
         console.error(`[scheduler] job ${job.id} (${job.kind}) failed:`, err)
@@ -177,7 +199,8 @@ export class Scheduler {
         .update(sandboxJobs)
         .set({ status, ranAt: this.clock.now(), error })
         .where(eq(sandboxJobs.id, job.id))
-      return { id: job.id, kind: job.kind, dueAt: new Date(job.dueAt).toISOString(), status, ...(error && { error }) }
+      const fired: FiredJob = { id: job.id, kind: job.kind, dueAt: new Date(job.dueAt).toISOString(), status, ...(error && { error }) }
+      return { fired, result }
     })()
     this.#inFlight.set(job.id, run)
     return run.finally(() => this.#inFlight.delete(job.id))

@@ -4,7 +4,7 @@ import { apps } from '../../world/schema'
 import { followerOf, personOfOpenid, type OaApp } from './account'
 import { announce, deliver, insideWindow, messageQuery, messageView } from './conversation'
 import { invalidTemplateId, notLinkedMiniProgram, outOfWindow, requireSubscribe } from './errors'
-import { push } from './push'
+import { pushLater } from './push'
 import { oaMessages, oaTemplates } from './schema'
 import type { CustomSend, TemplateSend } from './wire'
 
@@ -72,7 +72,15 @@ export async function sendTemplate(platform: Platform, app: OaApp, msg: Template
     ...(msg.url && { url: msg.url }),
     ...(msg.miniprogram && { miniprogram: { appid: msg.miniprogram.appid, pagepath: msg.miniprogram.pagepath ?? '' } }),
   }
-  const [[row]] = await platform.db.batch([
+  // the report of the send goes out with it (an outbox), after the person sees the message
+  const pushing = await pushLater(platform, {
+    app,
+    personId: who.personId,
+    openid: msg.touser,
+    kind: 'TEMPLATESENDJOBFINISH',
+    fields: { MsgType: 'event', Event: 'TEMPLATESENDJOBFINISH', MsgID: msgid, Status: 'success' },
+  })
+  const written = await platform.db.batch([
     messageQuery(platform, {
       appid: app.appid,
       personId: who.personId,
@@ -82,14 +90,10 @@ export async function sendTemplate(platform: Platform, app: OaApp, msg: Template
       body,
       msgid: msg.client_msg_id ? `client:${msg.client_msg_id}` : `template:${msgid}`,
     }),
+    ...pushing.queries,
   ])
+  const [row] = written[0]
   await announce(platform, row!)
-  await push(platform, {
-    app,
-    personId: who.personId,
-    openid: msg.touser,
-    kind: 'TEMPLATESENDJOBFINISH',
-    fields: { MsgType: 'event', Event: 'TEMPLATESENDJOBFINISH', MsgID: msgid, Status: 'success' },
-  })
+  await pushing.send(written)
   return { msgid, duplicate: false }
 }

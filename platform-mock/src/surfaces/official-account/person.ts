@@ -6,7 +6,7 @@ import { findOa, followerOf, identityOf, type OaApp } from './account'
 import { interactionQuery, messageQuery, messageView } from './conversation'
 import { invalid, notFollowing } from './errors'
 import { mustMenu } from './menu'
-import { push } from './push'
+import { pushLater, type PushInput } from './push'
 import { qrExpired, sceneValue, type OaQrCode } from './qrcodes'
 import { oaFollowers } from './schema'
 
@@ -33,7 +33,11 @@ export async function follow(platform: Platform, personId: string, opts: { appid
   }
   const scene = opts.qr ? 'ADD_SCENE_QR_CODE' : (opts.scene ?? 'ADD_SCENE_PROFILE_CARD')
   const now = platform.clock.now()
-  await platform.db.batch([
+  const fields = opts.qr
+    ? { MsgType: 'event', Event: 'subscribe', EventKey: `qrscene_${sceneValue(opts.qr)}`, Ticket: opts.qr.ticket }
+    : { MsgType: 'event', Event: 'subscribe', EventKey: '' }
+  const pushing = await pushLater(platform, { app, personId, openid, kind: 'subscribe', fields })
+  const written = await platform.db.batch([
     platform.db.insert(oaFollowers).values({
       appid: app.appid,
       openid,
@@ -43,6 +47,7 @@ export async function follow(platform: Platform, personId: string, opts: { appid
       qrSceneStr: opts.qr?.sceneStr ?? '',
     }),
     interactionQuery(platform, app.appid, openid, opts.qr ? 'scan' : 'subscribe'),
+    ...pushing.queries,
   ])
   await platform.events.append({
     actor: personId,
@@ -52,14 +57,13 @@ export async function follow(platform: Platform, personId: string, opts: { appid
     channel: opts.qr ? 'qr' : 'official-account',
     payload: { subscribeScene: scene, ...(opts.qr && { scene: sceneValue(opts.qr) }) },
   })
-  const fields = opts.qr
-    ? { MsgType: 'event', Event: 'subscribe', EventKey: `qrscene_${sceneValue(opts.qr)}`, Ticket: opts.qr.ticket }
-    : { MsgType: 'event', Event: 'subscribe', EventKey: '' }
-  return { following: true, alreadyFollowing: false, subscribeScene: scene, push: await push(platform, { app, personId, openid, kind: 'subscribe', fields }) }
+  return { following: true, alreadyFollowing: false, subscribeScene: scene, push: await pushing.send(written) }
 }
 
 async function scanWhileFollowing(platform: Platform, personId: string, app: OaApp, openid: string, qr: OaQrCode) {
-  await interactionQuery(platform, app.appid, openid, 'scan')
+  const fields = { MsgType: 'event', Event: 'SCAN', EventKey: sceneValue(qr), Ticket: qr.ticket }
+  const pushing = await pushLater(platform, { app, personId, openid, kind: 'SCAN', fields })
+  const written = await platform.db.batch([interactionQuery(platform, app.appid, openid, 'scan'), ...pushing.queries])
   await platform.events.append({
     actor: personId,
     surface: 'official-account',
@@ -68,8 +72,7 @@ async function scanWhileFollowing(platform: Platform, personId: string, app: OaA
     channel: 'qr',
     payload: { scene: sceneValue(qr) },
   })
-  const fields = { MsgType: 'event', Event: 'SCAN', EventKey: sceneValue(qr), Ticket: qr.ticket }
-  return { following: true, alreadyFollowing: true, push: await push(platform, { app, personId, openid, kind: 'SCAN', fields }) }
+  return { following: true, alreadyFollowing: true, push: await pushing.send(written) }
 }
 
 /** Scanning an Official Account parametric code: follow with `qrscene_…`, or `SCAN` for a follower. */
@@ -82,10 +85,11 @@ export async function scanFollowCode(platform: Platform, personId: string, qr: O
 export async function unfollow(platform: Platform, personId: string, appid?: string) {
   const { app, openid } = await who(platform, personId, appid)
   if (!(await followerOf(platform.db, app.appid, openid))) throw notFollowing(personId)
-  await platform.db.delete(oaFollowers).where(and(eq(oaFollowers.appid, app.appid), eq(oaFollowers.openid, openid)))
-  await platform.events.append({ actor: personId, surface: 'official-account', type: 'oa.unfollowed', subject: { appid: app.appid, person: personId } })
   const fields = { MsgType: 'event', Event: 'unsubscribe', EventKey: '' }
-  return { following: false, push: await push(platform, { app, personId, openid, kind: 'unsubscribe', fields }) }
+  const pushing = await pushLater(platform, { app, personId, openid, kind: 'unsubscribe', fields })
+  const written = await platform.db.batch([platform.db.delete(oaFollowers).where(and(eq(oaFollowers.appid, app.appid), eq(oaFollowers.openid, openid))), ...pushing.queries])
+  await platform.events.append({ actor: personId, surface: 'official-account', type: 'oa.unfollowed', subject: { appid: app.appid, person: personId } })
+  return { following: false, push: await pushing.send(written) }
 }
 
 async function mustFollow(platform: Platform, personId: string, appid?: string) {
@@ -98,10 +102,14 @@ async function mustFollow(platform: Platform, personId: string, appid?: string) 
 export async function sendText(platform: Platform, personId: string, content: string, appid?: string) {
   const { app, openid } = await mustFollow(platform, personId, appid)
   const msgid = platform.ids.digits(20).replace(/^0/, '2')
-  const [[row]] = await platform.db.batch([
+  const fields = { MsgType: 'text', Content: content, MsgId: BigInt(msgid) }
+  const pushing = await pushLater(platform, { app, personId, openid, kind: 'text', fields })
+  const written = await platform.db.batch([
     messageQuery(platform, { appid: app.appid, personId, direction: 'in', source: 'person', kind: 'text', body: { content }, msgid }),
     interactionQuery(platform, app.appid, openid, 'message'),
+    ...pushing.queries,
   ])
+  const [row] = written[0]
   await platform.events.append({
     actor: personId,
     surface: 'official-account',
@@ -110,8 +118,7 @@ export async function sendText(platform: Platform, personId: string, content: st
     channel: 'official-account',
     payload: { kind: 'text', preview: content.slice(0, 60) },
   })
-  const fields = { MsgType: 'text', Content: content, MsgId: BigInt(msgid) }
-  return { message: messageView(row!), push: await push(platform, { app, personId, openid, kind: 'text', fields }) }
+  return { message: messageView(row!), push: await pushing.send(written) }
 }
 
 /**
@@ -128,17 +135,26 @@ export async function tapMenu(platform: Platform, personId: string, at: { top: n
   const button = at.sub === undefined ? top : top?.sub_button?.[at.sub]
   if (!button || button.sub_button?.length) throw invalid('no such button (a button with a sub-menu opens it: give `sub`)')
   const subject = { appid: app.appid, person: personId }
-  await platform.db.batch([interactionQuery(platform, app.appid, openid, 'menu')])
-  await platform.events.append({ actor: personId, surface: 'official-account', type: 'oa.menu.tapped', subject, channel: 'official-account', payload: { name: button.name, type: button.type, key: button.key ?? null } })
   const base = { MsgType: 'event' }
+  const event: Pick<PushInput, 'kind' | 'fields'> | null =
+    button.type === 'click'
+      ? { kind: 'CLICK', fields: { ...base, Event: 'CLICK', EventKey: button.key! } }
+      : button.type === 'view'
+        ? { kind: 'VIEW', fields: { ...base, Event: 'VIEW', EventKey: button.url!, MenuId: String(menu.menuid) } }
+        : button.type === 'miniprogram'
+          ? { kind: 'view_miniprogram', fields: { ...base, Event: 'view_miniprogram', EventKey: button.pagepath!, MenuId: String(menu.menuid) } }
+          : null
+  const pushing = event ? await pushLater(platform, { app, personId, openid, ...event }) : null
+  const written = await platform.db.batch([interactionQuery(platform, app.appid, openid, 'menu'), ...(pushing?.queries ?? [])])
+  await platform.events.append({ actor: personId, surface: 'official-account', type: 'oa.menu.tapped', subject, channel: 'official-account', payload: { name: button.name, type: button.type, key: button.key ?? null } })
+  const push = () => pushing!.send(written)
   switch (button.type) {
     case 'click':
-      return { type: 'click', push: await push(platform, { app, personId, openid, kind: 'CLICK', fields: { ...base, Event: 'CLICK', EventKey: button.key! } }) }
+      return { type: 'click', push: await push() }
     case 'view':
-      return { type: 'view', url: button.url, push: await push(platform, { app, personId, openid, kind: 'VIEW', fields: { ...base, Event: 'VIEW', EventKey: button.url!, MenuId: String(menu.menuid) } }) }
+      return { type: 'view', url: button.url, push: await push() }
     case 'miniprogram': {
-      const fields = { ...base, Event: 'view_miniprogram', EventKey: button.pagepath!, MenuId: String(menu.menuid) }
-      const pushed = await push(platform, { app, personId, openid, kind: 'view_miniprogram', fields })
+      const pushed = await push()
       const launched = await launch(platform, personId, { entry: 'oa-menu', appid: button.appid, path: button.pagepath }, { subject: { officialAccount: app.appid } })
       return { type: 'miniprogram', push: pushed, launch: launched }
     }

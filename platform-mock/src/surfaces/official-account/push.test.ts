@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { testPlatform, type TestPlatform } from '../../testing'
 import { UNAVAILABLE } from './conversation'
@@ -159,4 +162,39 @@ describe('pushes and passive replies', () => {
     const [first] = (await kit.events('oa.push.attempted')).slice(-2)
     expect(first.payload.answer).toMatch(/no answer within 5000 ms/)
   }, 15_000)
+})
+
+describe('a crash while a push is made', () => {
+  test("the restarted platform pushes the person's message: the message and its push committed together", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oa-crash-'))
+    const databaseUrl = `file:${join(dir, 'platform.db')}`
+    const first = await testPlatform({ memory: false, databaseUrl, seed: 'oa-crash' })
+    let second: TestPlatform | undefined
+    const firstKit = oaKit(first)
+    // the first push arrives as the process dies (kill -9: it writes nothing more); the second is answered
+    const s = await brandServer({
+      token: firstKit.oa.token,
+      encodingAESKey: firstKit.oa.encodingAESKey,
+      appid: firstKit.oa.appid,
+      handler: (m, n) => {
+        if (n === 1) first.platform.db.$client.close()
+        return s.reply(m, { MsgType: 'text', Content: `echo: ${m.Content}` })
+      },
+    })
+    servers.push(s)
+    try {
+      expect((await firstKit.configure({ url: s.url, mode: 'plain' })).status).toBe(200)
+      void firstKit.person('alice', '/messages', { text: 'still there?' }).catch(() => undefined)
+      await expect.poll(() => s.received.length).toBe(1)
+      second = await testPlatform({ memory: false, databaseUrl })
+      const secondKit = oaKit(second)
+      await expect.poll(() => s.received.length).toBeGreaterThanOrEqual(2)
+      expect(s.received[1]!.message).toMatchObject({ MsgType: 'text', Content: 'still there?', MsgId: s.received[0]!.message.MsgId })
+      await expect.poll(async () => (await secondKit.person('alice', '/messages')).body.messages.slice(-2).map((m: any) => m.body.content)).toEqual(['still there?', 'echo: still there?'])
+    } finally {
+      await first.close().catch(() => undefined)
+      await second?.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
 })

@@ -1,6 +1,8 @@
-import { performance } from 'node:perf_hooks'
+import { eq } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Platform } from '../../platform'
+import type { JobRef } from '../../shared/scheduler'
+import { apps } from '../../world/schema'
 import type { OaApp } from './account'
 import { announce, messageQuery, messageView, UNAVAILABLE, type NewOaMessage, type OaMessage } from './conversation'
 import { decryptMessage, encryptMessage, sha1Signature } from './crypto'
@@ -106,17 +108,74 @@ function readReply(server: ServerConfig, app: OaApp, openid: string, answer: str
   }
 }
 
+/** The scheduler job of one push. */
+export const PUSH_JOB = 'oa.push'
+
+interface PushJob {
+  appid: string
+  personId: string
+  openid: string
+  kind: string
+  /** the whole message, ToUserName to the last field; bigints (MsgId) tagged for JSON */
+  plain: unknown
+}
+
+const encodeFields = (f: XmlFields): unknown => JSON.parse(JSON.stringify(f, (_, v) => (typeof v === 'bigint' ? { $bigint: v.toString() } : v)))
+const decodeFields = (f: unknown): XmlFields =>
+  JSON.parse(JSON.stringify(f), (_, v) => (v && typeof v === 'object' && typeof v.$bigint === 'string' ? BigInt(v.$bigint) : v)) as XmlFields
+
+/** What `pushLater` gives its caller: the statements for its batch, and the push itself after it. */
+export interface PendingPush {
+  queries: BatchItem<'sqlite'>[]
+  /** makes the push now, given the batch's results (the job's statement is the last one) */
+  send(results: unknown[]): Promise<PushResult>
+}
+
+/**
+ * A push to the account's server as a job, for the batch of the action it tells of (an outbox):
+ * the person's message and its push commit together, so a crash between them cannot lose the
+ * push; it runs when the platform starts again. Nothing is pushed while no server is configured.
+ */
+export async function pushLater(platform: Platform, input: PushInput): Promise<PendingPush> {
+  const { app, openid, personId } = input
+  if (!(await serverOf(platform, app.appid))) return { queries: [], send: async () => ({ pushed: false }) }
+  const plain: XmlFields = { ToUserName: app.originalId, FromUserName: openid, CreateTime: Math.floor(platform.clock.now() / 1000), ...input.fields }
+  const payload: PushJob = { appid: app.appid, personId, openid, kind: input.kind, plain: encodeFields(plain) }
+  return {
+    queries: [platform.scheduler.job(PUSH_JOB, platform.clock.now(), payload)],
+    async send(results) {
+      const [job] = results.at(-1) as { id: number }[]
+      const run = await platform.scheduler.runNow(job!.id)
+      return (run?.result as PushResult | undefined) ?? { pushed: false }
+    },
+  }
+}
+
+/** Pushes at once, for an action that writes nothing of its own. */
+export async function push(platform: Platform, input: PushInput): Promise<PushResult> {
+  const pending = await pushLater(platform, input)
+  const [first, ...rest] = pending.queries
+  return pending.send(first ? await platform.db.batch([first, ...rest]) : [])
+}
+
+/** Registers the Official Account's scheduled work: pushes to the developer's server. */
+export function registerPushJobs(platform: Platform) {
+  platform.scheduler.handle(PUSH_JOB, (payload: PushJob, job) => onPushDue(platform, payload, job))
+}
+
 /**
  * 接收普通消息 / 接收事件推送: POSTs the message to the account's verified server, up to three
  * tries (a timeout after 5 s, a non-200 answer or a broken connection counts as a failed try).
  * A passive reply lands in the person's conversation; a bad reply, or three failed tries, shows
- * WeChat's "unavailable" notice instead. Nothing is pushed while no server is configured.
+ * WeChat's "unavailable" notice instead. The outcome and the job's end commit together, so a job
+ * run again after a crash pushes again (as WeChat does) only when nothing was recorded.
  */
-export async function push(platform: Platform, input: PushInput): Promise<PushResult> {
-  const { app, openid, personId } = input
-  const server = await serverOf(platform, app.appid)
-  if (!server) return { pushed: false }
-  const plain: XmlFields = { ToUserName: app.originalId, FromUserName: openid, CreateTime: Math.floor(platform.clock.now() / 1000), ...input.fields }
+async function onPushDue(platform: Platform, payload: PushJob, job: JobRef): Promise<PushResult> {
+  const { openid, personId } = payload
+  const [app] = await platform.db.select().from(apps).where(eq(apps.appid, payload.appid))
+  const server = app && (await serverOf(platform, app.appid))
+  if (!app || !server) return { pushed: false }
+  const plain = decodeFields(payload.plain)
   const subject = { appid: app.appid, person: personId }
   let outcome: PushOutcome = 'failed'
   let detail: string | null = null
@@ -132,7 +191,7 @@ export async function push(platform: Platform, input: PushInput): Promise<PushRe
       surface: 'official-account',
       type: 'oa.push.attempted',
       subject,
-      payload: { kind: input.kind, n: tries, status, ok: !failure, latencyMs, answer: (failure ?? answer).slice(0, ANSWER_LIMIT), mode: server.mode },
+      payload: { kind: payload.kind, n: tries, status, ok: !failure, latencyMs, answer: (failure ?? answer).slice(0, ANSWER_LIMIT), mode: server.mode },
     })
     if (failure) {
       detail = failure
@@ -157,14 +216,15 @@ export async function push(platform: Platform, input: PushInput): Promise<PushRe
   const writes: BatchItem<'sqlite'>[] = [
     platform.db
       .insert(oaPushes)
-      .values({ appid: app.appid, personId, kind: input.kind, xml: toXml(plain), attempts: tries, outcome, detail, at: platform.clock.now() })
+      .values({ appid: app.appid, personId, kind: payload.kind, xml: toXml(plain), attempts: tries, outcome, detail, at: platform.clock.now() })
       .returning(),
   ]
   if (shown) writes.push(messageQuery(platform, { appid: app.appid, personId, direction: 'out', ...shown }))
+  writes.push(platform.scheduler.doneQuery(job))
   const [pushRows, messageRows] = (await platform.db.batch(writes as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])) as unknown as [{ id: number }[], OaMessage[] | undefined]
   const pushId = pushRows[0]!.id
-  await platform.events.append({ actor: 'wechat', surface: 'official-account', type: 'oa.push.finished', subject: { ...subject, push: String(pushId) }, payload: { kind: input.kind, outcome, attempts: tries, detail } })
-  const message = messageRows?.[0]
+  await platform.events.append({ actor: 'wechat', surface: 'official-account', type: 'oa.push.finished', subject: { ...subject, push: String(pushId) }, payload: { kind: payload.kind, outcome, attempts: tries, detail } })
+  const message = shown ? messageRows?.[0] : undefined
   if (message) await announce(platform, message)
   return { pushed: true, pushId, outcome, attempts: tries, detail, reply: message ? messageView(message) : null }
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { performance } from 'node:perf_hooks'
+import type { BatchItem } from 'drizzle-orm/batch'
 import { eq } from 'drizzle-orm'
 import type { Platform } from '../../platform'
 import { SandboxError } from '../../shared/errors'
@@ -93,34 +93,74 @@ export interface PushResult {
   detail?: string | null
 }
 
+/** The scheduler job of one push. */
+export const PUSH_JOB = 'wecom.push'
+
+interface PushJob {
+  corpid: string
+  kind: string
+  plain: string
+  agentid: number | ''
+}
+
+/** What `pushEventLater` gives its caller: the statements for its batch, and the push itself after it. */
+export interface PendingPush {
+  queries: BatchItem<'sqlite'>[]
+  /** makes the push now, given the batch's results (the job's statement is the last one) */
+  send(results: unknown[]): Promise<PushResult>
+}
+
+/**
+ * An event push as a job, for the batch of the change it tells of (an outbox): a crash between
+ * the change and its push cannot lose the push; it runs when the platform starts again.
+ * Nothing is pushed while no callback is configured.
+ */
+export async function pushEventLater(platform: Platform, corp: Corp, kind: string, fields: XmlFields, agentid: number | '' = ''): Promise<PendingPush> {
+  if (!(await callbackOf(platform, corp.corpid))) return { queries: [], send: async () => ({ pushed: false }) }
+  const payload: PushJob = { corpid: corp.corpid, kind, plain: toXml({ ToUserName: corp.corpid, ...fields }), agentid }
+  return {
+    queries: [platform.scheduler.job(PUSH_JOB, platform.clock.now(), payload)],
+    async send(results) {
+      const [job] = results.at(-1) as { id: number }[]
+      const run = await platform.scheduler.runNow(job!.id)
+      return (run?.result as PushResult | undefined) ?? { pushed: false }
+    },
+  }
+}
+
+/** Registers WeCom's scheduled work: event pushes to the corp's callback. */
+export function registerCallbackJobs(platform: Platform) {
+  platform.scheduler.handle(PUSH_JOB, (payload: PushJob) => onPushDue(platform, payload))
+}
+
 /**
  * 接收事件: POSTs `<xml><ToUserName>corpid</ToUserName><AgentID/><Encrypt/></xml>` signed with
  * msg_signature, up to three tries (5 s timeout, non-200, broken connection). The answer body is
- * not read: HTTP 200 is "received". Nothing is pushed while no callback is configured.
+ * not read: HTTP 200 is "received". A job run again after a crash pushes again, as WeCom does.
  */
-export async function pushEvent(platform: Platform, corp: Corp, kind: string, fields: XmlFields, agentid: number | '' = ''): Promise<PushResult> {
-  const cb = await callbackOf(platform, corp.corpid)
+async function onPushDue(platform: Platform, payload: PushJob): Promise<PushResult> {
+  const cb = await callbackOf(platform, payload.corpid)
   if (!cb) return { pushed: false }
-  const plain = toXml({ ToUserName: corp.corpid, ...fields })
+  const { corpid, kind, plain, agentid } = payload
   let tries = 0
   let detail: string | null = null
   while (tries < PUSH_TRIES) {
     tries++
     const timestamp = wireTimestamp()
     const n = nonce()
-    const encrypt = encryptMessage(cb.encodingAesKey, corp.corpid, plain)
+    const encrypt = encryptMessage(cb.encodingAesKey, corpid, plain)
     const url = new URL(cb.url)
     url.searchParams.set('msg_signature', msgSignature(cb.token, timestamp, n, encrypt))
     url.searchParams.set('timestamp', timestamp)
     url.searchParams.set('nonce', n)
-    const body = toXml({ ToUserName: corp.corpid, AgentID: agentid === '' ? '' : agentid, Encrypt: encrypt })
+    const body = toXml({ ToUserName: corpid, AgentID: agentid === '' ? '' : agentid, Encrypt: encrypt })
     const { status, latencyMs, failure } = await callServer(url, { method: 'POST', headers: { 'Content-Type': 'text/xml' }, body }, SERVER_TIMEOUT_MS)
     detail = failure ? failure.message : status !== 200 ? `HTTP ${status}` : null
     await platform.events.append({
       actor: 'wecom',
       surface: 'wecom',
       type: 'wecom.push.attempted',
-      subject: { corpid: corp.corpid },
+      subject: { corpid },
       payload: { kind, n: tries, status, ok: !detail, latencyMs, detail },
     })
     if (!detail) break

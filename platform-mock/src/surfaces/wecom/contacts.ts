@@ -4,7 +4,7 @@ import type { Platform } from '../../platform'
 import { SandboxError } from '../../shared/errors'
 import { getPerson } from '../../world/people'
 import { unionidFor } from '../../world/credentials'
-import { pushEvent } from './callback'
+import { pushEventLater } from './callback'
 import { chatStarted, deliver, bubblesOf } from './conversations'
 import { corpById, externalUseridFor, staffOf, type Corp } from './corp'
 import { invalidConfigId, invalidExternalUserid, invalidParameter, invalidUserid, welcomeNotAllowed } from './errors'
@@ -171,15 +171,7 @@ export async function addContact(platform: Platform, personId: string, way: Cont
     welcomeExpiresAt: welcomeCode ? now + WELCOME_TTL_MS : null,
     welcomeUsedAt: null,
   }
-  await platform.db.insert(wecomFollows).values(row)
-  await platform.events.append({
-    actor: personId,
-    surface: 'wecom',
-    type: 'wecom.contact.added',
-    subject: { corpid: corp.corpid, userid, person: personId, externalUserid, configId: way.configId },
-    payload: { state: way.state, addWay: ADD_WAY_QR, welcomeCode: !!welcomeCode, recipients: [personId] },
-  })
-  const push = await pushEvent(platform, corp, 'add_external_contact', {
+  const pushing = await pushEventLater(platform, corp, 'add_external_contact', {
     FromUserName: 'sys',
     CreateTime: row.createtime,
     MsgType: 'event',
@@ -190,6 +182,15 @@ export async function addContact(platform: Platform, personId: string, way: Cont
     ...(way.state && { State: way.state }),
     ...(welcomeCode && { WelcomeCode: welcomeCode }),
   })
+  const written = await platform.db.batch([platform.db.insert(wecomFollows).values(row), ...pushing.queries])
+  await platform.events.append({
+    actor: personId,
+    surface: 'wecom',
+    type: 'wecom.contact.added',
+    subject: { corpid: corp.corpid, userid, person: personId, externalUserid, configId: way.configId },
+    payload: { state: way.state, addWay: ADD_WAY_QR, welcomeCode: !!welcomeCode, recipients: [personId] },
+  })
+  const push = await pushing.send(written)
   return { added: true, alreadyAdded: false, corpid: corp.corpid, userid, externalUserid, conversation: `wecom:${corp.corpid}:${userid}`, push }
 }
 

@@ -4,7 +4,7 @@ import type { Platform } from '../../platform'
 import type { Db } from '../../shared/db'
 import { SandboxError } from '../../shared/errors'
 import { getPerson } from '../../world/people'
-import { pushEvent } from './callback'
+import { pushEventLater } from './callback'
 import { deliver, type Bubble } from './conversations'
 import { externalUseridFor, type Corp } from './corp'
 import { invalidCursor, invalidParameter, invalidMsgToken, invalidOpenKfid, kfSendLimit, kfSessionClosed } from './errors'
@@ -60,14 +60,19 @@ export async function customerToKf(platform: Platform, corp: Corp, personId: str
       : { kind: 'event', body: { event_type: 'enter_session', open_kfid: openKfid, external_userid: externalUseridFor(platform.credentials.worldSecret, corp.corpid, personId), scene: what.enter.scene ?? '', scene_param: what.enter.sceneParam ?? '' } }
   const [row] = await deliver(platform, chat, 'text' in what ? 'customer' : 'system', 'kf', [bubble], personId)
   const token = `ENC${platform.ids.alnum(44)}`
-  await platform.db.insert(wecomKfTokens).values({ token, corpid: corp.corpid, openKfid, expiresAt: platform.clock.now() + KF_TOKEN_TTL_MS })
-  const push = await pushEvent(platform, corp, 'kf_msg_or_event', {
+  // the token and the push that carries it commit together (an outbox)
+  const pushing = await pushEventLater(platform, corp, 'kf_msg_or_event', {
     CreateTime: Math.floor(platform.clock.now() / 1000),
     MsgType: 'event',
     Event: 'kf_msg_or_event',
     Token: token,
     OpenKfId: openKfid,
   })
+  const written = await platform.db.batch([
+    platform.db.insert(wecomKfTokens).values({ token, corpid: corp.corpid, openKfid, expiresAt: platform.clock.now() + KF_TOKEN_TTL_MS }),
+    ...pushing.queries,
+  ])
+  const push = await pushing.send(written)
   return { conversation: `kf:${corp.corpid}:${openKfid}`, seq: row!.seq, push }
 }
 
