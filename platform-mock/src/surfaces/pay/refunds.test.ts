@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { sandboxJobs } from '../../sandbox/schema'
+import { NOTIFY_JOB } from './notifications'
 import { notificationReceiver, payWorld, type PayWorld } from './testing'
 
 let w: PayWorld
@@ -163,4 +166,14 @@ describe('refunds', () => {
     const noCurrency = await refund({ ...refundBody(order, 'R-x-5', 100), amount: { refund: 100, total: 3200 } })
     expect(noCurrency.body).toMatchObject({ code: 'PARAM_ERROR', detail: { field: '/amount/currency' } })
   })
+})
+
+test("a refund's notification is written with its delivery job, so that a crash before the first attempt cannot strand it", async () => {
+  const order = await paid()
+  expect((await refund(refundBody(order, 'R-outbox-1', 500))).status).toBe(200)
+  await w.p.post('/_sandbox/clock/advance', { by: '10m' })
+  const sent = JSON.parse(receiver.received.at(-1)!.body)
+  expect(w.merchant.decrypt(sent).out_refund_no).toBe('R-outbox-1')
+  const jobs = await w.p.platform.db.select().from(sandboxJobs).where(eq(sandboxJobs.kind, NOTIFY_JOB))
+  expect(jobs.filter((j) => (j.payload as { id: string }).id === sent.id).map((j) => [j.payload, j.status])).toEqual([[{ id: sent.id, step: 0 }, 'done']])
 })
