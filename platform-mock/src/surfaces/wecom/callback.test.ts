@@ -1,4 +1,7 @@
 import { decrypt, encrypt, getSignature } from '@wecom/crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { testPlatform, type TestPlatform } from '../../testing'
 import { decryptMessage, encryptMessage } from '../official-account/crypto'
@@ -99,5 +102,34 @@ describe('callback configuration (URL verification)', () => {
     servers.push(s)
     const res = await kit.configure({ url: s.url, token: 'brandToken1', encodingAESKey: key })
     expect(res.body).toMatchObject({ state: 'enabled', token: 'brandToken1', encodingAESKey: key })
+  })
+})
+
+describe('a crash while a push is made', () => {
+  test('the restarted platform pushes the new external contact: the contact and its push committed together', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wecom-crash-'))
+    const databaseUrl = `file:${join(dir, 'platform.db')}`
+    const first = await testPlatform({ memory: false, databaseUrl, seed: 'wecom-crash' })
+    let second: TestPlatform | undefined
+    const firstKit = wecomKit(first)
+    let n = 0
+    // the first push arrives as the process dies (kill -9: it writes nothing more)
+    const s = await firstKit.brand(() => {
+      if (++n === 1) first.platform.db.$client.close()
+    })
+    servers.push(s)
+    try {
+      void firstKit.addsConsultant('alice').catch(() => undefined)
+      await expect.poll(() => s.received.length).toBe(1)
+      second = await testPlatform({ memory: false, databaseUrl })
+      await expect.poll(() => s.received.length).toBeGreaterThanOrEqual(2)
+      expect(s.received[1]!.message).toMatchObject({ ChangeType: 'add_external_contact', ExternalUserID: s.received[0]!.message.ExternalUserID })
+      const attempted = (await (await fetch(`${second.url}/_sandbox/events?type=wecom.push.attempted`)).json()).events
+      expect(attempted.map((e: any) => [e.payload.kind, e.payload.ok])).toEqual([['add_external_contact', true]])
+    } finally {
+      await first.close().catch(() => undefined)
+      await second?.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
