@@ -20,6 +20,25 @@ const TYPES: Record<string, string> = {
 }
 
 /**
+ * The phone page's policy: its own scripts only (no inline script, no handlers, no javascript:
+ * URLs, whatever a merchant or a person manages to put in front of it), calls to the platform
+ * only, mini program pages framed from wherever the merchant serves them, images from anywhere.
+ * The article reader's srcdoc frame inherits it on top of its own.
+ */
+export const PHONE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  'img-src * data: blob:',
+  "font-src 'self'",
+  "connect-src 'self'",
+  'frame-src http: https:',
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ')
+
+/**
  * Serves the built phone UI at `/` (hashed assets cached for good, index.html never). Before the UI
  * is built, `/` says where the platform is and how to build it.
  */
@@ -28,7 +47,7 @@ export function phoneUi(dist = PHONE_UI_DIST) {
   app.get('/', async (c) => {
     if (!existsSync(join(dist, 'index.html'))) return c.html(landingPage(new URL(c.req.url).origin))
     const html = await readFile(join(dist, 'index.html'), 'utf8')
-    return c.html(html, 200, { 'Cache-Control': 'no-cache' })
+    return c.html(html, 200, { 'Cache-Control': 'no-cache', 'Content-Security-Policy': PHONE_CSP })
   })
   const file = (dir: string, maxAge: string) => async (c: Context, next: Next) => {
     const rel = normalize(decodeURIComponent(new URL(c.req.url).pathname)).replace(/^[/\\]+/, '')
