@@ -61,7 +61,7 @@ async function tapAll(page: Page, links: Locator) {
 test('the Official Account article reader runs nothing of the XSS corpus, shown or tapped, and its card still opens', async ({ phones, request, ran }) => {
   const { cred, oa, post } = await wechat(request)
   const content =
-    `<p>Corpus start.</p><mp-miniprogram data-miniprogram-appid="${cred.miniProgram.appid}" data-miniprogram-path="pages/index/index" data-miniprogram-title="Safe card"></mp-miniprogram>` +
+    `<p>Corpus start. <a href="https://lumen.example/menu">web link</a></p><mp-miniprogram data-miniprogram-appid="${cred.miniProgram.appid}" data-miniprogram-path="pages/index/index" data-miniprogram-title="Safe card"></mp-miniprogram>` +
     XSS_CORPUS.join('\n').replaceAll('APPID', cred.miniProgram.appid)
   const title = `<svg onload=__xss('title')>`.slice(0, 30)
   const draft = await post(`/cgi-bin/draft/add?access_token=${oa}`, { articles: [{ title, author: XSS_SHORT.slice(0, 16), content, thumb_media_id: 't' }] })
@@ -87,7 +87,11 @@ test('the Official Account article reader runs nothing of the XSS corpus, shown 
   await frame.getByText('hover text').hover()
   expect(ran).toEqual([])
 
-  // a card is still a card
+  // a web link still opens (in a new tab), a card is still a card
+  await page.context().route('https://lumen.example/**', (r) => r.fulfill({ contentType: 'text/html', body: '<p>menu</p>' }))
+  const popup = page.waitForEvent('popup')
+  await frame.getByRole('link', { name: 'web link' }).click()
+  expect((await popup).url()).toBe('https://lumen.example/menu')
   await frame.getByRole('button', { name: 'Mini Program: Safe card' }).click()
   await expect(alice.locator('iframe[title="Lumen Coffee Store"]')).toBeVisible()
 })
