@@ -234,3 +234,33 @@ test('WeCom messages and corp tags run nothing', async ({ phones, request, ran }
   await expect(chat).toContainText(XSS_LINE)
   await tapAll(page, chat.getByRole('button'))
 })
+
+test('a brand kit’s names, tagline and descriptions run nothing in the store’s own pages', async ({ phones, request, baseURL, ran }) => {
+  test.setTimeout(60_000)
+  const { startMerchant } = await import('../merchant-demo/src/server')
+  const { CAFE_KIT, loadBrandKit } = await import('../merchant-demo/src/brand')
+  const kit = structuredClone(loadBrandKit(CAFE_KIT))
+  kit.tagline = XSS_LINE
+  kit.categories[0]!.name = XSS_SHORT
+  kit.products[0]!.name = XSS_SHORT
+  kit.products[0]!.description = XSS_LINE
+  const page = await phones(['alice'])
+  await seesScript(page, ran)
+  // a second store on the same platform with the poisoned kit: it publishes its pages in place of the café's
+  const store = await startMerchant({ platformUrl: baseURL!, port: 0, memory: true, brand: kit, watchSandbox: false, reconcileEveryMs: 0 })
+  try {
+    expect((await request.post('/_sandbox/people/alice/miniprogram/launch', { data: { entry: 'search', path: 'pages/menu/menu' } })).ok()).toBe(true)
+    const alice = phone(page, 'alice')
+    const top = alice.locator('iframe').last().contentFrame()
+    const product = top.getByRole('button', { name: new RegExp(`^${XSS_SHORT.replace(/[()[\]\\^$.|?*+]/g, '\\$&')} ¥`) })
+    await expect(product).toBeVisible({ timeout: 15_000 })
+    // a payload that ran in the store's frame would be seen too
+    await top.locator('body').evaluate(() => (window as unknown as { __xss: (id: string) => Promise<void> }).__xss('frame-check'))
+    expect(ran).toEqual(['frame-check'])
+    ran.length = 0
+    await product.click()
+    await expect(top.locator('body')).toContainText(XSS_LINE)
+  } finally {
+    await store.close()
+  }
+})
