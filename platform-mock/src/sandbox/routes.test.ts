@@ -147,3 +147,15 @@ describe('events', () => {
     expect((await p.get('/_sandbox/events?after=-3')).status).toBe(400)
   })
 })
+
+test('refuses an advance past what a date can hold, and changes nothing', async () => {
+  const p = await platform({ seed: '1' })
+  const state = async () => ({ now: (await p.json('/_sandbox/clock')).nowMs, jobs: await p.json('/_sandbox/jobs'), events: (await p.json('/_sandbox/events')).events.length })
+  const before = await state()
+  for (const by of [1e308, 8.64e15, '99999999999999d']) {
+    const res = await p.post('/_sandbox/clock/advance', { by })
+    expect(res.status).toBe(400)
+    expect((await res.json()).error.code).toBe('invalid')
+  }
+  expect(await state()).toEqual(before)
+})

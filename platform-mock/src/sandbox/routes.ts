@@ -12,6 +12,7 @@ import { credentialsDocument } from './credentials'
 import { funnel } from './funnel'
 
 const started = Date.now()
+const MAX_ADVANCE_MS = 100 * 365 * 86_400_000
 const NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/i
 const PERSON_ID = /^[a-z][a-z0-9_-]{1,31}$/
 
@@ -133,6 +134,8 @@ export const sandbox = new Hono<PlatformEnv>()
     const ms = body.by !== undefined ? parseDuration(body.by) : parseTime(body.to!) - clock.now()
     if (ms === null) throw new SandboxError(400, 'invalid', `not a duration: ${body.by} (try "90s", "3d", "1h30m")`)
     if (ms < 0) throw new SandboxError(409, 'backwards', 'the virtual clock cannot go backwards')
+    // a time past what a Date can hold would be written by the jobs, then fail to print
+    if (ms > MAX_ADVANCE_MS || clock.now() + ms > 8.64e15) throw new SandboxError(400, 'invalid', 'the virtual clock advances at most 100 years at a time')
     const from = clock.now()
     const fired = await scheduler.advance(ms)
     await c.var.platform.events.append({ actor: 'sandbox', surface: 'sandbox', type: 'clock.advanced', payload: { from: new Date(from).toISOString(), to: clock.describe().now, fired: fired.length } })

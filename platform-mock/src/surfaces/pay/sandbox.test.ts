@@ -59,7 +59,7 @@ test('lists merchants, and answers 404 for unknown ones', async () => {
 })
 
 test('answers 400 to a merchant or wallet patch that changes nothing', async () => {
-  const res = await patch(`/_sandbox/pay/merchants/${w.mchid}`, {})
+  const res = await patch(`/_sandbox/pay/merchants/${w.cred.mchid}`, {})
   expect(res.status).toBe(400)
   expect(await res.json()).toEqual({ error: { code: 'invalid', message: 'body: give `mode` or `balance` (or both)' } })
   expect((await patch('/_sandbox/pay/people/carol/wallet', {})).status).toBe(400)

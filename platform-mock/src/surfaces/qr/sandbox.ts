@@ -48,7 +48,10 @@ async function scanInput(c: Context<PlatformEnv>): Promise<ScanInput & { appid?:
     return { ...imageInput(new Uint8Array(await c.req.arrayBuffer()), c.req.query('method')), appid: c.req.query('appid') }
   }
   if (type.startsWith('multipart/form-data')) {
-    const form = await c.req.parseBody()
+    // a form without its boundary, or cut short, is the caller's mistake
+    const form = await c.req.parseBody().catch(() => {
+      throw invalid('the body is not a valid multipart form')
+    })
     const file = form.image ?? form.file
     const appid = typeof form.appid === 'string' ? form.appid : undefined
     if (file instanceof File) return { ...imageInput(new Uint8Array(await file.arrayBuffer()), form.method), appid }

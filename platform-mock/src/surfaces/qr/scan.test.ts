@@ -179,3 +179,11 @@ describe('wx.scanCode inside the mini program', () => {
     expect(other.path).toBeUndefined()
   })
 })
+
+test('a multipart body without its boundary is 400 and scans nothing', async () => {
+  const before = (await p.json('/_sandbox/events')).events.length
+  const res = await fetch(`${p.url}/_sandbox/people/carol/scan`, { method: 'POST', headers: { 'Content-Type': 'multipart/form-data' }, body: 'image=x' })
+  expect(res.status).toBe(400)
+  expect(await res.json()).toEqual({ error: { code: 'invalid', message: 'the body is not a valid multipart form' } })
+  expect((await p.json('/_sandbox/events')).events.length).toBe(before)
+})
