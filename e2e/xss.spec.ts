@@ -208,7 +208,7 @@ test('Channels titles, descriptions, product names and comments run nothing', as
   await expect(alice.getByRole('dialog', { name: 'Comments' })).toContainText(XSS_LINE)
 })
 
-test('WeCom messages and corp tags run nothing', async ({ phones, request, ran }) => {
+test('a WeCom consultant’s messages run nothing', async ({ phones, request, ran }) => {
   const { cred } = await wechat(request)
   const { access_token } = await (await request.get(`/wecom/cgi-bin/gettoken?corpid=${cred.wecom.corpid}&corpsecret=${cred.wecom.contactSecret}`)).json()
   const wecom = async (path: string, data: unknown) => {
@@ -218,13 +218,21 @@ test('WeCom messages and corp tags run nothing', async ({ phones, request, ran }
   }
   const way = await wecom('add_contact_way', { type: 1, scene: 2, user: ['LilyChen'], skip_verify: true })
   expect((await request.post('/_sandbox/people/alice/wecom/contacts', { data: { configId: way.config_id } })).ok()).toBe(true)
-  const tags = await wecom('add_corp_tag', { group_name: XSS_SHORT.slice(0, 20), tag: [{ name: XSS_SHORT.slice(0, 20) }] })
-  const { external_userid } = await wecom('list', undefined).catch(async () => ({
-    external_userid: (await (await request.get(`/wecom/cgi-bin/externalcontact/list?access_token=${access_token}&userid=LilyChen`)).json()).external_userid,
-  }))
-  await wecom('mark_tag', { userid: 'LilyChen', external_userid: external_userid[0], add_tag: [tags.tag_group.tag[0].id] })
   const said = await request.post('/_sandbox/wecom/staff/LilyChen/messages', { data: { person: 'alice', text: XSS_LINE } })
   expect(said.ok(), await said.text()).toBe(true)
+  // a mass message (企业群发) with a link and a mini program card, sent once the consultant confirms it
+  const { external_userid } = await (await request.get(`/wecom/cgi-bin/externalcontact/list?access_token=${access_token}&userid=LilyChen`)).json()
+  const { msgid } = await wecom('add_msg_template', {
+    chat_type: 'single',
+    external_userid,
+    sender: 'LilyChen',
+    text: { content: XSS_SHORT },
+    attachments: [
+      { msgtype: 'link', link: { title: `${XSS_SHORT} link`, desc: XSS_LINE, url: "javascript:__xss('wecom-link')", picurl: "javascript:__xss('wecom-pic')" } },
+      { msgtype: 'miniprogram', miniprogram: { title: `${XSS_SHORT} card`, pic_media_id: 'MEDIA', appid: cred.miniProgram.appid, page: 'pages/index/index.html' } },
+    ],
+  })
+  expect((await request.post(`/_sandbox/wecom/msg-templates/${msgid}/confirm`, { data: { userid: 'LilyChen' } })).ok()).toBe(true)
 
   const page = await phones(['alice'])
   await seesScript(page, ran)
@@ -232,7 +240,12 @@ test('WeCom messages and corp tags run nothing', async ({ phones, request, ran }
   await alice.getByRole('button', { name: /^Lily Chen@Lumen Coffee/ }).click()
   const chat = alice.getByRole('log', { name: 'Lily Chen' })
   await expect(chat).toContainText(XSS_LINE)
-  await tapAll(page, chat.getByRole('button'))
+  await expect(chat).toContainText(`${XSS_SHORT} card`)
+  await chat.getByRole('button', { name: `${XSS_SHORT} link`, exact: false }).click()
+  await page.waitForTimeout(100)
+  expect(ran).toEqual([])
+  await chat.getByRole('button', { name: `Mini Program: ${XSS_SHORT} card` }).click()
+  await expect(alice.getByRole('button', { name: 'Close mini program' })).toBeVisible({ timeout: 10_000 })
 })
 
 test('a brand kit’s names, tagline and descriptions run nothing in the store’s own pages', async ({ phones, request, baseURL, ran }) => {
