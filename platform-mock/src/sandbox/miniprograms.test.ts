@@ -27,6 +27,9 @@ test('the world mini program shows the bundled sample until the merchant registe
 test('a reset goes back to the sample pages; bad input changes nothing', async () => {
   await put(`/_sandbox/miniprogram/apps/${appid}`, { pagesUrl: 'http://localhost:4100/mp' })
   expect((await put(`/_sandbox/miniprogram/apps/${appid}`, { pagesUrl: 'not a url' })).status).toBe(400)
+  // the phone frames this address: http(s) only
+  expect((await put(`/_sandbox/miniprogram/apps/${appid}`, { pagesUrl: "javascript:alert('x')//" })).status).toBe(400)
+  expect((await put(`/_sandbox/miniprogram/apps/${appid}`, { pagesUrl: 'data:text/html,<script>alert(1)</script>' })).status).toBe(400)
   expect((await put('/_sandbox/miniprogram/apps/wx0000000000000000', { pagesUrl: 'http://x.example' })).status).toBe(404)
   expect((await p.json(`/_sandbox/miniprogram/apps/${appid}`)).pagesUrl).toBe('http://localhost:4100/mp')
   await p.post('/_sandbox/reset')

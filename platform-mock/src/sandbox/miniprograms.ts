@@ -24,7 +24,7 @@ export const miniprogramApps = new Hono<PlatformEnv>()
     const found = await find(c.var.db, c.req.param('appid'))
     return c.json(await view(c.var.db, found.app, found.color, new URL(c.req.url).origin))
   })
-  .put('/miniprogram/apps/:appid', sandboxJson(z.object({ pagesUrl: z.url().max(512) })), async (c) => {
+  .put('/miniprogram/apps/:appid', sandboxJson(z.object({ pagesUrl: z.url({ protocol: /^https?$/ }).max(512) })), async (c) => {
     const found = await find(c.var.db, c.req.param('appid'))
     await writeMeta(c.var.db, `mp-pages-url:${found.app.appid}`, c.req.valid('json').pagesUrl)
     return c.json(await view(c.var.db, found.app, found.color, new URL(c.req.url).origin))
