@@ -93,3 +93,27 @@ test('scanning a store follow code follows the account with its qrscene', async 
   const info = await (await request.get(`/cgi-bin/user/info?access_token=${access_token}&openid=${openid}`)).json()
   expect(info).toMatchObject({ subscribe: 1, subscribe_scene: 'ADD_SCENE_QR_CODE', qr_scene_str: 'store=xintiandi' })
 })
+
+test('an article’s card still opens in place after the page’s address changed (a phone added)', async ({ phones, request, page: tab }) => {
+  const cred = await (await request.get('/_sandbox/credentials')).json()
+  const { access_token } = await (
+    await request.get(`/cgi-bin/token?grant_type=client_credential&appid=${cred.officialAccount.appid}&secret=${cred.officialAccount.secret}`)
+  ).json()
+  const content = `<p>Menu inside.</p><mp-miniprogram data-miniprogram-appid="${cred.miniProgram.appid}" data-miniprogram-path="pages/menu/menu" data-miniprogram-title="Menu"></mp-miniprogram>`
+  const draft = await (await request.post(`/cgi-bin/draft/add?access_token=${access_token}`, { data: { articles: [{ title: 'The menu', content, thumb_media_id: 't' }] } })).json()
+  await request.post(`/cgi-bin/freepublish/submit?access_token=${access_token}`, { data: { media_id: draft.media_id } })
+
+  const page = await phones(['alice'])
+  const alice = phone(page, 'alice')
+  await alice.getByRole('tab', { name: 'Contacts' }).click()
+  await alice.getByRole('button', { name: 'Official Accounts' }).click()
+  await alice.getByRole('button', { name: /Articles \(1\)/ }).click()
+  await alice.getByRole('button', { name: /The menu/ }).click()
+  await expect(alice.getByRole('article', { name: 'The menu' }).locator('iframe').contentFrame().locator('body')).toContainText('Menu inside.')
+  await page.getByRole('button', { name: '+ Add phone' }).click()
+  await expect(tab).toHaveURL(/phones=alice,/)
+  const url = tab.url()
+  await alice.getByRole('article', { name: 'The menu' }).locator('iframe').contentFrame().getByRole('button', { name: 'Mini Program: Menu' }).click()
+  await expect(alice.frameLocator('iframe[title="Lumen Coffee Store"]').locator('#path')).toHaveText('pages/menu/menu')
+  expect(tab.url()).toBe(url)
+})

@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit'
+import { LitElement, css, html, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { api, type Conversation, type OaArticle, type OaProfile, type PersonView } from '../api'
 import { chinaTime, type Lang } from '../i18n'
@@ -104,19 +104,40 @@ export class WxArticleReader extends LitElement {
   /** names this reader's taps, so another phone's reader on the page leaves them alone */
   readonly #nonce = crypto.randomUUID()
 
+  /** the phone page's address the frame's links were made for (without the fragment) */
+  #base = ''
+
   async connectedCallback() {
     super.connectedCallback()
     addEventListener('hashchange', this.#onHash)
+    window.navigation?.addEventListener('currententrychange', this.#onAddress)
     ;[this.loaded, this.profile] = await Promise.all([api.oaReadArticle(this.person, this.article.articleId, this.article.idx), api.officialAccount(this.person)])
-    const a = this.loaded
-    const base = location.href.split('#')[0]
-    const page = { title: a.title, author: a.author, account: this.profile?.name ?? '', date: chinaTime(a.publishedAt, this.lang, { dateStyle: 'medium' }), content: a.content, lang: this.lang }
-    this.page = articleDocument(page, (n) => `${base}#wx-tap=${this.#nonce}.${n}`)
+    this.#build()
   }
 
   disconnectedCallback() {
     super.disconnectedCallback()
     removeEventListener('hashchange', this.#onHash)
+    window.navigation?.removeEventListener('currententrychange', this.#onAddress)
+  }
+
+  /** The frame's document. Its links name the page's current address, so a tap stays on the page. */
+  #build() {
+    const a = this.loaded
+    if (!a) return
+    this.#base = location.href.split('#')[0]!
+    const page = { title: a.title, author: a.author, account: this.profile?.name ?? '', date: chinaTime(a.publishedAt, this.lang, { dateStyle: 'medium' }), content: a.content, lang: this.lang }
+    this.page = articleDocument(page, (n) => `${this.#base}#wx-tap=${this.#nonce}.${n}`)
+  }
+
+  willUpdate(changed: PropertyValues<this>) {
+    // the date and the card labels are in the phone's language
+    if (changed.has('lang') && this.page) this.#build()
+  }
+
+  /** The phone page changed its address (a phone added, the language): a link made for the old one would reload the page. */
+  #onAddress = () => {
+    if (location.href.split('#')[0] !== this.#base) this.#build()
   }
 
   /** A link in the frame was tapped: it set the page's fragment, which is read and cleared here. */
