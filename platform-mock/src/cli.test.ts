@@ -90,3 +90,16 @@ test('refuses a bad flag with usage and exit code 2', async () => {
   expect(code).toBe(2)
   expect(err).toMatch(/--seed must be a whole number[\s\S]*Usage: npm start/)
 })
+
+test('--host on a LAN prints a control token, and the printed URL keeps it in a cookie', async () => {
+  const sandbox = await start(['--port', '0', '--merchant-port', '0', '--memory', '--no-merchant', '--host', '0.0.0.0'])
+  const token = sandbox.output().match(/Control token\s+([0-9a-f]{32})/)?.[1]
+  expect(token).toBeDefined()
+  expect(sandbox.output()).toMatch(new RegExp(`phones on other machines open http://\\S+:\\d+/\\?token=${token}`))
+  const opened = await fetch(`${sandbox.url}/?token=${token}`, { redirect: 'manual' })
+  expect(opened.status).toBe(303)
+  expect(opened.headers.get('set-cookie')).toContain(`sandbox_token=${token}`)
+  // scripts send it as a header
+  expect((await fetch(`${sandbox.url}/_sandbox/health`, { headers: { 'X-Sandbox-Token': token! } })).status).toBe(200)
+  expect(await sandbox.stop()).toBe(0)
+})
