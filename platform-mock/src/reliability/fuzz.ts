@@ -1,6 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server'
 import { createHash, createPrivateKey, randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -138,6 +138,7 @@ export async function fuzzWorld() {
         ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
       })
       await platform.close()
+      rmSync(pagesDir, { recursive: true, force: true })
     },
   }
 }
