@@ -2,113 +2,261 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes')
-const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a #rrggbb colour')
-const fen = z.number().int().min(0)
+const id = z.string({ error: 'expected an id (lower-case letters, digits and dashes)' }).regex(/^[a-z0-9][a-z0-9-]*$/, 'expected an id (lower-case letters, digits and dashes)')
+const colour = z.string({ error: 'expected a #rrggbb colour' }).regex(/^#[0-9a-fA-F]{6}$/, 'expected a #rrggbb colour')
+const fen = z.int({ error: 'expected a whole number of fen (0 or more)' }).min(0, 'expected a whole number of fen (0 or more)')
+const positiveFen = z.int({ error: 'expected a positive integer (fen)' }).positive('expected a positive integer (fen)')
 
-const Choice = z.object({ id, name: z.string().min(1), nameZh: z.string().optional(), priceDelta: z.number().int().default(0) })
-const Option = z
-  .object({ id, name: z.string().min(1), nameZh: z.string().optional(), choices: z.array(Choice).min(1), default: id })
-  .refine((o) => o.choices.some((c) => c.id === o.default), { message: 'default must be one of the choices', path: ['default'] })
+const Choice = z.strictObject({ id, name: z.string().min(1), nameZh: z.string().optional(), priceDelta: z.int({ error: 'expected a whole number of fen' }).default(0) })
+const Option = z.strictObject({ id, name: z.string().min(1), nameZh: z.string().optional(), choices: z.array(Choice).min(1), default: id })
 
-const Product = z.object({
+const Product = z.strictObject({
   id,
   category: id,
   name: z.string().min(1).max(40),
   nameZh: z.string().optional(),
   description: z.string().max(200).default(''),
-  price: fen.refine((n) => n > 0, 'a price in fen above 0'),
+  price: positiveFen,
   /** the generated picture: what is drawn, in which colour */
   art: z.enum(['cup', 'pastry', 'shirt', 'shoe', 'bag']).default('cup'),
   colour,
-  stock: z.number().int().min(0).nullable().default(null),
+  stock: z.int().min(0).nullable().default(null),
   options: z.array(Option).default([]),
 })
 
 /** A brand kit: everything brand-specific about the store, in one JSON file. */
 export const BrandKit = z
-  .object({
+  .strictObject({
+    /** the JSON Schema this file follows (kit.schema.json), for editors */
+    $schema: z.string().optional(),
     id,
     name: z.string().min(1),
     nameZh: z.string().optional(),
     tagline: z.string().default(''),
     fulfilment: z.enum(['pickup', 'shipping']),
-    colours: z.object({ primary: colour, accent: colour, background: colour, text: colour }),
-    stores: z.array(z.object({ id, name: z.string(), address: z.string(), tables: z.number().int().min(0).default(0) })).min(1),
-    categories: z.array(z.object({ id, name: z.string().min(1), nameZh: z.string().optional() })).min(1),
+    colours: z.strictObject({ primary: colour, accent: colour, background: colour, text: colour }),
+    stores: z.array(z.strictObject({ id, name: z.string(), address: z.string(), tables: z.number().int().min(0).default(0) })).min(1),
+    categories: z.array(z.strictObject({ id, name: z.string().min(1), nameZh: z.string().optional() })).min(1),
     products: z.array(Product).min(1),
-    campaigns: z.array(z.object({ id, title: z.string(), subtitle: z.string().default('') })).default([]),
+    campaigns: z.array(z.strictObject({ id, title: z.string(), subtitle: z.string().default('') })).default([]),
     /** coupons a member can claim once each: `amountOff` fen off an order of at least `minSpend`, valid `validDays` after claiming */
     coupons: z
-      .array(z.object({ id, title: z.string().min(1).max(20), amountOff: fen.refine((n) => n > 0, 'above 0'), minSpend: fen.default(0), validDays: z.number().int().min(1).max(365) }))
+      .array(z.strictObject({ id, title: z.string().min(1).max(20), amountOff: positiveFen, minSpend: fen.default(0), validDays: z.number().int().min(1).max(365) }))
       .default([]),
     /** gift vouchers a member can buy and send to a friend: one `product` (at its base price), redeemable `validDays` after buying */
-    gifts: z.array(z.object({ id, title: z.string().min(1).max(20), product: id, validDays: z.number().int().min(1).max(365) })).default([]),
+    gifts: z.array(z.strictObject({ id, title: z.string().min(1).max(20), product: id, validDays: z.number().int().min(1).max(365) })).default([]),
     /** Channels (视频号): short videos with product links and a live stream with a product shelf, posted by `POST /admin/channels/publish` */
     channels: z
       .object({
         videos: z
           .array(
-            z.object({
+            z.strictObject({
               id,
               title: z.string().min(1).max(55),
               description: z.string().max(1000).default(''),
               products: z.array(id).max(10).default([]),
               /** the link under the video (视频号链接): a page of the store */
-              link: z.object({ page: z.enum(['index', 'menu', 'member']), title: z.string().min(1).max(30) }).optional(),
+              link: z.strictObject({ page: z.enum(['index', 'menu', 'member']), title: z.string().min(1).max(30) }).optional(),
             }),
           )
           .default([]),
-        live: z.object({ title: z.string().min(1).max(30), description: z.string().max(500).default(''), products: z.array(id).min(1).max(50) }).optional(),
+        live: z.strictObject({ title: z.string().min(1).max(30), description: z.string().max(500).default(''), products: z.array(id).min(1).max(50) }).optional(),
       })
       .default({ videos: [] }),
-    loyalty: z.object({
+    loyalty: z.strictObject({
       pointsPerYuan: z.number().int().min(0),
       /** points for the member whose share brought a friend's first paid order */
       referralPoints: z.number().int().min(0).default(0),
       /** earned points lapse this many days after they were earned (null: never) */
       pointsValidDays: z.number().int().min(1).nullable().default(null),
       /** points spent at checkout: every `points` take `value` fen off, on at most `maxShare` of what is left to pay (absent: no redemption) */
-      redeem: z.object({ points: z.number().int().min(1), value: fen.refine((v) => v > 0, 'more than 0'), maxShare: z.number().gt(0).max(1).default(0.5) }).optional(),
-      levels: z.array(z.object({ name: z.string(), minSpend: fen })).min(1),
+      redeem: z.strictObject({ points: z.number().int().min(1), value: positiveFen, maxShare: z.number().gt(0).max(1).default(0.5) }).optional(),
+      levels: z.array(z.strictObject({ name: z.string(), minSpend: fen })).min(1),
     }),
   })
-  .superRefine((kit, ctx) => {
-    const categories = new Set(kit.categories.map((c) => c.id))
-    const seen = new Set<string>()
-    kit.products.forEach((p, i) => {
-      if (!categories.has(p.category)) ctx.addIssue({ code: 'custom', path: ['products', i, 'category'], message: `unknown category "${p.category}"` })
-      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['products', i, 'id'], message: `duplicate product id "${p.id}"` })
-      seen.add(p.id)
-    })
-    kit.channels.videos.forEach((v, i) =>
-      v.products.forEach((p, j) => {
-        if (!seen.has(p)) ctx.addIssue({ code: 'custom', path: ['channels', 'videos', i, 'products', j], message: `unknown product "${p}"` })
-      }),
-    )
-    kit.channels.live?.products.forEach((p, j) => {
-      if (!seen.has(p)) ctx.addIssue({ code: 'custom', path: ['channels', 'live', 'products', j], message: `unknown product "${p}"` })
-    })
-    kit.gifts.forEach((g, i) => {
-      if (!seen.has(g.product)) ctx.addIssue({ code: 'custom', path: ['gifts', i, 'product'], message: `unknown product "${g.product}"` })
-    })
-    kit.coupons.forEach((c, i) => {
-      if (c.minSpend > 0 && c.amountOff >= c.minSpend) ctx.addIssue({ code: 'custom', path: ['coupons', i, 'amountOff'], message: 'must be below minSpend' })
-    })
-    if (kit.loyalty.levels[0].minSpend !== 0) ctx.addIssue({ code: 'custom', path: ['loyalty', 'levels', 0, 'minSpend'], message: 'the first level starts at 0' })
-  })
+  // the cross-references, on the raw input and whatever else is wrong with it (`when`), so that
+  // an unknown category is reported together with a bad colour, not in the next round
+  .superRefine((raw, ctx) => crossReferences(raw as unknown, ctx), { when: () => true })
 export type BrandKit = z.infer<typeof BrandKit>
 export type Product = BrandKit['products'][number]
 
-/** A brand file that failed validation; the message names each bad field by its path. */
-export class BrandKitError extends Error {}
+/** One problem of a kit: where (`products[2].price`) and what. */
+export interface KitIssue {
+  path: string
+  message: string
+}
 
-/** Validates parsed JSON as a brand kit. */
+/** A brand file that failed validation: every problem at once, each named by its path. */
+export class BrandKitError extends Error {
+  constructor(
+    message: string,
+    readonly issues: KitIssue[] = [],
+  ) {
+    super(message)
+  }
+}
+
+type Ctx = z.core.$RefinementCtx<unknown>
+const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter((x) => typeof x === 'object' && x !== null) : [])
+const field = (v: unknown, key: string): unknown => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined)
+
+/** The checks between parts of a kit, written for input that may be wrong in other ways too. */
+function crossReferences(kit: unknown, ctx: Ctx) {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message, input: undefined })
+  const categories = list(field(kit, 'categories')).map((c) => c.id)
+  const products = list(field(kit, 'products'))
+  const ids = new Set<unknown>()
+  const known = `known: ${categories.filter((c) => typeof c === 'string').join(', ') || 'none'}`
+  products.forEach((p, i) => {
+    if (typeof p.category === 'string' && categories.length && !categories.includes(p.category)) issue(['products', i, 'category'], `unknown category "${p.category}" (${known})`)
+    if (typeof p.id === 'string' && ids.has(p.id)) issue(['products', i, 'id'], `duplicate product id "${p.id}"`)
+    ids.add(p.id)
+    list(p.options).forEach((o, j) => {
+      const choices = list(o.choices).map((c) => c.id)
+      if (typeof o.default === 'string' && choices.length && !choices.includes(o.default)) issue(['products', i, 'options', j, 'default'], `default must be one of the choices (${choices.join(', ')})`)
+    })
+  })
+  const product = (path: (string | number)[], p: unknown) => {
+    if (typeof p === 'string' && products.length && !ids.has(p)) issue(path, `unknown product "${p}"`)
+  }
+  const channels = field(kit, 'channels')
+  list(field(channels, 'videos')).forEach((v, i) => (Array.isArray(v.products) ? v.products : []).forEach((p, j) => product(['channels', 'videos', i, 'products', j], p)))
+  const live = field(field(channels, 'live'), 'products')
+  if (Array.isArray(live)) live.forEach((p, j) => product(['channels', 'live', 'products', j], p))
+  list(field(kit, 'gifts')).forEach((g, i) => product(['gifts', i, 'product'], g.product))
+  list(field(kit, 'coupons')).forEach((c, i) => {
+    if (typeof c.minSpend === 'number' && typeof c.amountOff === 'number' && c.minSpend > 0 && c.amountOff >= c.minSpend) issue(['coupons', i, 'amountOff'], 'must be below minSpend')
+  })
+  const first = list(field(field(kit, 'loyalty'), 'levels'))[0]
+  if (first && typeof first.minSpend === 'number' && first.minSpend !== 0) issue(['loyalty', 'levels', 0, 'minSpend'], 'the first level starts at 0')
+}
+
+/** `products[2].price`, as a person reads a path into the file. */
+export const kitPath = (path: readonly PropertyKey[]) =>
+  path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '') || '(root)'
+
+const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : typeof v === 'string' ? `"${v.length > 30 ? v.slice(0, 30) + '…' : v}"` : String(v))
+const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`)
+
+/** Zod's issues said for a person editing the file (the schema's own messages win over these). */
+const kitErrors: z.core.$ZodErrorMap = (iss) => {
+  if (iss.code === 'invalid_type') return iss.input === undefined ? `missing (expected ${article(iss.expected)})` : `expected ${article(iss.expected === 'int' ? 'whole number' : iss.expected)}, got ${typeName(iss.input)}`
+  if (iss.code === 'invalid_value') return `expected one of ${iss.values.map((v) => JSON.stringify(v)).join(', ')}, got ${typeName(iss.input)}`
+  if (iss.code === 'unrecognized_keys') return `unknown field${iss.keys.length > 1 ? 's' : ''} ${iss.keys.map((k) => `"${k}"`).join(', ')}`
+  if (iss.code === 'too_small' && iss.origin === 'array') return `needs at least ${iss.minimum} entr${iss.minimum === 1 ? 'y' : 'ies'}`
+  if (iss.code === 'too_small' && iss.origin === 'string') return iss.minimum === 1 ? 'must not be empty' : `at least ${iss.minimum} characters`
+  if (iss.code === 'too_big' && iss.origin === 'string') return `at most ${iss.maximum} characters`
+  if (iss.code === 'too_big' && iss.origin === 'array') return `at most ${iss.maximum} entries`
+  return undefined
+}
+
+/** Validates parsed JSON as a brand kit; throws every problem at once. */
 export function parseBrandKit(data: unknown, source = 'brand kit'): BrandKit {
-  const result = BrandKit.safeParse(data)
+  const result = BrandKit.safeParse(data, { error: kitErrors })
   if (result.success) return result.data
-  const lines = result.error.issues.map((i) => `  ${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
-  throw new BrandKitError(`${source} is not a valid brand kit:\n${lines.join('\n')}`)
+  const issues = result.error.issues.map((i) => ({ path: kitPath(i.path), message: i.message }))
+  // zod skips the refinement after some failures (a price of 28.5): the cross-references run again
+  // on the raw input so that they are never left for a later round
+  const again: KitIssue[] = []
+  crossReferences(data, { addIssue: (i: { path?: PropertyKey[]; message?: string }) => again.push({ path: kitPath(i.path ?? []), message: i.message ?? '' }) } as unknown as Ctx)
+  for (const i of again) if (!issues.some((j) => j.path === i.path && j.message === i.message)) issues.push(i)
+  const n = issues.length
+  const lines = issues.map((i) => `  ${i.path}: ${i.message}`)
+  throw new BrandKitError(`${source} is not a valid brand kit (${n} problem${n === 1 ? '' : 's'}):\n${lines.join('\n')}`, issues)
+}
+
+/** Line and column (from 1) of a character offset. */
+function lineColumn(text: string, offset: number) {
+  const before = text.slice(0, offset).split('\n')
+  return { line: before.length, column: before[before.length - 1].length + 1 }
+}
+
+/**
+ * Where JSON text first goes wrong, and how: a small scanner, since JSON.parse's message has no
+ * position for some mistakes ("Unexpected token 'x', … is not valid JSON").
+ */
+export function jsonMistake(text: string): { offset: number; message: string } | null {
+  let i = 0
+  const fail = (message: string, at = i): never => {
+    throw { offset: at, message }
+  }
+  const space = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i])) i++
+  }
+  const shown = () => (i >= text.length ? 'the end of the file' : `"${text[i]}"`)
+  const string = () => {
+    i++
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === '\n') fail('a string runs past the end of its line (missing ")')
+      if (text[i] === '\\') {
+        if (!/^(["\\/bfnrt]|u[0-9a-fA-F]{4})/.test(text.slice(i + 1, i + 6))) fail('a bad escape in a string', i)
+        i += text[i + 1] === 'u' ? 6 : 2
+      } else i++
+    }
+    if (i >= text.length) fail('a string is not closed (missing ")')
+    i++
+  }
+  const value = (): void => {
+    space()
+    const ch = text[i]
+    if (ch === '{') {
+      i++
+      space()
+      if (text[i] === '}') return void i++
+      for (;;) {
+        space()
+        if (text[i] !== '"') fail(text[i] === '}' ? 'a comma before "}" (trailing commas are not JSON)' : `expected a "quoted" field name, found ${shown()}`)
+        string()
+        space()
+        if (text[i] !== ':') fail(`expected ":" after the field name, found ${shown()}`)
+        i++
+        value()
+        space()
+        if (text[i] === ',') i++
+        else if (text[i] === '}') return void i++
+        else fail(`expected "," or "}", found ${shown()}`)
+      }
+    }
+    if (ch === '[') {
+      i++
+      space()
+      if (text[i] === ']') return void i++
+      for (;;) {
+        space()
+        if (text[i] === ']') fail('a comma before "]" (trailing commas are not JSON)')
+        value()
+        space()
+        if (text[i] === ',') i++
+        else if (text[i] === ']') return void i++
+        else fail(`expected "," or "]", found ${shown()}`)
+      }
+    }
+    if (ch === '"') return string()
+    const number = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i))
+    if (number && number[0] !== '-') return void (i += number[0].length)
+    for (const word of ['true', 'false', 'null']) if (text.startsWith(word, i)) return void (i += word.length)
+    fail(`expected a value, found ${i >= text.length ? 'the end of the file' : /[A-Za-z_]/.test(ch) ? `"${/^[\w$]+/.exec(text.slice(i))![0]}" (strings need "quotes")` : shown()}`)
+  }
+  try {
+    value()
+    space()
+    if (i < text.length) fail(`more after the end of the document: ${shown()}`)
+    return null
+  } catch (err) {
+    if (typeof err === 'object' && err !== null && 'offset' in err) return err as { offset: number; message: string }
+    throw err
+  }
+}
+
+/** Parses JSON, or throws a BrandKitError that names the line and column of the mistake. */
+export function parseKitJson(text: string, source = 'brand kit'): unknown {
+  try {
+    return JSON.parse(text)
+  } catch (err) {
+    const found = jsonMistake(text) ?? { offset: 0, message: (err as Error).message }
+    const { line, column } = lineColumn(text, found.offset)
+    throw new BrandKitError(`${source} is not valid JSON: line ${line}, column ${column}: ${found.message}`, [{ path: `line ${line}, column ${column}`, message: found.message }])
+  }
 }
 
 /** Reads and validates a brand file. */
@@ -117,15 +265,9 @@ export function loadBrandKit(path: string): BrandKit {
   try {
     text = readFileSync(path, 'utf8')
   } catch (err) {
-    throw new BrandKitError(`cannot read brand kit ${path}: ${(err as Error).message}`)
+    throw new BrandKitError(`cannot read brand kit ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`)
   }
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch (err) {
-    throw new BrandKitError(`${path} is not JSON: ${(err as Error).message}`)
-  }
-  return parseBrandKit(data, path)
+  return parseBrandKit(parseKitJson(text.replace(/^\uFEFF/, ''), path), path)
 }
 
 /** The shipped café kit. */

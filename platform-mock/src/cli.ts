@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { networkInterfaces } from 'node:os'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { BrandKitError, loadBrandKit, type BrandKit } from '../../merchant-demo/src/brand'
 import { startMerchant, type RunningMerchant } from '../../merchant-demo/src/server'
 import { connectWeCom } from '../../merchant-demo/src/wecom'
 import { startPlatform } from './server'
@@ -70,6 +71,18 @@ async function main() {
   const platformPort = port(args.port ?? process.env.PORT, '--port', 4000)
   const merchantPort = port(args['merchant-port'], '--merchant-port', platformPort + 100)
   const dataDir = resolve(args.data ?? '.sandbox')
+  // the kit is read before anything starts: a bad one leaves the data dir as it was
+  let kit: BrandKit | undefined
+  if (args.brand !== undefined) {
+    try {
+      kit = loadBrandKit(resolve(args.brand))
+    } catch (err) {
+      if (!(err instanceof BrandKitError)) throw err
+      // every problem at once, without the usage text: the options were fine, the file is not
+      console.error(`the sandbox did not start: ${err.message}`)
+      process.exit(1)
+    }
+  }
   const databaseUrl = process.env.DATABASE_URL ?? `file:${resolve(dataDir, 'platform.db')}`
 
   // on a LAN the control API (which hands out the merchant's private key) needs a token from
@@ -104,7 +117,7 @@ async function main() {
         hostname: args.host,
         memory: args.memory,
         databaseUrl: process.env.MERCHANT_DATABASE_URL ?? `file:${resolve(dataDir, 'merchant.db')}`,
-        brand: args.brand,
+        brand: kit,
         // the staff credential for /admin/*: CI and the e2e config choose it; else the store keeps its own
         staffToken: process.env.STAFF_TOKEN || undefined,
         // the kit's Channels videos and live notice, so Discover → Channels has something to show
