@@ -61,7 +61,7 @@ export function createMerchantApp(store: Store, opts: { staffToken: string; page
     return c.json({ error: { code: 'internal', message: 'internal error' } }, 500)
   })
   // bodies are counted while they stream in, so a huge or endless one never sits in memory
-  app.use('*', limitBody(MAX_BODY_BYTES, () => new ApiError(413, 'payload_too_large', 'the body is over 1 MiB')))
+  app.use('*', limitBody(MAX_BODY_BYTES, (c) => c.json(new ApiError(413, 'payload_too_large', 'the body is over 1 MiB').toJSON(), 413)))
   // business time is the sandbox's clock when there is one (clock.ts): read it before the store's
   // API, its staff actions and WeChat Pay's notifications, so a clock advance counts at once
   for (const path of ['/api/*', '/admin/*', '/pay/*'])

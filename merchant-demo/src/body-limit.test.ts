@@ -21,3 +21,11 @@ test('still takes a chunked body under the limit', async () => {
   } as RequestInit)
   expect(res.status).toBeLessThan(500)
 })
+
+test('a refused body closes its connection, so the keep-alive client sends its next request on a fresh one', async () => {
+  const big = await fetch(env.merchant.url + '/api/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'x'.repeat(2_000_000) }) })
+  expect(big.status).toBe(413)
+  expect(big.headers.get('connection')).toBe('close')
+  await big.text()
+  for (let i = 0; i < 5; i++) expect((await fetch(env.merchant.url + '/health')).status).toBe(200)
+})

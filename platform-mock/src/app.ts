@@ -41,7 +41,9 @@ export function createPlatform(platform: Platform, access: ControlAccess = {}) {
       c.set('db', platform.db)
       c.set('requestId', 'sandbox')
       return guard(c, async () => {
-        await limit(c, next)
+        // a refused body is answered by the limit itself (next is never called)
+        const refused = await limit(c, next)
+        if (refused instanceof Response) c.res = refused
       })
     }
     let req = c.req.raw

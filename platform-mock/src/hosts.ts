@@ -27,7 +27,8 @@ const TOO_LARGE: Record<Envelope, () => Error> = {
 }
 
 /** Counts a body while it streams in and refuses it, in the host's envelope, once over `maxBytes`. */
-export const limitBody = (envelope: Envelope, maxBytes: number) => limitStream(maxBytes, TOO_LARGE[envelope])
+export const limitBody = (envelope: Envelope, maxBytes: number) =>
+  limitStream(maxBytes, (c) => errorResponse(envelope, TOO_LARGE[envelope](), c.var.requestId ?? 'unknown'))
 
 /**
  * A Hono app for one WeChat host: its surfaces, and its own envelope for errors and unknown paths.

@@ -65,3 +65,15 @@ test('takes a chunked body under the limit, and a bodiless DELETE', async () => 
   expect(made).toBe(201)
   expect((await fetch(`${p.url}/_sandbox/snapshots/nope`, { method: 'DELETE' })).status).toBe(404)
 })
+
+test('a refused body closes its connection, so the keep-alive client sends its next request on a fresh one', async () => {
+  // fetch keeps sockets alive: the body left unread behind the refusal used to break the next
+  // request sent on the same socket ("other side closed")
+  for (const path of ['/v3/pay/transactions/jsapi', '/_sandbox/people']) {
+    const big = await fetch(p.url + path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ attach: 'x'.repeat(5_000_000) }) })
+    expect(big.status).toBeGreaterThanOrEqual(400)
+    expect(big.headers.get('connection')).toBe('close')
+    await big.text()
+    for (let i = 0; i < 5; i++) expect((await fetch(p.url + '/_sandbox/health')).status).toBe(200)
+  }
+})

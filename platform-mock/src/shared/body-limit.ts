@@ -1,7 +1,7 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 
 /**
- * Refuses a request body over `maxBytes` while it streams in, by throwing `tooLarge()` (the host's
+ * Refuses a request body over `maxBytes` while it streams in, answering `tooLarge(c)` (the host's
  * own error): a declared Content-Length is judged before a byte is read, a chunked body as its
  * chunks arrive, so a huge or endless body never sits in memory. Under the limit the body is kept
  * (at most `maxBytes`) for the handler to read as usual.
@@ -9,14 +9,14 @@ import type { MiddlewareHandler } from 'hono'
  * hono/body-limit does the same but rebuilds the request with `new Request(c.req.raw)`, which
  * fails on @hono/node-server's request objects.
  */
-export function limitBody(maxBytes: number, tooLarge: () => Error): MiddlewareHandler {
+export function limitBody(maxBytes: number, tooLarge: (c: Context) => Response): MiddlewareHandler {
   return async (c, next) => {
     const raw = c.req.raw
     if (!raw.body) return next()
     const declared = raw.headers.get('content-length')
     if (declared !== null && !raw.headers.has('transfer-encoding')) {
       // Node's parser holds the body to its declared length
-      if (Number(declared) > maxBytes) throw tooLarge()
+      if (Number(declared) > maxBytes) return refuse(c, tooLarge)
       return next()
     }
     const reader = raw.body.getReader()
@@ -28,7 +28,7 @@ export function limitBody(maxBytes: number, tooLarge: () => Error): MiddlewareHa
       size += value.byteLength
       if (size > maxBytes) {
         await reader.cancel().catch(() => {})
-        throw tooLarge()
+        return refuse(c, tooLarge)
       }
       chunks.push(value)
     }
@@ -37,4 +37,14 @@ export function limitBody(maxBytes: number, tooLarge: () => Error): MiddlewareHa
     c.req.raw = new Request(raw.url, init)
     await next()
   }
+}
+
+/**
+ * A refusal closes its connection: the rest of the body is never read, so a keep-alive client
+ * that sent its next request on the same socket would find it closed under it.
+ */
+function refuse(c: Context, tooLarge: (c: Context) => Response) {
+  const res = tooLarge(c)
+  res.headers.set('Connection', 'close')
+  return res
 }
