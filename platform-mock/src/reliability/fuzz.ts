@@ -11,6 +11,7 @@ import { createPlatform } from '../app'
 import { Platform } from '../platform'
 import { memoryDb } from '../shared/db'
 import { requestMessage, rsaSign } from '../surfaces/pay/crypto'
+import { rng } from './rng'
 
 /**
  * The fuzz of every host: malformed requests (wrong types, huge and deep JSON, bad XML, missing
@@ -57,22 +58,6 @@ export interface FuzzReport {
   findings: Finding[]
 }
 
-/** mulberry32: a small seeded RNG, so a failing run can be replayed with its seed. */
-function rng(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!,
-  }
-}
 type Rng = ReturnType<typeof rng>
 
 /** A digest of every table of a database, so a refused request can be shown to have written nothing. */

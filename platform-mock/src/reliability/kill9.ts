@@ -7,25 +7,13 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { WeChatPay, type Transaction } from '../../../merchant-demo/wechat/pay'
 import { WeChatPayError } from '../../../merchant-demo/wechat/errors'
+import { rng } from './rng'
 
 // The kill -9 reliability suite: the real platform CLI on a libSQL file, merchants paying through
 // the real WeChat Pay v3 API (the demo store's own client), a notify_url that records what it
 // acknowledges, and SIGKILL at random points. Every random choice comes from one printed seed.
 
 const root = resolve(import.meta.dirname, '../../..')
-
-/** mulberry32: small, fast and the same everywhere, so a printed seed replays a run. */
-export function rng(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)) }
-}
 
 export interface TrialOptions {
   /** the RNG seed of this trial (kill points, merchant refusals, amounts) */
@@ -221,11 +209,11 @@ export async function killTrial(opts: TrialOptions): Promise<TrialFigures> {
 
     // kill points: after the n-th finished payment, a random few milliseconds into the next ones
     const points = new Set<number>()
-    while (points.size < opts.kills) points.add(random.int(3, Math.max(4, opts.payments - 3)))
-    const killAt = [...points].sort((a, b) => a - b).map((after) => ({ after, delayMs: random.int(0, 40) }))
+    while (points.size < opts.kills) points.add(random.between(3, Math.max(4, opts.payments - 3)))
+    const killAt = [...points].sort((a, b) => a - b).map((after) => ({ after, delayMs: random.between(0, 40) }))
     log(`trial rng=${opts.rngSeed} seed=${opts.worldSeed ?? 'none'}: kills after payments ${killAt.map((k) => `${k.after}+${k.delayMs}ms`).join(', ')}`)
 
-    const totals = Array.from({ length: opts.payments }, () => random.int(1, 99))
+    const totals = Array.from({ length: opts.payments }, () => random.between(1, 99))
     const paidSeen = new Set<string>()
     let finished = 0
     let restarting: Promise<void> | null = null
@@ -339,7 +327,7 @@ export async function killTrials(opts: { rngSeed: number; trials: number; paymen
   const seeds = rng(opts.rngSeed)
   const trials: TrialFigures[] = []
   for (let t = 0; t < opts.trials; t++) {
-    trials.push(await killTrial({ ...opts, rngSeed: seeds.int(1, 2 ** 31 - 1) }))
+    trials.push(await killTrial({ ...opts, rngSeed: seeds.between(1, 2 ** 31 - 1) }))
   }
   const sum = (k: keyof TrialFigures) => trials.reduce((s, f) => s + Math.abs(f[k] as number), 0)
   return {
@@ -356,3 +344,11 @@ export async function killTrials(opts: { rngSeed: number; trials: number; paymen
     each: trials,
   }
 }
+
+/** What must be zero after every trial: the figures a test compares with `NO_ANOMALIES`. */
+export function anomalies(f: Pick<TrialFigures, 'lost' | 'doublePaid' | 'walletDrift' | 'undelivered' | 'serverErrors' | 'uniqueViolations'>) {
+  const { lost, doublePaid, walletDrift, undelivered, serverErrors, uniqueViolations } = f
+  return { lost, doublePaid, walletDrift, undelivered, serverErrors, uniqueViolations }
+}
+
+export const NO_ANOMALIES = { lost: 0, doublePaid: 0, walletDrift: 0, undelivered: 0, serverErrors: 0, uniqueViolations: 0 }
