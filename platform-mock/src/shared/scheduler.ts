@@ -95,6 +95,12 @@ export class Scheduler {
     return this.#inFlight.get(id)
   }
 
+  /** `runNow` for the job whose statement (from `job()`) ended a batch, given that batch's results. */
+  runAfterBatch(results: unknown[]): Promise<Run | undefined> {
+    const [job] = results.at(-1) as { id: number }[]
+    return this.runNow(job!.id)
+  }
+
   /**
    * Marks a job done, as a statement for the batch that records its effects: a handler that ends
    * with a batch puts it there, so that a crash can never leave the effects without the mark

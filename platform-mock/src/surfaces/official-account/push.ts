@@ -144,8 +144,7 @@ export async function pushLater(platform: Platform, input: PushInput): Promise<P
   return {
     queries: [platform.scheduler.job(PUSH_JOB, platform.clock.now(), payload)],
     async send(results) {
-      const [job] = results.at(-1) as { id: number }[]
-      const run = await platform.scheduler.runNow(job!.id)
+      const run = await platform.scheduler.runAfterBatch(results)
       return (run?.result as PushResult | undefined) ?? { pushed: false }
     },
   }

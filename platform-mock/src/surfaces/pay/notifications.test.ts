@@ -148,6 +148,23 @@ describe('the merchant view', () => {
   })
 })
 
+/** A JSAPI order for alice on a platform started by the test, notified at `notifyUrl`. */
+async function aliceOrder(url: string, outTradeNo: string, notifyUrl: string) {
+  const doc = await (await fetch(`${url}/_sandbox/credentials`)).json()
+  const merchant = merchantClient({ url } as TestPlatform, doc.pay)
+  const alice = (await (await fetch(`${url}/_sandbox/people/alice`)).json()).identities.find((i: any) => i.appid === doc.miniProgram.appid).openid
+  const order = await merchant.post('/v3/pay/transactions/jsapi', {
+    appid: doc.miniProgram.appid,
+    mchid: doc.pay.mchid,
+    description: 'Lumen Coffee - Oat Latte',
+    out_trade_no: outTradeNo,
+    notify_url: notifyUrl,
+    amount: { total: 3200 },
+    payer: { openid: alice },
+  })
+  return { doc, merchant, order }
+}
+
 describe('a crash between the payment and its first attempt', () => {
   test('the restarted platform delivers the notification: its row and delivery job committed together', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pay-crash-'))
@@ -157,18 +174,7 @@ describe('a crash between the payment and its first attempt', () => {
     const first = await startPlatform({ databaseUrl, port: 0, seed: 'crash' })
     const second: { current?: Awaited<ReturnType<typeof startPlatform>> } = {}
     try {
-      const doc = await (await fetch(`${first.url}/_sandbox/credentials`)).json()
-      const merchant = merchantClient({ url: first.url } as TestPlatform, doc.pay)
-      const alice = (await (await fetch(`${first.url}/_sandbox/people/alice`)).json()).identities.find((i: any) => i.appid === doc.miniProgram.appid).openid
-      const order = await merchant.post('/v3/pay/transactions/jsapi', {
-        appid: doc.miniProgram.appid,
-        mchid: doc.pay.mchid,
-        description: 'Lumen Coffee - Oat Latte',
-        out_trade_no: 'CRASH0001',
-        notify_url: r.url,
-        amount: { total: 3200 },
-        payer: { openid: alice },
-      })
+      const { doc, merchant, order } = await aliceOrder(first.url, 'CRASH0001', r.url)
       expect(order.status).toBe(200)
       const paying = fetch(`${first.url}/_sandbox/pay/people/alice/pay`, {
         method: 'POST',
@@ -201,18 +207,7 @@ describe('a crash between the payment and its first attempt', () => {
     const first = await startPlatform({ databaseUrl, port: 0 })
     let restarted: Awaited<ReturnType<typeof startPlatform>> | undefined
     try {
-      const doc = await (await fetch(`${first.url}/_sandbox/credentials`)).json()
-      const merchant = merchantClient({ url: first.url } as TestPlatform, doc.pay)
-      const alice = (await (await fetch(`${first.url}/_sandbox/people/alice`)).json()).identities.find((i: any) => i.appid === doc.miniProgram.appid).openid
-      const order = await merchant.post('/v3/pay/transactions/jsapi', {
-        appid: doc.miniProgram.appid,
-        mchid: doc.pay.mchid,
-        description: 'Lumen Coffee - Oat Latte',
-        out_trade_no: 'CRASH0002',
-        notify_url: r.url,
-        amount: { total: 3200 },
-        payer: { openid: alice },
-      })
+      const { doc, merchant, order } = await aliceOrder(first.url, 'CRASH0002', r.url)
       // a frozen clock, so that the ladder moves only when the test moves it
       await fetch(`${first.url}/_sandbox/clock/freeze`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
       const paid = await fetch(`${first.url}/_sandbox/pay/people/alice/pay`, {

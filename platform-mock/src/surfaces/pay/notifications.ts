@@ -82,8 +82,7 @@ export function notificationQuery(
 
 /** The first attempt, right after the batch whose results end with `notificationQuery`'s statements. */
 export async function sendFirst(platform: Platform, results: unknown[]) {
-  const [job] = results.at(-1) as { id: number }[]
-  await platform.scheduler.runNow(job!.id)
+  await platform.scheduler.runAfterBatch(results)
 }
 
 /** A merchant acknowledges with any 2xx and an empty body or `{"code":"SUCCESS"}`. */
