@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { streamBody } from '../../platform-mock/src/reliability/stream'
+import { streamBody, streamUnread } from '../../platform-mock/src/reliability/stream'
 import { fakePagesDir, platformAndMerchant } from './testing'
 
 const env = platformAndMerchant({ pagesDir: fakePagesDir() })
@@ -28,4 +28,10 @@ test('a refused body closes its connection, so the keep-alive client sends its n
   expect(big.headers.get('connection')).toBe('close')
   await big.text()
   for (let i = 0; i < 5; i++) expect((await fetch(env.merchant.url + '/health')).status).toBe(200)
+})
+
+test('a refused body lingers: a client still writing when the answer comes reads the answer, not a reset', async () => {
+  const answer = await streamUnread(env.merchant.url + '/api/login', 8 * 1024 * 1024)
+  expect(answer).toMatch(/^HTTP\/1\.1 413 /)
+  expect(answer).toContain('payload_too_large')
 })

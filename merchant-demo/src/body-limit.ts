@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http'
+import type { Socket } from 'node:net'
 import type { Context, MiddlewareHandler } from 'hono'
 
 /**
@@ -28,8 +30,7 @@ export function limitBody(maxBytes: number, tooLarge: (c: Context) => Response):
       if (done) break
       size += value.byteLength
       if (size > maxBytes) {
-        await reader.cancel().catch(() => {})
-        return refuse(c, tooLarge)
+        return refuse(c, tooLarge, reader)
       }
       chunks.push(value)
     }
@@ -42,10 +43,41 @@ export function limitBody(maxBytes: number, tooLarge: (c: Context) => Response):
 
 /**
  * A refusal closes its connection: the rest of the body is never read, so a keep-alive client
- * that sent its next request on the same socket would find it closed under it.
+ * that sent its next request on the same socket would find it closed under it. The close lingers:
+ * Node would destroy the socket as soon as the answer is flushed, and the client's next chunk would
+ * then draw a reset that can discard the answer before the client reads it (EPIPE instead of the
+ * error). So the socket sends its FIN and keeps discarding what still arrives until the client
+ * closes, for at most LINGER_MS.
  */
-function refuse(c: Context, tooLarge: (c: Context) => Response) {
+function refuse(c: Context, tooLarge: (c: Context) => Response, reader?: ReadableStreamDefaultReader<Uint8Array>) {
   const res = tooLarge(c)
   res.headers.set('Connection', 'close')
+  const socket = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket
+  if (socket) lingerOnClose(socket, reader)
+  else void reader?.cancel().catch(() => {})
   return res
+}
+
+const LINGER_MS = 2_000
+
+/** Node's close, but the read side stays open, discarding, until the client closes or LINGER_MS. */
+function lingerOnClose(socket: Socket, reader?: ReadableStreamDefaultReader<Uint8Array>) {
+  let over = false
+  const done = () => {
+    if (over) return
+    over = true
+    clearTimeout(timer)
+    void reader?.cancel().catch(() => {})
+    socket.destroy()
+  }
+  const timer = setTimeout(done, LINGER_MS)
+  timer.unref()
+  socket.once('close', done)
+  socket.destroySoon = function lingeringClose(this: Socket) {
+    this.end()
+    this.once('end', done)
+  }
+  if (reader) void (async () => {
+    while (!over && !(await reader.read().catch(() => ({ done: true }))).done);
+  })()
 }

@@ -95,7 +95,7 @@ export async function startMerchant(opts: MerchantOptions): Promise<RunningMerch
   let app: ReturnType<typeof createMerchantApp> | null = null
   const server = await new Promise<ServerType>((done, fail) => {
     const s = serve(
-      { fetch: (req) => app?.fetch(req) ?? new Response('starting', { status: 503 }), port: opts.port ?? 4100, hostname: opts.hostname ?? '127.0.0.1', overrideGlobalObjects: false },
+      { fetch: (req, env) => app?.fetch(req, env) ?? new Response('starting', { status: 503 }), port: opts.port ?? 4100, hostname: opts.hostname ?? '127.0.0.1', overrideGlobalObjects: false },
       () => done(s),
     )
     s.once('error', (err) => {

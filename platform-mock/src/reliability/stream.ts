@@ -1,4 +1,5 @@
 import { request } from 'node:http'
+import { connect } from 'node:net'
 
 export interface StreamedAnswer {
   status: number
@@ -39,6 +40,37 @@ export function streamBody(url: string, total: number, headers: Record<string, s
         if (!req.write(chunk)) return void req.once('drain', pump)
       }
       if (!answered) req.end(']')
+    }
+    pump()
+  })
+}
+
+/**
+ * Writes a chunked POST of `total` bytes over a raw socket without reading anything until it is
+ * all written, then reads the answer to the end: a server that refuses early must keep reading
+ * (and discarding) while the client is still writing, or the client's writes draw a reset that
+ * loses the answer (EPIPE / ECONNRESET, which rejects).
+ */
+export function streamUnread(url: string, total: number): Promise<string> {
+  const { hostname, port, pathname, search } = new URL(url)
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname === 'localhost' ? '127.0.0.1' : hostname)
+    let received = ''
+    socket.setEncoding('utf8')
+    socket.on('error', reject)
+    socket.on('data', (c) => (received += c))
+    socket.on('end', () => resolve(received))
+    socket.pause()
+    socket.write(`POST ${pathname}${search} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`)
+    const size = 64 * 1024
+    const chunk = `${size.toString(16)}\r\n${' '.repeat(size)}\r\n`
+    let written = 0
+    const pump = () => {
+      while (written < total) {
+        written += size
+        if (!socket.write(chunk)) return void socket.once('drain', pump)
+      }
+      socket.resume()
     }
     pump()
   })

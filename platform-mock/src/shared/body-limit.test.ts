@@ -1,6 +1,6 @@
 import { request } from 'node:http'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { streamBody } from '../reliability/stream'
+import { streamBody, streamUnread } from '../reliability/stream'
 import { testPlatform, type TestPlatform } from '../testing'
 
 let p: TestPlatform
@@ -76,4 +76,10 @@ test('a refused body closes its connection, so the keep-alive client sends its n
     await big.text()
     for (let i = 0; i < 5; i++) expect((await fetch(p.url + '/_sandbox/health')).status).toBe(200)
   }
+})
+
+test('a refused body lingers: a client still writing when the answer comes reads the answer, not a reset', async () => {
+  const answer = await streamUnread(p.url + '/_sandbox/people', 8 * 1024 * 1024)
+  expect(answer).toMatch(/^HTTP\/1\.1 413 /)
+  expect(answer).toContain('payload_too_large')
 })
