@@ -25,6 +25,7 @@ import type { SandboxWatch } from './sandbox-watch'
 import { liveAction, liveStats, publishChannels } from './channels'
 import { wecomRoutes } from './wecom'
 import { pagesOnly, staffOnly } from './staff'
+import { consolePage, consoleRoutes } from './console'
 
 /** Where `npm run build` puts the mini program pages. */
 export const PAGES_DIR = fileURLToPath(new URL('../dist/mp', import.meta.url))
@@ -52,6 +53,8 @@ export function createMerchantApp(store: Store, opts: { staffToken: string; page
   app.use('/api/*', pagesOnly(store.publicUrl))
   app.use('/mp/*', pagesOnly(store.publicUrl))
   app.use('/img/*', cors({ origin: '*', allowMethods: ['GET'] }))
+  // the brand console's page: a shell without data that asks for the staff token (console.ts)
+  app.get('/admin', (c) => consolePage(c, store, pagesDir))
   // the staff credential comes before everything else an /admin call does (even the clock's sync)
   app.use('/admin/*', staffOnly(opts.staffToken))
   app.onError((err, c) => {
@@ -193,6 +196,8 @@ export function createMerchantApp(store: Store, opts: { staffToken: string; page
   app.get('/admin/channels/live', async (c) => c.json(await liveStats(store)))
   // ---- WeCom: callback server, the order's consultant code, customer service, re-engagement
   app.route('/', wecomRoutes(store, me))
+  // ---- the brand console's data: kit summary, members, customer-service chats and answers
+  app.route('/', consoleRoutes(store))
   app.get('/admin/official-account/followers/:openid', async (c) => c.json({ follower: await followerView(store, c.req.param('openid')) }))
   app.post('/admin/campaigns/:id/publish', async (c) => c.json(await publishCampaign(store, c.req.param('id')), 201))
   app.get('/admin/stores/:id/follow-code.png', async (c) => {

@@ -275,6 +275,26 @@ export const wecomKfSessions = sqliteTable('wecom_kf_sessions', {
 })
 
 /**
+ * A customer-service chat's texts as the brand keeps them: what kf/sync_msg brought (the customer's,
+ * origin 3) and what the brand sent with kf/send_msg (the auto-reply, a consultant's answer), which
+ * sync_msg never returns. The brand console shows them.
+ */
+export const wecomKfMessages = sqliteTable(
+  'wecom_kf_messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    externalUserid: text('external_userid').notNull(),
+    openKfid: text('open_kfid').notNull(),
+    /** WeCom's msgid (sync_msg's, or send_msg's answer): a message kept once */
+    msgid: text('msgid').notNull().unique(),
+    from: text('from', { enum: ['customer', 'auto', 'consultant'] }).notNull(),
+    content: text('content').notNull(),
+    sentAt: text('sent_at').notNull(),
+  },
+  (t) => [index('wecom_kf_messages_customer').on(t.externalUserid, t.id)],
+)
+
+/**
  * The staff credential of the store's back office (`/admin/*`): one row, made at the first start
  * and kept with the store's data, so a restart does not change what the staff were given.
  */

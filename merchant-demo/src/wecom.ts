@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { Store } from './context'
 import { ApiError, readJson } from './errors'
 import type { Member } from './members'
-import { orders, members, wecomCustomers, wecomInbox, wecomKfCursors, wecomKfSessions, wecomOrderCodes } from './schema'
+import { orders, members, wecomCustomers, wecomInbox, wecomKfCursors, wecomKfMessages, wecomKfSessions, wecomOrderCodes } from './schema'
 import { OaCrypto, OaCryptoError, parseXml } from '../wechat/oa-crypto'
 import { WeChatApiError } from '../wechat/errors'
 import { WeComClient, type KfMessage } from '../wechat/wecom'
@@ -265,9 +265,20 @@ async function answerService(store: Store, openKfid: string, token: string) {
       const session = { externalUserid: m.external_userid, openKfid, orderId, enteredAt: store.now().toISOString() }
       await store.db.insert(wecomKfSessions).values(session).onConflictDoUpdate({ target: wecomKfSessions.externalUserid, set: session })
     } else if (m.origin === 3 && m.msgtype === 'text') {
-      await client.kfSendMsg({ touser: m.external_userid, open_kfid: openKfid, msgtype: 'text', text: { content: await replyFor(store, m.external_userid) } })
+      const sentAt = new Date(m.send_time * 1000).toISOString()
+      const fresh = await store.db.insert(wecomKfMessages).values({ externalUserid: m.external_userid, openKfid, msgid: m.msgid, from: 'customer', content: m.text?.content ?? '', sentAt }).onConflictDoNothing().returning()
+      if (!fresh.length) continue
+      await sendServiceText(store, m.external_userid, openKfid, await replyFor(store, m.external_userid), 'auto')
     }
   }
+}
+
+/** A text into the customer's service chat (kf/send_msg), kept with WeCom's msgid for the console. */
+export async function sendServiceText(store: Store, externalUserid: string, openKfid: string, content: string, from: 'auto' | 'consultant') {
+  const { client } = await wecomOf(store)
+  const { msgid } = await client.kfSendMsg({ touser: externalUserid, open_kfid: openKfid, msgtype: 'text', text: { content } })
+  const [row] = await store.db.insert(wecomKfMessages).values({ externalUserid, openKfid, msgid, from, content, sentAt: store.now().toISOString() }).returning()
+  return row
 }
 
 // ---------------------------------------------------------------------------------------------
