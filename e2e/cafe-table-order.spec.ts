@@ -57,7 +57,7 @@ test('Alice scans table 12, orders two drinks with options, pays, is told it is 
   expect(paid.orders[0]).toMatchObject({ table: '12', entry: { scene: 1049, channel: 'qr' } })
   const ready = await (await request.post(`${merchant}/admin/orders/${paid.orders[0].id}/ready`, staff)).json()
   expect(ready.message).toEqual({ sent: true })
-  await expect(top().getByLabel('Order status')).toHaveText('Your order is ready')
+  await expect(top().getByLabel('Order status')).toHaveText('Ready for pickup')
 
   // the message waits in Service Notifications, and opens the order; the points are on the card
   await alice.getByRole('button', { name: 'Close mini program' }).click()
@@ -66,7 +66,7 @@ test('Alice scans table 12, orders two drinks with options, pays, is told it is 
   const message = alice.getByRole('article', { name: /Order ready/ })
   await expect(message).toContainText(paid.orders[0].pickupNo)
   await message.getByText('Open Mini Program').click()
-  await expect(top().getByLabel('Order status')).toHaveText('Your order is ready')
+  await expect(top().getByLabel('Order status')).toHaveText('Ready for pickup')
   await top().getByRole('button', { name: 'Member centre' }).click()
   await expect(top().getByLabel('Points')).toHaveText(String(before + 57))
 })

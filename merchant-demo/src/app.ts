@@ -10,6 +10,7 @@ import { ApiError, readJson } from './errors'
 import { limitBody } from './body-limit'
 import { heroSvg, logoSvg, productSvg } from './images'
 import { login, memberOf, memberView } from './members'
+import { MODES, resolveFulfilment } from './fulfilment'
 import { addToCart, cartOf, stockLeft, checkout, firstSighting, fulfil, markReady, markShipped, memberOrder, orderView, ordersOf, recordConsent, setCartQuantity } from './orders'
 import { buyGift, claimGift, giftCard, giftKinds, giftsOf, redeemInStore } from './gifts'
 import { addConsents, consentsOf, remindExpiringCoupons, templateIds } from './messages'
@@ -81,7 +82,7 @@ export function createMerchantApp(store: Store, opts: { staffToken: string; page
     const left = await stockLeft(store)
     const { id, name, nameZh, tagline, colours, stores, categories, campaigns, coupons, loyalty, fulfilment } = store.kit
     const products = store.kit.products.map((p) => ({ ...p, stock: left.get(p.id) ?? null, image: `${store.publicUrl}/img/products/${p.id}.svg` }))
-    return c.json({ id, name, nameZh, tagline, colours, fulfilment, stores, categories, campaigns, coupons, gifts: giftKinds(store), loyalty, products, logo: `${store.publicUrl}/img/logo.svg` })
+    return c.json({ id, name, nameZh, tagline, colours, fulfilment: resolveFulfilment(fulfilment), stores, categories, campaigns, coupons, gifts: giftKinds(store), loyalty, products, logo: `${store.publicUrl}/img/logo.svg` })
   })
   app.get('/api/products/:id', (c) => {
     const p = store.catalog.product(c.req.param('id'))
@@ -129,6 +130,7 @@ export function createMerchantApp(store: Store, opts: { staffToken: string; page
         giftId: z.string().max(40).optional(),
         usePoints: z.number().int().min(1).max(1_000_000).optional(),
         address: z.object({ name: z.string().trim().min(1).max(40), phone: z.string().regex(/^\+?[0-9 -]{5,20}$/, 'a phone number'), address: z.string().trim().min(4).max(200) }).optional(),
+        mode: z.enum(MODES).optional(),
         entry: Entry.optional(),
       }),
     )
@@ -220,7 +222,7 @@ export function createMerchantApp(store: Store, opts: { staffToken: string; page
   })
   app.post('/admin/orders/:id/ready', async (c) => c.json(await markReady(store, c.req.param('id'))))
   app.post('/admin/orders/:id/ship', async (c) => {
-    const input = await readJson(c.req, z.object({ carrier: z.string().trim().min(1).max(20), trackingNo: z.string().regex(/^[\x21-\x7e]{4,32}$/, '4 to 32 letters and digits') }))
+    const input = await readJson(c.req, z.object({ carrier: z.string().trim().min(1).max(20), trackingNo: z.string().regex(/^[\x21-\x7e]{4,32}$/, '4 to 32 letters and digits').optional() }))
     return c.json(await markShipped(store, c.req.param('id'), input))
   })
   app.post('/admin/gifts/:token/redeem', async (c) => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import { Fulfilment, fulfilmentIssues } from './fulfilment'
 
 const id = z.string({ error: 'expected an id (lower-case letters, digits and dashes)' }).regex(/^[a-z0-9][a-z0-9-]*$/, 'expected an id (lower-case letters, digits and dashes)')
 const colour = z.string({ error: 'expected a #rrggbb colour' }).regex(/^#[0-9a-fA-F]{6}$/, 'expected a #rrggbb colour')
@@ -33,7 +34,8 @@ export const BrandKit = z
     name: z.string().min(1),
     nameZh: z.string().optional(),
     tagline: z.string().default(''),
-    fulfilment: z.enum(['pickup', 'shipping']),
+    /** how orders reach people (pickup, delivery, shipping) and the words the store shows for them (fulfilment.ts) */
+    fulfilment: Fulfilment,
     colours: z.strictObject({ primary: colour, accent: colour, background: colour, text: colour }),
     stores: z.array(z.strictObject({ id, name: z.string(), address: z.string(), tables: z.number().int().min(0).default(0) })).min(1),
     categories: z.array(z.strictObject({ id, name: z.string().min(1), nameZh: z.string().optional() })).min(1),
@@ -127,6 +129,7 @@ function crossReferences(kit: unknown, ctx: Ctx) {
   list(field(kit, 'coupons')).forEach((c, i) => {
     if (typeof c.minSpend === 'number' && typeof c.amountOff === 'number' && c.minSpend > 0 && c.amountOff >= c.minSpend) issue(['coupons', i, 'amountOff'], 'must be below minSpend')
   })
+  fulfilmentIssues(field(kit, 'fulfilment'), issue)
   const first = list(field(field(kit, 'loyalty'), 'levels'))[0]
   if (first && typeof first.minSpend === 'number' && first.minSpend !== 0) issue(['loyalty', 'levels', 0, 'minSpend'], 'the first level starts at 0')
 }

@@ -12,6 +12,7 @@ import { chinaTime, notifyPoints, templateId, thing } from './messages'
 import type { Transaction } from '../wechat/pay'
 import { WeChatApiError, WeChatPayError } from '../wechat/errors'
 import { followerOfMember, notifyPaidFollower } from './official-account'
+import { addressMode, resolveFulfilment, type Mode } from './fulfilment'
 
 export type Order = typeof orders.$inferSelect
 
@@ -59,7 +60,7 @@ export interface Address {
   address: string
 }
 
-export async function checkout(store: Store, member: Member, input: { storeId?: string; entry?: Entry; couponId?: string; giftId?: string; usePoints?: number; address?: Address }) {
+export async function checkout(store: Store, member: Member, input: { storeId?: string; entry?: Entry; couponId?: string; giftId?: string; usePoints?: number; address?: Address; mode?: Mode }) {
   const cart = await cartOf(store, member.id)
   if (cart.lines.length === 0) throw new ApiError(409, 'empty_cart', 'the cart is empty')
   const storeId = input.storeId ?? store.kit.stores[0].id
@@ -69,7 +70,13 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
   const table = tableOf(query)
   if (table && shop.tables > 0 && !(Number(table) >= 1 && Number(table) <= shop.tables)) throw new ApiError(400, 'unknown_table', `${shop.name} has no table ${table}`, 'entry.query')
 
-  if (store.kit.fulfilment === 'shipping' && !input.address) throw new ApiError(400, 'address_required', `${store.kit.name} ships orders: address is required`, 'address')
+  // the mode asked for, else the address's mode when there is an address, else the kit's first;
+  // a table order is eaten at the table
+  const fulfilment = resolveFulfilment(store.kit.fulfilment)
+  const mode = table ? 'pickup' : (input.mode ?? (input.address && addressMode(fulfilment)) ?? fulfilment.modes[0])
+  if (!table && !fulfilment.modes.includes(mode)) throw new ApiError(400, 'unknown_mode', `${store.kit.name} does not offer ${mode} (it offers ${fulfilment.modes.join(', ')})`, 'mode')
+  if (mode !== 'pickup' && !input.address) throw new ApiError(400, 'address_required', `${store.kit.name} ${mode === 'delivery' ? 'delivers' : 'ships'} orders: address is required`, 'address')
+  const address = mode === 'pickup' ? undefined : input.address
 
   const limited = await checkStock(store, cart.lines)
   const attribution = await attributionOf(store, member.openid)
@@ -115,7 +122,7 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
         createdAt: store.now().toISOString(),
         ...(prepay ? {} : { status: 'paid' as const, paidAt: store.now().toISOString() }),
         giftId: input.giftId ?? null,
-        shippingAddress: input.address ? JSON.stringify(input.address) : null,
+        shippingAddress: address ? JSON.stringify(address) : null,
         memberCouponId: input.couponId ?? null,
         storeId,
         tableNo: table,
@@ -318,6 +325,8 @@ export async function orderView(store: Store, id: string) {
     discount: order.discount,
     pointsUsed: order.pointsUsed,
     pickupNo: order.pickupNo,
+    /** how it reaches the person, which names its number and its steps (the kit's fulfilment words) */
+    mode: modeOf(store, order),
     store: shop ? { id: shop.id, name: shop.name, address: shop.address } : { id: order.storeId, name: order.storeId, address: '' },
     table: order.tableNo,
     entry: { scene: order.entryScene, channel: order.entryChannel, query: JSON.parse(order.entryQuery) as Record<string, string> },
@@ -338,6 +347,12 @@ export async function orderView(store: Store, id: string) {
       ? { address: JSON.parse(order.shippingAddress) as Address, carrier: order.carrier, trackingNo: order.trackingNo, shippedAt: order.shippedAt, messageSent: order.shippedMessageId !== null }
       : null,
   }
+}
+
+/** An order with an address goes by the kit's address mode (delivery or shipping); any other is picked up (or served to its table). */
+export function modeOf(store: Store, order: Pick<Order, 'shippingAddress'>): Mode {
+  if (!order.shippingAddress) return 'pickup'
+  return addressMode(resolveFulfilment(store.kit.fulfilment)) ?? 'shipping'
 }
 
 function attributionView(order: Order) {
@@ -408,6 +423,7 @@ export async function markReady(store: Store, id: string) {
   const [order] = await store.db.select({ order: orders, openid: members.openid }).from(orders).innerJoin(members, eq(members.id, orders.memberId)).where(eq(orders.id, id))
   if (!order) throw new ApiError(404, 'unknown_order', `no order ${id}`)
   if (order.order.kind === 'gift') throw new ApiError(409, 'gift_order', `order ${id} bought a gift voucher: there is nothing to prepare`)
+  if (order.order.shippingAddress) throw new ApiError(409, 'not_pickup', `order ${id} is ${modeOf(store, order.order) === 'delivery' ? 'delivered' : 'shipped'}: hand it over with /ship`)
   if (order.order.status !== 'paid') throw new ApiError(409, 'not_paid', `order ${id} is ${order.order.status}, not paid`)
   const readyAt = store.now()
   const updated = await store.db.update(orders).set({ status: 'ready', readyAt: readyAt.toISOString() }).where(and(eq(orders.id, id), eq(orders.status, 'paid'))).returning()
@@ -423,18 +439,20 @@ export async function markReady(store: Store, id: string) {
 }
 
 /**
- * A shipping kit's staff ship a paid order with the carrier's tracking number: status `shipped`,
- * and the 订单发货通知 message only when the member said yes to it for this order.
+ * A shipping kit's staff ship a paid order with the carrier's tracking number, a delivery kit's give
+ * it to a rider (`carrier`, no tracking number needed): status `shipped`, and the 订单发货通知 message
+ * only when the member said yes to it for this order.
  */
-export async function markShipped(store: Store, id: string, input: { carrier: string; trackingNo: string }) {
+export async function markShipped(store: Store, id: string, input: { carrier: string; trackingNo?: string }) {
   const [order] = await store.db.select({ order: orders, openid: members.openid }).from(orders).innerJoin(members, eq(members.id, orders.memberId)).where(eq(orders.id, id))
   if (!order) throw new ApiError(404, 'unknown_order', `no order ${id}`)
   if (!order.order.shippingAddress) throw new ApiError(409, 'not_shippable', `order ${id} has no shipping address`)
+  if (!input.trackingNo && modeOf(store, order.order) === 'shipping') throw new ApiError(400, 'invalid', 'trackingNo: the carrier\'s tracking number', 'trackingNo')
   if (order.order.status !== 'paid') throw new ApiError(409, 'not_paid', `order ${id} is ${order.order.status}, not paid`)
   const shippedAt = store.now()
   const updated = await store.db
     .update(orders)
-    .set({ status: 'shipped', carrier: input.carrier, trackingNo: input.trackingNo, shippedAt: shippedAt.toISOString() })
+    .set({ status: 'shipped', carrier: input.carrier, trackingNo: input.trackingNo ?? null, shippedAt: shippedAt.toISOString() })
     .where(and(eq(orders.id, id), eq(orders.status, 'paid')))
     .returning()
   if (updated.length === 0) throw new ApiError(409, 'not_paid', `order ${id} is no longer paid`)
@@ -442,7 +460,7 @@ export async function markShipped(store: Store, id: string, input: { carrier: st
     character_string1: { value: id.slice(0, 32) },
     thing2: { value: thing(items) },
     thing3: { value: thing(input.carrier) },
-    character_string4: { value: input.trackingNo },
+    character_string4: { value: input.trackingNo ?? id.slice(0, 32) },
     time5: { value: chinaTime(shippedAt) },
   }))
   return { order: await orderView(store, id), message }

@@ -1,4 +1,5 @@
 import type { Store } from './context'
+import { resolveFulfilment } from './fulfilment'
 
 /** The store's pages, in order: the first is the home page. */
 export const PAGES = [
@@ -23,6 +24,8 @@ export async function publish(store: Store) {
     if (!res.ok) throw new Error(`publish: PUT ${path} answered ${res.status} ${await res.text()}`)
   }
   await put(`/_sandbox/miniprogram/apps/${store.appid}`, { pagesUrl: `${store.publicUrl}/mp` })
-  await put('/_sandbox/miniprogram/pages', { appid: store.appid, pages: PAGES.map((p) => ({ path: p.path, title: `${store.kit.name} · ${p.title}` })) })
+  // the catalog page goes by the kit's word for it (Menu, Shop, Order)
+  const catalog = resolveFulfilment(store.kit.fulfilment).catalog.en
+  await put('/_sandbox/miniprogram/pages', { appid: store.appid, pages: PAGES.map((p) => ({ path: p.path, title: `${store.kit.name} · ${p.path === 'pages/menu/menu' ? catalog : p.title}` })) })
   store.setUp.add('pages')
 }

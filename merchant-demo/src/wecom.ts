@@ -4,6 +4,8 @@ import { z } from 'zod'
 import type { Store } from './context'
 import { ApiError, readJson } from './errors'
 import type { Member } from './members'
+import { resolveFulfilment } from './fulfilment'
+import { modeOf } from './orders'
 import { orders, members, wecomCustomers, wecomInbox, wecomKfCursors, wecomKfMessages, wecomKfSessions, wecomOrderCodes } from './schema'
 import { OaCrypto, OaCryptoError, parseXml } from '../wechat/oa-crypto'
 import { WeChatApiError } from '../wechat/errors'
@@ -216,9 +218,6 @@ async function welcomeCustomer(store: Store, e: Record<string, string>) {
 
 const STATUS: Record<string, string> = {
   pending: 'waiting for payment',
-  paid: 'paid and being prepared',
-  ready: 'ready for pickup',
-  shipped: 'shipped',
   collected: 'collected',
   closed: 'closed (not paid)',
   refunded: 'refunded',
@@ -229,7 +228,10 @@ async function replyFor(store: Store, externalUserid: string) {
   const [session] = await store.db.select().from(wecomKfSessions).where(eq(wecomKfSessions.externalUserid, externalUserid))
   const [order] = session?.orderId ? await store.db.select().from(orders).where(eq(orders.id, session.orderId)) : []
   if (!order) return `Thanks for writing to ${store.kit.name}! A colleague will answer shortly.`
-  return `Order ${order.pickupNo} is ${STATUS[order.status] ?? order.status}. Total ¥${(order.total / 100).toFixed(2)}. Anything else? A colleague is here too.`
+  // being made, ready, on its way: in the words of the kit's fulfilment for the order's mode
+  const words = resolveFulfilment(store.kit.fulfilment).words[modeOf(store, order)]
+  const status = order.status === 'paid' ? `paid and ${words.preparing.en.toLowerCase()}` : order.status === 'ready' || order.status === 'shipped' ? words.ready.en.toLowerCase() : (STATUS[order.status] ?? order.status)
+  return `Order ${order.pickupNo} is ${status}. Total ¥${(order.total / 100).toFixed(2)}. Anything else? A colleague is here too.`
 }
 
 /**

@@ -1,4 +1,6 @@
 /// <reference path="./wx.d.ts" />
+import type { Mode, ResolvedFulfilment, Word, Words } from '../../src/fulfilment'
+export type { Mode, Word, Words }
 /** The page side of the store: its backend is where the page was served from. */
 export const API = new URL('/', location.href).origin
 
@@ -7,7 +9,8 @@ export interface Brand {
   name: string
   nameZh?: string
   tagline: string
-  fulfilment: 'pickup' | 'shipping'
+  /** the modes the store offers (the first is the default) and the words of each (the kit's, else the mode's) */
+  fulfilment: ResolvedFulfilment
   colours: { primary: string; accent: string; background: string; text: string }
   stores: { id: string; name: string; address: string; tables: number }[]
   categories: { id: string; name: string; nameZh?: string }[]
@@ -36,6 +39,8 @@ export interface Order {
   discount?: number
   shipping?: { address: { name: string; phone: string; address: string }; carrier: string | null; trackingNo: string | null } | null
   pickupNo: string
+  /** how it reaches the person: names its number and its steps (`brand.fulfilment.words[mode]`) */
+  mode: Mode
   store: { id: string; name: string }
   table: string | null
   entry: { scene: number | null; channel: string }
@@ -128,9 +133,10 @@ export async function api<T>(method: string, path: string, data?: unknown): Prom
 }
 
 let brandPromise: Promise<Brand> | null = null
-/** The brand kit, and its colours applied to the page. */
+/** The brand kit, and its colours applied to the page. A failed load is forgotten, so that a retry asks again. */
 export function brand(): Promise<Brand> {
   brandPromise ??= wx.request<Brand>({ url: `${API}/api/brand` }).then((res) => {
+    if (res.statusCode !== 200) throw new StoreError(res.statusCode, 'brand_unavailable', `the store answered ${res.statusCode}`)
     const b = res.data
     const s = document.documentElement.style
     s.setProperty('--primary', b.colours.primary)
@@ -139,8 +145,16 @@ export function brand(): Promise<Brand> {
     s.setProperty('--text', b.colours.text)
     return b
   })
+  brandPromise.catch(() => (brandPromise = null))
   return brandPromise
 }
+
+/** The phone is in 中文 (WeChat's language setting). */
+export const inChinese = () => (wx.getSystemInfoSync().language ?? '').startsWith('zh')
+/** A kit word in the phone's language: its Chinese in 中文, else its English. */
+export const say = (w: Word) => (inChinese() ? w.zh : w.en)
+/** The words of an order's mode (`pickup` for a gift or an order from before the mode was kept). */
+export const wordsOf = (b: Brand, mode: Mode | undefined) => b.fulfilment.words[mode ?? 'pickup']
 
 /**
  * Where this visit came from (scene and query of the launch), remembered for checkout so the

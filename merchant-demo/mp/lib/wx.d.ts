@@ -16,6 +16,8 @@ declare const wx: {
   requestSubscribeMessage(o: { tmplIds: string[] }): Promise<Record<string, string>>
   navigateTo(o: { url: string }): Promise<unknown>
   redirectTo(o: { url: string }): Promise<unknown>
+  /** closes every page and opens this one (the way home from an error page) */
+  reLaunch(o: { url: string }): Promise<unknown>
   navigateBack(o?: { delta?: number }): Promise<unknown>
   showToast(o: { title: string; icon?: 'success' | 'error' | 'loading' | 'none'; duration?: number }): Promise<unknown>
   showLoading(o: { title: string }): Promise<unknown>
@@ -23,6 +25,8 @@ declare const wx: {
   showModal(o: { title: string; content?: string; showCancel?: boolean }): Promise<{ confirm: boolean }>
   setNavigationBarTitle(o: { title: string }): Promise<unknown>
   getLaunchOptionsSync(): WxLaunchOptions
+  /** the phone: `language` is WeChat's ('zh_CN' in 中文, 'en') */
+  getSystemInfoSync(): { language?: string }
   onShareAppMessage(handler: () => { title?: string; path?: string }): void
   getStorageSync(key: string): any
   setStorageSync(key: string, value: unknown): void

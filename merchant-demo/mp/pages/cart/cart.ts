@@ -1,7 +1,8 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, entry, tableOf, yuan, type Brand, type Coupon, type Gift, type Member, type Order } from '../../lib/store'
+import { api, brand, entry, say, tableOf, yuan, type Brand, type Coupon, type Gift, type Member, type Mode, type Order } from '../../lib/store'
 import { base } from '../../lib/ui'
+import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
 
 /** the kit's points-at-checkout rule (`loyalty.redeem`) */
 type Redeem = { points: number; value: number; maxShare: number }
@@ -46,16 +47,28 @@ export class MpCart extends LitElement {
   @state() storeId = ''
   /** shipping kits: where it goes */
   @state() address = { name: '', phone: '', address: '' }
+  /** how it reaches the person, of the kit's modes (the first unless the person picks another) */
+  @state() mode: Mode = 'pickup'
+  @state() failure: Failure | null = null
 
   connectedCallback() {
     super.connectedCallback()
     void wx.setNavigationBarTitle({ title: 'Checkout' })
-    void brand().then((b) => {
+    void this.#start()
+  }
+
+  async #start() {
+    this.failure = null
+    try {
+      const b = await brand()
       this.brand = b
       const kept = wx.getStorageSync('storeId') as string
       this.storeId = b.stores.some((s) => s.id === kept) ? kept : b.stores[0].id
-    })
-    void this.#load()
+      this.mode = b.fulfilment.modes[0]
+      await this.#load()
+    } catch (err) {
+      this.failure = failureOf('page', err)
+    }
   }
 
   async #load() {
@@ -113,7 +126,9 @@ export class MpCart extends LitElement {
   async #pay() {
     this.paying = true
     try {
-      const shipping = this.brand?.fulfilment === 'shipping'
+      // a table code's order is served at its table; else the mode chosen, with an address when it goes out
+      const mode = tableOf(entry().query) ? 'pickup' : this.mode
+      const shipping = mode !== 'pickup'
       const { order, payment } = await api<{ order: Order; payment: Record<string, string> | null }>('POST', '/api/orders', {
         entry: entry(),
         // a table code belongs to the store that printed it (the first); else the store chosen
@@ -122,6 +137,7 @@ export class MpCart extends LitElement {
         ...(this.giftId ? { giftId: this.giftId } : {}),
         ...(this.usePoints && this.#pointsOffer ? { usePoints: this.#pointsOffer.points } : {}),
         ...(shipping ? { address: this.address } : {}),
+        ...(tableOf(entry().query) ? {} : { mode }),
       })
       // nothing to pay when a gift covered it all
       if (payment)
@@ -159,7 +175,7 @@ export class MpCart extends LitElement {
   #addressForm() {
     const field = (key: 'name' | 'phone' | 'address', label: string) =>
       html`<label style="display:block;margin-top:6px">${label} <input aria-label=${label} style="font:inherit;width:100%;box-sizing:border-box;padding:6px;border:1px solid #ddd;border-radius:6px" .value=${this.address[key]} @input=${(e: Event) => (this.address = { ...this.address, [key]: (e.target as HTMLInputElement).value })} /></label>`
-    return html`<div class="card"><h3>Ship to</h3>${field('name', 'Name')}${field('phone', 'Phone')}${field('address', 'Address')}</div>`
+    return html`<div class="card"><h3>${say(this.brand!.fulfilment.words[this.mode].where)}</h3>${field('name', 'Name')}${field('phone', 'Phone')}${field('address', 'Address')}</div>`
   }
 
   #pointsToggle() {
@@ -186,12 +202,27 @@ export class MpCart extends LitElement {
     </label>`
   }
 
+  /** Delivery or pick up, when the kit offers more than one mode (a table code's order is served at the table). */
+  #modes(b: Brand) {
+    if (b.fulfilment.modes.length < 2 || tableOf(entry().query)) return null
+    return html`<div class="card">
+      <ul role="radiogroup" aria-label="How you get it">
+        ${b.fulfilment.modes.map(
+          (m) => html`<li role="radio" aria-checked=${m === this.mode ? 'true' : 'false'} aria-label=${say(b.fulfilment.words[m].name)} class="store ${m === this.mode ? 'chosen' : ''}" @click=${() => (this.mode = m)}>
+            <strong>${say(b.fulfilment.words[m].name)}</strong><span class="tick">${m === this.mode ? '✓' : ''}</span>
+          </li>`,
+        )}
+      </ul>
+    </div>`
+  }
+
   #where(b: Brand) {
     const table = tableOf(entry().query)
     const shop = b.stores.find((s) => s.id === this.storeId) ?? b.stores[0]
-    if (table || b.fulfilment === 'shipping' || b.stores.length < 2)
+    const words = b.fulfilment.words[this.mode]
+    if (table || this.mode !== 'pickup' || b.stores.length < 2)
       return html`<div class="card">
-        <h3>${table ? `Table ${table}` : b.fulfilment === 'pickup' ? 'Pick up' : 'Delivery'}</h3>
+        <h3>${table ? `Table ${table}` : this.mode === 'pickup' ? say(words.name) : `${say(words.name)} · ${shop.name}`}</h3>
         <div class="muted">${(table ? b.stores[0] : shop).name} · ${(table ? b.stores[0] : shop).address}</div>
       </div>`
     const choose = (id: string) => {
@@ -199,7 +230,7 @@ export class MpCart extends LitElement {
       wx.setStorageSync('storeId', id)
     }
     return html`<div class="card">
-      <h3>Pick up at</h3>
+      <h3>${say(words.where)}</h3>
       <ul role="radiogroup" aria-label="Pickup store">
         ${b.stores.map(
           (s) => html`<li role="radio" aria-checked=${s.id === this.storeId ? 'true' : 'false'} aria-label=${s.name} class="store ${s.id === this.storeId ? 'chosen' : ''}" @click=${() => choose(s.id)}>
@@ -211,11 +242,14 @@ export class MpCart extends LitElement {
   }
 
   render() {
+    if (this.failure) return unavailable(this.failure, () => void this.#start())
     const { cart, brand: b } = this
     if (!cart || !b) return html`<p class="muted" style="padding:24px">Loading…</p>`
+    const table = tableOf(entry().query)
     return html`
+      ${this.#modes(b)}
       ${this.#where(b)}
-      ${b.fulfilment === 'shipping' ? this.#addressForm() : null}
+      ${this.mode !== 'pickup' && !table ? this.#addressForm() : null}
       <div class="card">
         ${cart.lines.length === 0 ? html`<p class="muted">Your cart is empty.</p>` : null}
         <ul aria-label="Cart">

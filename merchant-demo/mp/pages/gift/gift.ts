@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { api, brand, entry, go, pageQuery, rememberEntry, yuan, type Brand, type Gift, type GiftKind } from '../../lib/store'
 import { base } from '../../lib/ui'
+import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
 
 /**
  * The gift flow. Without a query: pick a gift voucher, add a note, pay. With `id` (a gift the member
@@ -29,22 +30,23 @@ export class MpGift extends LitElement {
   @state() chosen = ''
   @state() note = ''
   @state() busy = false
-  @state() error = ''
+  @state() failure: Failure | null = null
 
   connectedCallback() {
     super.connectedCallback()
     rememberEntry()
     void wx.setNavigationBarTitle({ title: 'Gift' })
-    void brand().then((b) => {
-      this.brand = b
-      this.chosen ||= b.gifts[0]?.id ?? ''
-    })
     void this.#load()
   }
 
+  /** The brand and the gift the page is for (a card's token, or one of the member's own), or the error page. */
   async #load() {
     const { token, id } = pageQuery()
+    this.failure = null
     try {
+      const b = await brand()
+      this.brand = b
+      this.chosen ||= b.gifts[0]?.id ?? ''
       if (token) {
         const card = await api<{ gift: Gift; claimable: boolean; reason: string | null }>('GET', `/api/gifts/${encodeURIComponent(token)}`)
         this.gift = card.gift
@@ -56,9 +58,10 @@ export class MpGift extends LitElement {
         const g = this.gift
         // Send to Chat (capsule or the share button) sends this card; its path names the gift
         if (g?.sharePath) wx.onShareAppMessage(() => ({ title: `${g.title} — from a friend`, path: g.sharePath! }))
-      }
+        if (!g) this.failure = failureOf('gift')
+      } else if (b.gifts.length === 0) this.failure = failureOf('page')
     } catch (err) {
-      this.error = (err as Error).message
+      this.failure = failureOf('gift', err)
     }
   }
 
@@ -124,7 +127,7 @@ export class MpGift extends LitElement {
 
   render() {
     const b = this.brand
-    if (this.error) return html`<p class="card" role="alert">${this.error}</p>`
+    if (this.failure) return unavailable(this.failure, () => void this.#load())
     if (!b) return html`<p class="muted" style="padding:24px">Loading…</p>`
     const { token, id } = pageQuery()
     if (!token && !id) return this.#choose(b)

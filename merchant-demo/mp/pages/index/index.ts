@@ -1,7 +1,8 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { API, api, brand, go, rememberEntry, sharePath, type Brand, type Member } from '../../lib/store'
+import { API, api, brand, go, rememberEntry, say, sharePath, type Brand, type Member } from '../../lib/store'
 import { base } from '../../lib/ui'
+import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
 
 /** Home: brand hero, campaign, categories, the member's points. */
 @customElement('mp-index')
@@ -19,19 +20,29 @@ export class MpIndex extends LitElement {
   ]
   @state() brand: Brand | null = null
   @state() member: Member | null = null
+  @state() failure: Failure | null = null
 
   connectedCallback() {
     super.connectedCallback()
     rememberEntry()
-    void brand().then((b) => {
-      this.brand = b
-      void wx.setNavigationBarTitle({ title: b.name })
-      wx.onShareAppMessage(() => ({ title: `${b.name} · ${b.tagline}`, path: sharePath('pages/index/index') }))
-    })
+    this.#start()
+  }
+
+  #start() {
+    this.failure = null
+    brand().then(
+      (b) => {
+        this.brand = b
+        void wx.setNavigationBarTitle({ title: b.name })
+        wx.onShareAppMessage(() => ({ title: `${b.name} · ${b.tagline}`, path: sharePath('pages/index/index') }))
+      },
+      (err) => (this.failure = failureOf('page', err)),
+    )
     void api<{ member: Member }>('GET', '/api/me').then((r) => (this.member = r.member), () => undefined)
   }
 
   render() {
+    if (this.failure) return unavailable(this.failure, () => this.#start())
     const b = this.brand
     if (!b) return html`<p class="muted" style="padding:24px">Loading…</p>`
     const campaign = b.campaigns[0]
@@ -42,7 +53,7 @@ export class MpIndex extends LitElement {
         <div><h2>${b.name}</h2><div class="muted">${b.nameZh ?? ''} · ${b.tagline}</div></div>
       </div>
       <div class="card">
-        <h3 style="margin-bottom:10px">Menu</h3>
+        <h3 style="margin-bottom:10px">${say(b.fulfilment.catalog)}</h3>
         <div class="cats">${b.categories.map((c) => html`<button @click=${() => go(`/pages/menu/menu?category=${c.id}`)}>${c.name}<div class="muted">${c.nameZh ?? ''}</div></button>`)}</div>
       </div>
       <button class="card member" @click=${() => go('/pages/member/member')}>

@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { api, brand, go, yuan, type Brand, type Coupon, type CouponKind, type Gift, type Member, type Order } from '../../lib/store'
 import { base } from '../../lib/ui'
+import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
 
 /** Member centre: the card with level and points, progress to the next level, past orders. */
 @customElement('mp-member')
@@ -22,15 +23,22 @@ export class MpMember extends LitElement {
   @state() orders: Order[] = []
   @state() coupons: { available: CouponKind[]; mine: Coupon[] } = { available: [], mine: [] }
   @state() gifts: { sent: Gift[]; received: Gift[] } = { sent: [], received: [] }
+  @state() failure: Failure | null = null
 
   connectedCallback() {
     super.connectedCallback()
     void wx.setNavigationBarTitle({ title: 'Member Centre' })
-    void brand().then((b) => (this.brand = b))
-    void api<{ member: Member }>('GET', '/api/me').then((r) => (this.member = r.member))
-    void api<{ orders: Order[] }>('GET', '/api/orders').then((r) => (this.orders = r.orders))
-    void this.#loadCoupons()
-    void api<{ sent: Gift[]; received: Gift[] }>('GET', '/api/gifts').then((r) => (this.gifts = r))
+    this.#start()
+  }
+
+  #start() {
+    this.failure = null
+    const failed = (err: unknown) => (this.failure = failureOf('page', err))
+    brand().then((b) => (this.brand = b), failed)
+    api<{ member: Member }>('GET', '/api/me').then((r) => (this.member = r.member), failed)
+    api<{ orders: Order[] }>('GET', '/api/orders').then((r) => (this.orders = r.orders), failed)
+    this.#loadCoupons().catch(failed)
+    api<{ sent: Gift[]; received: Gift[] }>('GET', '/api/gifts').then((r) => (this.gifts = r), failed)
   }
 
   /** One points-changed and one coupon-expiring message, if the person agrees (WeChat asks). */
@@ -79,6 +87,7 @@ export class MpMember extends LitElement {
   }
 
   render() {
+    if (this.failure) return unavailable(this.failure, () => this.#start())
     const { member: m, brand: b } = this
     if (!m || !b) return html`<p class="muted" style="padding:24px">Loading…</p>`
     return html`

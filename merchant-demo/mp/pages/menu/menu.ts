@@ -1,9 +1,10 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, entry, go, pageQuery, rememberEntry, sharePath, tableOf, yuan, type Brand } from '../../lib/store'
+import { api, brand, entry, go, pageQuery, rememberEntry, say, sharePath, tableOf, yuan, type Brand } from '../../lib/store'
 import { base } from '../../lib/ui'
+import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
 
-/** Menu: categories on the left, products on the right, the cart bar below; a table code lands here. */
+/** The catalog ("Menu", "Shop", "Order": the kit's word): categories on the left, products on the right, the cart bar below; a table code lands here. */
 @customElement('mp-menu')
 export class MpMenu extends LitElement {
   static styles = [
@@ -21,20 +22,29 @@ export class MpMenu extends LitElement {
   @state() brand: Brand | null = null
   @state() category = pageQuery().category ?? ''
   @state() cart = { count: 0, total: 0 }
+  @state() failure: Failure | null = null
 
   connectedCallback() {
     super.connectedCallback()
-    void wx.setNavigationBarTitle({ title: 'Menu' })
     rememberEntry()
     wx.onShareAppMessage(() => ({ title: this.brand ? `Order at ${this.brand.name}` : 'Order with me', path: sharePath('pages/menu/menu') }))
-    void brand().then((b) => {
-      this.brand = b
-      this.category ||= b.categories[0].id
-    })
+    this.#start()
     void this.#refreshCart()
     // the menu stays under the product page; its cart bar catches up when the person returns
     document.addEventListener('visibilitychange', () => void this.#refreshCart())
     setInterval(() => void this.#refreshCart(), 2000)
+  }
+
+  #start() {
+    this.failure = null
+    brand().then(
+      (b) => {
+        this.brand = b
+        this.category ||= b.categories[0].id
+        void wx.setNavigationBarTitle({ title: say(b.fulfilment.catalog) })
+      },
+      (err) => (this.failure = failureOf('page', err)),
+    )
   }
 
   async #refreshCart() {
@@ -42,6 +52,7 @@ export class MpMenu extends LitElement {
   }
 
   render() {
+    if (this.failure) return unavailable(this.failure, () => this.#start())
     const b = this.brand
     if (!b) return html`<p class="muted" style="padding:24px">Loading…</p>`
     const table = tableOf(entry().query)

@@ -1,14 +1,17 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, go, pageQuery, yuan, StoreError, type Brand, type Order } from '../../lib/store'
+import { api, brand, go, pageQuery, say, wordsOf, yuan, StoreError, type Brand, type Order, type Words } from '../../lib/store'
 import { base } from '../../lib/ui'
+import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
 import '../../lib/mp-consultant'
 
-const STEPS = [
-  ['pending', 'Awaiting payment'],
-  ['paid', 'Preparing'],
-  ['ready', 'Ready'],
-] as const
+/** The steps of an order of a mode: paid, being made or packed, then handed over (ready at the counter, or shipped). */
+const steps = (o: Order, w: Words) =>
+  [
+    ['pending', 'Awaiting payment'],
+    ['paid', say(w.preparing)],
+    [o.mode === 'pickup' ? 'ready' : 'shipped', say(w.ready)],
+  ] as const
 
 /**
  * Order detail: status, pickup number, where to collect it, lines and the points it earned; follows
@@ -31,14 +34,26 @@ export class MpOrder extends LitElement {
   @state() order: Order | null = null
   @state() brand: Brand | null = null
   @state() paying = false
+  @state() failure: Failure | null = null
   #timer = 0
 
   connectedCallback() {
     super.connectedCallback()
     void wx.setNavigationBarTitle({ title: 'Order' })
-    void brand().then((b) => (this.brand = b))
-    void this.#load()
-    this.#timer = window.setInterval(() => void this.#load(), 2000)
+    void this.#start()
+  }
+
+  /** The first load: the brand and the order, or the error page; then the status is followed. */
+  async #start() {
+    this.failure = null
+    clearInterval(this.#timer)
+    try {
+      ;[this.brand] = await Promise.all([brand(), this.#load()])
+      if (!this.order) return void (this.failure = failureOf('order'))
+    } catch (err) {
+      return void (this.failure = failureOf('order', err))
+    }
+    this.#timer = window.setInterval(() => void this.#load().catch(() => undefined), 2000)
   }
   disconnectedCallback() {
     super.disconnectedCallback()
@@ -48,6 +63,7 @@ export class MpOrder extends LitElement {
   async #load() {
     const id = pageQuery().id
     if (!id) return
+    // a later refresh that fails keeps what is shown (the next one may work)
     this.order = (await api<{ order: Order }>('GET', `/api/orders/${encodeURIComponent(id)}`)).order
     if (['ready', 'shipped', 'closed', 'refunded'].includes(this.order.status as string)) clearInterval(this.#timer)
   }
@@ -74,7 +90,7 @@ export class MpOrder extends LitElement {
         await wx.showModal({ title: closed ? 'This order has closed' : 'Could not pay', content: closed ? 'It was not paid in time. Please order again.' : (err as Error).message, showCancel: false })
     } finally {
       this.paying = false
-      await this.#load()
+      await this.#load().catch(() => undefined)
     }
   }
 
@@ -90,30 +106,35 @@ export class MpOrder extends LitElement {
     } catch (err) {
       await wx.showModal({ title: 'Could not cancel', content: (err as Error).message, showCancel: false })
     }
-    await this.#load()
+    await this.#load().catch(() => undefined)
   }
 
   render() {
+    if (this.failure) return unavailable(this.failure, () => void this.#start())
     const o = this.order
-    if (!o) return html`<p class="muted" style="padding:24px">Loading…</p>`
+    const b = this.brand
+    if (!o || !b) return html`<p class="muted" style="padding:24px">Loading…</p>`
+    const w = wordsOf(b, o.mode)
+    const STEPS = steps(o, w)
     const reached = STEPS.findIndex(([s]) => s === o.status)
     const refunds = (o as Order & { refunds?: { amount: number; status: string }[] }).refunds ?? []
     const refunded = (o.status as string) === 'refunded'
     const refunding = refunds.some((r) => r.status === 'PROCESSING')
     // a café order can be cancelled until it is made: unpaid → closed, paid → refunded in full
     const cancellable = o.pickupNo !== 'GIFT' && (o.status === 'pending' || (o.status === 'paid' && refunds.length === 0))
-    const label = refunded ? 'Refunded' : refunding ? 'Cancelled · refund on its way' : o.status === 'ready' ? 'Your order is ready' : o.status === 'shipped' ? `Shipped · ${o.shipping?.carrier} ${o.shipping?.trackingNo}` : o.status === 'paid' ? 'Paid · being prepared' : o.status === 'pending' ? 'Awaiting payment' : o.status === 'closed' ? 'Closed · not paid' : o.status
-    const shop = this.brand?.stores.find((s) => s.id === o.store.id)
+    const handedOver = [say(w.ready), o.shipping?.carrier, o.shipping?.trackingNo].filter(Boolean).join(' · ')
+    const label = refunded ? 'Refunded' : refunding ? 'Cancelled · refund on its way' : o.status === 'ready' || o.status === 'shipped' ? handedOver : o.status === 'paid' ? `Paid · ${say(w.preparing).toLowerCase()}` : o.status === 'pending' ? 'Awaiting payment' : o.status === 'closed' ? 'Closed · not paid' : o.status
+    const shop = b.stores.find((s) => s.id === o.store.id)
     return html`
       <div class="card">
-        <div class="muted">Pickup number</div>
-        <div class="no" aria-label="Pickup number">${o.pickupNo}</div>
+        <div class="muted">${say(w.orderNumber)}</div>
+        <div class="no" aria-label=${say(w.orderNumber)}>${o.pickupNo}</div>
         <h3 role="status" aria-label="Order status">${label}</h3>
         <ol>${STEPS.map(([, name], i) => html`<li class=${i <= reached ? 'done' : ''}>${name}</li>`)}</ol>
       </div>
       <div class="card">
-        <div aria-label="Store"><strong>${o.table ? `Table ${o.table}` : o.shipping ? 'Delivery' : 'Pick up at'}</strong> ${o.store.name}</div>
-        ${shop && !o.shipping ? html`<div class="muted">${shop.address}</div>` : null}
+        <div aria-label="Store"><strong>${o.table ? `Table ${o.table}` : say(w.where)}</strong> ${o.shipping ? o.shipping.address.address : o.store.name}</div>
+        ${shop && !o.shipping ? html`<div class="muted">${shop.address}</div>` : o.shipping ? html`<div class="muted">${o.shipping.address.name} · ${o.shipping.address.phone} · from ${o.store.name}</div>` : null}
         <ul aria-label="Items">
           ${o.items.map((i) => html`<li><span>${i.name} ×${i.quantity}<div class="muted">${i.options.map((x) => x.choice).join(' · ')}</div></span><span>${yuan(i.unitPrice * i.quantity)}</span></li>`)}
         </ul>

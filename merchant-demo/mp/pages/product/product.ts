@@ -2,6 +2,23 @@ import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { api, brand, pageQuery, rememberEntry, sharePath, yuan, type Product } from '../../lib/store'
 import { base } from '../../lib/ui'
+import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
+
+/**
+ * The product a page is for: its own `id` (a menu tap, a share), else its code's scene
+ * (`scene=p%3Dlatte` from a product poster; `id=latte` from posters that name it so), which WeChat
+ * hands over URL-encoded in `query.scene`.
+ */
+export function productIdOf(q: Record<string, string>): string | undefined {
+  if (q.id) return q.id
+  let scene: URLSearchParams
+  try {
+    scene = new URLSearchParams(q.scene ? decodeURIComponent(q.scene) : '')
+  } catch {
+    return undefined
+  }
+  return scene.get('p') ?? scene.get('id') ?? undefined
+}
 
 /** Product detail: picture, options as chips (size, temperature, sugar…), quantity, add to cart. */
 @customElement('mp-product')
@@ -23,22 +40,28 @@ export class MpProduct extends LitElement {
   @state() chosen: Record<string, string> = {}
   @state() quantity = 1
   @state() busy = false
+  @state() failure: Failure | null = null
 
   connectedCallback() {
     super.connectedCallback()
     rememberEntry()
-    // a product poster's code carries the product in its scene (p=latte)
-    const q = pageQuery()
-    const id = q.id ?? new URLSearchParams(q.scene ? decodeURIComponent(q.scene) : '').get('p') ?? undefined
-    void brand().then((b) => {
-      const p = b.products.find((p) => p.id === id) ?? null
-      this.product = p
-      if (p) {
+    this.#start()
+  }
+
+  #start() {
+    this.failure = null
+    const id = productIdOf(pageQuery())
+    brand().then(
+      (b) => {
+        const p = b.products.find((p) => p.id === id) ?? null
+        this.product = p
+        if (!p) return void (this.failure = failureOf('item'))
         this.chosen = Object.fromEntries(p.options.map((o) => [o.id, o.default]))
         void wx.setNavigationBarTitle({ title: p.name })
         wx.onShareAppMessage(() => ({ title: `${p.name} at ${b.name}`, path: sharePath('pages/product/product', { id: p.id }) }))
-      }
-    })
+      },
+      (err) => (this.failure = failureOf('item', err)),
+    )
   }
 
   get #unitPrice() {
@@ -62,6 +85,7 @@ export class MpProduct extends LitElement {
   }
 
   render() {
+    if (this.failure) return unavailable(this.failure, () => this.#start())
     const p = this.product
     if (!p) return html`<p class="muted" style="padding:24px">Loading…</p>`
     return html`

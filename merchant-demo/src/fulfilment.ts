@@ -1,0 +1,131 @@
+import { z } from 'zod'
+
+/** How an order reaches the person: collected at a store (or served to a table), brought by a rider, or sent by a carrier. */
+export const MODES = ['pickup', 'delivery', 'shipping'] as const
+export type Mode = (typeof MODES)[number]
+const Mode = z.enum(MODES)
+
+const word = z.string().min(1).max(24)
+
+/**
+ * What the store's pages call an order in one mode. Each word may have its Chinese twin (`readyZh`);
+ * a word the kit changes without its twin is shown as written in Chinese too.
+ */
+const ModeWords = z.strictObject({
+  /** the mode, as the checkout offers it: "Pick up", "Delivery" */
+  name: word.optional(),
+  nameZh: word.optional(),
+  /** the label over the order's number: "Pickup number", "Order number" */
+  orderNumber: word.optional(),
+  orderNumberZh: word.optional(),
+  /** where it goes: "Pick up at", "Deliver to", "Ship to" */
+  where: word.optional(),
+  whereZh: word.optional(),
+  /** a paid order being made or packed: "Being prepared" */
+  preparing: word.optional(),
+  preparingZh: word.optional(),
+  /** handed over: at the counter ("Ready for pickup"), with the rider ("Out for delivery"), with the carrier ("Shipped") */
+  ready: word.optional(),
+  readyZh: word.optional(),
+}).meta({ id: 'ModeWords', title: 'The words of one fulfilment mode' })
+type ModeWords = z.infer<typeof ModeWords>
+
+/** A bad fulfilment said by the form it was written in (a mode, or the object), not as zod's "Invalid input". */
+function unionMessage(iss: z.core.$ZodRawIssue): string | undefined {
+  if (iss.code !== 'invalid_union') return undefined
+  const input = iss.input
+  const modes = MODES.map((m) => `"${m}"`).join(', ')
+  if (typeof input === 'string') return `expected one of ${modes} or an object with "modes", got "${input}"`
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return `expected one of ${modes} or an object with "modes"`
+  const inner = (iss as unknown as { errors: z.core.$ZodIssue[][] }).errors[1] ?? []
+  return inner.map((i) => `${i.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '') || '(itself)'}: ${i.message}`).join('; ')
+}
+
+/**
+ * A kit's fulfilment: one mode (`"pickup"`), or the modes it offers (the first is the checkout's
+ * default) with the words its pages show, where the defaults of the mode do not fit.
+ */
+export const Fulfilment = z.union(
+  [
+    Mode,
+    z.strictObject({
+    modes: z.array(Mode).min(1).max(3),
+    /** the catalog page's title and the home page's section: "Menu", "Shop", "Order" */
+    catalog: word.optional(),
+    catalogZh: word.optional(),
+    words: z.strictObject({ pickup: ModeWords.optional(), delivery: ModeWords.optional(), shipping: ModeWords.optional() }).default({}),
+    }),
+  ],
+  { error: unionMessage },
+)
+export type FulfilmentInput = z.infer<typeof Fulfilment>
+
+/** One word in English and Chinese. */
+export interface Word {
+  en: string
+  zh: string
+}
+/** A mode's words, each in English and Chinese. */
+export interface Words {
+  name: Word
+  orderNumber: Word
+  where: Word
+  preparing: Word
+  ready: Word
+}
+
+const w = (en: string, zh: string): Word => ({ en, zh })
+/** The words of each mode when a kit says nothing. */
+export const DEFAULT_WORDS: Record<Mode, Words> = {
+  pickup: { name: w('Pick up', '到店自取'), orderNumber: w('Pickup number', '取餐号'), where: w('Pick up at', '取餐门店'), preparing: w('Being prepared', '制作中'), ready: w('Ready for pickup', '请取餐') },
+  delivery: { name: w('Delivery', '外卖配送'), orderNumber: w('Order number', '订单号'), where: w('Deliver to', '送至'), preparing: w('Being prepared', '制作中'), ready: w('Out for delivery', '配送中') },
+  shipping: { name: w('Shipping', '快递配送'), orderNumber: w('Order number', '订单号'), where: w('Ship to', '收货地址'), preparing: w('Packing your order', '待发货'), ready: w('Shipped', '已发货') },
+}
+/** The catalog's name, by the kit's first mode. */
+const DEFAULT_CATALOG: Record<Mode, Word> = { pickup: w('Menu', '菜单'), delivery: w('Order', '点餐'), shipping: w('Shop', '商城') }
+
+/** A kit's fulfilment with every default filled in: what the backend follows and the pages read. */
+export interface ResolvedFulfilment {
+  modes: Mode[]
+  catalog: Word
+  /** the words of every mode (an order of another mode, a gift, still reads right) */
+  words: Record<Mode, Words>
+}
+
+/** The kit's word if it gives one (its Chinese, else the English it chose), else the default. */
+const pick = (en: string | undefined, zh: string | undefined, fallback: Word): Word => ({ en: en ?? fallback.en, zh: zh ?? en ?? fallback.zh })
+
+/** Fills in a kit's fulfilment. */
+export function resolveFulfilment(f: FulfilmentInput): ResolvedFulfilment {
+  const given = typeof f === 'string' ? { modes: [f], words: {} as Partial<Record<Mode, ModeWords>> } : f
+  const modes = [...new Set(given.modes)]
+  const words = Object.fromEntries(
+    MODES.map((m) => {
+      const k = given.words[m] ?? {}
+      const d = DEFAULT_WORDS[m]
+      const resolved: Words = { name: pick(k.name, k.nameZh, d.name), orderNumber: pick(k.orderNumber, k.orderNumberZh, d.orderNumber), where: pick(k.where, k.whereZh, d.where), preparing: pick(k.preparing, k.preparingZh, d.preparing), ready: pick(k.ready, k.readyZh, d.ready) }
+      return [m, resolved]
+    }),
+  ) as Record<Mode, Words>
+  const catalog = typeof f === 'string' ? DEFAULT_CATALOG[f] : pick(f.catalog, f.catalogZh, DEFAULT_CATALOG[modes[0]])
+  return { modes, catalog, words }
+}
+
+/** The mode that needs an address (delivery or shipping), if the kit offers one. */
+export const addressMode = (f: ResolvedFulfilment): Exclude<Mode, 'pickup'> | null => (f.modes.find((m) => m !== 'pickup') as Exclude<Mode, 'pickup'> | undefined) ?? null
+
+/** The status an order of this mode reaches when it is handed over: `ready` at the counter, else `shipped`. */
+export const handedOverStatus = (mode: Mode) => (mode === 'pickup' ? 'ready' : 'shipped')
+
+/** The checks between the parts of a fulfilment, on raw input (see brand.ts `crossReferences`). */
+export function fulfilmentIssues(f: unknown, issue: (path: (string | number)[], message: string) => void) {
+  if (typeof f !== 'object' || f === null) return
+  const { modes, words } = f as { modes?: unknown; words?: unknown }
+  if (!Array.isArray(modes)) return
+  modes.forEach((m, i) => {
+    if (modes.indexOf(m) !== i) issue(['fulfilment', 'modes', i], `"${String(m)}" is listed twice`)
+  })
+  if (modes.includes('delivery') && modes.includes('shipping')) issue(['fulfilment', 'modes'], 'a kit delivers or ships, not both (an order with an address would be either)')
+  if (typeof words === 'object' && words !== null)
+    for (const m of Object.keys(words)) if (MODES.includes(m as Mode) && !modes.includes(m)) issue(['fulfilment', 'words', m], `words for "${m}", which is not one of the modes (${modes.join(', ')})`)
+}
