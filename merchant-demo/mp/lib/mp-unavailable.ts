@@ -59,7 +59,7 @@ export class MpUnavailable extends LitElement {
     return html`<div class="icon" aria-hidden="true">
         <svg width="36" height="36" viewBox="0 0 24 24"><circle cx="12" cy="12" r="9.5" fill="none" stroke="var(--primary, #07c160)" stroke-width="1.6" /><path d="M12 7v6.5" stroke="var(--primary, #07c160)" stroke-width="1.8" stroke-linecap="round" /><circle cx="12" cy="16.8" r="1.1" fill="var(--primary, #07c160)" /></svg>
       </div>
-      <h2 role="alert">${this.heading}</h2>
+      <h2>${this.heading}</h2>
       <p>${this.detail}</p>
       ${this.retry ? html`<button class="primary" @click=${this.#retry}>${zh ? '重试' : 'Try again'}</button>` : null}
       <button class=${this.retry ? 'secondary' : 'primary'} @click=${() => wx.reLaunch({ url: '/pages/index/index' })}>${zh ? '返回首页' : 'Back to home'}</button>`
