@@ -25,6 +25,73 @@ const Product = z.strictObject({
   options: z.array(Option).default([]),
 })
 
+const Consultant = z.strictObject({
+  userid: z.string().regex(/^[A-Za-z0-9_.@-]{1,64}$/, 'letters, digits, _ . @ - (a WeCom userid)'),
+  name: z.string().min(1).max(32),
+  nameZh: z.string().optional(),
+  position: z.string().max(32).default('Consultant'),
+  mobile: z.string().regex(/^1\d{10}$/, 'an 11-digit mainland mobile number').optional(),
+})
+
+const Apps = z.strictObject({
+  miniProgram: z.strictObject({ name: z.string().min(1).max(30).optional(), nameZh: z.string().optional() }).default({}),
+  officialAccount: z.strictObject({ name: z.string().min(1).max(30).optional(), nameZh: z.string().optional() }).default({}),
+  channels: z.strictObject({ nickname: z.string().min(1).max(30).optional(), signature: z.string().max(80).optional() }).default({}),
+  wecom: z
+    .strictObject({
+      corpName: z.string().min(1).max(40).optional(),
+      /** the self-built app people can open in WeCom */
+      agentName: z.string().min(1).max(30).default('Store Assistant'),
+      /** the brand's consultants (导购); the first answers customer-service chats */
+      consultants: z.array(Consultant).min(1).optional(),
+    })
+    .default({ agentName: 'Store Assistant' }),
+})
+
+const Poster = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('table'), store: id, table: z.int().min(1), label: z.string().optional(), labelZh: z.string().optional() }),
+  z.strictObject({ kind: z.literal('product'), product: id, label: z.string().optional(), labelZh: z.string().optional() }),
+  z.strictObject({ kind: z.literal('campaign'), campaign: id, label: z.string().optional(), labelZh: z.string().optional() }),
+])
+
+const personId = z.string().regex(/^[a-z][a-z0-9_-]{1,31}$/, 'lower-case letters, digits, - or _, 2–32 characters, starting with a letter')
+const Cast = z.strictObject({
+  people: z
+    .array(
+      z.strictObject({
+        id: personId,
+        name: z.string().min(1).max(64),
+        nameZh: z.string().min(1).max(64).optional(),
+        city: z.string().min(1).max(64).default('Shanghai'),
+        language: z.enum(['en', 'zh_CN']).default('en'),
+        /** the wallet's opening balance, fen */
+        balance: fen.default(50_000),
+      }),
+    )
+    .min(1),
+  friendships: z.array(z.tuple([personId, personId])).default([]),
+  groups: z.array(z.strictObject({ id, name: z.string().min(1).max(64), owner: personId, members: z.array(personId).min(2) })).default([]),
+  /** who already follows the Official Account, and how they found it */
+  followers: z
+    .array(z.strictObject({ person: personId, scene: z.enum(['ADD_SCENE_SEARCH', 'ADD_SCENE_QR_CODE', 'ADD_SCENE_PROFILE_CARD', 'ADD_SCENE_ACCOUNT_MIGRATION', 'ADD_SCENE_OTHERS']).default('ADD_SCENE_SEARCH') }))
+    .default([]),
+})
+
+const appid = z.string().regex(/^wx[0-9a-f]{16}$/, 'expected an appid: "wx" and 16 hex digits')
+const OwnIds = z.strictObject({
+  miniProgramAppid: appid.optional(),
+  miniProgramSecret: z.string().regex(/^[0-9a-f]{32}$/, 'expected 32 hex digits').optional(),
+  officialAccountAppid: appid.optional(),
+  officialAccountSecret: z.string().regex(/^[0-9a-f]{32}$/, 'expected 32 hex digits').optional(),
+  officialAccountToken: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'expected 3–32 letters or digits').optional(),
+  officialAccountEncodingAESKey: z.string().regex(/^[A-Za-z0-9]{43}$/, 'expected 43 letters or digits').optional(),
+  mchid: z.string().regex(/^\d{8,10}$/, 'expected a mchid: 8 to 10 digits').optional(),
+  merchantSerialNo: z.string().regex(/^[0-9A-F]{40}$/, 'expected a certificate serial: 40 upper-case hex digits').optional(),
+  apiV3Key: z.string().regex(/^[A-Za-z0-9]{32}$/, 'expected an APIv3 key: 32 letters or digits').optional(),
+  corpid: z.string().regex(/^ww[0-9a-f]{16}$/, 'expected a corpid: "ww" and 16 hex digits').optional(),
+  wecomAgentid: z.int().min(1000000).max(9999999).optional(),
+})
+
 /** A brand kit: everything brand-specific about the store, in one JSON file. */
 export const BrandKit = z
   .strictObject({
@@ -65,6 +132,16 @@ export const BrandKit = z
         live: z.strictObject({ title: z.string().min(1).max(30), description: z.string().max(500).default(''), products: z.array(id).min(1).max(50) }).optional(),
       })
       .default({ videos: [] }),
+    /** the company on the pay sheet (default: "<name> Co., Ltd.") */
+    legalName: z.string().min(1).max(60).optional(),
+    /** the brand's apps as people see them in WeChat (names default to the brand's) */
+    apps: Apps.prefault({}),
+    /** what the phone's scanner can be pointed at (default: a table code, a product poster and a campaign code from the kit) */
+    posters: z.array(Poster).optional(),
+    /** the people of the world, their friendships, groups and follows (default: the sandbox's cast of eight) */
+    cast: Cast.optional(),
+    /** the brand's own production identifiers, so its configuration runs unchanged; the sandbox makes everything else */
+    ids: OwnIds.optional(),
     loyalty: z.strictObject({
       pointsPerYuan: z.number().int().min(0),
       /** points for the member whose share brought a friend's first paid order */
@@ -130,8 +207,40 @@ function crossReferences(kit: unknown, ctx: Ctx) {
     if (typeof c.minSpend === 'number' && typeof c.amountOff === 'number' && c.minSpend > 0 && c.amountOff >= c.minSpend) issue(['coupons', i, 'amountOff'], 'must be below minSpend')
   })
   fulfilmentIssues(field(kit, 'fulfilment'), issue)
+  worldIssues(kit, issue, ids)
   const first = list(field(field(kit, 'loyalty'), 'levels'))[0]
   if (first && typeof first.minSpend === 'number' && first.minSpend !== 0) issue(['loyalty', 'levels', 0, 'minSpend'], 'the first level starts at 0')
+}
+
+/** Posters point at things the kit has; the cast's friendships, groups and follows at its people. */
+function worldIssues(kit: unknown, issue: (path: (string | number)[], message: string) => void, products: Set<unknown>) {
+  const stores = list(field(kit, 'stores'))
+  const campaigns = list(field(kit, 'campaigns')).map((c) => c.id)
+  list(field(kit, 'posters')).forEach((p, i) => {
+    if (p.kind === 'product' && typeof p.product === 'string' && !products.has(p.product)) issue(['posters', i, 'product'], `unknown product "${p.product}"`)
+    if (p.kind === 'campaign' && typeof p.campaign === 'string' && !campaigns.includes(p.campaign)) issue(['posters', i, 'campaign'], `unknown campaign "${p.campaign}"`)
+    if (p.kind === 'table' && typeof p.store === 'string') {
+      const store = stores.find((s) => s.id === p.store)
+      if (!store) issue(['posters', i, 'store'], `unknown store "${p.store}"`)
+      else if (typeof p.table === 'number' && p.table > (typeof store.tables === 'number' ? store.tables : 0)) issue(['posters', i, 'table'], `${p.store} has ${typeof store.tables === 'number' ? store.tables : 0} tables`)
+    }
+  })
+  const cast = field(kit, 'cast')
+  const people = new Set(list(field(cast, 'people')).map((p) => p.id))
+  if (!people.size) return
+  const person = (path: (string | number)[], p: unknown) => typeof p === 'string' && !people.has(p) && issue(path, `unknown person "${p}"`)
+  const seen = new Set<unknown>()
+  list(field(cast, 'people')).forEach((p, i) => {
+    if (seen.has(p.id)) issue(['cast', 'people', i, 'id'], `duplicate person id "${String(p.id)}"`)
+    seen.add(p.id)
+  })
+  const friendships = field(cast, 'friendships')
+  if (Array.isArray(friendships)) friendships.forEach((f, i) => Array.isArray(f) && f.forEach((p, j) => person(['cast', 'friendships', i, j], p)))
+  list(field(cast, 'groups')).forEach((g, i) => {
+    person(['cast', 'groups', i, 'owner'], g.owner)
+    ;(Array.isArray(g.members) ? g.members : []).forEach((p, j) => person(['cast', 'groups', i, 'members', j], p))
+  })
+  list(field(cast, 'followers')).forEach((f, i) => person(['cast', 'followers', i, 'person'], f.person))
 }
 
 /** `products[2].price`, as a person reads a path into the file. */

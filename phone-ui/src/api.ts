@@ -50,6 +50,8 @@ export interface Conversation {
 }
 
 export type { SandboxEvent } from '../../platform-mock/src/shared/events'
+export type { WorldView } from '../../platform-mock/src/sandbox/world-view'
+import type { WorldView } from '../../platform-mock/src/sandbox/world-view'
 import type { SandboxEvent } from '../../platform-mock/src/shared/events'
 
 export interface LaunchResult {
@@ -189,6 +191,8 @@ export const post = <T>(path: string, body: unknown) => call<T>(path, { method: 
 const person = (id: string) => `/_sandbox/people/${encodeURIComponent(id)}`
 
 export const api = {
+  world: () => call<WorldView>('/_sandbox/world'),
+  switchWorld: (kit: string) => post<{ kit: { id: string; name: string } }>('/_sandbox/world', { kit }),
   people: () => call<{ people: PersonView[] }>('/_sandbox/people').then((r) => r.people),
   person: (id: string) => call<PersonView & { friends: string[] }>(person(id)),
   conversations: (id: string) => call<{ conversations: Conversation[] }>(`${person(id)}/conversations`).then((r) => r.conversations),

@@ -10,11 +10,14 @@ import { Scheduler } from './shared/scheduler'
 import { registerPushJobs } from './surfaces/official-account/push'
 import { registerPayJobs } from './surfaces/pay/jobs'
 import { registerCallbackJobs } from './surfaces/wecom/callback'
-import { generateCredentials, type WorldCredentials } from './world/credentials'
+import { generateCredentials, withOwnIds, type WorldCredentials } from './world/credentials'
 import { seedQueries } from './world/seed'
+import { DEFAULT_WORLD, type World, type WorldCatalog } from './world/world'
 
 /** sandbox_meta key of the ids' high-water mark (see Ids). */
 const IDS_RESERVED = 'ids.reserved'
+/** sandbox_meta key of the world's declaration (brand, app names, cast, posters) it was seeded from. */
+const WORLD_DECLARED = 'world.declared'
 
 /** Tables that are not part of the world: they survive reset and restore. */
 const OUTSIDE_THE_WORLD = new Set(['sandbox_keys', 'sandbox_snapshots', '__drizzle_migrations'])
@@ -40,8 +43,15 @@ export class Platform {
   readonly scheduler: Scheduler
   readonly events: EventLog
   ids: Ids
+  /** the credentials the world's apps answer to: the generated ones, with the kit's own ids in place */
   credentials!: WorldCredentials
+  /** the declaration the world was seeded from */
+  world: World = DEFAULT_WORLD
   worldSeed: string | null = null
+  /** the kits a launcher offers to switch to (none: the world can only be reset) */
+  catalog: WorldCatalog | null = null
+  /** the generated credentials, kept across resets and worlds */
+  #generated!: WorldCredentials
 
   private constructor(readonly db: Db, seed: string | null) {
     this.clock = new VirtualClock(db)
@@ -52,15 +62,21 @@ export class Platform {
 
   /**
    * Opens the platform on a database: the world found there, or a newly seeded one when it is
-   * empty. A stored world keeps its own seed; `seed` only applies to a new world.
+   * empty or was declared otherwise than `opts.world` (a changed kit: `replaced` says so). A stored
+   * world keeps its own seed; `seed` only applies to a new world.
    */
-  static async open(db: Db, opts: { seed?: string | null } = {}) {
-    const world = await readMeta<WorldMeta>(db, 'world')
-    const platform = new Platform(db, world ? world.seed : (opts.seed ?? null))
+  static async open(db: Db, opts: { seed?: string | null; world?: World } = {}) {
+    const stored = await readMeta<WorldMeta>(db, 'world')
+    const declared = await readMeta<World>(db, WORLD_DECLARED)
+    const keep = stored && (!opts.world || JSON.stringify(declared ?? DEFAULT_WORLD) === JSON.stringify(opts.world))
+    const world = keep ? stored : null
+    const platform = new Platform(db, stored ? stored.seed : (opts.seed ?? null))
     registerPayJobs(platform)
     registerPushJobs(platform)
     registerCallbackJobs(platform)
-    platform.credentials = await platform.#loadOrCreateCredentials()
+    platform.#generated = await platform.#loadOrCreateCredentials()
+    platform.#declare(keep ? (declared ?? DEFAULT_WORLD) : (opts.world ?? DEFAULT_WORLD))
+    platform.replaced = Boolean(stored && !keep)
     if (world) {
       platform.worldSeed = world.seed
       await platform.clock.load()
@@ -71,22 +87,30 @@ export class Platform {
       // jobs a stopped process was running run again (at least once); startTicking runs what is due
       await platform.scheduler.recover()
     } else {
-      await platform.reset(opts.seed ?? null)
+      await platform.reset(stored ? stored.seed : (opts.seed ?? null))
     }
     return platform
   }
 
-  /** Back to the seeded world: every table but keys and snapshots is emptied and seeded again. */
-  async reset(seed: string | null = this.worldSeed) {
+  /** whether `open` found a world declared otherwise and seeded the new declaration in its place */
+  replaced = false
+
+  /**
+   * Back to the seeded world: every table but keys and snapshots is emptied and seeded again,
+   * from `world` when given (another brand's: switching worlds), else from the current declaration.
+   */
+  async reset(seed: string | null = this.worldSeed, world: World = this.world) {
     await this.scheduler.idle()
     this.ids = this.#newIds(seed)
     this.worldSeed = seed
+    this.#declare(world)
     const now = seed === null ? Date.now() : SEEDED_EPOCH
     const seededAt = new Date(now).toISOString()
-    const seeding = seedQueries(this.db, this.credentials, now)
+    const seeding = seedQueries(this.db, this.credentials, world, now)
     await this.#replaceWorld([
       ...seeding,
       writeMetaQuery(this.db, 'world', { seed, seededAt } satisfies WorldMeta),
+      writeMetaQuery(this.db, WORLD_DECLARED, world),
       // the batch empties sandbox_meta, so the reservation made while seeding goes in it again
       writeMetaQuery(this.db, IDS_RESERVED, this.ids.reserved),
     ])
@@ -145,6 +169,7 @@ export class Platform {
     }
     await this.#replaceWorld(inserts)
     const world = await readMeta<WorldMeta>(this.db, 'world')
+    this.#declare((await readMeta<World>(this.db, WORLD_DECLARED)) ?? DEFAULT_WORLD)
     this.worldSeed = world?.seed ?? null
     this.ids = this.#newIds(this.worldSeed)
     this.ids.restart((await readMeta<number>(this.db, 'ids')) ?? 0)
@@ -163,6 +188,11 @@ export class Platform {
     await this.scheduler.idle()
     await this.#saveCounter(this.ids.counter)
     closeDb(this.db)
+  }
+
+  #declare(world: World) {
+    this.world = world
+    this.credentials = withOwnIds(this.#generated, world.ids)
   }
 
   /** The counter exactly, as clean close and snapshots keep it: nothing reserved beyond. */

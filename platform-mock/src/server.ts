@@ -4,6 +4,7 @@ import { hostname as machineName, networkInterfaces } from 'node:os'
 import { createPlatform } from './app'
 import { Platform } from './platform'
 import { memoryDb, openDb, type Db } from './shared/db'
+import type { World, WorldCatalog } from './world/world'
 
 export interface StartOptions {
   /** 0 picks a free port */
@@ -14,6 +15,10 @@ export interface StartOptions {
   authToken?: string
   memory?: boolean
   seed?: string | null
+  /** the world to seed (default: the café); a stored world declared otherwise is replaced by it */
+  world?: World
+  /** the kits `POST /_sandbox/world` can switch to */
+  catalog?: WorldCatalog
   /** an already-open database (tests) */
   db?: Db
   /** more host names the control API and the phone answer to (loopback and `hostname` always do) */
@@ -40,7 +45,8 @@ function listenNames(address: string | undefined): string[] {
 /** Opens the database, the world and an HTTP server; `close()` undoes all three. */
 export async function startPlatform(opts: StartOptions = {}): Promise<RunningPlatform> {
   const db = opts.db ?? (opts.memory ? await memoryDb() : await openDb(opts.databaseUrl ?? 'file:.sandbox/platform.db', { authToken: opts.authToken }))
-  const platform = await Platform.open(db, { seed: opts.seed ?? null })
+  const platform = await Platform.open(db, { seed: opts.seed ?? null, world: opts.world })
+  platform.catalog = opts.catalog ?? null
   platform.scheduler.startTicking()
   const app = createPlatform(platform, { allowedHosts: [...listenNames(opts.hostname), ...(opts.allowedHosts ?? [])], token: opts.token ?? null })
   const server = await new Promise<ServerType>((resolve, reject) => {

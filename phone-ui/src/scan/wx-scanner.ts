@@ -1,18 +1,12 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
+import { api, type WorldView } from '../api'
 import type { Lang } from '../i18n'
 import { decodeImage } from './decode'
 
-/** Posters of the world the camera can be pointed at. */
-const POSTERS = [
-  { kind: 'table', query: 'table=12', label: { en: 'Table 12', zh: '12号桌' } },
-  { kind: 'product', query: 'id=oat-latte&name=Oat%20Latte&price=%C2%A528', label: { en: 'Oat Latte poster', zh: '燕麦拿铁海报' } },
-  { kind: 'campaign', query: 'code=spring&title=Spring%20Tasting&subtitle=Scan%20to%20join', label: { en: 'Spring campaign', zh: '春季活动' } },
-]
-
 const L = {
-  en: { title: 'Scan', hint: 'Point the camera at a code', album: 'Album', paste: 'Paste a code’s text', go: 'Recognize', none: 'No QR code found in this picture', close: 'Close scanner' },
-  zh: { title: '扫一扫', hint: '将二维码放入框内', album: '相册', paste: '粘贴二维码内容', go: '识别', none: '未发现二维码', close: '关闭' },
+  en: { title: 'Scan', hint: 'Point the camera at a code', album: 'Album', paste: 'Paste a code’s text', go: 'Recognize', none: 'No QR code found in this picture', close: 'Close scanner', noPosters: 'The world’s posters could not be loaded' },
+  zh: { title: '扫一扫', hint: '将二维码放入框内', album: '相册', paste: '粘贴二维码内容', go: '识别', none: '未发现二维码', close: '关闭', noPosters: '无法加载海报' },
 }
 
 /**
@@ -148,6 +142,8 @@ export class WxScanner extends LitElement {
   @property() lang: Lang = 'en'
   @state() private pointed = ''
   @state() private message = ''
+  /** the world's posters (GET /_sandbox/world): what the kit put on its tables, walls and shelves */
+  @state() private posters: WorldView['posters'] = []
   @state() private draft = ''
 
   render() {
@@ -159,8 +155,8 @@ export class WxScanner extends LitElement {
       <div class="frame" aria-hidden="true">${this.pointed ? html`<img alt="" src=${this.pointed} />` : null}</div>
       <div class="hint" role="status">${this.message || l.hint}</div>
       <ul class="posters" aria-label="Posters">
-        ${POSTERS.map((p) => {
-          const src = `/_sandbox/qr/posters/${p.kind}?${p.query}`
+        ${this.posters.map((p) => {
+          const src = p.url
           return html`<li>
             <button aria-label=${`Point at ${p.label.en}`} @click=${() => this.#point(src)}>
               <img alt="" src=${src} loading="lazy" />${p.label[this.lang]}
@@ -180,6 +176,10 @@ export class WxScanner extends LitElement {
   connectedCallback() {
     super.connectedCallback()
     window.addEventListener('paste', this.#onPaste)
+    api
+      .world()
+      .then((w) => (this.posters = w.posters))
+      .catch(() => (this.message = L[this.lang].noPosters))
   }
 
   disconnectedCallback() {

@@ -1,11 +1,11 @@
 import type { WorldCredentials } from '../world/credentials'
-import { BRAND } from '../world/cast'
+import type { World } from '../world/world'
 
 /**
  * The document `GET /_sandbox/credentials` returns: everything a merchant configures itself with.
  * Field names say what each value is; PEMs are complete with their headers.
  */
-export function credentialsDocument(cred: WorldCredentials, baseUrl: string) {
+export function credentialsDocument(cred: WorldCredentials, world: World, baseUrl: string) {
   const { miniProgram: mp, officialAccount: oa, pay, wecom } = cred
   return {
     platform: {
@@ -18,19 +18,19 @@ export function credentialsDocument(cred: WorldCredentials, baseUrl: string) {
       },
       note: 'Send requests to baseUrl with the real paths, or keep the real https URLs and use the interception helper of platform-mock.',
     },
-    brand: { id: BRAND.id, name: BRAND.name, nameZh: BRAND.nameZh },
-    miniProgram: { appid: mp.appid, secret: mp.secret, originalId: mp.originalId, name: mp.name },
+    brand: { id: world.brand.id, name: world.brand.name, nameZh: world.brand.nameZh },
+    miniProgram: { appid: mp.appid, secret: mp.secret, originalId: mp.originalId, name: world.miniProgram.name },
     officialAccount: {
       appid: oa.appid,
       secret: oa.secret,
       originalId: oa.originalId,
-      name: oa.name,
+      name: world.officialAccount.name,
       token: oa.token,
       encodingAESKey: oa.encodingAESKey,
     },
     pay: {
       mchid: pay.mchid,
-      merchantName: pay.name,
+      merchantName: world.pay.merchantName,
       appids: [mp.appid, oa.appid],
       apiV3Key: pay.apiV3Key,
       merchantSerialNo: pay.merchant.serial,
@@ -44,7 +44,7 @@ export function credentialsDocument(cred: WorldCredentials, baseUrl: string) {
     },
     wecom: {
       corpid: wecom.corpid,
-      corpName: wecom.name,
+      corpName: world.wecom.corpName,
       agentid: wecom.agentid,
       agentSecret: wecom.agentSecret,
       contactSecret: wecom.contactSecret,

@@ -16,7 +16,7 @@ test('the world mini program shows the bundled sample until the merchant registe
   expect(await p.json(`/_sandbox/miniprogram/apps/${appid}`)).toEqual({
     appid,
     name: 'Lumen Coffee Store',
-    brandColor: '#0B7A5A',
+    brandColor: '#8A5A3C',
     pagesUrl: `${p.url}/sample-mp`,
   })
   const res = await put(`/_sandbox/miniprogram/apps/${appid}`, { pagesUrl: 'http://localhost:4100/mp' })

@@ -8,7 +8,9 @@ import type { PlatformEnv } from '../shared/env'
 import { matches, type EventFilter, type SandboxEvent } from '../shared/events'
 import { sandboxJson } from '../shared/validate'
 import { areFriends, createPerson, friendshipQuery, friendsOf, getPerson, identitiesOf, listPeople, type Person } from '../world/people'
+import { WorldRefused } from '../world/world'
 import { credentialsDocument } from './credentials'
+import { worldView } from './world-view'
 import { funnel } from './funnel'
 
 const started = Date.now()
@@ -17,6 +19,10 @@ const NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/i
 const PERSON_ID = /^[a-z][a-z0-9_-]{1,31}$/
 
 const ResetRequest = z.object({ seed: z.union([z.number().int(), z.string().min(1), z.null()]).optional() })
+const WorldRequest = z.object({
+  kit: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),
+  seed: z.union([z.number().int(), z.string().min(1), z.null()]).optional(),
+})
 const SnapshotRequest = z.object({ name: z.string().regex(NAME, 'letters, digits, . _ - (max 64)') })
 const FreezeRequest = z.object({ at: z.string().optional() })
 const AdvanceRequest = z
@@ -90,7 +96,7 @@ export const sandbox = new Hono<PlatformEnv>()
       clock: platform.clock.describe(),
     })
   })
-  .get('/credentials', (c) => c.json(credentialsDocument(c.var.platform.credentials, new URL(c.req.url).origin)))
+  .get('/credentials', (c) => c.json(credentialsDocument(c.var.platform.credentials, c.var.platform.world, new URL(c.req.url).origin)))
 
   .post('/reset', sandboxJson(ResetRequest), async (c) => {
     const { seed } = c.req.valid('json')
@@ -99,6 +105,22 @@ export const sandbox = new Hono<PlatformEnv>()
     return c.json({ status: 'reset', seed: platform.worldSeed, clock: platform.clock.describe() })
   })
 
+  .get('/world', (c) => c.json(worldView(c.var.platform)))
+  /** Another brand's world: a listed kit by id, or a whole kit; a refused kit changes nothing. */
+  .post('/world', sandboxJson(WorldRequest), async (c) => {
+    const { kit, seed } = c.req.valid('json')
+    const platform = c.var.platform
+    if (!platform.catalog) throw new SandboxError(409, 'no_catalog', 'this sandbox was started without world kits to switch to (start it with npm start)')
+    const nextSeed = seed === undefined ? platform.worldSeed : seed === null ? null : String(seed)
+    let chosen
+    try {
+      chosen = await platform.catalog.switchTo(typeof kit === 'string' ? { id: kit } : { kit }, (world) => platform.reset(nextSeed, world))
+    } catch (err) {
+      if (!(err instanceof WorldRefused)) throw err
+      return c.json({ error: { code: 'invalid_kit', message: err.message, issues: err.issues } }, 400)
+    }
+    return c.json({ status: 'switched', kit: chosen, seed: platform.worldSeed, clock: platform.clock.describe() })
+  })
   .get('/snapshots', async (c) => c.json({ snapshots: await c.var.platform.listSnapshots() }))
   .post('/snapshots', sandboxJson(SnapshotRequest), async (c) => {
     return c.json(await c.var.platform.snapshot(c.req.valid('json').name), 201)

@@ -1,9 +1,9 @@
-/** The brand every seeded world has: a café chain with a mini program store. */
+/** The default world's brand (the café kit's, merchant-demo/brands/cafe.json: launcher/world.test.ts keeps the two the same). */
 export const BRAND = {
   id: 'lumen',
   name: 'Lumen Coffee',
   nameZh: '流明咖啡',
-  color: '#0B7A5A',
+  color: '#8A5A3C',
 }
 
 export interface CastMember {

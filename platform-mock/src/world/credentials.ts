@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto'
 import type { Ids } from '../shared/ids'
 import { BRAND } from './cast'
 import { generatePayKeys, type PayKeys } from './keys'
+import type { OwnIds } from './world'
 
 /**
  * The brand's identifiers and secrets: generated once per data dir, kept in sandbox_keys and never
@@ -76,3 +77,28 @@ export const openidFor = (secret: string, appid: string, personId: string) => de
 
 /** A person's unionid under a brand's Open Platform account: the same across its apps. */
 export const unionidFor = (secret: string, brandId: string, personId: string) => derive(secret, 'o', `unionid:${brandId}:${personId}`)
+
+/**
+ * The credentials with a brand's own identifiers in place of the generated ones (a kit's `ids`),
+ * so that its production configuration works unchanged; keys and certificates stay the sandbox's.
+ */
+export function withOwnIds(c: WorldCredentials, own: OwnIds = {}): WorldCredentials {
+  return {
+    ...c,
+    miniProgram: { ...c.miniProgram, appid: own.miniProgramAppid ?? c.miniProgram.appid, secret: own.miniProgramSecret ?? c.miniProgram.secret },
+    officialAccount: {
+      ...c.officialAccount,
+      appid: own.officialAccountAppid ?? c.officialAccount.appid,
+      secret: own.officialAccountSecret ?? c.officialAccount.secret,
+      token: own.officialAccountToken ?? c.officialAccount.token,
+      encodingAESKey: own.officialAccountEncodingAESKey ?? c.officialAccount.encodingAESKey,
+    },
+    pay: {
+      ...c.pay,
+      mchid: own.mchid ?? c.pay.mchid,
+      apiV3Key: own.apiV3Key ?? c.pay.apiV3Key,
+      merchant: { ...c.pay.merchant, serial: own.merchantSerialNo ?? c.pay.merchant.serial },
+    },
+    wecom: { ...c.wecom, corpid: own.corpid ?? c.wecom.corpid, agentid: own.wecomAgentid ?? c.wecom.agentid },
+  }
+}

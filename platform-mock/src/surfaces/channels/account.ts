@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm'
 import type { Platform } from '../../platform'
 import type { Db } from '../../shared/db'
 import type { WorldCredentials } from '../../world/credentials'
-import { BRAND } from '../../world/cast'
+import type { World } from '../../world/world'
 import { noSuchAccount } from './errors'
 import { channelsAccounts } from './schema'
 
@@ -18,14 +18,14 @@ export function finderUserNameFor(worldSecret: string, brandId: string) {
 }
 
 /** The seeded world's brand account (no videos: the brand posts them). */
-export function channelsSeedQueries(db: Db, cred: WorldCredentials, now: number) {
+export function channelsSeedQueries(db: Db, cred: WorldCredentials, world: World, now: number) {
   return [
     db.insert(channelsAccounts).values({
-      finderUserName: finderUserNameFor(cred.worldSecret, BRAND.id),
-      brandId: BRAND.id,
-      nickname: BRAND.name,
-      signature: `${BRAND.nameZh} official · fresh drops, live tastings and member offers`,
-      color: BRAND.color,
+      finderUserName: finderUserNameFor(cred.worldSecret, world.brand.id),
+      brandId: world.brand.id,
+      nickname: world.channels.nickname,
+      signature: world.channels.signature,
+      color: world.brand.color,
       appid: cred.miniProgram.appid,
       createdAt: now,
     }),
@@ -34,7 +34,7 @@ export function channelsSeedQueries(db: Db, cred: WorldCredentials, now: number)
 
 /** An account by its id; without one, the world brand's. */
 export async function findAccount(platform: Platform, finder?: string): Promise<AccountRow> {
-  const id = finder ?? finderUserNameFor(platform.credentials.worldSecret, BRAND.id)
+  const id = finder ?? finderUserNameFor(platform.credentials.worldSecret, platform.world.brand.id)
   const [row] = await platform.db.select().from(channelsAccounts).where(eq(channelsAccounts.finderUserName, id))
   if (!row) throw noSuchAccount(id)
   return row

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, afterEach, expect, test } from 'vitest'
 
-const root = resolve(import.meta.dirname, '../..')
+const root = resolve(import.meta.dirname, '..')
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-cli-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 // a start that failed its checks must not keep its ports for the next test
@@ -16,7 +16,7 @@ afterEach(() => {
 
 /** Runs `npm start`'s program as a user would, until it prints where it is. */
 async function start(args: string[]) {
-  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'platform-mock/src/cli.ts'), ...args], {
+  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'launcher/cli.ts'), ...args], {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -81,7 +81,7 @@ test("prints the store's staff token, which its /admin routes ask for, and keeps
 }, 120_000)
 
 test('refuses a bad flag with usage and exit code 2', async () => {
-  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'platform-mock/src/cli.ts'), '--seed', 'abc'], {
+  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'launcher/cli.ts'), '--seed', 'abc'], {
     cwd: dir,
   })
   let err = ''

@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto'
 import { networkInterfaces } from 'node:os'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { BrandKitError, loadBrandKit, type BrandKit } from '../../merchant-demo/src/brand'
-import { startMerchant, type RunningMerchant } from '../../merchant-demo/src/server'
-import { connectWeCom } from '../../merchant-demo/src/wecom'
-import { startPlatform } from './server'
+import { BrandKitError, CAFE_KIT, loadBrandKit, type BrandKit } from '../merchant-demo/src/brand'
+import { startMerchant, type RunningMerchant } from '../merchant-demo/src/server'
+import { connectWeCom } from '../merchant-demo/src/wecom'
+import { startPlatform } from '../platform-mock/src/server'
+import { kitCatalog } from './catalog'
+import { kitWorld } from './world'
 
 const USAGE = `Usage: npm start -- [options]
 
@@ -14,7 +16,8 @@ const USAGE = `Usage: npm start -- [options]
   --data DIR          where the libSQL files live (default .sandbox/)
   --memory            a throwaway world, deleted on exit
   --seed N            deterministic ids, secrets and clock for a new world
-  --brand FILE        the merchant demo's brand kit (default merchant-demo/brands/cafe.json)
+  --kit FILE          the world kit: the brand, its apps, catalog, content and people
+                      (default merchant-demo/brands/cafe.json; --brand is the same)
   --no-merchant       start the platform alone
   --host ADDR         address to listen on (default 127.0.0.1); another than loopback (a classroom
                       on a LAN) prints a control token the other machines need (env SANDBOX_TOKEN)
@@ -53,6 +56,7 @@ async function main() {
         data: { type: 'string' },
         memory: { type: 'boolean', default: false },
         seed: { type: 'string' },
+        kit: { type: 'string' },
         brand: { type: 'string' },
         'no-merchant': { type: 'boolean', default: false },
         host: { type: 'string' },
@@ -72,10 +76,12 @@ async function main() {
   const merchantPort = port(args['merchant-port'], '--merchant-port', platformPort + 100)
   const dataDir = resolve(args.data ?? '.sandbox')
   // the kit is read before anything starts: a bad one leaves the data dir as it was
-  let kit: BrandKit | undefined
-  if (args.brand !== undefined) {
+  if (args.kit !== undefined && args.brand !== undefined) fail('give --kit or --brand (the same option), not both')
+  const kitFile = args.kit ?? args.brand
+  let kit: BrandKit
+  {
     try {
-      kit = loadBrandKit(resolve(args.brand))
+      kit = loadBrandKit(kitFile !== undefined ? resolve(kitFile) : CAFE_KIT)
     } catch (err) {
       if (!(err instanceof BrandKitError)) throw err
       // every problem at once, without the usage text: the options were fine, the file is not
@@ -101,6 +107,7 @@ async function main() {
       databaseUrl,
       authToken: process.env.DATABASE_AUTH_TOKEN,
       seed: args.seed ?? null,
+      world: kitWorld(kit),
     })
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
@@ -109,33 +116,53 @@ async function main() {
   }
   const { url, platform } = running
   let merchant: RunningMerchant | null = null
+  let staffToken = process.env.STAFF_TOKEN || undefined
+  const dbFor = (k: BrandKit) => process.env.MERCHANT_DATABASE_URL ?? `file:${resolve(dataDir, k.id === kit.id ? 'merchant.db' : `merchant-${k.id}.db`)}`
+  const openStore = async (k: BrandKit) => {
+    merchant = await startMerchant({
+      platformUrl: url,
+      port: merchantPort,
+      hostname: args.host,
+      memory: args.memory,
+      databaseUrl: dbFor(k),
+      brand: k,
+      // the staff credential for /admin/*: CI and the e2e config choose it; else the first store's, kept across switches
+      staffToken,
+      // the kit's Channels videos and live notice, so Discover → Channels has something to show
+      channels: process.env.MERCHANT_CHANNELS !== '0',
+    })
+    staffToken = merchant.staffToken
+    // the store's WeCom callback and customer tags, so adding a consultant in a phone gets the welcome card
+    if (process.env.MERCHANT_WECOM !== '0') await connectWeCom(merchant.store).catch((err: Error) => console.warn(`note: the merchant demo could not connect WeCom: ${err.message}`))
+  }
   if (!args['no-merchant']) {
     try {
-      merchant = await startMerchant({
-        platformUrl: url,
-        port: merchantPort,
-        hostname: args.host,
-        memory: args.memory,
-        databaseUrl: process.env.MERCHANT_DATABASE_URL ?? `file:${resolve(dataDir, 'merchant.db')}`,
-        brand: kit,
-        // the staff credential for /admin/*: CI and the e2e config choose it; else the store keeps its own
-        staffToken: process.env.STAFF_TOKEN || undefined,
-        // the kit's Channels videos and live notice, so Discover → Channels has something to show
-        channels: process.env.MERCHANT_CHANNELS !== '0',
-      })
+      await openStore(kit)
     } catch (err) {
       await running.close()
       const code = (err as NodeJS.ErrnoException).code
       if (code === 'EADDRINUSE') fail(`port ${merchantPort} is in use: try --merchant-port`)
       fail(`the merchant demo could not start: ${(err as Error).message}`)
     }
+    // POST /_sandbox/world (and the presenter's world picker): the platform reseeds, the store follows
+    platform.catalog = kitCatalog(kit, {
+      stop: async () => {
+        await merchant?.close()
+        merchant = null
+      },
+      start: async (k) => {
+        await openStore(k)
+        console.log(`  World switched to ${k.name}: merchant demo ${merchant!.url}`)
+      },
+    })
   }
-  // the store's WeCom callback and customer tags, so adding a consultant in a phone gets the welcome card
-  if (merchant && process.env.MERCHANT_WECOM !== '0') await connectWeCom(merchant.store).catch((err: Error) => console.warn(`note: the merchant demo could not connect WeCom: ${err.message}`))
+  if (platform.replaced) console.warn(`note: the data dir held another world (or an older kit); it was seeded again from ${kit.name}'s kit.`)
   if (args.seed !== undefined && platform.worldSeed !== args.seed) {
     console.warn(`note: this data dir holds a world seeded with ${platform.worldSeed ?? 'no seed'}; --seed applies to a new world.`)
     console.warn(`      reset it with: curl ${url}/_sandbox/reset --json '{"seed":${args.seed}}'`)
   }
+  // set in openStore's closure, which the compiler does not follow
+  const shown = merchant as RunningMerchant | null
   const where = args.memory ? 'in memory (deleted on exit)' : process.env.DATABASE_URL ? process.env.DATABASE_URL : dataDir
   console.log(`
   WeChat Commerce Sandbox is running
@@ -146,13 +173,15 @@ async function main() {
     qyapi.weixin.qq.com    ${url}/wecom/cgi-bin/…
   Credentials              ${url}/_sandbox/credentials
   Event log (SSE)          ${url}/_sandbox/events/stream
-  Merchant demo            ${merchant ? `${merchant.url}  (${merchant.store.kit.name}; pages at ${merchant.url}/mp)` : 'not started (--no-merchant)'}${merchant ? `
-    staff (/admin/…)       Authorization: Bearer ${merchant.staffToken}
-                           curl -H 'Authorization: Bearer ${merchant.staffToken}' ${merchant.url}/admin/orders` : ''}
+  Merchant demo            ${shown ? `${shown.url}  (${shown.store.kit.name}; pages at ${shown.url}/mp)` : 'not started (--no-merchant)'}${shown ? `
+    staff (/admin/…)       Authorization: Bearer ${shown.staffToken}
+                           curl -H 'Authorization: Bearer ${shown.staffToken}' ${shown.url}/admin/orders` : ''}
 
   Data                     ${where}
   World                    ${platform.worldSeed === null ? 'random ids, live clock' : `seed ${platform.worldSeed}, clock frozen at ${platform.clock.describe().now}`}
+  Kit                      ${kit.name} (${kitFile ?? 'the default café kit'})
   Reset the world          curl -X POST ${url}/_sandbox/reset   (or delete ${args.memory ? 'nothing' : dataDir} and restart)
+  Switch worlds            curl ${url}/_sandbox/world --json '{"kit":"${platform.catalog?.list().find((k) => k.id !== kit.id)?.id ?? kit.id}"}'
 ${token ? `
   Shared on the network    phones on other machines open ${lanUrl(url, args.host!)}/?token=${token}
   Control token            ${token}   (other machines send X-Sandbox-Token: ${token})

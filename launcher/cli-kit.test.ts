@@ -3,15 +3,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, expect, test } from 'vitest'
-import { CAFE_KIT } from '../../merchant-demo/src/brand'
+import { CAFE_KIT } from '../merchant-demo/src/brand'
 
-const root = resolve(import.meta.dirname, '../..')
+const root = resolve(import.meta.dirname, '..')
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-cli-kit-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 /** `npm start -- --brand <file>` as a user runs it, until it exits. */
 function start(kit: string) {
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'platform-mock/src/cli.ts'), '--port', '0', '--merchant-port', '0', '--data', 'world', '--brand', kit], {
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'launcher/cli.ts'), '--port', '0', '--merchant-port', '0', '--data', 'world', '--brand', kit], {
     cwd: dir,
     encoding: 'utf8',
     timeout: 60_000,
