@@ -38,6 +38,7 @@ export function consoleRoutes(store: Store) {
       return c.json({
         brand: { id, name, nameZh: nameZh ?? null, tagline, colours, fulfilment, logo: `${store.publicUrl}/img/logo.svg` },
         stores: stores.map((s) => ({ id: s.id, name: s.name })),
+        products: store.kit.products.map((p) => productName(store, p.id)),
         campaigns,
         channels: { videos: channels.videos.map((v) => ({ id: v.id, title: v.title })), live: channels.live ? { title: channels.live.title, products: channels.live.products.map((p) => productName(store, p)) } : null },
         levels: loyalty.levels,

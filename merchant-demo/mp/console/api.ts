@@ -48,6 +48,7 @@ export interface Colours {
 export interface ConsoleInfo {
   brand: { id: string; name: string; nameZh: string | null; tagline: string; colours: Colours; fulfilment: string; logo: string }
   stores: { id: string; name: string }[]
+  products: { id: string; name: string; nameZh: string | null }[]
   campaigns: { id: string; title: string; subtitle: string }[]
   channels: { videos: { id: string; title: string }[]; live: { title: string; products: { id: string; name: string; nameZh: string | null }[] } | null }
   levels: { name: string; minSpend: number }[]

@@ -1,4 +1,3 @@
-/// <reference types="vite/client" />
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { admin, ConsoleError, forgetToken, keepToken, staffToken, type ConsoleInfo } from './api'
@@ -9,10 +8,6 @@ import './bc-orders'
 import './bc-members'
 import './bc-content'
 import './bc-chats'
-import fontUrl from '../../../phone-ui/public/fonts/wx-cjk.woff2?url'
-
-// Chinese on a machine without CJK fonts: the phone's subset of WenQuanYi Micro Hei, bundled with the page
-document.fonts.add(new FontFace('WX CJK', `url(${fontUrl})`, { unicodeRange: 'U+3000-303F, U+4E00-9FFF, U+FF00-FFEF' }))
 
 const TABS = ['orders', 'members', 'content', 'chats'] as const satisfies readonly Word[]
 type Tab = (typeof TABS)[number]
@@ -104,7 +99,7 @@ export class BcApp extends LitElement {
     const l = this.lang
     switch (this.tab) {
       case 'orders':
-        return html`<bc-orders lang=${l}></bc-orders>`
+        return html`<bc-orders lang=${l} .info=${this.info}></bc-orders>`
       case 'members':
         return html`<bc-members lang=${l}></bc-members>`
       case 'content':

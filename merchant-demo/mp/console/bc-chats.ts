@@ -36,9 +36,18 @@ export class BcChats extends LitElement {
   @state() draft = ''
   @state() error = ''
 
+  #poll = 0
+
   connectedCallback() {
     super.connectedCallback()
     void this.load()
+    // customers write while the trainer watches: look again every few seconds
+    this.#poll = window.setInterval(() => void this.load().catch(() => undefined), 3000)
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback()
+    clearInterval(this.#poll)
   }
 
   async load() {
