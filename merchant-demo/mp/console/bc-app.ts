@@ -43,18 +43,24 @@ export class BcApp extends LitElement {
   @state() lang: Lang = localStorage.getItem(LANG_KEY) === 'zh' ? 'zh' : 'en'
   @state() token = staffToken()
   @state() info: ConsoleInfo | null = null
+  /** the brand as its public catalog gives it (`/api/brand`), for the sign-in page's look */
+  @state() brand: ConsoleInfo['brand'] | null = null
   @state() tab: Tab = 'orders'
   @state() error = ''
 
   connectedCallback() {
     super.connectedCallback()
     if (this.token) void this.#load()
+    void fetch('/api/brand').then(
+      async (r) => r.ok && (this.brand = (await r.json()) as ConsoleInfo['brand']),
+      () => undefined,
+    )
   }
 
   render() {
     const l = this.lang
     if (!this.info && this.token && !this.error) return html`${this.#header()}<main class="muted">…</main>`
-    if (!this.info) return html`${this.#header()}<bc-sign-in lang=${l} .error=${this.error} @bc-sign-in=${this.#signIn}></bc-sign-in>`
+    if (!this.info) return html`${this.#header()}<bc-sign-in lang=${l} brandName=${this.#name() ?? ''} logo=${this.brand?.logo ?? ''} .error=${this.error} @bc-sign-in=${this.#signIn}></bc-sign-in>`
     return html`${this.#header()}
       <main>
         <div class="head">
@@ -71,8 +77,8 @@ export class BcApp extends LitElement {
 
   #header() {
     const l = this.lang
-    const b = this.info?.brand
-    const name = b ? (l === 'zh' && b.nameZh ? b.nameZh : b.name) : t(l, 'console')
+    const b = this.info?.brand ?? this.brand
+    const name = this.#name() ?? t(l, 'console')
     return html`<header>
       <div class="bar">
         ${b ? html`<img src=${b.logo} alt="" />` : ''}
@@ -111,14 +117,21 @@ export class BcApp extends LitElement {
 
   /** The kit's colours for everything in the console (custom properties inherit through shadow roots). */
   #theme() {
-    const c = this.info?.brand.colours
-    if (!c) return
+    const b = this.info?.brand ?? this.brand
+    const c = b?.colours
+    if (!b || !c) return
     this.style.setProperty('--primary', c.primary)
     this.style.setProperty('--accent', c.accent)
     this.style.setProperty('--bg', c.background)
     this.style.setProperty('--text', c.text)
-    document.title = `${this.lang === 'zh' && this.info!.brand.nameZh ? this.info!.brand.nameZh : this.info!.brand.name} · ${t(this.lang, 'console')}`
+    document.title = `${this.#name()} · ${t(this.lang, 'console')}`
     document.documentElement.lang = this.lang === 'zh' ? 'zh-CN' : 'en'
+  }
+
+  /** The brand's name in the console's language (Chinese where the kit gives it). */
+  #name() {
+    const b = this.info?.brand ?? this.brand
+    return b ? (this.lang === 'zh' && b.nameZh ? b.nameZh : b.name) : null
   }
 
   async #load() {

@@ -12,7 +12,8 @@ export class BcSignIn extends LitElement {
       :host { display: grid; place-items: center; min-height: 70vh; }
       form { width: min(420px, 92vw); display: grid; gap: 12px; }
       img { width: 56px; height: 56px; }
-      input { width: 100%; }
+      input { width: 100%; margin-top: 4px; }
+      p, h2 { margin: 0; }
     `,
   ]
   @property() lang: Lang = 'en'
