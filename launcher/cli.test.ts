@@ -103,3 +103,25 @@ test('--host on a LAN prints a control token, and the printed URL keeps it in a 
   expect((await fetch(`${sandbox.url}/_sandbox/health`, { headers: { 'X-Sandbox-Token': token! } })).status).toBe(200)
   expect(await sandbox.stop()).toBe(0)
 })
+
+test('--kit: that brand everywhere the platform names it, its articles published once, and another kit on the same data dir seeds its world', async () => {
+  const events = async (url: string, type: string) => (await (await fetch(`${url}/_sandbox/events?type=${type}`)).json()).events as { payload: Record<string, unknown> }[]
+  const first = await start(['--port', '0', '--merchant-port', '0', '--data', 'kits', '--kit', join(root, 'merchant-demo/brands/sportswear.json')])
+  const cred = await (await fetch(`${first.url}/_sandbox/credentials`)).json()
+  expect(cred.brand.name).toBe('Stride Athletics')
+  expect(cred.pay.merchantName).toBe('Stride Athletics Co., Ltd.')
+  // the account is connected and the kit's campaign article is there, with no curl
+  expect((await events(first.url, 'oa.server.verified')).length).toBeGreaterThan(0)
+  expect((await events(first.url, 'oa.article.published')).length).toBe(1)
+  expect(await first.stop()).toBe(0)
+
+  const again = await start(['--port', '0', '--merchant-port', '0', '--data', 'kits', '--brand', join(root, 'merchant-demo/brands/sportswear.json')])
+  expect((await events(again.url, 'oa.article.published')).length).toBe(1)
+  expect(again.output()).not.toMatch(/seeded again/)
+  expect(await again.stop()).toBe(0)
+
+  const cafe = await start(['--port', '0', '--merchant-port', '0', '--data', 'kits'])
+  expect(cafe.output()).toMatch(/the data dir held another world .* seeded again from Lumen Coffee's kit/)
+  expect((await (await fetch(`${cafe.url}/_sandbox/credentials`)).json()).brand.name).toBe('Lumen Coffee')
+  expect(await cafe.stop()).toBe(0)
+}, 150_000)

@@ -118,7 +118,8 @@ async function main() {
   let merchant: RunningMerchant | null = null
   let staffToken = process.env.STAFF_TOKEN || undefined
   const dbFor = (k: BrandKit) => process.env.MERCHANT_DATABASE_URL ?? `file:${resolve(dataDir, k.id === kit.id ? 'merchant.db' : `merchant-${k.id}.db`)}`
-  const openStore = async (k: BrandKit) => {
+  // a world just seeded gets the kit's articles; one that has been running has them already
+  const openStore = async (k: BrandKit, fresh: boolean) => {
     merchant = await startMerchant({
       platformUrl: url,
       port: merchantPort,
@@ -126,6 +127,9 @@ async function main() {
       memory: args.memory,
       databaseUrl: dbFor(k),
       brand: k,
+      // the default world starts with its Official Account connected and the kit's articles published
+      officialAccount: process.env.MERCHANT_OFFICIAL_ACCOUNT !== '0',
+      articles: process.env.MERCHANT_OFFICIAL_ACCOUNT === '0' ? false : fresh || 'published',
       // the staff credential for /admin/*: CI and the e2e config choose it; else the first store's, kept across switches
       staffToken,
       // the kit's Channels videos and live notice, so Discover → Channels has something to show
@@ -137,7 +141,7 @@ async function main() {
   }
   if (!args['no-merchant']) {
     try {
-      await openStore(kit)
+      await openStore(kit, platform.seededNow)
     } catch (err) {
       await running.close()
       const code = (err as NodeJS.ErrnoException).code
@@ -151,7 +155,7 @@ async function main() {
         merchant = null
       },
       start: async (k) => {
-        await openStore(k)
+        await openStore(k, true)
         console.log(`  World switched to ${k.name}: merchant demo ${merchant!.url}`)
       },
     })

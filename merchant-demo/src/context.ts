@@ -36,4 +36,4 @@ export interface Store {
   setUp: Set<SetupStep>
 }
 
-export type SetupStep = 'pages' | 'officialAccount' | 'wecom' | 'channels'
+export type SetupStep = 'pages' | 'officialAccount' | 'articles' | 'wecom' | 'channels'

@@ -1,7 +1,7 @@
 import type { Store } from './context'
 import { oaInbox, wecomInbox, wecomKfCursors, wecomOrderCodes } from './schema'
 import { publish } from './publish'
-import { connectOfficialAccount, forgetOrderPaidTemplate } from './official-account'
+import { connectOfficialAccount, forgetOrderPaidTemplate, publishArticles } from './official-account'
 import { connectWeCom, forgetWeComSide } from './wecom'
 import { publishChannels } from './channels'
 import { forgetTemplateIds } from './messages'
@@ -120,6 +120,7 @@ async function replayOnce(store: Store, onReplaced: (() => void) | undefined, lo
   const steps = [
     ['pages', () => publish(store)],
     ['officialAccount', () => connectOfficialAccount(store)],
+    ['articles', () => publishArticles(store)],
     ['wecom', () => connectWeCom(store)],
     ['channels', () => publishChannels(store)],
   ] as const

@@ -17,7 +17,7 @@ import { WeChatClient } from '../wechat/client'
 import { WeChatPay } from '../wechat/pay'
 import { OfficialAccountClient } from '../wechat/official-account'
 import { OaCrypto } from '../wechat/oa-crypto'
-import { connectOfficialAccount } from './official-account'
+import { connectOfficialAccount, publishArticles } from './official-account'
 import { StoreClock } from './clock'
 import { reengage } from './wecom'
 import { watchSandbox, type SandboxWatch } from './sandbox-watch'
@@ -52,6 +52,8 @@ export interface MerchantOptions {
    * default so the scenarios' golden traces stay as they are; `MERCHANT_OFFICIAL_ACCOUNT=1` turns it on.
    */
   officialAccount?: boolean
+  /** publish the kit's campaign articles (`'published'`: the world has them already) */
+  articles?: boolean | 'published'
   /** post the kit's Channels videos and schedule its live at start (default: MERCHANT_CHANNELS=1); `POST /admin/channels/publish` does it later */
   channels?: boolean
   /**
@@ -133,6 +135,10 @@ export async function startMerchant(opts: MerchantOptions): Promise<RunningMerch
   app = createMerchantApp(store, { staffToken: staff, pagesDir: opts.pagesDir, sandboxWatch: () => sandboxWatch })
   if (opts.publish !== false) await publish(store)
   if (opts.officialAccount ?? ['1', 'true', 'on'].includes(process.env.MERCHANT_OFFICIAL_ACCOUNT ?? '')) await connectOfficialAccount(store)
+  // the kit's articles: published into a world that has none yet; a world that has them is only
+  // remembered as set up, so that a reset (which empties the account) publishes them again
+  if (opts.articles === 'published') store.setUp.add('articles')
+  else if (opts.articles) await publishArticles(store)
   if (opts.channels ?? ['1', 'true', 'on'].includes(process.env.MERCHANT_CHANNELS ?? '')) await publishChannels(store)
   // the jobs (reconciliation, points lapsing, coupon reminders, WeCom re-engagement) run every `every` ms of business
   // time: a tick reads the sandbox's clock, so a clock advance of days runs them at once, and a

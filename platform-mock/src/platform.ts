@@ -77,6 +77,7 @@ export class Platform {
     platform.#generated = await platform.#loadOrCreateCredentials()
     platform.#declare(keep ? (declared ?? DEFAULT_WORLD) : (opts.world ?? DEFAULT_WORLD))
     platform.replaced = Boolean(stored && !keep)
+    platform.seededNow = !world
     if (world) {
       platform.worldSeed = world.seed
       await platform.clock.load()
@@ -94,6 +95,8 @@ export class Platform {
 
   /** whether `open` found a world declared otherwise and seeded the new declaration in its place */
   replaced = false
+  /** whether `open` seeded the world (an empty database, or a replaced declaration): nothing has happened in it yet */
+  seededNow = false
 
   /**
    * Back to the seeded world: every table but keys and snapshots is emptied and seeded again,
