@@ -100,6 +100,35 @@ export const wecomSandbox = new Hono<PlatformEnv>()
     const [row] = await deliver(c.var.platform, { channel: 'contact', corpid: corp.corpid, peer: userid, personId: follow.personId }, 'staff', 'staff', [{ kind: 'text', body: { content: body.text } }], userid)
     return c.json({ conversation: conversationId('contact', corp.corpid, userid), message: messageView(row!) }, 201)
   })
+  /**
+   * The consultant's WeCom client: their customers' 1:1 chats, newest message first. What a
+   * customer writes there reaches no brand API in WeCom (only this client, or Conversation
+   * Archive, not emulated), so this is the only place it shows outside the person's phone.
+   */
+  .get('/wecom/staff/:userid/chats', async (c) => {
+    const corp = await findCorp(c.var.platform, c.req.query('corpid'))
+    const userid = c.req.param('userid')
+    if (!(await staffOf(c.var.platform, corp.corpid, userid))) throw new SandboxError(404, 'not_found', `no member ${userid}`)
+    const chats = await Promise.all(
+      (await followsOfMember(c.var.platform, corp.corpid, userid)).map(async (f) => {
+        const p = await getPerson(c.var.db, f.personId)
+        const last = await lastMessage(c.var.platform, 'contact', corp.corpid, userid, f.personId)
+        return { externalUserid: f.externalUserid, person: f.personId, name: p?.name ?? f.personId, nameZh: p?.nameZh ?? null, addedAt: new Date(f.createtime * 1000).toISOString(), state: f.state, lastMessage: last ? messageView(last) : null }
+      }),
+    )
+    chats.sort((a, b) => (b.lastMessage?.seq ?? 0) - (a.lastMessage?.seq ?? 0))
+    return c.json({ userid, conversation: conversationId('contact', corp.corpid, userid), chats })
+  })
+  /** One customer's chat in the consultant's WeCom client, oldest first; 404 for someone who is not their customer. */
+  .get('/wecom/staff/:userid/chats/:externalUserid/messages', async (c) => {
+    const corp = await findCorp(c.var.platform, c.req.query('corpid'))
+    const userid = c.req.param('userid')
+    if (!(await staffOf(c.var.platform, corp.corpid, userid))) throw new SandboxError(404, 'not_found', `no member ${userid}`)
+    const follow = (await followsOfMember(c.var.platform, corp.corpid, userid)).find((f) => f.externalUserid === c.req.param('externalUserid'))
+    if (!follow) throw new SandboxError(404, 'not_a_customer', `${c.req.param('externalUserid')} is not a customer of ${userid}`)
+    const conversation = conversationId('contact', corp.corpid, userid)
+    return c.json({ externalUserid: follow.externalUserid, person: follow.personId, conversation, messages: (await chatMessages(c.var.platform, follow.personId, conversation)).map(messageView) })
+  })
   .get('/wecom/msg-templates/:msgid', async (c) => c.json(templateView(await findTemplate(c.var.platform, c.req.param('msgid')))))
   /** The sender taps "Send" on the mass-message task in the WeCom client (`{userid?}`: one sender). */
   .post('/wecom/msg-templates/:msgid/confirm', sandboxJson(z.object({ userid: z.string().optional() })), async (c) => {
