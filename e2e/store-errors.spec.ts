@@ -1,7 +1,8 @@
-import { expect, merchantUrl, phone, test, type Page } from './fixtures'
+import type { APIRequestContext, Page } from '@playwright/test'
+import { expect, merchantUrl, phone, test } from './fixtures'
 
 /** Alice's phone, with the store opened at `path` (a launch from search, as a script makes it). */
-async function opened(phones: (ids: string[]) => Promise<Page>, request: import('@playwright/test').APIRequestContext, path: string) {
+async function opened(phones: (ids: string[]) => Promise<Page>, request: APIRequestContext, path: string) {
   const page = await phones(['alice'])
   const alice = phone(page, 'alice')
   expect((await request.post('/_sandbox/people/alice/miniprogram/launch', { data: { entry: 'search', path } })).ok()).toBe(true)

@@ -156,6 +156,20 @@ export const say = (w: Word) => (inChinese() ? w.zh : w.en)
 /** The words of an order's mode (`pickup` for a gift or an order from before the mode was kept). */
 export const wordsOf = (b: Brand, mode: Mode | undefined) => b.fulfilment.words[mode ?? 'pickup']
 
+/** An order's status in the kit's words for its mode; `full` adds the rider or carrier and the tracking number. */
+export function statusOf(b: Brand, o: Order, full = false): string {
+  const w = wordsOf(b, o.mode)
+  const zh = inChinese()
+  const status = o.status as Order['status'] | 'refunded'
+  if (status === 'pending') return zh ? '待支付' : 'Awaiting payment'
+  if (status === 'paid') return zh ? `已支付 · ${w.preparing.zh}` : `Paid · ${w.preparing.en.toLowerCase()}`
+  if (status === 'ready' || status === 'shipped') return [say(w.ready), ...(full ? [o.shipping?.carrier, o.shipping?.trackingNo] : [])].filter(Boolean).join(' · ')
+  if (status === 'collected') return zh ? '已完成' : 'Collected'
+  if (status === 'closed') return zh ? '已关闭 · 未支付' : 'Closed · not paid'
+  if (status === 'refunded') return zh ? '已退款' : 'Refunded'
+  return status
+}
+
 /**
  * Where this visit came from (scene and query of the launch), remembered for checkout so the
  * order carries its attribution. A table code's `scene` (t=12), a share's `ref` and the brand's own

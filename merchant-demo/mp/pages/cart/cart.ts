@@ -222,7 +222,7 @@ export class MpCart extends LitElement {
     const words = b.fulfilment.words[this.mode]
     if (table || this.mode !== 'pickup' || b.stores.length < 2)
       return html`<div class="card">
-        <h3>${table ? `Table ${table}` : this.mode === 'pickup' ? say(words.name) : `${say(words.name)} · ${shop.name}`}</h3>
+        <h3>${table ? `Table ${table}` : say(words.name)}</h3>
         <div class="muted">${(table ? b.stores[0] : shop).name} · ${(table ? b.stores[0] : shop).address}</div>
       </div>`
     const choose = (id: string) => {

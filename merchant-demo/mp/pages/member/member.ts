@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, go, yuan, type Brand, type Coupon, type CouponKind, type Gift, type Member, type Order } from '../../lib/store'
+import { api, brand, go, statusOf, yuan, type Brand, type Coupon, type CouponKind, type Gift, type Member, type Order } from '../../lib/store'
 import { base } from '../../lib/ui'
 import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
 
@@ -106,7 +106,7 @@ export class MpMember extends LitElement {
       <div class="card">
         <h3>Orders</h3>
         <ul aria-label="Orders">
-          ${this.orders.map((o) => html`<li><button @click=${() => go(`/pages/order/order?id=${o.id}`)}><span>${o.pickupNo} · ${o.items.map((i) => i.name).join(', ')}</span><span>${yuan(o.total)} · ${o.status}</span></button></li>`)}
+          ${this.orders.map((o) => html`<li><button @click=${() => go(`/pages/order/order?id=${o.id}`)}><span>${o.pickupNo} · ${o.items.map((i) => i.name).join(', ')}</span><span>${yuan(o.total)} · ${statusOf(b, o)}</span></button></li>`)}
         </ul>
         ${this.orders.length === 0 ? html`<p class="muted">No orders yet.</p><p><button class="primary" @click=${() => go('/pages/menu/menu')}>Order now</button></p>` : null}
       </div>

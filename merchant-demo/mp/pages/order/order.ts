@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, go, pageQuery, say, wordsOf, yuan, StoreError, type Brand, type Order, type Words } from '../../lib/store'
+import { api, brand, go, inChinese, pageQuery, say, statusOf, wordsOf, yuan, StoreError, type Brand, type Order, type Words } from '../../lib/store'
 import { base } from '../../lib/ui'
 import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
 import '../../lib/mp-consultant'
@@ -8,7 +8,7 @@ import '../../lib/mp-consultant'
 /** The steps of an order of a mode: paid, being made or packed, then handed over (ready at the counter, or shipped). */
 const steps = (o: Order, w: Words) =>
   [
-    ['pending', 'Awaiting payment'],
+    ['pending', inChinese() ? '待支付' : 'Awaiting payment'],
     ['paid', say(w.preparing)],
     [o.mode === 'pickup' ? 'ready' : 'shipped', say(w.ready)],
   ] as const
@@ -122,8 +122,7 @@ export class MpOrder extends LitElement {
     const refunding = refunds.some((r) => r.status === 'PROCESSING')
     // a café order can be cancelled until it is made: unpaid → closed, paid → refunded in full
     const cancellable = o.pickupNo !== 'GIFT' && (o.status === 'pending' || (o.status === 'paid' && refunds.length === 0))
-    const handedOver = [say(w.ready), o.shipping?.carrier, o.shipping?.trackingNo].filter(Boolean).join(' · ')
-    const label = refunded ? 'Refunded' : refunding ? 'Cancelled · refund on its way' : o.status === 'ready' || o.status === 'shipped' ? handedOver : o.status === 'paid' ? `Paid · ${say(w.preparing).toLowerCase()}` : o.status === 'pending' ? 'Awaiting payment' : o.status === 'closed' ? 'Closed · not paid' : o.status
+    const label = refunding && !refunded ? 'Cancelled · refund on its way' : statusOf(b, o, true)
     const shop = b.stores.find((s) => s.id === o.store.id)
     return html`
       <div class="card">
