@@ -23,10 +23,14 @@ async function bobsOrderFromAlicesShare(request: APIRequestContext, merchant: st
   const service = await (await request.get(`${merchant}/api/service-chat`, bob)).json()
   const opened = await (await request.post('/_sandbox/people/bob/kf/open', { data: { url: `${service.url}&scene_param=${encodeURIComponent(placed.order.id)}`, corpId: service.corpId } })).json()
   expect((await request.post(`/_sandbox/people/bob/wecom/conversations/${opened.conversation}/messages`, { data: { text: 'Can I get oat milk in my lattes?' } })).ok()).toBe(true)
+  // and he adds the consultant from the order page's code, and writes to them too
+  const code = await (await request.get(`${merchant}/api/orders/${placed.order.id}/consultant`, bob)).json()
+  const added = await (await request.post('/_sandbox/people/bob/wecom/contacts', { data: { configId: code.configId } })).json()
+  expect((await request.post(`/_sandbox/people/bob/wecom/conversations/${added.conversation}/messages`, { data: { text: 'Do you sell the beans?' } })).ok()).toBe(true)
   return placed.order as { id: string; pickupNo: string }
 }
 
-test('the brand console: sign in, Bob’s order with its chain Channels → Alice shared → Bob, refund, publish an article, answer Bob’s service chat in his phone', async ({ phones, request, baseURL, context }) => {
+test('the brand console: sign in, Bob’s order with its chain Channels → Alice shared → Bob, refund, publish an article, answer Bob’s service chat and his consultant chat, both in his phone', async ({ phones, request, baseURL, context }) => {
   test.setTimeout(90_000)
   const merchant = merchantUrl(baseURL!)
   const order = await bobsOrderFromAlicesShare(request, merchant)
@@ -76,9 +80,20 @@ test('the brand console: sign in, Bob’s order with its chain Channels → Alic
   await expect(thread).toContainText('Consultant')
   await expect(thread.getByLabel('Answer as the consultant')).toHaveValue('')
 
+  // his 1:1 chat with the consultant (the WeCom client's side): the trainer answers as the consultant
+  await admin.getByRole('navigation', { name: 'Customer chats' }).getByRole('button', { name: new RegExp(`Bob Li · ${order.pickupNo}`) }).click()
+  const consultant = admin.getByRole('region', { name: `Bob Li · ${order.pickupNo}` })
+  await expect(consultant).toContainText('Do you sell the beans?')
+  await consultant.getByLabel('Answer as the consultant').fill('We do: 250 g and 500 g bags.')
+  await consultant.getByRole('button', { name: 'Send' }).click()
+  await expect(consultant).toContainText('We do: 250 g and 500 g bags.')
+
   // …and the answer is in Bob's phone, in his chat with the service account
   const page = await phones(['bob'])
   const bob = phone(page, 'bob')
   await bob.getByRole('button', { name: /^Lumen Coffee Service/ }).click()
   await expect(bob.getByRole('log', { name: 'Lumen Coffee Service' })).toContainText('Of course, Bob! Oat milk is free this week.')
+  await bob.getByRole('button', { name: 'Back' }).click()
+  await bob.getByRole('button', { name: /@Lumen Coffee/ }).click()
+  await expect(bob.getByRole('log')).toContainText('We do: 250 g and 500 g bags.')
 })

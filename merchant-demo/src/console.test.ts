@@ -106,3 +106,37 @@ describe('the brand console', () => {
     expect(phone.filter((x: any) => x.from === 'staff')).toHaveLength(2)
   })
 })
+
+describe('the consultants’ 1:1 chats', () => {
+  let externalUserid = ''
+  let conversation = ''
+
+  test('a customer who added a consultant and wrote to them shows with what they wrote and the order that brought them', async () => {
+    const token = await m.loginAs('bob')
+    const placed = await m.orderTwoDrinks(token)
+    await m.payAs('bob', placed.payment)
+    await m.call('GET', `/api/orders/${placed.order.id}`, undefined, token)
+    const code = (await m.call('GET', `/api/orders/${placed.order.id}/consultant`, undefined, token)).body
+    const added = await person('POST', '/_sandbox/people/bob/wecom/contacts', { configId: code.configId })
+    expect(added.status).toBe(201)
+    externalUserid = added.body.externalUserid
+    conversation = added.body.conversation
+    await person('POST', `/_sandbox/people/bob/wecom/conversations/${conversation}/messages`, { text: 'Do you deliver to Pudong?' })
+    const { chats } = (await m.call('GET', '/admin/wecom/consultant-chats')).body
+    const chat = chats.find((x: any) => x.externalUserid === externalUserid)
+    expect(chat).toMatchObject({ consultant: { userid: code.userid, name: expect.any(String) }, person: 'bob', name: 'Bob Li', order: { id: placed.order.id }, lastMessage: { from: 'customer', body: { content: 'Do you deliver to Pudong?' } } })
+  })
+
+  test('the trainer answers as the consultant: the text lands in the person’s chat with the consultant', async () => {
+    const { chats } = (await m.call('GET', '/admin/wecom/consultant-chats')).body
+    const userid = chats.find((x: any) => x.externalUserid === externalUserid).consultant.userid
+    const res = await m.call('POST', `/admin/wecom/consultant-chats/${userid}/${externalUserid}/messages`, { text: 'We do, within 3 km of a store.' })
+    expect(res.status).toBe(201)
+    const phone = (await person('GET', `/_sandbox/people/bob/wecom/conversations/${conversation}/messages`)).body.messages
+    expect(phone.at(-1)).toMatchObject({ from: 'staff', source: 'staff', body: { content: 'We do, within 3 km of a store.' } })
+    const chat = (await m.call('GET', `/admin/wecom/consultant-chats/${userid}/${externalUserid}`)).body
+    expect(chat.messages.filter((x: any) => x.kind === 'text').map((x: any) => x.from).slice(-2)).toEqual(['customer', 'staff'])
+    expect((await m.call('POST', `/admin/wecom/consultant-chats/${userid}/wmnobody/messages`, { text: 'hi' })).status).toBe(404)
+    expect((await m.call('POST', `/admin/wecom/consultant-chats/${userid}/${externalUserid}/messages`, { text: '' })).status).toBe(400)
+  })
+})

@@ -8,6 +8,7 @@ import { ApiError, readJson } from './errors'
 import { memberView } from './members'
 import { members, orders, wecomKfMessages, wecomKfSessions } from './schema'
 import { sendServiceText, wecomOf } from './wecom'
+import { answerAsConsultant, consultantChat, consultantChats } from './consultant-chats'
 
 /** Where the built console page is, under the built mini program pages (`npm run build`). */
 const CONSOLE_HTML = 'console/console.html'
@@ -54,6 +55,13 @@ export function consoleRoutes(store: Store) {
       const chat = await serviceChatView(store, c.req.param('externalUserid'))
       const sent = await sendServiceText(store, chat.externalUserid, chat.openKfid, text, 'consultant')
       return c.json({ message: messageView(sent) }, 201)
+    })
+    // the consultants' 1:1 chats (the WeCom client's side, see consultant-chats.ts)
+    .get('/admin/wecom/consultant-chats', async (c) => c.json({ chats: await consultantChats(store) }))
+    .get('/admin/wecom/consultant-chats/:userid/:externalUserid', async (c) => c.json(await consultantChat(store, c.req.param('userid'), c.req.param('externalUserid'))))
+    .post('/admin/wecom/consultant-chats/:userid/:externalUserid/messages', async (c) => {
+      const { text } = await readJson(c.req, z.object({ text: z.string().trim().min(1).max(2000) }))
+      return c.json({ message: await answerAsConsultant(store, c.req.param('userid'), c.req.param('externalUserid'), text) }, 201)
     })
 }
 

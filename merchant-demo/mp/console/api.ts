@@ -108,3 +108,23 @@ export interface Chat {
 export const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`
 /** A person id of the world (`alice`) as a name. */
 export const personName = (id: string | null | undefined) => (id ? id.charAt(0).toUpperCase() + id.slice(1) : '')
+
+/** A consultant's 1:1 chat with a customer, as the consultant's WeCom client shows it. */
+export interface ConsultantChat {
+  consultant: { userid: string; name: string; position: string }
+  externalUserid: string
+  person: string
+  name: string
+  nameZh: string | null
+  order: { id: string; pickupNo: string; status: string; total: number } | null
+  lastMessage: ClientMessage | null
+  messages?: ClientMessage[]
+}
+export interface ClientMessage {
+  seq: number
+  from: 'staff' | 'customer' | 'system'
+  source: string
+  kind: string
+  body: Record<string, unknown>
+  sentAt: string
+}
