@@ -72,7 +72,7 @@ export class BcContent extends LitElement {
     return html`<div class="row">
       <div><div class="title">${c.title}</div><div class="muted small">${c.subtitle}</div></div>
       ${done
-        ? html`<span><span class="badge paid">${t(l, 'published')}</span> ${done.url ? html`<a href=${done.url} target="_blank" rel="noopener noreferrer">${t(l, 'openArticle')}</a>` : ''}</span>`
+        ? html`<span><span class="badge paid">${t(l, 'published')}</span> ${done.url && /^https?:\/\//.test(done.url) ? html`<a href=${done.url} target="_blank" rel="noopener noreferrer">${t(l, 'openArticle')}</a>` : ''}</span>`
         : html`<button ?disabled=${this.busy === c.id} @click=${() => this.#publish(c.id)} aria-label=${`${t(l, 'publishArticle')}: ${c.title}`}>${t(l, 'publishArticle')}</button>`}
     </div>`
   }
