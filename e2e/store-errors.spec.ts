@@ -11,10 +11,11 @@ async function opened(phones: (ids: string[]) => Promise<Page>, request: APIRequ
 
 test('a poster for a product the store does not have shows the error page, and Back to home opens the home page', async ({ phones, request }) => {
   const { top } = await opened(phones, request, 'pages/product/product?scene=id%3Doat-latte')
-  await expect(top().getByRole('heading', { name: "This item isn't available" })).toBeVisible()
+  // a loaded machine may take a while to start the mini program
+  await expect(top().getByRole('heading', { name: "This item isn't available" })).toBeVisible({ timeout: 10_000 })
   await expect(top().getByText('Loading…')).toHaveCount(0)
   await top().getByRole('button', { name: 'Back to home' }).click()
-  await expect(top().getByRole('heading', { name: 'Lumen Coffee' })).toBeVisible()
+  await expect(top().getByRole('heading', { name: 'Lumen Coffee' })).toBeVisible({ timeout: 10_000 })
 })
 
 test('a poster whose scene names the product as id= opens that product', async ({ phones, request }) => {

@@ -41,7 +41,7 @@ export function failureOf(what: Missing, err?: unknown): Failure {
 @customElement('mp-unavailable')
 export class MpUnavailable extends LitElement {
   static styles = css`
-    :host { display: flex; flex-direction: column; align-items: center; text-align: center; min-height: 100vh; box-sizing: border-box; padding: 72px 32px 32px; background: var(--bg, #f7f7f7); color: var(--text, #191919); font: 15px/1.45 -apple-system, 'PingFang SC', 'Helvetica Neue', 'Microsoft YaHei', sans-serif; }
+    :host { display: flex; flex-direction: column; align-items: center; text-align: center; min-height: 100vh; box-sizing: border-box; padding: 72px 32px 32px; background: var(--bg, #f7f7f7); color: var(--text, #191919); font: 15px/1.45 'WX CJK', -apple-system, 'PingFang SC', 'Helvetica Neue', 'Microsoft YaHei', sans-serif; }
     .icon { width: 72px; height: 72px; border-radius: 50%; display: grid; place-items: center; background: color-mix(in srgb, var(--primary, #07c160) 12%, #fff); margin-bottom: 20px; }
     h2 { margin: 0 0 8px; font-size: 18px; font-weight: 600; }
     p { margin: 0 0 28px; color: #888; font-size: 14px; max-width: 280px; }

@@ -7,7 +7,7 @@ export const base = css`
     min-height: 100vh;
     background: var(--bg, #f7f7f7);
     color: var(--text, #191919);
-    font: 15px/1.45 -apple-system, 'PingFang SC', 'Helvetica Neue', 'Microsoft YaHei', sans-serif;
+    font: 15px/1.45 'WX CJK', -apple-system, 'PingFang SC', 'Helvetica Neue', 'Microsoft YaHei', sans-serif;
     padding-bottom: 72px;
   }
   button {
