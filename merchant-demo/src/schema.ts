@@ -285,8 +285,8 @@ export const wecomKfMessages = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     externalUserid: text('external_userid').notNull(),
     openKfid: text('open_kfid').notNull(),
-    /** WeCom's msgid (sync_msg's, or send_msg's answer): a message kept once */
-    msgid: text('msgid').notNull().unique(),
+    /** WeCom's msgid (sync_msg's, or send_msg's answer); not unique: a world reset with the same seed makes the same ids again */
+    msgid: text('msgid').notNull(),
     from: text('from', { enum: ['customer', 'auto', 'consultant'] }).notNull(),
     content: text('content').notNull(),
     sentAt: text('sent_at').notNull(),

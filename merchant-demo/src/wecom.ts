@@ -268,8 +268,7 @@ async function answerService(store: Store, openKfid: string, token: string) {
       await store.db.insert(wecomKfSessions).values(session).onConflictDoUpdate({ target: wecomKfSessions.externalUserid, set: session })
     } else if (m.origin === 3 && m.msgtype === 'text') {
       const sentAt = new Date(m.send_time * 1000).toISOString()
-      const fresh = await store.db.insert(wecomKfMessages).values({ externalUserid: m.external_userid, openKfid, msgid: m.msgid, from: 'customer', content: m.text?.content ?? '', sentAt }).onConflictDoNothing().returning()
-      if (!fresh.length) continue
+      await store.db.insert(wecomKfMessages).values({ externalUserid: m.external_userid, openKfid, msgid: m.msgid, from: 'customer', content: m.text?.content ?? '', sentAt })
       await sendServiceText(store, m.external_userid, openKfid, await replyFor(store, m.external_userid), 'auto')
     }
   }

@@ -1,0 +1,1 @@
+DROP INDEX `wecom_kf_messages_msgid_unique`;
