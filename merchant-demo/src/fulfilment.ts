@@ -114,9 +114,6 @@ export function resolveFulfilment(f: FulfilmentInput): ResolvedFulfilment {
 /** The mode that needs an address (delivery or shipping), if the kit offers one. */
 export const addressMode = (f: ResolvedFulfilment): Exclude<Mode, 'pickup'> | null => (f.modes.find((m) => m !== 'pickup') as Exclude<Mode, 'pickup'> | undefined) ?? null
 
-/** The status an order of this mode reaches when it is handed over: `ready` at the counter, else `shipped`. */
-export const handedOverStatus = (mode: Mode) => (mode === 'pickup' ? 'ready' : 'shipped')
-
 /** The checks between the parts of a fulfilment, on raw input (see brand.ts `crossReferences`). */
 export function fulfilmentIssues(f: unknown, issue: (path: (string | number)[], message: string) => void) {
   if (typeof f !== 'object' || f === null) return

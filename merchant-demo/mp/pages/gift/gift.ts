@@ -110,7 +110,7 @@ export class MpGift extends LitElement {
     return html`
       <div class="card">
         <h3>Send a gift</h3>
-        <p class="muted">Buy a gift voucher and send it to a friend's chat. They claim it and redeem it at checkout or at the counter.</p>
+        <p class="muted">Buy a gift voucher and send it to a friend's chat. They claim it and redeem it at checkout${b.fulfilment.modes.includes('pickup') ? ' or at the counter' : ''}.</p>
         <ul aria-label="Gifts to buy">
           ${b.gifts.map(
             (k: GiftKind) => html`<li><button aria-pressed=${k.id === this.chosen} @click=${() => (this.chosen = k.id)}><img src=${k.image} alt="" /><span><strong>${k.title}</strong><div class="muted">${k.productName} · valid ${k.validDays} days</div></span><span class="price">${yuan(k.price)}</span></button></li>`,
@@ -143,7 +143,7 @@ export class MpGift extends LitElement {
       ${this.claimable
         ? html`<div class="bar"><span class="muted">A gift for you</span><button class="primary" ?disabled=${this.busy} @click=${this.#claim}>Claim gift</button></div>`
         : g.role === 'received'
-          ? html`<div class="card" role="status" aria-label="Gift status">${g.state === 'claimed' ? 'In your gifts · redeem it at checkout or show it at the counter' : g.state}</div>
+          ? html`<div class="card" role="status" aria-label="Gift status">${g.state === 'claimed' ? `In your gifts · redeem it at checkout${b.fulfilment.modes.includes('pickup') ? ' or show it at the counter' : ''}` : g.state}</div>
               <div class="bar"><button class="primary" @click=${() => go('/pages/member/member')}>Member centre</button><button class="primary" @click=${() => wx.redirectTo({ url: '/pages/menu/menu' })}>Order now</button></div>`
           : html`<div class="card" role="alert">${this.reason}</div>`}`
   }
