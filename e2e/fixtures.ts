@@ -17,6 +17,12 @@ export const test = base.extend<{ phones: (ids: string[]) => Promise<Page>; samp
     }
     // the store listens to the sandbox from its start; on a loaded machine the first spec may come first
     await expect.poll(async () => (await watch()).watching, { timeout: 20_000, message: 'the store watches the sandbox' }).toBe(true)
+    // a spec that switched worlds (another kit) and stopped half-way leaves the next one in the café's
+    const world = await (await request.get('/_sandbox/world')).json()
+    if (world.kit && world.kit.id !== 'lumen') {
+      expect((await request.post('/_sandbox/world', { data: { kit: 'lumen', seed: 1 } })).ok()).toBe(true)
+      await expect.poll(async () => (await watch()).watching, { timeout: 20_000, message: 'the café store watches the sandbox' }).toBe(true)
+    }
     const before = await watch()
     const reset = await request.post('/_sandbox/reset', { data: { seed: 1 } })
     expect(reset.ok()).toBe(true)

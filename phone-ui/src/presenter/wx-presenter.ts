@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { Funnel } from '../../../platform-mock/src/sandbox/funnel'
-import { api, call, onEvent, post, type SandboxEvent } from '../api'
+import { api, call, onEvent, post, type SandboxEvent, type WorldView } from '../api'
 import { caption, channelLabel, chinaTime, SURFACE_COLOURS, yuan } from './captions'
 
 interface Clock {
@@ -233,6 +233,23 @@ export class WxPresenter extends LitElement {
       color: #ff8a80;
       margin-top: 6px;
     }
+    .world {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+    }
+    .world .swatch {
+      width: 12px;
+      height: 12px;
+      border-radius: 3px;
+      flex: none;
+    }
+    .world select {
+      font-size: 12px;
+      padding: 3px 6px;
+      flex: 1;
+      min-width: 0;
+    }
   `
 
   @state() private clock: Clock | null = null
@@ -242,6 +259,8 @@ export class WxPresenter extends LitElement {
   @state() private lastTouch = false
   @state() private open = new Set<number>()
   @state() private error = ''
+  @state() private world: WorldView | null = null
+  @state() private switching = ''
   @state() private names = new Map<string, string>()
   #off: (() => void) | null = null
   #refresh: ReturnType<typeof setTimeout> | null = null
@@ -265,12 +284,14 @@ export class WxPresenter extends LitElement {
 
   async #load() {
     try {
-      const [people, clock, funnel, log] = await Promise.all([
+      const [people, clock, funnel, log, world] = await Promise.all([
         api.people(),
         control<Clock>('/clock'),
         control<Funnel>('/funnel'),
         control<{ events: SandboxEvent[] }>(`/events?order=desc&limit=${KEEP}`),
+        api.world(),
       ])
+      this.world = world
       this.names = new Map(people.map((p) => [p.id, p.name]))
       this.clock = clock
       this.funnel = funnel
@@ -301,7 +322,44 @@ export class WxPresenter extends LitElement {
   }
 
   render() {
-    return html`${this.#clockSection()} ${this.#funnelSection()} ${this.#channelSection()} ${this.#timeline()}`
+    return html`${this.#worldSection()} ${this.#clockSection()} ${this.#funnelSection()} ${this.#channelSection()} ${this.#timeline()}`
+  }
+
+  /** The world picker: another kit's world for both phones and the store (a trainer comparing brands). */
+  #worldSection() {
+    const w = this.world
+    if (!w || w.worlds.length < 2) return nothing
+    return html`<section aria-label="World">
+      <h2>World</h2>
+      <div class="world">
+        <span class="swatch" style=${`background:${w.brand.color}`}></span>
+        <select aria-label="World kit" ?disabled=${Boolean(this.switching)} @change=${this.#switchWorld}>
+          ${w.worlds.map((k) => html`<option value=${k.id} ?selected=${k.id === w.kit?.id}>${k.name} · ${k.nameZh}</option>`)}
+        </select>
+      </div>
+      ${this.switching ? html`<div role="status">Switching to ${this.switching}…</div>` : nothing}
+    </section>`
+  }
+
+  async #switchWorld(e: Event) {
+    const select = e.target as HTMLSelectElement
+    const next = this.world?.worlds.find((k) => k.id === select.value)
+    if (!next || next.id === this.world?.kit?.id) return
+    if (!confirm(`Switch to ${next.name}'s world? This world is reset, and the phones and the store start again in ${next.name}'s.`)) {
+      select.value = this.world?.kit?.id ?? ''
+      return
+    }
+    this.switching = next.name
+    this.error = ''
+    try {
+      await api.switchWorld(next.id)
+      // every screen shows the new brand: the phones start again from the new world
+      location.reload()
+    } catch (err) {
+      this.error = (err as Error).message
+      this.switching = ''
+      select.value = this.world?.kit?.id ?? ''
+    }
   }
 
   #clockSection() {
