@@ -2,6 +2,9 @@ import { isDeepStrictEqual, inspect } from 'node:util'
 import type { Brand } from './actors/brand'
 import type { Operator, Clock, EventLog } from './actors/operator'
 import type { Person } from './actors/person'
+import type { BrandKit } from '../merchant-demo/src/brand'
+import type { World } from '../platform-mock/src/world/world'
+import type { Roles } from './roles'
 
 /** The cast a journey may use; each person acts through their own phone. */
 export const CAST = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'henry'] as const
@@ -22,6 +25,11 @@ export interface Check {
 
 export interface JourneyContext extends Record<CastName, Person> {
   brand: Brand
+  /** the world kit this run is in, and the platform's side of it */
+  kit: BrandKit
+  world: World
+  /** the kit's products by the part they play, and its names and rules (roles.ts) */
+  roles: Roles
   operator: Operator
   clock: Clock
   events: EventLog
@@ -35,11 +43,13 @@ export interface Journey {
   /** the file name without .ts: what `npm run scenario -- <name>` takes */
   name: string
   run(ctx: JourneyContext): Promise<void>
+  /** why the journey does not apply to a kit (e.g. no gift vouchers), or null when it does */
+  notApplicable?: (kit: BrandKit, roles: Roles) => string | null
 }
 
 /** A journey as code: a title and the steps, written against the actors. */
-export function journey(title: string, run: (ctx: JourneyContext) => Promise<void>): Omit<Journey, 'name'> {
-  return { title, run }
+export function journey(title: string, run: (ctx: JourneyContext) => Promise<void>, opts: { notApplicable?: Journey['notApplicable'] } = {}): Omit<Journey, 'name'> {
+  return { title, run, ...opts }
 }
 
 export const check: Check = {

@@ -8,11 +8,20 @@ import type { SandboxEvent } from './actors/types'
 import { Wire } from './actors/wire'
 import { CAST, check, CheckFailed, type Journey, type JourneyContext } from './journey'
 import { startSandbox } from './sandbox'
-import { diffTraces, normalise, serialise, type Trace } from './trace'
+import { addressOf, rolesOf } from './roles'
+import { diffTraces, normalise, orderPrefix, serialise, type Trace } from './trace'
+import { kitWorld } from '../launcher/world'
+import { CAFE_KIT, loadBrandKit, SPORTSWEAR_KIT, type BrandKit } from '../merchant-demo/src/brand'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 export const JOURNEYS_DIR = join(HERE, 'journeys')
 export const GOLDEN_DIR = join(HERE, 'golden')
+
+/** The shipped world kits every journey runs against: the café first (its golden traces are scenarios/golden/*.json). */
+export const SHIPPED_KITS = [CAFE_KIT, SPORTSWEAR_KIT, fileURLToPath(new URL('../merchant-demo/brands/qsr.json', import.meta.url))]
+
+/** Where a kit's golden traces are: the café's in golden/, another kit's in golden/<kit id>/. */
+export const goldenDirOf = (kit: BrandKit) => (kit.id === 'lumen' ? GOLDEN_DIR : join(GOLDEN_DIR, kit.id))
 
 export interface StepResult {
   caption: string
@@ -36,6 +45,10 @@ export interface JourneyResult {
   name: string
   title: string
   seed: number
+  /** the world kit's id */
+  kit: string
+  /** why the journey did not run in this kit (it passes as not applicable) */
+  notApplicable?: string
   ok: boolean
   ms: number
   steps: StepResult[]
@@ -48,6 +61,8 @@ export interface JourneyResult {
 
 export interface RunOptions {
   seed?: number
+  /** the world kit (a file or a parsed kit; default the café) */
+  kit?: string | BrandKit
   /** record the trace as the new golden one */
   accept?: boolean
   /** compare with the golden trace (default true) */
@@ -79,16 +94,27 @@ export async function loadJourney(name: string, dir = JOURNEYS_DIR): Promise<Jou
 export async function runJourney(j: Journey, opts: RunOptions = {}): Promise<JourneyResult> {
   const seed = opts.seed ?? 1
   const started = performance.now()
-  const sandbox = await startSandbox(seed)
+  const kit = typeof opts.kit === 'object' ? opts.kit : loadBrandKit(opts.kit ?? CAFE_KIT)
+  const goldenDir = opts.goldenDir ?? goldenDirOf(kit)
+  const skip = j.notApplicable?.(kit, rolesOf(kit, kitWorld(kit)))
+  if (skip) {
+    const trace: Trace = { journey: j.name, seed, events: [] }
+    return { name: j.name, title: j.title, seed, kit: kit.id, notApplicable: skip, ok: true, ms: 0, steps: [], events: [], trace, golden: { status: 'skipped', file: goldenFile(j.name, goldenDir) } }
+  }
+  const sandbox = await startSandbox(seed, kit)
+  const roles = rolesOf(kit, sandbox.world)
   const control = new Wire(`${sandbox.platformUrl}/_sandbox`)
   const steps: StepResult[] = []
   let failure: string | undefined
   let lastEvent = await latestEventId(control)
   const operator = new Operator(control, { down: () => sandbox.stopMerchant(), up: () => sandbox.startMerchant() })
-  const people = Object.fromEntries(CAST.map((id) => [id, new Person(id, sandbox.platformUrl, sandbox.merchantUrl)])) as Record<(typeof CAST)[number], Person>
+  const people = Object.fromEntries(CAST.map((id) => [id, new Person(id, sandbox.platformUrl, sandbox.merchantUrl, roles.fulfilment.needsAddress ? addressOf(id) : undefined)])) as Record<(typeof CAST)[number], Person>
   const ctx: JourneyContext = {
     ...people,
-    brand: new Brand(sandbox.merchantUrl, sandbox.staffToken),
+    brand: new Brand(sandbox.merchantUrl, sandbox.staffToken, roles),
+    kit,
+    world: sandbox.world,
+    roles,
     operator,
     clock: operator.clock,
     events: operator.events,
@@ -126,10 +152,10 @@ export async function runJourney(j: Journey, opts: RunOptions = {}): Promise<Jou
   const events = await eventsAfter(control, 0)
   await opts.onFinish?.()
   await sandbox.close()
-  const trace = normalise(events, { platform: sandbox.platformUrl, merchant: sandbox.merchantUrl }, j.name, seed)
-  const golden = failure || opts.golden === false ? { status: 'skipped' as const, file: goldenFile(j.name, opts.goldenDir) } : compareGolden(trace, opts)
+  const trace = normalise(events, { platform: sandbox.platformUrl, merchant: sandbox.merchantUrl }, j.name, seed, orderPrefix(kit.id))
+  const golden = failure || opts.golden === false ? { status: 'skipped' as const, file: goldenFile(j.name, goldenDir) } : compareGolden(trace, { ...opts, goldenDir })
   const ok = !failure && golden.status !== 'mismatch' && golden.status !== 'missing'
-  return { name: j.name, title: j.title, seed, ok, ms: Math.round(performance.now() - started), steps, failure, events, trace, golden }
+  return { name: j.name, title: j.title, seed, kit: kit.id, ok, ms: Math.round(performance.now() - started), steps, failure, events, trace, golden }
 }
 
 class StopJourney extends Error {}

@@ -16,12 +16,15 @@ export type TraceEvent = Omit<SandboxEvent, 'id'> & { id: number }
 const VOLATILE_FIELDS: Record<string, string> = { latencyMs: '<ms>', paySign: '<signature>', signature: '<signature>' }
 
 /** Ids the demo merchant makes from real time and the OS's randomness (the platform's come from the seed). */
-const MERCHANT_IDS: [RegExp, string][] = [
-  [/LUMEG[0-9A-Z]{8}[0-9A-F]{8}/g, 'gift-order'], // a gift voucher's out_trade_no: prefix + G + Date.now() in base 36 + 4 random bytes
+const merchantIds = (prefix: string): [RegExp, string][] => [
+  [new RegExp(`${prefix}G[0-9A-Z]{8}[0-9A-F]{8}`, 'g'), 'gift-order'], // a gift voucher's out_trade_no: prefix + G + Date.now() in base 36 + 4 random bytes
   [/(?<=token=|"token":")[A-Za-z0-9_-]{22}(?![A-Za-z0-9_-])/g, 'gift-token'], // a gift card's token (16 random bytes, base64url): in the shared path and the launch's query
-  [/LUME[0-9A-Z]{8}[0-9A-F]{10}/g, 'order'], // out_trade_no: the café's prefix + Date.now() in base 36 + 5 random bytes (also inside refund numbers R<order>-n)
+  [new RegExp(`${prefix}[0-9A-Z]{8}[0-9A-F]{10}`, 'g'), 'order'], // out_trade_no: the kit's prefix + Date.now() in base 36 + 5 random bytes (also inside refund numbers R<order>-n)
   [/\bm_[0-9a-f]{16}\b/g, 'member'], // member ids
 ]
+
+/** The store's out_trade_no prefix for a kit id (merchant-demo/src/orders.ts outTradeNo): the café's is LUME. */
+export const orderPrefix = (kitId: string) => kitId.replace(/[^a-z0-9]/gi, '').slice(0, 4).toUpperCase()
 
 /** What the store's encrypted Official Account replies hold that is random (AES IV and padding, nonce) or real time. */
 const SEALED_REPLY: [RegExp, string][] = [
@@ -31,7 +34,7 @@ const SEALED_REPLY: [RegExp, string][] = [
   [/<Nonce><!\[CDATA\[\w+\]\]><\/Nonce>/g, '<Nonce><![CDATA[<nonce>]]></Nonce>'],
 ]
 
-export function normalise(events: SandboxEvent[], urls: { platform: string; merchant: string }, journey: string, seed: number): Trace {
+export function normalise(events: SandboxEvent[], urls: { platform: string; merchant: string }, journey: string, seed: number, prefix = 'LUME'): Trace {
   let text = JSON.stringify(events, (key, value) => (key in VOLATILE_FIELDS && value !== null ? VOLATILE_FIELDS[key] : value))
   for (const [pattern, placeholder] of SEALED_REPLY) text = text.replace(pattern, placeholder)
   text = text.replaceAll(urls.merchant, '<merchant>').replaceAll(urls.platform, '<platform>')
@@ -40,7 +43,7 @@ export function normalise(events: SandboxEvent[], urls: { platform: string; merc
     const port = new URL(url).port
     text = text.replaceAll(`127.0.0.1:${port}`, name).replaceAll(`localhost:${port}`, name)
   }
-  for (const [pattern, kind] of MERCHANT_IDS) {
+  for (const [pattern, kind] of merchantIds(prefix)) {
     const seen = new Map<string, string>()
     text = text.replace(pattern, (id) => {
       if (!seen.has(id)) seen.set(id, `<${kind}-${seen.size + 1}>`)

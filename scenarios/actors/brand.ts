@@ -1,5 +1,6 @@
 import type { ChannelsLive, ChannelsVideo, Checkout, Code, Gift, LiveStats, Order } from './types'
 import { Wire } from './wire'
+import type { Roles } from '../roles'
 
 /**
  * The brand's staff and back office, through the demo merchant's own HTTP API (`/admin/*`, with the
@@ -8,8 +9,23 @@ import { Wire } from './wire'
 export class Brand {
   private readonly store: Wire
 
-  constructor(merchantUrl: string, staffToken: string) {
+  constructor(
+    merchantUrl: string,
+    staffToken: string,
+    /** the kit's roles (which codes the brand can print); none: the café's */
+    private readonly roles?: Pick<Roles, 'tables' | 'campaign'>,
+  ) {
     this.store = new Wire(merchantUrl, () => ({ authorization: `Bearer ${staffToken}` }))
+  }
+
+  /**
+   * The code a person starts from in the brand's place: table n's code where the kit has tables,
+   * else the code of its first campaign's poster (a shop or delivery brand has no tables).
+   */
+  async printsInStoreCode(table: number): Promise<Code> {
+    if (!this.roles || this.roles.tables) return this.printsTableCode(table)
+    if (!this.roles.campaign) throw new Error('the kit has neither tables nor a campaign to print a code for')
+    return this.printsCampaignCode(this.roles.campaign.id)
   }
 
   /** Prints table n's code (the store asks WeChat for an unlimited mini program code). */

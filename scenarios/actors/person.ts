@@ -27,6 +27,8 @@ export class Person {
     readonly id: string,
     platformUrl: string,
     merchantUrl: string,
+    /** the address the phone fills in at checkout, for kits that deliver or ship (none: pickup) */
+    private readonly address?: { name: string; phone: string; address: string },
   ) {
     this.phone = new Wire(`${platformUrl}/_sandbox`, (_method, path): Record<string, string> => {
       this.active = true
@@ -120,10 +122,15 @@ export class Person {
   /** Puts the items in the cart and checks out (the page sends the launch's scene and query). */
   async orders(items: Item[], opts: { coupon?: string } = {}): Promise<Checkout> {
     for (const i of items) await this.page.post('/api/cart/items', { productId: i.product, options: i.options, quantity: i.quantity ?? 1 })
-    const checkout: Checkout = await this.page.call('POST', '/api/orders', { entry: { scene: this.launch?.scene, query: this.launch?.query }, couponId: opts.coupon })
+    const checkout: Checkout = await this.page.call('POST', '/api/orders', { entry: { scene: this.launch?.scene, query: this.launch?.query }, couponId: opts.coupon, ...this.addressFor() })
     // the cart's Pay: WeChat Pay's sheet comes up over the order
     this.showsCheckout(checkout, checkout.payment)
     return checkout
+  }
+
+  /** The address the cart sends: the person's, unless the mini program was opened from a table code (served there). */
+  private addressFor(): { address?: { name: string; phone: string; address: string } } {
+    return this.address && !/^t%3D/.test(this.launch?.query?.scene ?? '') ? { address: this.address } : {}
   }
 
   /** The order page (a pending order is checked with WeChat Pay by the store). */
@@ -178,7 +185,7 @@ export class Person {
   /** Puts the items in the cart and checks out when the store may refuse: its answer (status, error code and field). */
   async triesToOrder(items: Item[], opts: { coupon?: string } = {}): Promise<{ status: number; code?: string; field?: string }> {
     for (const i of items) await this.page.post('/api/cart/items', { productId: i.product, options: i.options, quantity: i.quantity ?? 1 })
-    const answer = await this.page.raw('POST', '/api/orders', { entry: { scene: this.launch?.scene, query: this.launch?.query }, couponId: opts.coupon })
+    const answer = await this.page.raw('POST', '/api/orders', { entry: { scene: this.launch?.scene, query: this.launch?.query }, couponId: opts.coupon, ...this.addressFor() })
     this.shows('pages/cart/cart')
     return { status: answer.status, code: answer.body?.error?.code, field: answer.body?.error?.field }
   }
