@@ -42,7 +42,17 @@ export interface Roles {
   price(p: Product, chosen?: Chosen): number
   /** the choices' names as the order shows them: every option, the chosen or the default */
   choiceNames(p: Product, chosen?: Chosen): string
+  /** a product by id (one the kit's content names, e.g. an article's card) */
+  product(id: string): Product
+  /** what a caption calls the code a person starts from in the brand's place (Brand.printsInStoreCode) */
+  inStoreCode(table: number): string
 }
+
+/** An amount as the pay sheet shows it: ¥57.00 */
+export const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`
+
+/** A product's name inside a sentence: "oolong milk tea" */
+export const lower = (p: Product) => p.name.toLowerCase()
 
 export function rolesOf(kit: BrandKit, world: World): Roles {
   const byId = (id: string) => kit.products.find((p) => p.id === id)!
@@ -73,6 +83,8 @@ export function rolesOf(kit: BrandKit, world: World): Roles {
     oneOption: (p) => (p.options.length ? { [p.options.at(-1)!.id]: firstNonDefault(p.options.at(-1)!) } : {}),
     price: (p, chosen = {}) => p.price + p.options.reduce((sum, o) => sum + choice(p, chosen, o).priceDelta, 0),
     choiceNames: (p, chosen = {}) => p.options.map((o) => choice(p, chosen, o).name).join(' · '),
+    product: byId,
+    inStoreCode: (table) => (kit.stores.some((s) => s.tables > 0) ? `the code for table ${table}` : `the ${kit.campaigns[0]?.title ?? ''} campaign code`),
   }
 }
 

@@ -1,30 +1,34 @@
 import { journey } from '../journey'
+import { lower } from '../roles'
 
 /** Journey: article → Alice shares → Bob forwards → Carol buys; the order and the event log carry the whole chain. */
-export default journey('Share chain: Alice finds the latte in the café’s article and shares it, Bob forwards it, Carol buys with the full chain on her order', async ({ alice, bob, carol, brand, events, step, check }) => {
-  const article = await step('The café connects its Official Account and publishes the Spring Oolong article', async () => {
+export default journey('Share chain: Alice finds a product in the brand’s article and shares it, Bob forwards it, Carol buys with the full chain on her order', async ({ alice, bob, carol, brand, events, roles, step, check }) => {
+  const campaign = roles.campaign!
+  const article = await step(`The brand connects its Official Account and publishes the ${campaign.title} article`, async () => {
     check.like((await brand.connectsOfficialAccount()).server, { state: 'enabled' }, 'the verified message server')
-    return brand.publishesCampaignArticle('spring26')
+    return brand.publishesCampaignArticle(campaign.id)
   })
+  // the article's cards are the catalog's first products: the hero when it is among them
+  const product = article.products.includes(roles.hero.id) ? roles.hero : roles.product(article.products[0]!)
 
-  const aliceLaunch = await step('Alice reads it and taps the latte card in it (scene 1058)', async () => {
+  const aliceLaunch = await step(`Alice reads it and taps the ${lower(product)} card in it (scene 1058)`, async () => {
     await alice.readsArticle(article.articleId)
-    const launch = await alice.opensArticleCard(article.articleId, article.products.indexOf('latte'))
-    check.like(launch, { scene: 1058, channel: 'official-account', path: 'pages/product/product', query: { id: 'latte', c: 'spring26' } }, 'the launch')
+    const launch = await alice.opensArticleCard(article.articleId, article.products.indexOf(product.id))
+    check.like(launch, { scene: 1058, channel: 'official-account', path: 'pages/product/product', query: { id: product.id, c: campaign.id } }, 'the launch')
     return launch
   })
 
   await step('From the product page she shares it with Bob; Bob forwards the card to Carol', async () => {
-    await alice.sharesProduct('latte', bob, 'The spring latte — try it')
+    await alice.sharesProduct(product.id, bob, `The spring ${lower(product)} — try it`)
     await bob.forwardsCard(alice, carol)
     const [forwarded] = await events.all({ type: 'chat.card.forwarded', actor: 'bob' })
     check.like(forwarded, { journeyId: aliceLaunch.journeyId, payload: { people: ['alice', 'bob'], firstTouchChannel: 'official-account', recipients: ['carol'] } }, 'the forward in the event log')
   })
 
-  const checkout = await step('Carol taps the card in Bob’s chat (scene 1007), buys the latte and pays', async () => {
+  const checkout = await step(`Carol taps the card in Bob’s chat (scene 1007), buys the ${lower(product)} and pays`, async () => {
     const launch = await carol.opensCardFrom(bob)
-    check.like(launch, { scene: 1007, channel: 'chat', journeyId: aliceLaunch.journeyId, query: { id: 'latte', ref: alice.member!.id } }, 'the launch continues Alice’s journey')
-    const checkout = await carol.orders([{ product: 'latte' }])
+    check.like(launch, { scene: 1007, channel: 'chat', journeyId: aliceLaunch.journeyId, query: { id: product.id, ref: alice.member!.id } }, 'the launch continues Alice’s journey')
+    const checkout = await carol.orders([{ product: product.id }])
     check.like(await carol.pays(checkout), { outcome: 'success' }, 'her payment')
     return checkout
   })
@@ -50,6 +54,6 @@ export default journey('Share chain: Alice finds the latte in the café’s arti
     check.equal(story.filter((s) => wanted.includes(s)), wanted, 'the journey’s events')
     const [opened] = await events.all({ type: 'miniprogram.launched', actor: 'carol' })
     check.equal(opened.payload.shareChain, (await brand.order(checkout)).attribution!.shareChain, 'the launch event’s chain is the order’s')
-    check.like(await alice.looksAtMemberCard(), { points: 100 }, 'Alice’s referral reward for Carol’s first order')
+    check.like(await alice.looksAtMemberCard(), { points: roles.referralPoints }, 'Alice’s referral reward for Carol’s first order')
   })
 })

@@ -1,17 +1,19 @@
 import { journey } from '../journey'
+import { lower } from '../roles'
 
 /**
  * Journey 6: the store's server is down for an hour; WeChat Pay retries on its ladder; on recovery
  * the order is fulfilled once. A second order is settled by the store's reconciliation instead,
  * and the late notification that follows changes nothing.
  */
-export default journey('Notification outage: retried on the ladder, fulfilled once on recovery, reconciled', async ({ carol, brand, operator, clock, events, step, check }) => {
-  const tableCode = await step('The café prints the code for table 7', () => brand.printsTableCode(7))
+export default journey('Notification outage: retried on the ladder, fulfilled once on recovery, reconciled', async ({ carol, brand, operator, clock, events, roles, step, check }) => {
+  const [firstPrice, secondPrice] = [roles.price(roles.hero), roles.price(roles.second)]
+  const tableCode = await step(`The brand prints ${roles.inStoreCode(7)}`, () => brand.printsInStoreCode(7))
 
-  const [first, second] = await step('Carol scans table 7 and places two orders', async () => {
+  const [first, second] = await step(`Carol scans it and places two orders: a ${lower(roles.hero)}, a ${lower(roles.second)}`, async () => {
     await carol.scans(tableCode)
-    const first = await carol.orders([{ product: 'latte' }])
-    const second = await carol.orders([{ product: 'oolong-milk-tea' }])
+    const first = await carol.orders([{ product: roles.hero.id }])
+    const second = await carol.orders([{ product: roles.second.id }])
     return [first, second]
   })
 
@@ -35,8 +37,8 @@ export default journey('Notification outage: retried on the ladder, fulfilled on
     await clock.advance('5m')
     const attempts = (await operator.payRecord(first)).notifications[0].attempts
     check.like(attempts.at(-1), { n: 8, outcome: 'acknowledged' }, 'the eighth attempt')
-    check.like(await brand.order(first), { status: 'paid', pointsAwarded: 28 }, 'the store fulfilled the order')
-    check.like(await carol.looksAtMemberCard(), { points: 28 }, 'her member card')
+    check.like(await brand.order(first), { status: 'paid', pointsAwarded: roles.points(firstPrice) }, 'the store fulfilled the order')
+    check.like(await carol.looksAtMemberCard(), { points: roles.points(firstPrice) }, 'her member card')
   })
 
   await step('The server goes down again while Carol pays the second order', async () => {
@@ -49,14 +51,14 @@ export default journey('Notification outage: retried on the ladder, fulfilled on
 
   await step('Back up, the store reconciles: WeChat Pay says the order is paid, so the store fulfils it', async () => {
     check.like(await brand.reconciles(), { checked: 1, fulfilled: 1 }, 'the reconciliation')
-    check.like(await brand.order(second), { status: 'paid', pointsAwarded: 26 }, 'the second order')
+    check.like(await brand.order(second), { status: 'paid', pointsAwarded: roles.points(secondPrice) }, 'the second order')
   })
 
   await step('The late notification is acknowledged and changes nothing: each order counted once', async () => {
     await clock.advance('1h')
     const attempts = (await operator.payRecord(second)).notifications[0].attempts
     check.like(attempts.at(-1), { outcome: 'acknowledged' }, 'the last attempt for the second order')
-    check.like(await carol.looksAtMemberCard(), { points: 54, lifetimeSpend: 5400 }, 'her member card')
+    check.like(await carol.looksAtMemberCard(), { points: roles.points(firstPrice) + roles.points(secondPrice), lifetimeSpend: firstPrice + secondPrice }, 'her member card')
     check.equal((await brand.orders('paid')).length, 2, 'paid orders in the back office')
     check.equal((await events.all({ type: 'pay.notification.abandoned' })).length, 0, 'abandoned notifications')
   })

@@ -1,8 +1,17 @@
 import { journey } from '../journey'
+import { yuan } from '../roles'
 
-/** Journey 1: in the café, a table code → an order with options → pay → order-ready message → points. */
-export default journey('Offline table QR: scan, order with options, pay, told it is ready, earn points', async ({ alice, brand, operator, events, step, check }) => {
-  const tableCode = await step('The café prints the code for table 12', () => brand.printsTableCode(12))
+/**
+ * Journey 1: in the café, a table code → an order with options → pay → order-ready message → points.
+ * Table service only: a kit whose stores have no tables does not run it (the scan → order → pay path
+ * runs in the other journeys from the kit's campaign code).
+ */
+export default journey('Offline table QR: scan, order with options, pay, told it is ready, earn points', async ({ alice, brand, operator, events, roles, step, check }) => {
+  const { hero, second } = roles
+  const heroChoices = roles.allOptions(hero)
+  const secondChoices = roles.oneOption(second)
+  const total = roles.price(hero, heroChoices) + roles.price(second, secondChoices)
+  const tableCode = await step('The brand prints the code for table 12', () => brand.printsTableCode(12))
 
   const launch = await step('Alice scans the code on table 12 and the menu opens', async () => {
     const launch = await alice.scans(tableCode)
@@ -12,33 +21,33 @@ export default journey('Offline table QR: scan, order with options, pay, told it
     return launch
   })
 
-  const checkout = await step('She orders a grande iced latte with half sugar and an oolong milk tea', async () => {
+  const checkout = await step(`She orders a ${hero.name} (${roles.choiceNames(hero, heroChoices)}) and a ${second.name} (${roles.choiceNames(second, secondChoices)})`, async () => {
     const checkout = await alice.orders([
-      { product: 'latte', options: { size: 'grande', temperature: 'iced', sugar: 'half' } },
-      { product: 'oolong-milk-tea', options: { sugar: 'none' } },
+      { product: hero.id, options: heroChoices },
+      { product: second.id, options: secondChoices },
     ])
-    check.like(checkout.order, { status: 'pending', total: 5700, table: '12', entry: { scene: 1049, channel: 'qr' } }, 'the order the store placed')
+    check.like(checkout.order, { status: 'pending', total, table: '12', entry: { scene: 1049, channel: 'qr' } }, 'the order the store placed')
     check.equal(
       checkout.order.items.map((i) => i.options.map((o) => o.choice).join(' · ')),
-      ['Grande · Iced · Half sugar', 'Tall · Iced · No sugar'],
+      [roles.choiceNames(hero, heroChoices), roles.choiceNames(second, secondChoices)],
       'the options on each line',
     )
     return checkout
   })
 
-  await step('The pay sheet shows Lumen Coffee and ¥57.00; she enters her password', async () => {
+  await step(`The pay sheet shows ${roles.merchantName} and ${yuan(total)}; she enters her password`, async () => {
     const sheet = await alice.opensPaySheet(checkout)
-    check.like(sheet, { merchantName: /Lumen Coffee/, total: 5700 }, 'the pay sheet')
+    check.like(sheet, { merchantName: roles.merchantName, total }, 'the pay sheet')
     const paid = await alice.pays(checkout)
     check.like(paid, { outcome: 'success', errMsg: 'requestPayment:ok' }, 'what the page hears from wx.requestPayment')
     const [payment] = await events.of('pay.payment.succeeded', checkout)
     check.equal(payment.journeyId, launch.journeyId, 'the payment is on the journey the scan started')
   })
 
-  await step('WeChat Pay notifies the store once; the order is paid and 57 points are earned', async () => {
+  await step(`WeChat Pay notifies the store once; the order is paid and ${roles.points(total)} points are earned`, async () => {
     const record = await operator.payRecord(checkout)
     check.equal(record.notifications.flatMap((n) => n.attempts.map((a) => a.outcome)), ['acknowledged'], 'WeChat Pay\'s notification attempts')
-    check.like(await brand.order(checkout), { status: 'paid', pointsAwarded: 57 }, 'the store records the order')
+    check.like(await brand.order(checkout), { status: 'paid', pointsAwarded: roles.points(total) }, 'the store records the order')
   })
 
   await step('She allows one "order ready" message', async () => {
@@ -64,7 +73,7 @@ export default journey('Offline table QR: scan, order with options, pay, told it
     check.equal((await alice.looksAtOrder(checkout)).status, 'ready', 'the order page')
   })
 
-  await step('Her member card shows 57 points', async () => {
-    check.like(await alice.looksAtMemberCard(), { points: 57, lifetimeSpend: 5700 }, 'the member card')
+  await step(`Her member card shows ${roles.points(total)} points`, async () => {
+    check.like(await alice.looksAtMemberCard(), { points: roles.points(total), lifetimeSpend: total }, 'the member card')
   })
-})
+}, { notApplicable: (kit, roles) => (roles.tables ? null : `${kit.name}'s stores have no tables: there is no table code to scan nor a table to serve (the scan → order → pay path runs in the other journeys from its campaign code)`) })
