@@ -37,6 +37,10 @@ test('the café world: names from the kit, and every poster opens something the 
   expect(world.worlds.map((w: { id: string }) => w.id)).toEqual(expect.arrayContaining(['lumen', 'stride']))
   const cred = await json('/_sandbox/credentials')
   expect(cred.pay.merchantName).toBe(cafe.legalName)
+  // the names a phone in Chinese shows
+  expect((await json('/_sandbox/miniprogram/apps')).apps[0]).toMatchObject({ name: 'Lumen Coffee Store', nameZh: cafe.apps.miniProgram.nameZh })
+  expect(await json(`/_sandbox/people/alice/official-account?appid=${cred.officialAccount.appid}`)).toMatchObject({ name: 'Lumen Coffee', nameZh: '流明咖啡' })
+  expect(world.wecom.consultants[0]).toMatchObject({ name: 'Lily Chen', nameZh: '陈莉莉' })
   for (const poster of world.posters) {
     const info = await json(`${poster.url}&format=json`)
     const scene = new URLSearchParams(decodeURIComponent(info.scene))

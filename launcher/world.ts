@@ -2,6 +2,7 @@ import type { BrandKit } from '../merchant-demo/src/brand'
 import { CAST, FRIENDSHIPS, GROUP, OA_FOLLOWERS } from '../platform-mock/src/world/cast'
 import type { World, WorldPoster } from '../platform-mock/src/world/world'
 
+const zh = (nameZh: string | undefined) => (nameZh ? { nameZh } : {})
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(fen % 100 ? 2 : 0)}`
 
 /** The scanner's posters a kit declares, or, when it declares none, one of each kind it can have. */
@@ -43,8 +44,8 @@ export function kitWorld(kit: BrandKit): World {
   const cast = kit.cast
   return {
     brand: { id: kit.id, name: kit.name, nameZh, color: kit.colours.primary },
-    miniProgram: { name: miniProgram.name ?? kit.name },
-    officialAccount: { name: officialAccount.name ?? kit.name },
+    miniProgram: { name: miniProgram.name ?? kit.name, ...zh(miniProgram.nameZh ?? kit.nameZh) },
+    officialAccount: { name: officialAccount.name ?? kit.name, ...zh(officialAccount.nameZh ?? kit.nameZh) },
     channels: { nickname: channels.nickname ?? kit.name, signature: channels.signature ?? (kit.tagline ? `${nameZh} · ${kit.tagline}` : `${nameZh} official`) },
     pay: { merchantName: kit.legalName ?? `${kit.name} Co., Ltd.` },
     wecom: {
@@ -53,6 +54,7 @@ export function kitWorld(kit: BrandKit): World {
       consultants: (wecom.consultants ?? [{ userid: 'Consultant01', name: `${kit.name} Consultant`, position: 'Consultant' }]).map((c, i) => ({
         userid: c.userid,
         name: c.name,
+        ...zh(c.nameZh),
         position: c.position,
         mobile: c.mobile ?? `138000000${String(i + 1).padStart(2, '0')}`,
       })),

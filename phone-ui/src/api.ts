@@ -117,6 +117,7 @@ export interface OaButton {
 export interface OaProfile {
   appid: string
   name: string
+  nameZh?: string
   following: boolean
   subscribeTime?: string
   menu: OaButton[]
@@ -161,6 +162,7 @@ export interface CardView {
 export interface MiniProgramInfo {
   appid: string
   name: string
+  nameZh?: string
   brandColor: string
   pagesUrl: string
 }

@@ -45,6 +45,9 @@ const LABELS = {
 } as const
 
 export type Lang = 'en' | 'zh'
+
+/** An app's, account's or consultant's name as a phone in `lang` shows it: the world kit's Chinese one in Chinese. */
+export const named = (x: { name: string; nameZh?: string }, lang: Lang) => (lang === 'zh' && x.nameZh) || x.name
 export type LabelKey = keyof typeof LABELS
 
 export function t(lang: Lang, key: LabelKey) {

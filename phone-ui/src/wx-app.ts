@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { api, type PersonView } from './api'
-import { t, type Lang } from './i18n'
+import { named, t, type Lang } from './i18n'
 import './phone/wx-phone'
 import './presenter/wx-presenter'
 
@@ -103,14 +103,14 @@ export class WxApp extends LitElement {
   @state() private people: PersonView[] = []
   @state() private phones: string[] = []
   @state() private language: Lang = 'en'
-  @state() private brand = ''
+  @state() private brand = { name: '', nameZh: '' }
   @state() private presenter = false
 
   async connectedCallback() {
     super.connectedCallback()
     const [people, credentials] = await Promise.all([api.people(), api.credentials()])
     this.people = people
-    this.brand = credentials.brand.name
+    this.brand = credentials.brand
     const { phones, lang, presenter } = readLocation(location.search, people.map((p) => p.id))
     this.phones = phones
     this.presenter = presenter
@@ -124,7 +124,7 @@ export class WxApp extends LitElement {
           <svg width="18" height="18" viewBox="0 0 24 24"><ellipse cx="10" cy="10" rx="7.5" ry="6" fill="#fff"/><ellipse cx="16" cy="15" rx="6" ry="5" fill="#fff" stroke="#07c160" stroke-width="1.4"/></svg>
         </span>
         <strong>${t(this.language, 'sandbox')}</strong>
-        <span style="opacity:.6">· ${this.brand}</span>
+        <span style="opacity:.6">· ${named(this.brand, this.language)}</span>
         <span class="spacer"></span>
         <button @click=${() => this.#setLang(this.language === 'en' ? 'zh' : 'en')}>${this.language === 'en' ? '中文' : 'English'}</button>
         <button aria-pressed=${String(this.presenter)} @click=${this.#togglePresenter}>${t(this.language, 'presenter')}</button>

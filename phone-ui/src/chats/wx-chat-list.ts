@@ -159,7 +159,7 @@ export class WxChatList extends LitElement {
     const shown = this.conversations.filter((c) => c.lastMessage)
     return html`
       <div class="search"><div>${icon('search', 16)} ${t(this.lang, 'search')}</div></div>
-      ${shown.length === 0 && this.notifications.length === 0 && this.wecom.length === 0 ? html`<p class="empty">${t(this.lang, 'noMessages')}</p>` : null}
+      ${shown.length === 0 && this.notifications.length === 0 && this.wecom.length === 0 && !this.officialAccount && !this.subscriptions ? html`<p class="empty">${t(this.lang, 'noMessages')}</p>` : null}
       <ul>
         ${this.notifications.length ? this.#serviceRow() : null} ${this.officialAccount ? this.#oaRow(this.officialAccount) : null}
         ${this.subscriptions ? this.#feedRow(this.subscriptions) : null}

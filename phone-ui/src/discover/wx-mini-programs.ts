@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { api, type MiniProgramInfo } from '../api'
-import { t, type Lang } from '../i18n'
+import { named, t, type Lang } from '../i18n'
 import '../phone/wx-nav-bar'
 
 /** Discover → Mini Programs: recently used first, then every mini program of the world. */
@@ -84,7 +84,7 @@ export class WxMiniPrograms extends LitElement {
   render() {
     const recent = this.recent.map((id) => this.apps.find((a) => a.appid === id)).filter((a) => a !== undefined)
     const q = this.query.trim().toLowerCase()
-    const found = q ? this.apps.filter((a) => a.name.toLowerCase().includes(q)) : []
+    const found = q ? this.apps.filter((a) => [a.name, a.nameZh ?? ''].some((n) => n.toLowerCase().includes(q))) : []
     return html`<wx-nav-bar heading=${t(this.lang, 'miniPrograms')} back></wx-nav-bar>
       <div class="search">
         <input
@@ -105,8 +105,8 @@ export class WxMiniPrograms extends LitElement {
 
   #app(a: MiniProgramInfo, entry: 'recent' | 'search-mini-programs') {
     const detail = { appid: a.appid, entry }
-    return html`<button aria-label=${`Open ${a.name}`} @click=${() => this.dispatchEvent(new CustomEvent('wx-mp-open', { detail, bubbles: true, composed: true }))}>
-      <span class="logo" style="background:${a.brandColor}">${a.name.slice(0, 1)}</span>${a.name}
+    return html`<button aria-label=${this.lang === 'zh' ? `打开${named(a, 'zh')}` : `Open ${a.name}`} @click=${() => this.dispatchEvent(new CustomEvent('wx-mp-open', { detail, bubbles: true, composed: true }))}>
+      <span class="logo" style="background:${a.brandColor}">${a.name.slice(0, 1)}</span>${named(a, this.lang)}
     </button>`
   }
 }

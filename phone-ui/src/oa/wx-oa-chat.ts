@@ -3,7 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js'
 import { api, type OaArticle, type OaButton, type OaMessage, type OaProfile } from '../api'
 import '../chats/wx-chat-bubble'
 import '../chats/wx-mini-card'
-import { chinaTime, type Lang } from '../i18n'
+import { chinaTime, named, type Lang } from '../i18n'
 import '../phone/wx-nav-bar'
 import { accountAvatar } from './wx-article-reader'
 import { StickToBottom } from '../chats/chat-view'
@@ -268,7 +268,7 @@ export class WxOaChat extends LitElement {
     if (this.reading)
       return html`<wx-article-reader .person=${this.person} .lang=${this.lang} .article=${this.reading} @wx-back=${this.#closeReader}></wx-article-reader>`
     if (this.listing) return this.#articleList()
-    return html`<wx-nav-bar heading=${p.name} back>
+    return html`<wx-nav-bar heading=${named(p, this.lang)} back>
         ${p.following ? html`<button slot="action" @click=${this.#unfollow}>${l.unfollow}</button>` : null}
       </wx-nav-bar>
       ${this.articles.length
@@ -316,7 +316,7 @@ export class WxOaChat extends LitElement {
         (a: { title: string; description?: string }) => html`<div class="article"><div class="cover">${a.title}</div><p>${a.description ?? ''}</p></div>`,
       )}`
     else if (m.kind === 'miniprogrampage')
-      content = html`<wx-mini-card appName=${this.profile!.name} heading=${b.title ?? ''} lang=${this.lang} @wx-card-tap=${() => this.#openMessage(m)}></wx-mini-card>`
+      content = html`<wx-mini-card appName=${named(this.profile!, this.lang)} heading=${b.title ?? ''} lang=${this.lang} @wx-card-tap=${() => this.#openMessage(m)}></wx-mini-card>`
     else
       content = html`<div class="template"><h4>${b.title ?? b.template_id ?? m.kind}</h4>${Object.entries(b.data ?? {}).map(
         ([k, v]) => html`<div>${k}: ${(v as { value?: string }).value ?? String(v)}</div>`,

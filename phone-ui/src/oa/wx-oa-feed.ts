@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { api, type OaArticle, type OaProfile } from '../api'
-import { chinaTime, type Lang } from '../i18n'
+import { chinaTime, named, type Lang } from '../i18n'
 import '../phone/wx-nav-bar'
 import { accountAvatar } from './wx-article-reader'
 
@@ -108,7 +108,7 @@ export class WxOaFeed extends LitElement {
         ${shown.map(
           (a) => html`<div class="time">${chinaTime(a.publishedAt, this.lang, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })}</div>
             <section>
-              <header><img alt="" src=${accountAvatar(p!.name)} />${p!.name}</header>
+              <header><img alt="" src=${accountAvatar(p!.name)} />${named(p!, this.lang)}</header>
               <button aria-label=${`Article: ${a.title}`} @click=${() => (this.reading = a)}>
                 <div class="cover">${a.title}</div>
                 ${a.digest ? html`<div class="digest">${a.digest}</div>` : html`<div class="digest"></div>`}

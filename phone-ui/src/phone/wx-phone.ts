@@ -9,7 +9,7 @@ import '../chats/wx-service-notifications'
 import '../contacts/wx-contacts'
 import '../discover/wx-discover'
 import type { DiscoverItem } from '../discover/wx-discover'
-import { chinaTime, setWorldClock, t, worldNow, type Lang } from '../i18n'
+import { chinaTime, named, setWorldClock, t, worldNow, type Lang } from '../i18n'
 import { icon } from '../icons'
 import '../discover/wx-mini-programs'
 import '../me/wx-me'
@@ -37,7 +37,7 @@ import type { Tab } from './wx-tab-bar'
 /** A screen pushed over the tabs, as WeChat navigates. */
 /** What scanning a WeCom "contact me" code shows: the consultant and the call behind Add. */
 interface ConsultantCard {
-  consultant: { userid: string; name: string; position: string; avatar?: string }
+  consultant: { userid: string; name: string; nameZh?: string; position: string; avatar?: string }
   corpName: string
   corpTag: string
   added: boolean
@@ -217,9 +217,9 @@ export class WxPhone extends LitElement {
   @state() private payVersion = 0
   @state() private oaVersion = 0
   @state() private cardsVersion = 0
-  @state() private oaLatest: { name: string; message: OaMessage | null; unread: number } | null = null
+  @state() private oaLatest: { name: string; nameZh?: string; message: OaMessage | null; unread: number } | null = null
   /** 订阅号消息: the newest article of the accounts the person follows */
-  @state() private oaFeed: { account: string; title: string; at: string } | null = null
+  @state() private oaFeed: { account: { name: string; nameZh?: string }; title: string; at: string } | null = null
   @state() private notifications: ServiceNotification[] = []
   @state() private scanning = false
   @state() private nativePay: { summary: PaySummary; submit: PaySubmit } | null = null
@@ -348,10 +348,10 @@ export class WxPhone extends LitElement {
     const fromAccount = messages.filter((m) => m.from === 'account')
     this.oaLatest =
       profile && fromAccount.length
-        ? { name: profile.name, message: messages.at(-1) ?? null, unread: fromAccount.filter((m) => m.seq > lastSeen).length }
+        ? { name: profile.name, nameZh: profile.nameZh, message: messages.at(-1) ?? null, unread: fromAccount.filter((m) => m.seq > lastSeen).length }
         : null
     const articles = profile?.following ? await api.oaArticles(this.person).catch(() => []) : []
-    this.oaFeed = profile && articles[0] ? { account: profile.name, title: articles[0].title, at: articles[0].publishedAt } : null
+    this.oaFeed = profile && articles[0] ? { account: { name: profile.name, nameZh: profile.nameZh }, title: articles[0].title, at: articles[0].publishedAt } : null
   }
 
   #openOa() {
@@ -445,8 +445,8 @@ export class WxPhone extends LitElement {
           .me=${this.person}
           .lang=${this.lang}
           @wx-open-notifications=${() => (this.stack = [...this.stack, { kind: 'service-notifications' }])}
-          .officialAccount=${this.oaLatest}
-          .subscriptions=${this.oaFeed}
+          .officialAccount=${this.oaLatest && { ...this.oaLatest, name: named(this.oaLatest, this.lang) }}
+          .subscriptions=${this.oaFeed && { ...this.oaFeed, account: named(this.oaFeed.account, this.lang) }}
           @wx-open-subscriptions=${() => (this.stack = [...this.stack, { kind: 'oa-feed' }])}
           .wecom=${this.wecom}
           @wx-open-wecom=${(e: CustomEvent<string>) => (this.stack = [...this.stack, { kind: 'wecom', conversation: e.detail }])}
@@ -609,7 +609,7 @@ export class WxPhone extends LitElement {
     return html`<div class="consultant" role="dialog" aria-label=${c.consultant.name}>
       <div class="who">
         <span class="face">${c.consultant.name.slice(0, 1)}</span>
-        <div><strong>${c.consultant.name}</strong> <span class="tag">${c.corpTag}</span><br /><small>${c.consultant.position} · ${c.corpName}</small></div>
+        <div><strong>${named(c.consultant, this.lang)}</strong> <span class="tag">${c.corpTag}</span><br /><small>${c.consultant.position} · ${c.corpName}</small></div>
       </div>
       <div class="actions">
         <button @click=${() => (this.consultant = null)}>${zh ? '取消' : 'Cancel'}</button>
@@ -621,7 +621,7 @@ export class WxPhone extends LitElement {
   async #addConsultant(c: ConsultantCard) {
     const res = await fetch(c.add.path, { method: c.add.method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(c.add.body) })
     this.consultant = null
-    this.#notify(res.ok ? (this.lang === 'zh' ? `已添加 ${c.consultant.name}` : `${c.consultant.name} added`) : `Could not add: ${res.status}`)
+    this.#notify(res.ok ? (this.lang === 'zh' ? `已添加 ${named(c.consultant, 'zh')}` : `${c.consultant.name} added`) : `Could not add: ${res.status}`)
   }
 
   #notify(message: string) {

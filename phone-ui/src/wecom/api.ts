@@ -11,6 +11,7 @@ export interface WecomConversation {
   userid?: string
   openKfid?: string
   name: string
+  nameZh?: string
   position?: string
   avatar?: string
   lastMessage: WecomMessage | null

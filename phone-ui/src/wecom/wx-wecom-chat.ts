@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
 import { api } from '../api'
-import { t, type Lang } from '../i18n'
+import { named, t, type Lang } from '../i18n'
 import { icon } from '../icons'
 import { theme } from '../phone/theme'
 import { chatViewStyles, StickToBottom, withTimes } from '../chats/chat-view'
@@ -137,12 +137,12 @@ export class WxWecomChat extends LitElement {
     return html`
       <header>
         <button aria-label="Back" @click=${() => this.dispatchEvent(new CustomEvent('wx-back', { bubbles: true, composed: true }))}>${icon('back', 22)}</button>
-        <h1 aria-label=${`${c.name}${consultant ? c.corpTag : ''}`}>${consultant ? html`<wx-wecom-name name=${c.name} corpTag=${c.corpTag}></wx-wecom-name>` : c.name}</h1>
+        <h1 aria-label=${`${c.name}${consultant ? c.corpTag : ''}`}>${consultant ? html`<wx-wecom-name name=${zh ? named(c, 'zh') : c.name} corpTag=${c.corpTag}></wx-wecom-name>` : zh ? named(c, 'zh') : c.name}</h1>
         <button class="more" aria-label="Chat info">${icon('more', 22)}</button>
       </header>
       <div class="messages" role="log" aria-label=${c.name}>
         ${consultant
-          ? html`<p class="tip"><span>${zh ? `你已添加了${c.name}，${c.name}是${c.corpName}的企业微信用户` : `You added ${c.name}, a WeCom user at ${c.corpName}. You can start chatting now.`}</span></p>`
+          ? html`<p class="tip"><span>${zh ? `你已添加了${named(c, 'zh')}，${named(c, 'zh')}是${c.corpName}的企业微信用户` : `You added ${c.name}, a WeCom user at ${c.corpName}. You can start chatting now.`}</span></p>`
           : null}
         ${withTimes(this.messages, this.lang, (m) => this.#message(m))}
       </div>
@@ -162,7 +162,7 @@ export class WxWecomChat extends LitElement {
 
   #message(m: WecomMessage) {
     const zh = this.lang === 'zh'
-    if (m.kind === 'event') return html`<p class="tip"><span>${zh ? `你已进入与${this.conversation.name}的会话` : `You started a chat with ${this.conversation.name}`}</span></p>`
+    if (m.kind === 'event') return html`<p class="tip"><span>${zh ? `你已进入与${named(this.conversation, 'zh')}的会话` : `You started a chat with ${this.conversation.name}`}</span></p>`
     const from = m.from === 'customer' ? 'me' : 'them'
     const avatar = from === 'me' ? `/_sandbox/people/${encodeURIComponent(this.person)}/avatar.svg` : this.#theirAvatar()
     if (m.kind === 'text') return html`<wx-chat-bubble from=${from} avatar=${avatar} text=${m.body.content}></wx-chat-bubble>`

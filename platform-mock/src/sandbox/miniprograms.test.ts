@@ -16,6 +16,7 @@ test('the world mini program shows the bundled sample until the merchant registe
   expect(await p.json(`/_sandbox/miniprogram/apps/${appid}`)).toEqual({
     appid,
     name: 'Lumen Coffee Store',
+    nameZh: '流明咖啡小程序',
     brandColor: '#8A5A3C',
     pagesUrl: `${p.url}/sample-mp`,
   })

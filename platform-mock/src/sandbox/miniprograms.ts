@@ -38,5 +38,5 @@ async function find(db: PlatformEnv['Variables']['db'], appid: string) {
 
 async function view(db: PlatformEnv['Variables']['db'], app: typeof apps.$inferSelect, color: string | null, origin: string) {
   const pagesUrl = (await readMeta<string>(db, `mp-pages-url:${app.appid}`)) ?? `${origin}${SAMPLE_PAGES}`
-  return { appid: app.appid, name: app.name, brandColor: color ?? '#07C160', pagesUrl }
+  return { appid: app.appid, name: app.name, nameZh: app.nameZh ?? app.name, brandColor: color ?? '#07C160', pagesUrl }
 }

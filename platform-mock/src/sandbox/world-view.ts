@@ -9,7 +9,7 @@ export function worldView(platform: Platform) {
     officialAccount: world.officialAccount,
     channels: world.channels,
     pay: world.pay,
-    wecom: { corpName: world.wecom.corpName, agentName: world.wecom.agentName, consultants: world.wecom.consultants.map((s) => ({ userid: s.userid, name: s.name, position: s.position })) },
+    wecom: { corpName: world.wecom.corpName, agentName: world.wecom.agentName, consultants: world.wecom.consultants.map((s) => ({ userid: s.userid, name: s.name, nameZh: s.nameZh ?? s.name, position: s.position })) },
     people: world.cast.map((p) => p.id),
     posters: world.posters.map((p) => ({ ...p, url: `/_sandbox/qr/posters/${p.kind}?${new URLSearchParams(p.query)}` })),
     kit: catalog?.current() ?? null,

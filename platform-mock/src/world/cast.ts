@@ -56,6 +56,6 @@ export const OA_FOLLOWERS: [string, string][] = [
 ]
 
 export const WECOM_STAFF = [
-  { userid: 'LilyChen', name: 'Lily Chen', position: 'Store consultant', mobile: '13800000001' },
-  { userid: 'MaxZhou', name: 'Max Zhou', position: 'Coffee advisor', mobile: '13800000002' },
+  { userid: 'LilyChen', name: 'Lily Chen', nameZh: '陈莉莉', position: 'Store consultant', mobile: '13800000001' },
+  { userid: 'MaxZhou', name: 'Max Zhou', nameZh: '周迈', position: 'Coffee advisor', mobile: '13800000002' },
 ]

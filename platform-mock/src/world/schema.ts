@@ -36,6 +36,8 @@ export const apps = sqliteTable('apps', {
   brandId: text('brand_id').notNull(),
   kind: text('kind', { enum: ['miniprogram', 'official_account'] }).notNull(),
   name: text('name').notNull(),
+  /** the name a phone in Chinese shows (null: the same as `name`) */
+  nameZh: text('name_zh'),
   secret: text('secret').notNull(),
   originalId: text('original_id').notNull(),
   token: text('token'),

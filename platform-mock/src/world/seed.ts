@@ -29,11 +29,12 @@ export function seedQueries(db: Db, cred: WorldCredentials, world: World, now: n
   return [
     db.insert(brands).values(brand),
     db.insert(apps).values([
-      { ...appRows[0]!, kind: 'miniprogram', name: world.miniProgram.name, secret: mp.secret, originalId: mp.originalId },
+      { ...appRows[0]!, kind: 'miniprogram', name: world.miniProgram.name, nameZh: world.miniProgram.nameZh ?? null, secret: mp.secret, originalId: mp.originalId },
       {
         ...appRows[1]!,
         kind: 'official_account',
         name: world.officialAccount.name,
+        nameZh: world.officialAccount.nameZh ?? null,
         secret: oa.secret,
         originalId: oa.originalId,
         token: oa.token,

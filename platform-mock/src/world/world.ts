@@ -17,6 +17,7 @@ export interface WorldGroup {
 export interface WeComConsultant {
   userid: string
   name: string
+  nameZh?: string
   position: string
   mobile: string
 }
@@ -45,8 +46,9 @@ export interface OwnIds {
  */
 export interface World {
   brand: { id: string; name: string; nameZh: string; color: string }
-  miniProgram: { name: string }
-  officialAccount: { name: string }
+  /** names in Chinese are what a phone set to Chinese shows */
+  miniProgram: { name: string; nameZh?: string }
+  officialAccount: { name: string; nameZh?: string }
   channels: { nickname: string; signature: string }
   /** the legal name on the pay sheet */
   pay: { merchantName: string }
@@ -63,8 +65,8 @@ export interface World {
 /** The default world: Lumen Coffee, with the cast every journey knows. */
 export const DEFAULT_WORLD: World = {
   brand: BRAND,
-  miniProgram: { name: `${BRAND.name} Store` },
-  officialAccount: { name: BRAND.name },
+  miniProgram: { name: `${BRAND.name} Store`, nameZh: '流明咖啡小程序' },
+  officialAccount: { name: BRAND.name, nameZh: BRAND.nameZh },
   channels: { nickname: BRAND.name, signature: `${BRAND.nameZh} official · fresh drops, live tastings and member offers` },
   pay: { merchantName: `${BRAND.name} (Shanghai) Co., Ltd.` },
   wecom: { corpName: BRAND.name, agentName: 'Store Assistant', consultants: WECOM_STAFF },

@@ -56,6 +56,7 @@ export const officialAccountSandbox = new Hono<PlatformEnv>()
       appid: app.appid,
       originalId: app.originalId,
       name: app.name,
+      nameZh: app.nameZh ?? app.name,
       openid,
       following: !!f,
       ...(f && { subscribeTime: new Date(f.subscribeTime * 1000).toISOString(), subscribeScene: f.subscribeScene }),

@@ -125,7 +125,7 @@ export async function wayProfile(platform: Platform, way: ContactWay, personId: 
     corpid: corp.corpid,
     corpName: corp.name,
     corpTag: `@${corp.name}`,
-    consultant: { userid, name: staff.name, position: staff.position, avatar: staff.avatar },
+    consultant: { userid, name: staff.name, nameZh: staff.nameZh ?? staff.name, position: staff.position, avatar: staff.avatar },
     added: !!existing,
   }
 }

@@ -33,8 +33,8 @@ async function conversationView(c: C, channel: 'contact' | 'kf', corpid: string,
   const last = await lastMessage(c.var.platform, channel, corpid, peer, personId)
   const who =
     channel === 'contact'
-      ? await staffOf(c.var.platform, corpid, peer).then((s) => ({ userid: peer, name: s?.name ?? peer, position: s?.position ?? '', avatar: s?.avatar ?? '' }))
-      : await c.var.db.select().from(wecomKfAccounts).where(eq(wecomKfAccounts.openKfid, peer)).then(([k]) => ({ openKfid: peer, name: k?.name ?? peer }))
+      ? await staffOf(c.var.platform, corpid, peer).then((s) => ({ userid: peer, name: s?.name ?? peer, nameZh: s?.nameZh ?? s?.name ?? peer, position: s?.position ?? '', avatar: s?.avatar ?? '' }))
+      : await c.var.db.select().from(wecomKfAccounts).where(eq(wecomKfAccounts.openKfid, peer)).then(([k]) => ({ openKfid: peer, name: k?.name ?? peer, nameZh: k?.name ?? peer }))
   return {
     conversation: conversationId(channel, corpid, peer),
     kind: channel === 'kf' ? 'customer-service' : 'consultant',

@@ -29,6 +29,8 @@ export const wecomStaff = sqliteTable(
     corpid: text('corpid').notNull(),
     userid: text('userid').notNull(),
     name: text('name').notNull(),
+    /** the name a phone in Chinese shows (null: the same as `name`) */
+    nameZh: text('name_zh'),
     position: text('position').notNull(),
     mobile: text('mobile').notNull(),
     avatar: text('avatar').notNull(),
