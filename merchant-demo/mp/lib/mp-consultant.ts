@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { api } from './store'
+import { t } from './i18n'
 
 interface ConsultantCode {
   configId: string
@@ -38,14 +39,16 @@ export class MpConsultant extends LitElement {
   render() {
     const c = this.code
     if (!c) return null
+    // the corp's name is drawn in WeCom's orange, wherever the sentence puts it
+    const [before, after] = t('consultantHint', { corp: '\u0000' }).split('\u0000')
     return html`<div class="row">
-        <img src=${c.image} alt="Consultant contact-me code" @click=${() => wx.previewImage({ urls: [c.image], current: c.image })} />
+        <img src=${c.image} alt=${t('consultantCode')} @click=${() => wx.previewImage({ urls: [c.image], current: c.image })} />
         <div>
-          <h3>Add your consultant</h3>
-          <p>Tap the code to add your personal consultant on WeCom <span class="corp">@${c.corpName}</span>: order help, tips and member offers.</p>
+          <h3>${t('addConsultant')}</h3>
+          <p>${before}<span class="corp">@${c.corpName}</span>${after}</p>
         </div>
       </div>
-      <button @click=${this.#service}>Customer service</button>`
+      <button @click=${this.#service}>${t('customerService')}</button>`
   }
 
   async #service() {

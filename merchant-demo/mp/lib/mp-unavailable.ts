@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
-import { StoreError, inChinese } from './store'
+import { StoreError } from './store'
+import { t, type Key } from './i18n'
 
 /** What a page could not show: the thing it was opened for, or anything at all (the store unreachable). */
 export type Missing = 'item' | 'order' | 'gift' | 'page'
@@ -13,13 +14,12 @@ export interface Failure {
   retry: boolean
 }
 
-const MISSING: Record<Missing, { en: [string, string]; zh: [string, string] }> = {
-  item: { en: ["This item isn't available", 'It may have sold out or been taken off the shelves.'], zh: ['该商品暂不可用', '商品可能已售罄或已下架。'] },
-  order: { en: ["This order isn't available", 'It may belong to another WeChat account, or the link is incomplete.'], zh: ['找不到该订单', '订单可能属于其他微信账号，或链接不完整。'] },
-  gift: { en: ["This gift isn't available", 'The gift card may have been cancelled, or the link is incomplete.'], zh: ['该礼品卡不可用', '礼品卡可能已取消，或链接不完整。'] },
-  page: { en: ["This page isn't available", 'The link may be out of date.'], zh: ['页面不存在', '链接可能已失效。'] },
+const MISSING: Record<Missing, [Key, Key]> = {
+  item: ['missingItem', 'missingItemDetail'],
+  order: ['missingOrder', 'missingOrderDetail'],
+  gift: ['missingGift', 'missingGiftDetail'],
+  page: ['missingPage', 'missingPageDetail'],
 }
-const OFFLINE = { en: ["Can't reach the store", 'Check your connection and try again.'], zh: ['网络不给力', '请检查网络后重试。'] }
 
 /**
  * The error page of something missing (`what`), or, from a failed call (`err`), of what went wrong:
@@ -27,11 +27,11 @@ const OFFLINE = { en: ["Can't reach the store", 'Check your connection and try a
  * server error, wx.request's `request:fail`) the store out of reach, with a retry.
  */
 export function failureOf(what: Missing, err?: unknown): Failure {
-  const lang = inChinese() ? 'zh' : 'en'
-  const missing = (): Failure => ({ heading: MISSING[what][lang][0], detail: MISSING[what][lang][1], retry: false })
+  const [heading, detail] = MISSING[what]
+  const missing = (): Failure => ({ heading: t(heading), detail: t(detail), retry: false })
   if (err === undefined || (err instanceof StoreError && err.status === 404)) return missing()
-  if (err instanceof StoreError && err.status < 500 && err.status !== 401) return { heading: MISSING[what][lang][0], detail: err.message, retry: false }
-  return { heading: OFFLINE[lang][0], detail: OFFLINE[lang][1], retry: true }
+  if (err instanceof StoreError && err.status < 500 && err.status !== 401) return { heading: t(heading), detail: err.message, retry: false }
+  return { heading: t('offline'), detail: t('offlineDetail'), retry: true }
 }
 
 /**
@@ -55,14 +55,13 @@ export class MpUnavailable extends LitElement {
   @property({ type: Boolean }) retry = false
 
   render() {
-    const zh = inChinese()
     return html`<div class="icon" aria-hidden="true">
         <svg width="36" height="36" viewBox="0 0 24 24"><circle cx="12" cy="12" r="9.5" fill="none" stroke="var(--primary, #07c160)" stroke-width="1.6" /><path d="M12 7v6.5" stroke="var(--primary, #07c160)" stroke-width="1.8" stroke-linecap="round" /><circle cx="12" cy="16.8" r="1.1" fill="var(--primary, #07c160)" /></svg>
       </div>
       <h2>${this.heading}</h2>
       <p>${this.detail}</p>
-      ${this.retry ? html`<button class="primary" @click=${this.#retry}>${zh ? '重试' : 'Try again'}</button>` : null}
-      <button class=${this.retry ? 'secondary' : 'primary'} @click=${() => wx.reLaunch({ url: '/pages/index/index' })}>${zh ? '返回首页' : 'Back to home'}</button>`
+      ${this.retry ? html`<button class="primary" @click=${this.#retry}>${t('tryAgain')}</button>` : null}
+      <button class=${this.retry ? 'secondary' : 'primary'} @click=${() => wx.reLaunch({ url: '/pages/index/index' })}>${t('backHome')}</button>`
   }
 
   #retry() {

@@ -1,6 +1,8 @@
 /// <reference path="./wx.d.ts" />
 import type { Mode, ResolvedFulfilment, Word, Words } from '../../src/fulfilment'
+import { inChinese, kitName, t } from './i18n'
 export type { Mode, Word, Words }
+export { inChinese, kitName, t }
 /** The page side of the store: its backend is where the page was served from. */
 export const API = new URL('/', location.href).origin
 
@@ -30,7 +32,7 @@ export interface Product {
   /** what is left, for limited products */
   stock: number | null
   image: string
-  options: { id: string; name: string; default: string; choices: { id: string; name: string; priceDelta: number }[] }[]
+  options: { id: string; name: string; nameZh?: string; default: string; choices: { id: string; name: string; nameZh?: string; priceDelta: number }[] }[]
 }
 export interface Order {
   id: string
@@ -44,7 +46,7 @@ export interface Order {
   store: { id: string; name: string }
   table: string | null
   entry: { scene: number | null; channel: string }
-  items: { name: string; options: { option: string; choice: string }[]; quantity: number; unitPrice: number }[]
+  items: { productId?: string; name: string; options: { option: string; choice: string }[]; quantity: number; unitPrice: number }[]
   pointsAwarded: number
   createdAt: string
 }
@@ -149,8 +151,6 @@ export function brand(): Promise<Brand> {
   return brandPromise
 }
 
-/** The phone is in 中文 (WeChat's language setting). */
-export const inChinese = () => (wx.getSystemInfoSync().language ?? '').startsWith('zh')
 /** A kit word in the phone's language: its Chinese in 中文, else its English. */
 export const say = (w: Word) => (inChinese() ? w.zh : w.en)
 /** The words of an order's mode (`pickup` for a gift or an order from before the mode was kept). */
@@ -159,15 +159,30 @@ export const wordsOf = (b: Brand, mode: Mode | undefined) => b.fulfilment.words[
 /** An order's status in the kit's words for its mode; `full` adds the rider or carrier and the tracking number. */
 export function statusOf(b: Brand, o: Order, full = false): string {
   const w = wordsOf(b, o.mode)
-  const zh = inChinese()
   const status = o.status as Order['status'] | 'refunded'
-  if (status === 'pending') return zh ? '待支付' : 'Awaiting payment'
-  if (status === 'paid') return zh ? `已支付 · ${w.preparing.zh}` : `Paid · ${w.preparing.en.toLowerCase()}`
+  if (status === 'pending') return t('awaitingPayment')
+  if (status === 'paid') return t('paidPreparing', { preparing: inChinese() ? w.preparing.zh : w.preparing.en.toLowerCase() })
   if (status === 'ready' || status === 'shipped') return [say(w.ready), ...(full ? [o.shipping?.carrier, o.shipping?.trackingNo] : [])].filter(Boolean).join(' · ')
-  if (status === 'collected') return zh ? '已完成' : 'Collected'
-  if (status === 'closed') return zh ? '已关闭 · 未支付' : 'Closed · not paid'
-  if (status === 'refunded') return zh ? '已退款' : 'Refunded'
+  if (status === 'collected') return t('collected')
+  if (status === 'closed') return t('closedNotPaid')
+  if (status === 'refunded') return t('refunded')
   return status
+}
+
+/** A cart line's or an order item's product name in the phone's language (the kit's, else the name it was sold under). */
+export function productName(b: Brand, productId: string | undefined, sold: string) {
+  const p = b.products.find((p) => p.id === productId)
+  return p ? kitName(p) : sold
+}
+/** A line's choices ("Grande · Iced") in the phone's language, found by the names they were sold under. */
+export function choicesOf(b: Brand, productId: string | undefined, labels: { option: string; choice: string }[]) {
+  const p = b.products.find((p) => p.id === productId)
+  return labels
+    .map((l) => {
+      const c = p?.options.find((o) => o.name === l.option)?.choices.find((c) => c.name === l.choice)
+      return c ? kitName(c) : l.choice
+    })
+    .join(' · ')
 }
 
 /**

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, entry, say, tableOf, yuan, type Brand, type Coupon, type Gift, type Member, type Mode, type Order } from '../../lib/store'
+import { api, brand, choicesOf, entry, productName, say, t, tableOf, yuan, type Brand, type Coupon, type Gift, type Member, type Mode, type Order } from '../../lib/store'
 import { base } from '../../lib/ui'
 import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
 
@@ -53,7 +53,7 @@ export class MpCart extends LitElement {
 
   connectedCallback() {
     super.connectedCallback()
-    void wx.setNavigationBarTitle({ title: 'Checkout' })
+    void wx.setNavigationBarTitle({ title: t('checkoutTitle') })
     void this.#start()
   }
 
@@ -144,7 +144,7 @@ export class MpCart extends LitElement {
         try {
           await wx.requestPayment(payment)
         } catch {
-          await wx.showToast({ title: 'Payment cancelled', icon: 'none' })
+          await wx.showToast({ title: t('paymentCancelled'), icon: 'none' })
           return void (await wx.redirectTo({ url: `/pages/order/order?id=${order.id}` }))
         }
       // one "order ready" (or, shipped, "order shipped") message, if the person agrees (WeChat asks; the store is told the answer)
@@ -154,7 +154,7 @@ export class MpCart extends LitElement {
       await api('POST', `/api/orders/${order.id}/consent`, { accepted: answer[tmpl] === 'accept' })
       await wx.redirectTo({ url: `/pages/order/order?id=${order.id}` })
     } catch (err) {
-      await wx.showModal({ title: 'Could not place the order', content: (err as Error).message, showCancel: false })
+      await wx.showModal({ title: t('couldNotOrder'), content: (err as Error).message, showCancel: false })
     } finally {
       this.paying = false
     }
@@ -164,9 +164,9 @@ export class MpCart extends LitElement {
     const here = this.#giftsHere()
     if (here.length === 0) return null
     return html`<label class="coupon">
-      Gift
-      <select aria-label="Gift" @change=${(e: Event) => (this.giftId = (e.target as HTMLSelectElement).value)}>
-        <option value="" ?selected=${this.giftId === ''}>None</option>
+      ${t('gift')}
+      <select aria-label=${t('gift')} @change=${(e: Event) => (this.giftId = (e.target as HTMLSelectElement).value)}>
+        <option value="" ?selected=${this.giftId === ''}>${t('none')}</option>
         ${here.map((g) => html`<option value=${g.id} ?selected=${g.id === this.giftId}>${g.title} (−${yuan(g.value)})</option>`)}
       </select>
     </label>`
@@ -175,17 +175,17 @@ export class MpCart extends LitElement {
   #addressForm() {
     const field = (key: 'name' | 'phone' | 'address', label: string) =>
       html`<label style="display:block;margin-top:6px">${label} <input aria-label=${label} style="font:inherit;width:100%;box-sizing:border-box;padding:6px;border:1px solid #ddd;border-radius:6px" .value=${this.address[key]} @input=${(e: Event) => (this.address = { ...this.address, [key]: (e.target as HTMLInputElement).value })} /></label>`
-    return html`<div class="card"><h3>${say(this.brand!.fulfilment.words[this.mode].where)}</h3>${field('name', 'Name')}${field('phone', 'Phone')}${field('address', 'Address')}</div>`
+    return html`<div class="card"><h3>${say(this.brand!.fulfilment.words[this.mode].where)}</h3>${field('name', t('name'))}${field('phone', t('phone'))}${field('address', t('address'))}</div>`
   }
 
   #pointsToggle() {
     const offer = this.#pointsOffer
     if (!offer) return null
     return html`<label class="coupon">
-      Points
+      ${t('pointsLabel')}
       <span class="muted"
-        >Use ${offer.points} of your ${this.memberPoints} (−${yuan(offer.off)})
-        <input type="checkbox" aria-label="Use points" .checked=${this.usePoints} @change=${(e: Event) => (this.usePoints = (e.target as HTMLInputElement).checked)}
+        >${t('usePointsOf', { points: offer.points, all: this.memberPoints })} (−${yuan(offer.off)})
+        <input type="checkbox" aria-label=${t('usePoints')} .checked=${this.usePoints} @change=${(e: Event) => (this.usePoints = (e.target as HTMLInputElement).checked)}
       /></span>
     </label>`
   }
@@ -194,9 +194,9 @@ export class MpCart extends LitElement {
     if (this.coupons.length === 0) return null
     const usable = this.#applicable()
     return html`<label class="coupon">
-      Coupon
-      <select aria-label="Coupon" @change=${(e: Event) => (this.couponId = (e.target as HTMLSelectElement).value)}>
-        <option value="" ?selected=${this.couponId === ''}>None</option>
+      ${t('coupon')}
+      <select aria-label=${t('coupon')} @change=${(e: Event) => (this.couponId = (e.target as HTMLSelectElement).value)}>
+        <option value="" ?selected=${this.couponId === ''}>${t('none')}</option>
         ${this.coupons.map((c) => html`<option value=${c.id} ?disabled=${!usable.includes(c)} ?selected=${c.id === this.couponId}>${c.title} (−${yuan(c.amountOff)})</option>`)}
       </select>
     </label>`
@@ -206,7 +206,7 @@ export class MpCart extends LitElement {
   #modes(b: Brand) {
     if (b.fulfilment.modes.length < 2 || tableOf(entry().query)) return null
     return html`<div class="card">
-      <ul role="radiogroup" aria-label="How you get it">
+      <ul role="radiogroup" aria-label=${t('howYouGetIt')}>
         ${b.fulfilment.modes.map(
           (m) => html`<li role="radio" aria-checked=${m === this.mode ? 'true' : 'false'} aria-label=${say(b.fulfilment.words[m].name)} class="store ${m === this.mode ? 'chosen' : ''}" @click=${() => (this.mode = m)}>
             <strong>${say(b.fulfilment.words[m].name)}</strong><span class="tick">${m === this.mode ? '✓' : ''}</span>
@@ -222,7 +222,7 @@ export class MpCart extends LitElement {
     const words = b.fulfilment.words[this.mode]
     if (table || this.mode !== 'pickup' || b.stores.length < 2)
       return html`<div class="card">
-        <h3>${table ? `Table ${table}` : say(words.name)}</h3>
+        <h3>${table ? t('table', { table }) : say(words.name)}</h3>
         <div class="muted">${(table ? b.stores[0] : shop).name} · ${(table ? b.stores[0] : shop).address}</div>
       </div>`
     const choose = (id: string) => {
@@ -231,7 +231,7 @@ export class MpCart extends LitElement {
     }
     return html`<div class="card">
       <h3>${say(words.where)}</h3>
-      <ul role="radiogroup" aria-label="Pickup store">
+      <ul role="radiogroup" aria-label=${t('pickupStore')}>
         ${b.stores.map(
           (s) => html`<li role="radio" aria-checked=${s.id === this.storeId ? 'true' : 'false'} aria-label=${s.name} class="store ${s.id === this.storeId ? 'chosen' : ''}" @click=${() => choose(s.id)}>
             <span><strong>${s.name}</strong><div class="muted">${s.address}</div></span><span class="tick">${s.id === this.storeId ? '✓' : ''}</span>
@@ -244,21 +244,21 @@ export class MpCart extends LitElement {
   render() {
     if (this.failure) return unavailable(this.failure, () => void this.#start())
     const { cart, brand: b } = this
-    if (!cart || !b) return html`<p class="muted" style="padding:24px">Loading…</p>`
+    if (!cart || !b) return html`<p class="muted" style="padding:24px">${t('loading')}</p>`
     const table = tableOf(entry().query)
     return html`
       ${this.#modes(b)}
       ${this.#where(b)}
       ${this.mode !== 'pickup' && !table ? this.#addressForm() : null}
       <div class="card">
-        ${cart.lines.length === 0 ? html`<p class="muted">Your cart is empty.</p>` : null}
-        <ul aria-label="Cart">
+        ${cart.lines.length === 0 ? html`<p class="muted">${t('cartEmpty')}</p>` : null}
+        <ul aria-label=${t('cart')}>
           ${cart.lines.map(
             (l) => html`<li>
-              <span><strong>${l.name}</strong><div class="muted">${l.labels.map((x) => x.choice).join(' · ')}</div><div class="price">${yuan(l.unitPrice)}</div></span>
+              <span><strong>${productName(b, l.productId, l.name)}</strong><div class="muted">${choicesOf(b, l.productId, l.labels)}</div><div class="price">${yuan(l.unitPrice)}</div></span>
               <span class="qty">
-                <button aria-label=${`One ${l.name} less`} @click=${() => this.#setQuantity(l.id, l.quantity - 1)}>−</button>${l.quantity}
-                <button aria-label=${`One ${l.name} more`} @click=${() => this.#setQuantity(l.id, l.quantity + 1)}>+</button>
+                <button aria-label=${t('oneLess', { name: productName(b, l.productId, l.name) })} @click=${() => this.#setQuantity(l.id, l.quantity - 1)}>−</button>${l.quantity}
+                <button aria-label=${t('oneMore', { name: productName(b, l.productId, l.name) })} @click=${() => this.#setQuantity(l.id, l.quantity + 1)}>+</button>
               </span>
             </li>`,
           )}
@@ -266,11 +266,11 @@ export class MpCart extends LitElement {
         ${this.#giftPicker()}
         ${this.#couponPicker()}
         ${this.#pointsToggle()}
-        <p class="muted">Earn ${Math.floor((cart.total - this.#discount) / 100) * b.loyalty.pointsPerYuan} points with this order.</p>
+        <p class="muted">${t('earnPoints', { n: Math.floor((cart.total - this.#discount) / 100) * b.loyalty.pointsPerYuan })}</p>
       </div>
       <div class="bar">
-        <span>Total <span class="price" aria-label="Total">${yuan(cart.total - this.#discount)}</span></span>
-        <button class="primary" ?disabled=${this.paying || cart.count === 0} @click=${this.#pay}>Pay ${yuan(cart.total - this.#discount)}</button>
+        <span>${t('total')} <span class="price" aria-label=${t('total')}>${yuan(cart.total - this.#discount)}</span></span>
+        <button class="primary" ?disabled=${this.paying || cart.count === 0} @click=${this.#pay}>${t('pay', { amount: yuan(cart.total - this.#discount) })}</button>
       </div>
     `
   }

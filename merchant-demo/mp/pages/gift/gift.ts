@@ -1,8 +1,11 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, entry, go, pageQuery, rememberEntry, yuan, type Brand, type Gift, type GiftKind } from '../../lib/store'
+import { api, brand, entry, go, kitName, pageQuery, productName, rememberEntry, t, yuan, type Brand, type Gift, type GiftKind } from '../../lib/store'
 import { base } from '../../lib/ui'
 import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
+
+/** A gift's state in the store's words. */
+const giftState = (s: Gift['state']) => t(({ pending: 'giftPending', paid: 'giftPaid', claimed: 'giftClaimed', redeemed: 'giftRedeemed', closed: 'giftClosed', expired: 'giftExpired' } as const)[s])
 
 /**
  * The gift flow. Without a query: pick a gift voucher, add a note, pay. With `id` (a gift the member
@@ -35,7 +38,7 @@ export class MpGift extends LitElement {
   connectedCallback() {
     super.connectedCallback()
     rememberEntry()
-    void wx.setNavigationBarTitle({ title: 'Gift' })
+    void wx.setNavigationBarTitle({ title: t('giftTitle') })
     void this.#load()
   }
 
@@ -57,7 +60,7 @@ export class MpGift extends LitElement {
         this.gift = sent.find((g) => g.id === id) ?? null
         const g = this.gift
         // Send to Chat (capsule or the share button) sends this card; its path names the gift
-        if (g?.sharePath) wx.onShareAppMessage(() => ({ title: `${g.title} — from a friend`, path: g.sharePath! }))
+        if (g?.sharePath) wx.onShareAppMessage(() => ({ title: t('shareGift', { gift: g.title }), path: g.sharePath! }))
         if (!g) this.failure = failureOf('gift')
       } else if (b.gifts.length === 0) this.failure = failureOf('page')
     } catch (err) {
@@ -72,11 +75,11 @@ export class MpGift extends LitElement {
       try {
         await wx.requestPayment(payment)
       } catch {
-        return void (await wx.showToast({ title: 'Payment cancelled', icon: 'none' }))
+        return void (await wx.showToast({ title: t('paymentCancelled'), icon: 'none' }))
       }
       await wx.redirectTo({ url: `/pages/gift/gift?id=${gift.id}` })
     } catch (err) {
-      await wx.showModal({ title: 'Could not buy the gift', content: (err as Error).message, showCancel: false })
+      await wx.showModal({ title: t('couldNotBuyGift'), content: (err as Error).message, showCancel: false })
     } finally {
       this.busy = false
     }
@@ -88,7 +91,7 @@ export class MpGift extends LitElement {
       const { gift } = await api<{ gift: Gift }>('POST', `/api/gifts/${encodeURIComponent(pageQuery().token)}/claim`)
       this.gift = gift
       this.claimable = false
-      await wx.showToast({ title: 'Gift claimed', icon: 'success' })
+      await wx.showToast({ title: t('giftClaimedToast'), icon: 'success' })
     } catch (err) {
       this.claimable = false
       this.reason = (err as Error).message
@@ -98,29 +101,29 @@ export class MpGift extends LitElement {
   }
 
   #voucher(g: Gift) {
-    return html`<section class="voucher" aria-label="Gift voucher">
-      <div>${this.brand?.name ?? ''} gift</div>
+    return html`<section class="voucher" aria-label=${t('giftVoucher')}>
+      <div>${t('brandGift', { brand: this.brand ? kitName(this.brand) : '' })}</div>
       <h2>${g.title}</h2>
-      ${g.message ? html`<p aria-label="Gift message">“${g.message}”</p>` : null}
-      <div>${g.productName} · worth ${yuan(g.value)} · until ${g.expiresAt.slice(0, 10)}</div>
+      ${g.message ? html`<p aria-label=${t('giftMessage')}>“${g.message}”</p>` : null}
+      <div>${t('worthUntil', { product: this.brand && g.productName ? productName(this.brand, g.productId ?? undefined, g.productName) : (g.productName ?? ''), amount: yuan(g.value), date: g.expiresAt.slice(0, 10) })}</div>
     </section>`
   }
 
   #choose(b: Brand) {
     return html`
       <div class="card">
-        <h3>Send a gift</h3>
-        <p class="muted">Buy a gift voucher and send it to a friend's chat. They claim it and redeem it at checkout${b.fulfilment.modes.includes('pickup') ? ' or at the counter' : ''}.</p>
-        <ul aria-label="Gifts to buy">
+        <h3>${t('sendAGift')}</h3>
+        <p class="muted">${t(b.fulfilment.modes.includes('pickup') ? 'giftIntroCounter' : 'giftIntro')}</p>
+        <ul aria-label=${t('giftsToBuy')}>
           ${b.gifts.map(
-            (k: GiftKind) => html`<li><button aria-pressed=${k.id === this.chosen} @click=${() => (this.chosen = k.id)}><img src=${k.image} alt="" /><span><strong>${k.title}</strong><div class="muted">${k.productName} · valid ${k.validDays} days</div></span><span class="price">${yuan(k.price)}</span></button></li>`,
+            (k: GiftKind) => html`<li><button aria-pressed=${k.id === this.chosen} @click=${() => (this.chosen = k.id)}><img src=${k.image} alt="" /><span><strong>${k.title}</strong><div class="muted">${t('validDays', { product: productName(b, k.productId, k.productName), n: k.validDays })}</div></span><span class="price">${yuan(k.price)}</span></button></li>`,
           )}
         </ul>
-        <label>Note <input aria-label="Gift note" maxlength="60" placeholder="Happy Friday!" .value=${this.note} @input=${(e: Event) => (this.note = (e.target as HTMLInputElement).value)} /></label>
+        <label>${t('note')} <input aria-label=${t('giftNote')} maxlength="60" placeholder=${t('notePlaceholder')} .value=${this.note} @input=${(e: Event) => (this.note = (e.target as HTMLInputElement).value)} /></label>
       </div>
       <div class="bar">
         <span>${b.gifts.find((k) => k.id === this.chosen)?.title ?? ''}</span>
-        <button class="primary" ?disabled=${this.busy || !this.chosen} @click=${this.#buy}>Buy gift ${yuan(b.gifts.find((k) => k.id === this.chosen)?.price ?? 0)}</button>
+        <button class="primary" ?disabled=${this.busy || !this.chosen} @click=${this.#buy}>${t('buyGift', { amount: yuan(b.gifts.find((k) => k.id === this.chosen)?.price ?? 0) })}</button>
       </div>
     `
   }
@@ -128,23 +131,23 @@ export class MpGift extends LitElement {
   render() {
     const b = this.brand
     if (this.failure) return unavailable(this.failure, () => void this.#load())
-    if (!b) return html`<p class="muted" style="padding:24px">Loading…</p>`
+    if (!b) return html`<p class="muted" style="padding:24px">${t('loading')}</p>`
     const { token, id } = pageQuery()
     if (!token && !id) return this.#choose(b)
     const g = this.gift
-    if (!g) return html`<p class="muted" style="padding:24px">Loading…</p>`
+    if (!g) return html`<p class="muted" style="padding:24px">${t('loading')}</p>`
     if (g.role === 'sent')
       return html`${this.#voucher(g)}
-        <div class="card" role="status" aria-label="Gift status">
-          ${g.state === 'paid' ? 'Paid · send it to a friend' : g.state === 'claimed' ? 'Claimed by your friend' : g.state === 'pending' ? 'Awaiting payment' : g.state}
+        <div class="card" role="status" aria-label=${t('giftStatus')}>
+          ${g.state === 'paid' ? t('paidSendIt') : g.state === 'claimed' ? t('claimedByFriend') : g.state === 'pending' ? t('awaitingPayment') : giftState(g.state)}
         </div>
-        ${g.state === 'paid' ? html`<div class="bar"><span class="muted">Only the friend you send it to can claim it</span><button class="primary" @click=${() => document.getElementById('share')?.click()}>Send to a friend</button></div>` : null}`
+        ${g.state === 'paid' ? html`<div class="bar"><span class="muted">${t('onlyFriendCanClaim')}</span><button class="primary" @click=${() => document.getElementById('share')?.click()}>${t('sendToFriend')}</button></div>` : null}`
     return html`${this.#voucher(g)}
       ${this.claimable
-        ? html`<div class="bar"><span class="muted">A gift for you</span><button class="primary" ?disabled=${this.busy} @click=${this.#claim}>Claim gift</button></div>`
+        ? html`<div class="bar"><span class="muted">${t('giftForYou')}</span><button class="primary" ?disabled=${this.busy} @click=${this.#claim}>${t('claimGift')}</button></div>`
         : g.role === 'received'
-          ? html`<div class="card" role="status" aria-label="Gift status">${g.state === 'claimed' ? `In your gifts · redeem it at checkout${b.fulfilment.modes.includes('pickup') ? ' or show it at the counter' : ''}` : g.state}</div>
-              <div class="bar"><button class="primary" @click=${() => go('/pages/member/member')}>Member centre</button><button class="primary" @click=${() => wx.redirectTo({ url: '/pages/menu/menu' })}>Order now</button></div>`
+          ? html`<div class="card" role="status" aria-label=${t('giftStatus')}>${g.state === 'claimed' ? t(b.fulfilment.modes.includes('pickup') ? 'inYourGiftsCounter' : 'inYourGifts') : giftState(g.state)}</div>
+              <div class="bar"><button class="primary" @click=${() => go('/pages/member/member')}>${t('memberCentre')}</button><button class="primary" @click=${() => wx.redirectTo({ url: '/pages/menu/menu' })}>${t(b.fulfilment.modes[0] === 'shipping' ? 'shopNow' : 'orderNow')}</button></div>`
           : html`<div class="card" role="alert">${this.reason}</div>`}`
   }
 }

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { API, api, brand, go, rememberEntry, say, sharePath, type Brand, type Member } from '../../lib/store'
+import { API, api, brand, go, inChinese, kitName, rememberEntry, say, sharePath, t, type Brand, type Member } from '../../lib/store'
 import { base } from '../../lib/ui'
 import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
 
@@ -33,8 +33,8 @@ export class MpIndex extends LitElement {
     brand().then(
       (b) => {
         this.brand = b
-        void wx.setNavigationBarTitle({ title: b.name })
-        wx.onShareAppMessage(() => ({ title: `${b.name} · ${b.tagline}`, path: sharePath('pages/index/index') }))
+        void wx.setNavigationBarTitle({ title: kitName(b) })
+        wx.onShareAppMessage(() => ({ title: t('shareHome', { brand: kitName(b), tagline: b.tagline }), path: sharePath('pages/index/index') }))
       },
       (err) => (this.failure = failureOf('page', err)),
     )
@@ -44,26 +44,27 @@ export class MpIndex extends LitElement {
   render() {
     if (this.failure) return unavailable(this.failure, () => this.#start())
     const b = this.brand
-    if (!b) return html`<p class="muted" style="padding:24px">Loading…</p>`
+    if (!b) return html`<p class="muted" style="padding:24px">${t('loading')}</p>`
     const campaign = b.campaigns[0]
+    const zh = inChinese()
     return html`
       <img class="hero" src="${API}/img/hero.svg" alt=${campaign?.title ?? b.name} />
       <div class="card brand">
         <img src=${b.logo} alt="" />
-        <div><h2>${b.name}</h2><div class="muted">${b.nameZh ?? ''} · ${b.tagline}</div></div>
+        <div><h2>${kitName(b)}</h2><div class="muted">${zh ? b.name : (b.nameZh ?? '')} · ${b.tagline}</div></div>
       </div>
       <div class="card">
         <h3 style="margin-bottom:10px">${say(b.fulfilment.catalog)}</h3>
-        <div class="cats">${b.categories.map((c) => html`<button @click=${() => go(`/pages/menu/menu?category=${c.id}`)}>${c.name}<div class="muted">${c.nameZh ?? ''}</div></button>`)}</div>
+        <div class="cats">${b.categories.map((c) => html`<button @click=${() => go(`/pages/menu/menu?category=${c.id}`)}>${kitName(c)}${zh ? null : html`<div class="muted">${c.nameZh ?? ''}</div>`}</button>`)}</div>
       </div>
       <button class="card member" @click=${() => go('/pages/member/member')}>
-        <span><strong>${this.member ? `${this.member.level.name} member` : 'Member centre'}</strong><div class="muted">${this.member ? `${this.member.points} points` : 'Log in to collect points'}</div></span>
+        <span><strong>${this.member ? t('levelMember', { level: this.member.level.name }) : t('memberCentre')}</strong><div class="muted">${this.member ? t('points', { n: this.member.points }) : t('logInForPoints')}</div></span>
         <span aria-hidden="true">›</span>
       </button>
       ${b.gifts?.length
-        ? html`<button class="card member" @click=${() => go('/pages/gift/gift')}><span><strong>Send a gift</strong><div class="muted">Treat a friend: they claim it in their chat</div></span><span aria-hidden="true">›</span></button>`
+        ? html`<button class="card member" @click=${() => go('/pages/gift/gift')}><span><strong>${t('sendAGift')}</strong><div class="muted">${t('sendAGiftHint')}</div></span><span aria-hidden="true">›</span></button>`
         : null}
-      <div class="bar"><span class="muted">${b.stores[0].name}</span><button class="primary" @click=${() => go('/pages/menu/menu')}>Order now</button></div>
+      <div class="bar"><span class="muted">${b.stores[0].name}</span><button class="primary" @click=${() => go('/pages/menu/menu')}>${t(b.fulfilment.modes[0] === 'shipping' ? 'shopNow' : 'orderNow')}</button></div>
     `
   }
 }

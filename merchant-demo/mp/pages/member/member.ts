@@ -1,8 +1,13 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, go, statusOf, yuan, type Brand, type Coupon, type CouponKind, type Gift, type Member, type Order } from '../../lib/store'
+import { api, brand, go, kitName, productName, statusOf, t, yuan, type Brand, type Coupon, type CouponKind, type Gift, type Member, type Order } from '../../lib/store'
 import { base } from '../../lib/ui'
 import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
+
+/** A gift's state in the store's words. */
+const giftState = (s: Gift['state']) => t(({ pending: 'giftPending', paid: 'giftPaid', claimed: 'giftClaimed', redeemed: 'giftRedeemed', closed: 'giftClosed', expired: 'giftExpired' } as const)[s])
+/** A coupon's state in the store's words. */
+const couponState = (s: Coupon['state']) => t(({ usable: 'couponUsable', used: 'couponUsed', expired: 'couponExpired' } as const)[s])
 
 /** Member centre: the card with level and points, progress to the next level, past orders. */
 @customElement('mp-member')
@@ -27,7 +32,7 @@ export class MpMember extends LitElement {
 
   connectedCallback() {
     super.connectedCallback()
-    void wx.setNavigationBarTitle({ title: 'Member Centre' })
+    void wx.setNavigationBarTitle({ title: t('memberCentreTitle') })
     this.#start()
   }
 
@@ -47,20 +52,20 @@ export class MpMember extends LitElement {
     const answer = await wx.requestSubscribeMessage({ tmplIds: [ids.pointsChanged, ids.couponExpiring] }).catch(() => ({}) as Record<string, string>)
     const accepted = (['pointsChanged', 'couponExpiring'] as const).filter((k) => answer[ids[k]] === 'accept')
     await api('POST', '/api/consents', { accepted })
-    if (accepted.length) await wx.showToast({ title: 'We will let you know', icon: 'success' })
+    if (accepted.length) await wx.showToast({ title: t('willLetYouKnow'), icon: 'success' })
   }
 
   #gifts() {
     const { sent, received } = this.gifts
-    const state = (g: Gift) => (g.state === 'claimed' ? (g.role === 'received' ? 'ready to redeem' : 'claimed') : g.state === 'paid' ? 'not sent yet' : g.state)
+    const state = (g: Gift) => (g.state === 'claimed' ? t(g.role === 'received' ? 'giftReady' : 'giftClaimed') : g.state === 'paid' ? t('giftNotSent') : giftState(g.state))
     return html`<div class="card">
-      <h3>Gifts</h3>
-      <ul aria-label="Gifts">
-        ${received.map((g) => html`<li class="coupon"><span><strong>${g.title}</strong><div class="muted">${g.message ? `“${g.message}” · ` : ''}until ${g.expiresAt.slice(0, 10)}</div></span><span class="muted">${state(g)}</span></li>`)}
-        ${sent.map((g) => html`<li class="coupon"><span><strong>${g.title}</strong><div class="muted">sent by you</div></span>${g.state === 'paid' ? html`<button class="primary" aria-label=${`Send ${g.title}`} @click=${() => go(`/pages/gift/gift?id=${g.id}`)}>Send</button>` : html`<span class="muted">${state(g)}</span>`}</li>`)}
+      <h3>${t('gifts')}</h3>
+      <ul aria-label=${t('gifts')}>
+        ${received.map((g) => html`<li class="coupon"><span><strong>${g.title}</strong><div class="muted">${g.message ? `“${g.message}” · ` : ''}${t('until', { date: g.expiresAt.slice(0, 10) })}</div></span><span class="muted">${state(g)}</span></li>`)}
+        ${sent.map((g) => html`<li class="coupon"><span><strong>${g.title}</strong><div class="muted">${t('sentByYou')}</div></span>${g.state === 'paid' ? html`<button class="primary" aria-label=${t('sendNamed', { name: g.title })} @click=${() => go(`/pages/gift/gift?id=${g.id}`)}>${t('send')}</button>` : html`<span class="muted">${state(g)}</span>`}</li>`)}
       </ul>
-      ${received.length + sent.length === 0 ? html`<p class="muted">No gifts yet.</p>` : null}
-      ${this.brand?.gifts?.length ? html`<p><button class="primary" @click=${() => go('/pages/gift/gift')}>Send a gift</button></p>` : null}
+      ${received.length + sent.length === 0 ? html`<p class="muted">${t('noGifts')}</p>` : null}
+      ${this.brand?.gifts?.length ? html`<p><button class="primary" @click=${() => go('/pages/gift/gift')}>${t('sendAGift')}</button></p>` : null}
     </div>`
   }
 
@@ -70,7 +75,7 @@ export class MpMember extends LitElement {
 
   async #claim(c: CouponKind) {
     await api('POST', `/api/coupons/${c.id}/claim`)
-    await wx.showToast({ title: 'Coupon claimed', icon: 'success' })
+    await wx.showToast({ title: t('couponClaimed'), icon: 'success' })
     await this.#loadCoupons()
   }
 
@@ -78,10 +83,10 @@ export class MpMember extends LitElement {
     const { available, mine } = this.coupons
     if (!available.length && !mine.length) return null
     return html`<div class="card">
-      <h3>Coupons</h3>
-      <ul aria-label="Coupons">
-        ${mine.map((c) => html`<li class="coupon"><span><strong>${c.title}</strong><div class="muted">${c.minSpend ? `Orders from ${yuan(c.minSpend)} · ` : ''}until ${c.expiresAt.slice(0, 10)}</div></span><span class="muted">${c.state}</span></li>`)}
-        ${available.map((c) => html`<li class="coupon"><span><strong>${c.title}</strong><div class="muted">${c.minSpend ? `Orders from ${yuan(c.minSpend)} · ` : ''}${c.validDays} days</div></span><button class="primary" aria-label=${`Claim ${c.title}`} @click=${() => this.#claim(c)}>Claim</button></li>`)}
+      <h3>${t('coupons')}</h3>
+      <ul aria-label=${t('coupons')}>
+        ${mine.map((c) => html`<li class="coupon"><span><strong>${c.title}</strong><div class="muted">${c.minSpend ? t('ordersFrom', { amount: yuan(c.minSpend) }) : ''}${t('until', { date: c.expiresAt.slice(0, 10) })}</div></span><span class="muted">${couponState(c.state)}</span></li>`)}
+        ${available.map((c) => html`<li class="coupon"><span><strong>${c.title}</strong><div class="muted">${c.minSpend ? t('ordersFrom', { amount: yuan(c.minSpend) }) : ''}${t('days', { n: c.validDays })}</div></span><button class="primary" aria-label=${t('claimNamed', { name: c.title })} @click=${() => this.#claim(c)}>${t('claim')}</button></li>`)}
       </ul>
     </div>`
   }
@@ -89,26 +94,26 @@ export class MpMember extends LitElement {
   render() {
     if (this.failure) return unavailable(this.failure, () => this.#start())
     const { member: m, brand: b } = this
-    if (!m || !b) return html`<p class="muted" style="padding:24px">Loading…</p>`
+    if (!m || !b) return html`<p class="muted" style="padding:24px">${t('loading')}</p>`
     return html`
-      <section class="member-card" aria-label="Member card">
-        <div>${b.name} · <strong aria-label="Level">${m.level.name}</strong></div>
-        <div class="points" aria-label="Points">${m.points}</div>
-        <div>points · ${b.loyalty.pointsPerYuan} per ¥1</div>
+      <section class="member-card" aria-label=${t('memberCard')}>
+        <div>${kitName(b)} · <strong aria-label=${t('level')}>${m.level.name}</strong></div>
+        <div class="points" aria-label=${t('pointsLabel')}>${m.points}</div>
+        <div>${t('pointsPerYuan', { n: b.loyalty.pointsPerYuan })}</div>
       </section>
       <div class="card">
-        ${m.level.next ? html`Spend ${yuan(m.level.next.spendToGo)} more to reach <strong>${m.level.next.name}</strong>.` : html`You are at the top level.`}
-        <div class="muted">Lifetime spend ${yuan(m.lifetimeSpend)}</div>
+        ${m.level.next ? html`${t('spendToReach', { amount: yuan(m.level.next.spendToGo) })} <strong>${m.level.next.name}</strong>${t('fullStop')}` : t('topLevel')}
+        <div class="muted">${t('lifetimeSpend', { amount: yuan(m.lifetimeSpend) })}</div>
       </div>
       ${this.#coupons()}
       ${this.#gifts()}
-      <div class="card"><button class="primary" @click=${this.#remindMe}>Remind me about points and coupons</button></div>
+      <div class="card"><button class="primary" @click=${this.#remindMe}>${t('remindMe')}</button></div>
       <div class="card">
-        <h3>Orders</h3>
-        <ul aria-label="Orders">
-          ${this.orders.map((o) => html`<li><button @click=${() => go(`/pages/order/order?id=${o.id}`)}><span>${o.pickupNo} · ${o.items.map((i) => i.name).join(', ')}</span><span>${yuan(o.total)} · ${statusOf(b, o)}</span></button></li>`)}
+        <h3>${t('orders')}</h3>
+        <ul aria-label=${t('orders')}>
+          ${this.orders.map((o) => html`<li><button @click=${() => go(`/pages/order/order?id=${o.id}`)}><span>${o.pickupNo} · ${o.items.map((i) => productName(b, i.productId, i.name)).join(t('listComma'))}</span><span>${yuan(o.total)} · ${statusOf(b, o)}</span></button></li>`)}
         </ul>
-        ${this.orders.length === 0 ? html`<p class="muted">No orders yet.</p><p><button class="primary" @click=${() => go('/pages/menu/menu')}>Order now</button></p>` : null}
+        ${this.orders.length === 0 ? html`<p class="muted">${t('noOrders')}</p><p><button class="primary" @click=${() => go('/pages/menu/menu')}>${t(b.fulfilment.modes[0] === 'shipping' ? 'shopNow' : 'orderNow')}</button></p>` : null}
       </div>
     `
   }

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, entry, go, pageQuery, rememberEntry, say, sharePath, tableOf, yuan, type Brand } from '../../lib/store'
+import { api, brand, entry, go, kitName, pageQuery, rememberEntry, say, sharePath, t, tableOf, yuan, type Brand } from '../../lib/store'
 import { base } from '../../lib/ui'
 import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
 
@@ -27,7 +27,7 @@ export class MpMenu extends LitElement {
   connectedCallback() {
     super.connectedCallback()
     rememberEntry()
-    wx.onShareAppMessage(() => ({ title: this.brand ? `Order at ${this.brand.name}` : 'Order with me', path: sharePath('pages/menu/menu') }))
+    wx.onShareAppMessage(() => ({ title: this.brand ? t('shareMenu', { brand: kitName(this.brand) }) : t('shareMenuNoBrand'), path: sharePath('pages/menu/menu') }))
     this.#start()
     void this.#refreshCart()
     // the menu stays under the product page; its cart bar catches up when the person returns
@@ -54,30 +54,30 @@ export class MpMenu extends LitElement {
   render() {
     if (this.failure) return unavailable(this.failure, () => this.#start())
     const b = this.brand
-    if (!b) return html`<p class="muted" style="padding:24px">Loading…</p>`
+    if (!b) return html`<p class="muted" style="padding:24px">${t('loading')}</p>`
     const table = tableOf(entry().query)
     return html`
-      ${table ? html`<div class="table" role="status">Table ${table} · ${b.stores[0].name}</div>` : null}
+      ${table ? html`<div class="table" role="status">${t('table', { table })} · ${b.stores[0].name}</div>` : null}
       <div class="layout">
-        <nav aria-label="Categories">
-          ${b.categories.map((c) => html`<button aria-current=${c.id === this.category} @click=${() => (this.category = c.id)}>${c.name}</button>`)}
+        <nav aria-label=${t('categories')}>
+          ${b.categories.map((c) => html`<button aria-current=${c.id === this.category} @click=${() => (this.category = c.id)}>${kitName(c)}</button>`)}
         </nav>
-        <ul aria-label="Products">
+        <ul aria-label=${t('products')}>
           ${b.products
             .filter((p) => p.category === this.category)
             .map(
               (p) => html`<li>
-                <button aria-label=${`${p.name} ${yuan(p.price)}`} ?disabled=${p.stock === 0} @click=${() => go(`/pages/product/product?id=${p.id}`)}>
+                <button aria-label=${`${kitName(p)} ${yuan(p.price)}`} ?disabled=${p.stock === 0} @click=${() => go(`/pages/product/product?id=${p.id}`)}>
                   <img src=${p.image} alt="" />
-                  <span><strong>${p.name}</strong> <span class="muted">${p.nameZh ?? ''}</span><div class="muted">${p.description}</div><div class="price">${yuan(p.price)}${p.stock === 0 ? html` <span class="muted">· Sold out</span>` : p.stock !== null && p.stock <= 5 ? html` <span class="muted">· ${p.stock} left</span>` : null}</div></span>
+                  <span><strong>${kitName(p)}</strong> <span class="muted">${p.nameZh && kitName(p) !== p.nameZh ? p.nameZh : ''}</span><div class="muted">${p.description}</div><div class="price">${yuan(p.price)}${p.stock === 0 ? html` <span class="muted">· ${t('soldOut')}</span>` : p.stock !== null && p.stock <= 5 ? html` <span class="muted">· ${t('left', { n: p.stock })}</span>` : null}</div></span>
                 </button>
               </li>`,
             )}
         </ul>
       </div>
       <div class="bar">
-        <span aria-label="Cart total">${this.cart.count} item${this.cart.count === 1 ? '' : 's'} · <span class="price">${yuan(this.cart.total)}</span></span>
-        <button class="primary" ?disabled=${this.cart.count === 0} @click=${() => go('/pages/cart/cart')}>Checkout</button>
+        <span aria-label=${t('cartTotal')}>${this.cart.count === 1 ? t('oneItem') : t('items', { n: this.cart.count })} · <span class="price">${yuan(this.cart.total)}</span></span>
+        <button class="primary" ?disabled=${this.cart.count === 0} @click=${() => go('/pages/cart/cart')}>${t('checkout')}</button>
       </div>
     `
   }

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, go, inChinese, pageQuery, say, statusOf, wordsOf, yuan, StoreError, type Brand, type Order, type Words } from '../../lib/store'
+import { api, brand, choicesOf, go, pageQuery, productName, say, statusOf, t, wordsOf, yuan, StoreError, type Brand, type Order, type Words } from '../../lib/store'
 import { base } from '../../lib/ui'
 import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
 import '../../lib/mp-consultant'
@@ -8,7 +8,7 @@ import '../../lib/mp-consultant'
 /** The steps of an order of a mode: paid, being made or packed, then handed over (ready at the counter, or shipped). */
 const steps = (o: Order, w: Words) =>
   [
-    ['pending', inChinese() ? '待支付' : 'Awaiting payment'],
+    ['pending', t('awaitingPayment')],
     ['paid', say(w.preparing)],
     [o.mode === 'pickup' ? 'ready' : 'shipped', say(w.ready)],
   ] as const
@@ -39,7 +39,7 @@ export class MpOrder extends LitElement {
 
   connectedCallback() {
     super.connectedCallback()
-    void wx.setNavigationBarTitle({ title: 'Order' })
+    void wx.setNavigationBarTitle({ title: t('orderTitle') })
     void this.#start()
   }
 
@@ -78,7 +78,7 @@ export class MpOrder extends LitElement {
       try {
         await wx.requestPayment(payment)
       } catch {
-        return void (await wx.showToast({ title: 'Payment cancelled', icon: 'none' }))
+        return void (await wx.showToast({ title: t('paymentCancelled'), icon: 'none' }))
       }
       const ids = await api<{ orderReady: string; orderShipped: string }>('GET', '/api/subscriptions')
       const tmpl = o.shipping ? ids.orderShipped : ids.orderReady
@@ -87,7 +87,7 @@ export class MpOrder extends LitElement {
     } catch (err) {
       const closed = err instanceof StoreError && err.code === 'order_closed'
       if (!(err instanceof StoreError && err.code === 'order_paid'))
-        await wx.showModal({ title: closed ? 'This order has closed' : 'Could not pay', content: closed ? 'It was not paid in time. Please order again.' : (err as Error).message, showCancel: false })
+        await wx.showModal({ title: closed ? t('orderClosed') : t('couldNotPay'), content: closed ? t('orderClosedDetail') : (err as Error).message, showCancel: false })
     } finally {
       this.paying = false
       await this.#load().catch(() => undefined)
@@ -98,13 +98,13 @@ export class MpOrder extends LitElement {
   async #cancel() {
     const o = this.order
     if (!o) return
-    const { confirm } = await wx.showModal({ title: 'Cancel this order?', content: o.status === 'paid' ? `${yuan(o.total)} goes back to where you paid.` : 'It has not been paid.' })
+    const { confirm } = await wx.showModal({ title: t('cancelThisOrder'), content: o.status === 'paid' ? t('refundGoesBack', { amount: yuan(o.total) }) : t('notPaidYet') })
     if (!confirm) return
     try {
       await api('POST', `/api/orders/${encodeURIComponent(o.id)}/cancel`)
-      await wx.showToast({ title: o.status === 'paid' ? 'Refund requested' : 'Order cancelled', icon: 'success' })
+      await wx.showToast({ title: o.status === 'paid' ? t('refundRequested') : t('orderCancelled'), icon: 'success' })
     } catch (err) {
-      await wx.showModal({ title: 'Could not cancel', content: (err as Error).message, showCancel: false })
+      await wx.showModal({ title: t('couldNotCancel'), content: (err as Error).message, showCancel: false })
     }
     await this.#load().catch(() => undefined)
   }
@@ -113,7 +113,7 @@ export class MpOrder extends LitElement {
     if (this.failure) return unavailable(this.failure, () => void this.#start())
     const o = this.order
     const b = this.brand
-    if (!o || !b) return html`<p class="muted" style="padding:24px">Loading…</p>`
+    if (!o || !b) return html`<p class="muted" style="padding:24px">${t('loading')}</p>`
     const w = wordsOf(b, o.mode)
     const STEPS = steps(o, w)
     const reached = STEPS.findIndex(([s]) => s === o.status)
@@ -122,31 +122,31 @@ export class MpOrder extends LitElement {
     const refunding = refunds.some((r) => r.status === 'PROCESSING')
     // a café order can be cancelled until it is made: unpaid → closed, paid → refunded in full
     const cancellable = o.pickupNo !== 'GIFT' && (o.status === 'pending' || (o.status === 'paid' && refunds.length === 0))
-    const label = refunding && !refunded ? 'Cancelled · refund on its way' : statusOf(b, o, true)
+    const label = refunding && !refunded ? t('cancelling') : statusOf(b, o, true)
     const shop = b.stores.find((s) => s.id === o.store.id)
     return html`
       <div class="card">
         <div class="muted">${say(w.orderNumber)}</div>
         <div class="no" aria-label=${say(w.orderNumber)}>${o.pickupNo}</div>
-        <h3 role="status" aria-label="Order status">${label}</h3>
+        <h3 role="status" aria-label=${t('orderStatus')}>${label}</h3>
         <ol>${STEPS.map(([, name], i) => html`<li class=${i <= reached ? 'done' : ''}>${name}</li>`)}</ol>
       </div>
       <div class="card">
-        <div aria-label="Store"><strong>${o.table ? `Table ${o.table}` : say(w.where)}</strong> ${o.shipping ? o.shipping.address.address : o.store.name}</div>
-        ${shop && !o.shipping ? html`<div class="muted">${shop.address}</div>` : o.shipping ? html`<div class="muted">${o.shipping.address.name} · ${o.shipping.address.phone} · from ${o.store.name}</div>` : null}
-        <ul aria-label="Items">
-          ${o.items.map((i) => html`<li><span>${i.name} ×${i.quantity}<div class="muted">${i.options.map((x) => x.choice).join(' · ')}</div></span><span>${yuan(i.unitPrice * i.quantity)}</span></li>`)}
+        <div aria-label=${t('store')}><strong>${o.table ? t('table', { table: o.table }) : say(w.where)}</strong> ${o.shipping ? o.shipping.address.address : o.store.name}</div>
+        ${shop && !o.shipping ? html`<div class="muted">${shop.address}</div>` : o.shipping ? html`<div class="muted">${o.shipping.address.name} · ${o.shipping.address.phone} · ${t('fromStore', { store: o.store.name })}</div>` : null}
+        <ul aria-label=${t('itemsLabel')}>
+          ${o.items.map((i) => html`<li><span>${productName(b, i.productId, i.name)} ×${i.quantity}<div class="muted">${choicesOf(b, i.productId, i.options)}</div></span><span>${yuan(i.unitPrice * i.quantity)}</span></li>`)}
         </ul>
-        <p><strong>Total ${yuan(o.total)}</strong>${(o as Order & { pointsUsed?: number }).pointsUsed ? html` <span class="muted">· ${(o as Order & { pointsUsed?: number }).pointsUsed} points used</span>` : null}</p>
-        ${o.pointsAwarded && !refunded ? html`<p class="price" aria-label="Points earned">+${o.pointsAwarded} points</p>` : null}
-        ${refunds.map((r) => html`<p class="muted" aria-label="Refund">Refund ${yuan(r.amount)} · ${r.status === 'SUCCESS' ? 'back where you paid' : r.status === 'PROCESSING' ? 'processing' : r.status.toLowerCase()}</p>`)}
-        <p class="muted">Order ${o.id}</p>
-        ${cancellable ? html`<button class="link" @click=${this.#cancel}>Cancel order</button>` : null}
+        <p><strong>${t('totalOf', { amount: yuan(o.total) })}</strong>${(o as Order & { pointsUsed?: number }).pointsUsed ? html` <span class="muted">· ${t('pointsUsed', { n: (o as Order & { pointsUsed?: number }).pointsUsed! })}</span>` : null}</p>
+        ${o.pointsAwarded && !refunded ? html`<p class="price" aria-label=${t('pointsEarned')}>${t('plusPoints', { n: o.pointsAwarded })}</p>` : null}
+        ${refunds.map((r) => html`<p class="muted" aria-label=${t('refund')}>${t('refundOf', { amount: yuan(r.amount), state: r.status === 'SUCCESS' ? t('refundDone') : r.status === 'PROCESSING' ? t('refundProcessing') : r.status.toLowerCase() })}</p>`)}
+        <p class="muted">${t('orderId', { id: o.id })}</p>
+        ${cancellable ? html`<button class="link" @click=${this.#cancel}>${t('cancelOrder')}</button>` : null}
       </div>
       ${['paid', 'ready', 'shipped', 'collected'].includes(o.status) ? html`<mp-consultant .orderId=${o.id}></mp-consultant>` : null}
       ${o.status === 'pending'
-        ? html`<div class="bar"><span>To pay <span class="price">${yuan(o.total)}</span></span><button class="primary" ?disabled=${this.paying} @click=${this.#payAgain}>Pay ${yuan(o.total)}</button></div>`
-        : html`<div class="bar"><button class="primary" @click=${() => go('/pages/member/member')}>Member centre</button><button class="primary" @click=${() => wx.redirectTo({ url: '/pages/menu/menu' })}>${o.status === 'closed' ? 'Order again' : 'Order more'}</button></div>`}
+        ? html`<div class="bar"><span>${t('toPay')} <span class="price">${yuan(o.total)}</span></span><button class="primary" ?disabled=${this.paying} @click=${this.#payAgain}>${t('pay', { amount: yuan(o.total) })}</button></div>`
+        : html`<div class="bar"><button class="primary" @click=${() => go('/pages/member/member')}>${t('memberCentre')}</button><button class="primary" @click=${() => wx.redirectTo({ url: '/pages/menu/menu' })}>${o.status === 'closed' ? t('orderAgain') : t('orderMore')}</button></div>`}
     `
   }
 }

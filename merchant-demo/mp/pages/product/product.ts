@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, pageQuery, rememberEntry, sharePath, yuan, type Product } from '../../lib/store'
+import { api, brand, inChinese, kitName, pageQuery, rememberEntry, sharePath, t, yuan, type Product } from '../../lib/store'
 import { base } from '../../lib/ui'
 import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
 
@@ -57,8 +57,8 @@ export class MpProduct extends LitElement {
         this.product = p
         if (!p) return void (this.failure = failureOf('item'))
         this.chosen = Object.fromEntries(p.options.map((o) => [o.id, o.default]))
-        void wx.setNavigationBarTitle({ title: p.name })
-        wx.onShareAppMessage(() => ({ title: `${p.name} at ${b.name}`, path: sharePath('pages/product/product', { id: p.id }) }))
+        void wx.setNavigationBarTitle({ title: kitName(p) })
+        wx.onShareAppMessage(() => ({ title: t('shareProduct', { product: kitName(p), brand: kitName(b) }), path: sharePath('pages/product/product', { id: p.id }) }))
       },
       (err) => (this.failure = failureOf('item', err)),
     )
@@ -73,7 +73,7 @@ export class MpProduct extends LitElement {
     this.busy = true
     try {
       await api('POST', '/api/cart/items', { productId: this.product!.id, options: this.chosen, quantity: this.quantity })
-      await wx.showToast({ title: 'Added to cart', icon: 'success' })
+      await wx.showToast({ title: t('addedToCart'), icon: 'success' })
       // back to the menu; opened from a card or a poster this is the only page (navigateBack fails, as
       // in WeChat), so the menu replaces it, with the cart bar to check out from
       await wx.navigateBack().catch(() => wx.redirectTo({ url: '/pages/menu/menu' }))
@@ -87,33 +87,33 @@ export class MpProduct extends LitElement {
   render() {
     if (this.failure) return unavailable(this.failure, () => this.#start())
     const p = this.product
-    if (!p) return html`<p class="muted" style="padding:24px">Loading…</p>`
+    if (!p) return html`<p class="muted" style="padding:24px">${t('loading')}</p>`
     return html`
-      <img class="pic" src=${p.image} alt=${p.name} />
+      <img class="pic" src=${p.image} alt=${kitName(p)} />
       <div class="card">
-        <h2>${p.name} <span class="muted">${p.nameZh ?? ''}</span></h2>
+        <h2>${kitName(p)} <span class="muted">${inChinese() ? (p.nameZh ? p.name : '') : (p.nameZh ?? '')}</span></h2>
         <p class="muted">${p.description}</p>
         ${p.options.map(
           (o) => html`<fieldset>
-            <legend>${o.name}</legend>
-            <div class="chips" role="group" aria-label=${o.name}>
+            <legend>${kitName(o)}</legend>
+            <div class="chips" role="group" aria-label=${kitName(o)}>
               ${o.choices.map(
                 (c) => html`<button aria-pressed=${this.chosen[o.id] === c.id} @click=${() => (this.chosen = { ...this.chosen, [o.id]: c.id })}>
-                  ${c.name}${c.priceDelta ? ` +${yuan(c.priceDelta)}` : ''}
+                  ${kitName(c)}${c.priceDelta ? ` +${yuan(c.priceDelta)}` : ''}
                 </button>`,
               )}
             </div>
           </fieldset>`,
         )}
         <div class="qty">
-          <button aria-label="Decrease quantity" @click=${() => (this.quantity = Math.max(1, this.quantity - 1))}>−</button>
-          <span aria-label="Quantity">${this.quantity}</span>
-          <button aria-label="Increase quantity" @click=${() => (this.quantity = Math.min(99, this.quantity + 1))}>+</button>
+          <button aria-label=${t('decrease')} @click=${() => (this.quantity = Math.max(1, this.quantity - 1))}>−</button>
+          <span aria-label=${t('quantity')}>${this.quantity}</span>
+          <button aria-label=${t('increase')} @click=${() => (this.quantity = Math.min(99, this.quantity + 1))}>+</button>
         </div>
       </div>
       <div class="bar">
-        <span class="price" aria-label="Price">${yuan(this.#unitPrice * this.quantity)}</span>
-        <button class="primary" ?disabled=${this.busy} @click=${this.#add}>Add to cart</button>
+        <span class="price" aria-label=${t('price')}>${yuan(this.#unitPrice * this.quantity)}</span>
+        <button class="primary" ?disabled=${this.busy} @click=${this.#add}>${t('addToCart')}</button>
       </div>
     `
   }
