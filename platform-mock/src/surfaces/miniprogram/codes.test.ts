@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { testPlatform, type TestPlatform } from '../../testing'
 import { CODE_URL_PREFIX } from './codes'
 import { decodePng, mpKit } from './testkit'
+import { BRAND } from '../../world/cast'
 
 let p: TestPlatform
 let kit: ReturnType<typeof mpKit>
@@ -81,7 +82,9 @@ describe('getwxacodeunlimit', () => {
     expect(colours(red)).toEqual(new Set(['255,255,255,255', '200,0,0,255']))
     expect(red.text).not.toBeNull()
     const brand = await pixels({ auto_color: true, line_color: { r: 200, g: 0, b: 0 } })
-    expect(colours(brand)).toContain('11,122,90,255')
+    // the world brand's colour (the café kit's primary)
+    const rgb = [1, 3, 5].map((i) => parseInt(BRAND.color.slice(i, i + 2), 16)).join(',')
+    expect(colours(brand)).toContain(`${rgb},255`)
     const clear = await pixels({ is_hyaline: true })
     expect(colours(clear)).toContain('255,255,255,0')
     expect(clear.text).not.toBeNull()

@@ -14,7 +14,7 @@ export const SEEDED_TEMPLATES = [
     keywords: [
       k('character_string1', '取餐号', 'Pickup number', 'A023'),
       k('thing2', '商品名称', 'Items', 'Oat latte ×2'),
-      k('thing3', '取餐门店', 'Store', 'Lumen Coffee Jing’an'),
+      k('thing3', '取餐门店', 'Store', '静安店'),
       k('time4', '完成时间', 'Ready at', '2026-03-02 09:15'),
       k('thing5', '温馨提示', 'Note', 'Please pick up within 30 minutes'),
     ],
