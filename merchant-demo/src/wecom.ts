@@ -297,7 +297,9 @@ export async function orderConsultantCode(store: Store, member: Member, orderId:
   let [code] = await store.db.select().from(wecomOrderCodes).where(eq(wecomOrderCodes.orderId, orderId))
   if (!code) {
     const { follow_user } = await side.client.api<{ follow_user: string[] }>('cgi-bin/externalcontact/get_follow_user_list')
-    const userid = follow_user[0]
+    // the kit's first consultant when they have customer contact (WeChat lists members in no set order)
+    const first = store.kit.apps.wecom.consultants?.[0]?.userid
+    const userid = first && follow_user.includes(first) ? first : follow_user[0]
     if (!userid) throw new ApiError(503, 'no_consultant', 'no member of the corp has customer contact')
     const made = await side.client.addContactWay({ type: 1, scene: 2, remark: `order ${order.pickupNo}`.slice(0, 30), skip_verify: true, state: order.id, user: [userid] })
     ;[code] = await store.db.insert(wecomOrderCodes).values({ orderId, configId: made.config_id, qrCode: made.qr_code, userid }).onConflictDoNothing().returning()
