@@ -11,6 +11,7 @@ export function jsonReport(results: JourneyResult[]) {
 /** JUnit XML: one suite per journey, one test case per step, plus the golden trace. */
 export function junitReport(results: JourneyResult[]) {
   const suites = results.map((r) => {
+    if (r.notApplicable) return `  <testsuite name="${esc(r.title)} [${esc(r.kit)}]" tests="1" failures="0" skipped="1" time="0">\n    <testcase classname="${esc(r.name)}" name="not applicable to ${esc(r.kit)}" time="0"><skipped message="${esc(r.notApplicable)}"/></testcase>\n  </testsuite>`
     const cases = r.steps.map((s) => {
       const failure = s.ok ? '' : `<failure message="${esc(s.error ?? 'failed')}">${esc(`${s.caption}: ${s.error}`)}</failure>`
       return `    <testcase classname="${esc(r.name)}" name="${esc(s.caption)}" time="${(s.ms / 1000).toFixed(3)}">${failure}</testcase>`
@@ -20,7 +21,7 @@ export function junitReport(results: JourneyResult[]) {
     const goldenFailure = g.status === 'mismatch' || g.status === 'missing' ? `<failure message="golden trace ${g.status}">${esc(g.diff ?? '')}</failure>` : g.status === 'skipped' ? '<skipped/>' : ''
     cases.push(`    <testcase classname="${esc(r.name)}" name="golden trace" time="0">${goldenFailure}</testcase>`)
     const failures = r.steps.filter((s) => !s.ok).length + (goldenFailure.startsWith('<failure') ? 1 : 0) + (r.failure && !r.steps.some((s) => !s.ok) ? 1 : 0)
-    return `  <testsuite name="${esc(r.title)}" tests="${cases.length}" failures="${failures}" skipped="${g.status === 'skipped' ? 1 : 0}" time="${(r.ms / 1000).toFixed(3)}">\n${cases.join('\n')}\n  </testsuite>`
+    return `  <testsuite name="${esc(r.title)}${r.kit === 'lumen' ? '' : ` [${esc(r.kit)}]`}" tests="${cases.length}" failures="${failures}" skipped="${g.status === 'skipped' ? 1 : 0}" time="${(r.ms / 1000).toFixed(3)}">\n${cases.join('\n')}\n  </testsuite>`
   })
   const tests = results.reduce((n, r) => n + r.steps.length + 1, 0)
   const failures = results.filter((r) => !r.ok).length
@@ -42,7 +43,7 @@ ${rows ? `<details><summary>${events.length} events</summary><table><tr><th>time
     })
     const golden = r.golden.status === 'mismatch' || r.golden.status === 'missing' ? `<pre class="diff">${esc(r.golden.diff ?? '')}</pre>` : ''
     return `<section><h2 class="${r.ok ? 'ok' : 'fail'}">${r.ok ? '✓' : '✗'} ${esc(r.title)}</h2>
-<p><code>${esc(r.name)}</code> · seed ${r.seed} · ${r.ms} ms · golden trace: <b>${r.golden.status}</b>${r.failure ? ` · <span class="error">${esc(r.failure)}</span>` : ''}</p>${golden}
+<p><code>${esc(r.name)}</code> · kit ${esc(r.kit)} · seed ${r.seed} · ${r.ms} ms · ${r.notApplicable ? `not applicable: ${esc(r.notApplicable)}` : `golden trace: <b>${r.golden.status}</b>`}${r.failure ? ` · <span class="error">${esc(r.failure)}</span>` : ''}</p>${golden}
 <ol>${steps.join('\n')}</ol></section>`
   })
   const passed = results.filter((r) => r.ok).length

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
-import { main } from './cli'
+import { main, parseArgs } from './cli'
 import { htmlReport, junitReport } from './reports'
-import { loadJourney, runJourney } from './runner'
+import { loadJourney, runJourney, SHIPPED_KITS } from './runner'
 import { diffTraces, serialise } from './trace'
 
 const TESTDATA = fileURLToPath(new URL('./testdata/journeys', import.meta.url))
@@ -52,5 +52,15 @@ describe('the scenario runner', () => {
   test('the command line refuses bad arguments with exit code 2', async () => {
     expect(await main(['--seed', 'x', 'all'])).toBe(2)
     expect(await main(['no-such-option', '--frobnicate'])).toBe(2)
+  })
+
+  test('--kit takes a kit file, several, or all of the shipped kits; a bad kit is refused with exit code 2', async () => {
+    expect(parseArgs(['refund']).kits).toEqual([SHIPPED_KITS[0]])
+    expect(parseArgs(['refund', '--kit', 'a.json', '--kit', 'b.json']).kits).toEqual(['a.json', 'b.json'])
+    expect(parseArgs(['refund', '--kit', 'all']).kits).toEqual(SHIPPED_KITS)
+    const dir = mkdtempSync(join(tmpdir(), 'kit-'))
+    writeFileSync(join(dir, 'bad.json'), '{ "id": "Bad Id" }')
+    expect(await main(['refund', '--kit', join(dir, 'bad.json')])).toBe(2)
+    expect(await main(['refund', '--kit', join(dir, 'missing.json')])).toBe(2)
   })
 })
