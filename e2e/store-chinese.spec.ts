@@ -25,6 +25,7 @@ test('in 中文 the café store speaks Chinese: home, menu, product, cart and th
   // home: the brand's Chinese name in the title and the card, the kit's categories, the store's own words
   await expect(top().getByRole('heading', { name: '流明咖啡' })).toBeVisible({ timeout: 10_000 })
   await expect(title).toHaveText('流明咖啡')
+  await expect(top().getByRole('button', { name: /绿卡 会员/ })).toBeVisible()
   await expect(top().getByRole('button', { name: '咖啡' })).toBeVisible()
   await expect(top().getByRole('button', { name: /会员中心|会员/ }).first()).toBeVisible()
   await expect(top().getByRole('button', { name: /送礼/ })).toBeVisible()
@@ -37,11 +38,11 @@ test('in 中文 the café store speaks Chinese: home, menu, product, cart and th
   await expect(top().getByRole('button', { name: '去结算' })).toBeDisabled()
   await top().getByRole('button', { name: '拿铁 ¥28.00' }).click()
 
-  // product: its Chinese name, option and choice names where the kit gives them (English where it does not)
+  // product: its Chinese name, option and choice names (the kit gives them all)
   await expect(title).toHaveText('拿铁')
   await expect(top().getByRole('heading', { name: /拿铁/ })).toBeVisible()
   await expect(top().getByRole('group', { name: '温度' }).getByRole('button', { name: '冰' })).toBeVisible()
-  await expect(top().getByRole('group', { name: '杯型' }).getByRole('button', { name: /Grande/ })).toBeVisible()
+  await expect(top().getByRole('group', { name: '杯型' }).getByRole('button', { name: '大杯 +¥3.00' })).toBeVisible()
   await top().getByRole('group', { name: '温度' }).getByRole('button', { name: '冰' }).click()
   await shot(alice, 'product')
   await top().getByRole('button', { name: '加入购物车' }).click()
@@ -52,8 +53,8 @@ test('in 中文 the café store speaks Chinese: home, menu, product, cart and th
   await expect(title).toHaveText('确认订单')
   const cart = top().getByRole('list', { name: '购物车' })
   await expect(cart).toContainText('拿铁')
-  await expect(cart).toContainText('冰')
-  await expect(top().getByRole('radiogroup', { name: '自取门店' })).toBeVisible()
+  await expect(cart).toContainText('中杯 · 冰 · 无糖')
+  await expect(top().getByRole('radiogroup', { name: '自取门店' }).getByRole('radio', { name: '流明咖啡 · 新天地店' })).toHaveAttribute('aria-checked', 'true')
   await expect(top().getByText('本单可得 28 积分。')).toBeVisible()
   await shot(alice, 'cart')
   await top().getByRole('button', { name: '支付 ¥28.00' }).click()
@@ -66,6 +67,7 @@ test('in 中文 the café store speaks Chinese: home, menu, product, cart and th
   await expect(title).toHaveText('订单详情')
   await expect(top().getByLabel('订单状态')).toHaveText('已支付 · 制作中')
   await expect(top().getByText('取餐号')).toBeVisible()
+  await expect(top().getByLabel('门店')).toHaveText(/取餐门店\s+流明咖啡 · 新天地店/)
   await expect(top().getByRole('list', { name: '商品' })).toContainText('拿铁 ×1')
   await expect(top().getByLabel('获得积分')).toHaveText('+28 积分')
   await expect(top().getByRole('button', { name: '继续点单' })).toBeVisible()
@@ -73,6 +75,15 @@ test('in 中文 the café store speaks Chinese: home, menu, product, cart and th
   await shot(alice, 'order')
   // nothing of the store's own English is left on the page
   await expect(top().locator('body')).not.toContainText(/Order|Total|Pay|points|Loading/)
+
+  // the member centre: its title, card, coupons to claim and the order just placed
+  await top().getByRole('button', { name: '会员中心' }).click()
+  await expect(title).toHaveText('会员中心')
+  await expect(top().getByRole('heading', { name: '优惠券' })).toBeVisible()
+  await expect(top().getByRole('button', { name: '领取 新人立减 ¥5' })).toBeVisible()
+  await expect(top().getByLabel('等级')).toHaveText('绿卡')
+  await expect(top().getByRole('list', { name: '我的订单' })).toContainText('A001 · 拿铁')
+  await shot(alice, 'member')
 })
 
 test('a shipping kit’s home page shops rather than orders, in English and in 中文', async ({ phones, page, request, baseURL }) => {

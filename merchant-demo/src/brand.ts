@@ -104,16 +104,16 @@ export const BrandKit = z
     /** how orders reach people (pickup, delivery, shipping) and the words the store shows for them (fulfilment.ts) */
     fulfilment: Fulfilment,
     colours: z.strictObject({ primary: colour, accent: colour, background: colour, text: colour }),
-    stores: z.array(z.strictObject({ id, name: z.string(), address: z.string(), tables: z.number().int().min(0).default(0) })).min(1),
+    stores: z.array(z.strictObject({ id, name: z.string(), nameZh: z.string().optional(), address: z.string(), tables: z.number().int().min(0).default(0) })).min(1),
     categories: z.array(z.strictObject({ id, name: z.string().min(1), nameZh: z.string().optional() })).min(1),
     products: z.array(Product).min(1),
-    campaigns: z.array(z.strictObject({ id, title: z.string(), subtitle: z.string().default('') })).default([]),
+    campaigns: z.array(z.strictObject({ id, title: z.string(), titleZh: z.string().optional(), subtitle: z.string().default(''), subtitleZh: z.string().optional() })).default([]),
     /** coupons a member can claim once each: `amountOff` fen off an order of at least `minSpend`, valid `validDays` after claiming */
     coupons: z
-      .array(z.strictObject({ id, title: z.string().min(1).max(20), amountOff: positiveFen, minSpend: fen.default(0), validDays: z.number().int().min(1).max(365) }))
+      .array(z.strictObject({ id, title: z.string().min(1).max(20), titleZh: z.string().min(1).max(20).optional(), amountOff: positiveFen, minSpend: fen.default(0), validDays: z.number().int().min(1).max(365) }))
       .default([]),
     /** gift vouchers a member can buy and send to a friend: one `product` (at its base price), redeemable `validDays` after buying */
-    gifts: z.array(z.strictObject({ id, title: z.string().min(1).max(20), product: id, validDays: z.number().int().min(1).max(365) })).default([]),
+    gifts: z.array(z.strictObject({ id, title: z.string().min(1).max(20), titleZh: z.string().min(1).max(20).optional(), product: id, validDays: z.number().int().min(1).max(365) })).default([]),
     /** Channels (视频号): short videos with product links and a live stream with a product shelf, posted by `POST /admin/channels/publish` */
     channels: z
       .object({
@@ -150,7 +150,7 @@ export const BrandKit = z
       pointsValidDays: z.number().int().min(1).nullable().default(null),
       /** points spent at checkout: every `points` take `value` fen off, on at most `maxShare` of what is left to pay (absent: no redemption) */
       redeem: z.strictObject({ points: z.number().int().min(1), value: positiveFen, maxShare: z.number().gt(0).max(1).default(0.5) }).optional(),
-      levels: z.array(z.strictObject({ name: z.string(), minSpend: fen })).min(1),
+      levels: z.array(z.strictObject({ name: z.string(), nameZh: z.string().optional(), minSpend: fen })).min(1),
     }),
   })
   // the cross-references, on the raw input and whatever else is wrong with it (`when`), so that

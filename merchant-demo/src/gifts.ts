@@ -17,7 +17,7 @@ export const GIFT_PAGE = 'pages/gift/gift'
 export function giftKinds(store: Store) {
   return store.kit.gifts.map((g) => {
     const product = store.catalog.product(g.product)
-    return { id: g.id, title: g.title, productId: product.id, productName: product.name, price: product.price, validDays: g.validDays, image: `${store.publicUrl}/img/products/${product.id}.svg` }
+    return { id: g.id, title: g.title, titleZh: g.titleZh, productId: product.id, productName: product.name, price: product.price, validDays: g.validDays, image: `${store.publicUrl}/img/products/${product.id}.svg` }
   })
 }
 

@@ -180,3 +180,5 @@ export function t(key: Key, vars: Record<string, string | number> = {}, inLang: 
 
 /** A kit thing's name in the phone's language: its `nameZh` in 中文 where the kit gives one, else its name. */
 export const kitName = (x: { name: string; nameZh?: string }) => (inChinese() && x.nameZh ? x.nameZh : x.name)
+/** A kit thing's title (a coupon, a gift, a campaign) in the phone's language: its `titleZh` where the kit gives one. */
+export const kitTitle = (x: { title: string; titleZh?: string }) => (inChinese() && x.titleZh ? x.titleZh : x.title)

@@ -1,8 +1,8 @@
 /// <reference path="./wx.d.ts" />
 import type { Mode, ResolvedFulfilment, Word, Words } from '../../src/fulfilment'
-import { inChinese, kitName, t } from './i18n'
+import { inChinese, kitName, kitTitle, t } from './i18n'
 export type { Mode, Word, Words }
-export { inChinese, kitName, t }
+export { inChinese, kitName, kitTitle, t }
 /** The page side of the store: its backend is where the page was served from. */
 export const API = new URL('/', location.href).origin
 
@@ -14,10 +14,11 @@ export interface Brand {
   /** the modes the store offers (the first is the default) and the words of each (the kit's, else the mode's) */
   fulfilment: ResolvedFulfilment
   colours: { primary: string; accent: string; background: string; text: string }
-  stores: { id: string; name: string; address: string; tables: number }[]
+  stores: { id: string; name: string; nameZh?: string; address: string; tables: number }[]
   categories: { id: string; name: string; nameZh?: string }[]
-  campaigns: { id: string; title: string; subtitle: string }[]
-  loyalty: { pointsPerYuan: number; levels: { name: string; minSpend: number }[] }
+  campaigns: { id: string; title: string; titleZh?: string; subtitle: string; subtitleZh?: string }[]
+  coupons: CouponKind[]
+  loyalty: { pointsPerYuan: number; levels: { name: string; nameZh?: string; minSpend: number }[] }
   gifts: GiftKind[]
   products: Product[]
   logo: string
@@ -62,6 +63,7 @@ export interface Coupon {
 export interface CouponKind {
   id: string
   title: string
+  titleZh?: string
   amountOff: number
   minSpend: number
   validDays: number
@@ -69,6 +71,7 @@ export interface CouponKind {
 export interface GiftKind {
   id: string
   title: string
+  titleZh?: string
   productId: string
   productName: string
   price: number
@@ -184,6 +187,18 @@ export function choicesOf(b: Brand, productId: string | undefined, labels: { opt
     })
     .join(' · ')
 }
+
+/** A store of the kit in the phone's language, by id (else the name the order was placed under). */
+export const storeName = (b: Brand, id: string, sold: string) => {
+  const s = b.stores.find((s) => s.id === id)
+  return s ? kitName(s) : sold
+}
+/** A loyalty level's name in the phone's language. */
+export const levelName = (b: Brand, name: string) => kitName(b.loyalty.levels.find((l) => l.name === name) ?? { name })
+/** A member's coupon's title in the phone's language, from its kind in the kit. */
+export const couponTitle = (b: Brand, c: Coupon) => kitTitle(b.coupons.find((k) => k.id === c.couponId) ?? c)
+/** A gift's title in the phone's language, from its kind in the kit. */
+export const giftTitle = (b: Brand, g: Gift) => kitTitle(b.gifts.find((k) => k.id === g.giftId) ?? g)
 
 /**
  * Where this visit came from (scene and query of the launch), remembered for checkout so the

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, choicesOf, entry, productName, say, t, tableOf, yuan, type Brand, type Coupon, type Gift, type Member, type Mode, type Order } from '../../lib/store'
+import { api, brand, choicesOf, couponTitle, entry, giftTitle, kitName, productName, say, t, tableOf, yuan, type Brand, type Coupon, type Gift, type Member, type Mode, type Order } from '../../lib/store'
 import { base } from '../../lib/ui'
 import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
 
@@ -167,7 +167,7 @@ export class MpCart extends LitElement {
       ${t('gift')}
       <select aria-label=${t('gift')} @change=${(e: Event) => (this.giftId = (e.target as HTMLSelectElement).value)}>
         <option value="" ?selected=${this.giftId === ''}>${t('none')}</option>
-        ${here.map((g) => html`<option value=${g.id} ?selected=${g.id === this.giftId}>${g.title} (−${yuan(g.value)})</option>`)}
+        ${here.map((g) => html`<option value=${g.id} ?selected=${g.id === this.giftId}>${giftTitle(this.brand!, g)} (−${yuan(g.value)})</option>`)}
       </select>
     </label>`
   }
@@ -197,7 +197,7 @@ export class MpCart extends LitElement {
       ${t('coupon')}
       <select aria-label=${t('coupon')} @change=${(e: Event) => (this.couponId = (e.target as HTMLSelectElement).value)}>
         <option value="" ?selected=${this.couponId === ''}>${t('none')}</option>
-        ${this.coupons.map((c) => html`<option value=${c.id} ?disabled=${!usable.includes(c)} ?selected=${c.id === this.couponId}>${c.title} (−${yuan(c.amountOff)})</option>`)}
+        ${this.coupons.map((c) => html`<option value=${c.id} ?disabled=${!usable.includes(c)} ?selected=${c.id === this.couponId}>${couponTitle(this.brand!, c)} (−${yuan(c.amountOff)})</option>`)}
       </select>
     </label>`
   }
@@ -223,7 +223,7 @@ export class MpCart extends LitElement {
     if (table || this.mode !== 'pickup' || b.stores.length < 2)
       return html`<div class="card">
         <h3>${table ? t('table', { table }) : say(words.name)}</h3>
-        <div class="muted">${(table ? b.stores[0] : shop).name} · ${(table ? b.stores[0] : shop).address}</div>
+        <div class="muted">${kitName(table ? b.stores[0] : shop)} · ${(table ? b.stores[0] : shop).address}</div>
       </div>`
     const choose = (id: string) => {
       this.storeId = id
@@ -233,8 +233,8 @@ export class MpCart extends LitElement {
       <h3>${say(words.where)}</h3>
       <ul role="radiogroup" aria-label=${t('pickupStore')}>
         ${b.stores.map(
-          (s) => html`<li role="radio" aria-checked=${s.id === this.storeId ? 'true' : 'false'} aria-label=${s.name} class="store ${s.id === this.storeId ? 'chosen' : ''}" @click=${() => choose(s.id)}>
-            <span><strong>${s.name}</strong><div class="muted">${s.address}</div></span><span class="tick">${s.id === this.storeId ? '✓' : ''}</span>
+          (s) => html`<li role="radio" aria-checked=${s.id === this.storeId ? 'true' : 'false'} aria-label=${kitName(s)} class="store ${s.id === this.storeId ? 'chosen' : ''}" @click=${() => choose(s.id)}>
+            <span><strong>${kitName(s)}</strong><div class="muted">${s.address}</div></span><span class="tick">${s.id === this.storeId ? '✓' : ''}</span>
           </li>`,
         )}
       </ul>

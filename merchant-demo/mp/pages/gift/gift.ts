@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, entry, go, kitName, pageQuery, productName, rememberEntry, t, yuan, type Brand, type Gift, type GiftKind } from '../../lib/store'
+import { api, brand, entry, giftTitle, go, kitName, kitTitle, pageQuery, productName, rememberEntry, t, yuan, type Brand, type Gift, type GiftKind } from '../../lib/store'
 import { base } from '../../lib/ui'
 import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
 
@@ -60,7 +60,7 @@ export class MpGift extends LitElement {
         this.gift = sent.find((g) => g.id === id) ?? null
         const g = this.gift
         // Send to Chat (capsule or the share button) sends this card; its path names the gift
-        if (g?.sharePath) wx.onShareAppMessage(() => ({ title: t('shareGift', { gift: g.title }), path: g.sharePath! }))
+        if (g?.sharePath) wx.onShareAppMessage(() => ({ title: t('shareGift', { gift: giftTitle(b, g) }), path: g.sharePath! }))
         if (!g) this.failure = failureOf('gift')
       } else if (b.gifts.length === 0) this.failure = failureOf('page')
     } catch (err) {
@@ -103,7 +103,7 @@ export class MpGift extends LitElement {
   #voucher(g: Gift) {
     return html`<section class="voucher" aria-label=${t('giftVoucher')}>
       <div>${t('brandGift', { brand: this.brand ? kitName(this.brand) : '' })}</div>
-      <h2>${g.title}</h2>
+      <h2>${this.brand ? giftTitle(this.brand, g) : g.title}</h2>
       ${g.message ? html`<p aria-label=${t('giftMessage')}>“${g.message}”</p>` : null}
       <div>${t('worthUntil', { product: this.brand && g.productName ? productName(this.brand, g.productId ?? undefined, g.productName) : (g.productName ?? ''), amount: yuan(g.value), date: g.expiresAt.slice(0, 10) })}</div>
     </section>`
@@ -116,13 +116,13 @@ export class MpGift extends LitElement {
         <p class="muted">${t(b.fulfilment.modes.includes('pickup') ? 'giftIntroCounter' : 'giftIntro')}</p>
         <ul aria-label=${t('giftsToBuy')}>
           ${b.gifts.map(
-            (k: GiftKind) => html`<li><button aria-pressed=${k.id === this.chosen} @click=${() => (this.chosen = k.id)}><img src=${k.image} alt="" /><span><strong>${k.title}</strong><div class="muted">${t('validDays', { product: productName(b, k.productId, k.productName), n: k.validDays })}</div></span><span class="price">${yuan(k.price)}</span></button></li>`,
+            (k: GiftKind) => html`<li><button aria-pressed=${k.id === this.chosen} @click=${() => (this.chosen = k.id)}><img src=${k.image} alt="" /><span><strong>${kitTitle(k)}</strong><div class="muted">${t('validDays', { product: productName(b, k.productId, k.productName), n: k.validDays })}</div></span><span class="price">${yuan(k.price)}</span></button></li>`,
           )}
         </ul>
         <label>${t('note')} <input aria-label=${t('giftNote')} maxlength="60" placeholder=${t('notePlaceholder')} .value=${this.note} @input=${(e: Event) => (this.note = (e.target as HTMLInputElement).value)} /></label>
       </div>
       <div class="bar">
-        <span>${b.gifts.find((k) => k.id === this.chosen)?.title ?? ''}</span>
+        <span>${((k) => (k ? kitTitle(k) : ''))(b.gifts.find((k) => k.id === this.chosen))}</span>
         <button class="primary" ?disabled=${this.busy || !this.chosen} @click=${this.#buy}>${t('buyGift', { amount: yuan(b.gifts.find((k) => k.id === this.chosen)?.price ?? 0) })}</button>
       </div>
     `

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { API, api, brand, go, inChinese, kitName, rememberEntry, say, sharePath, t, type Brand, type Member } from '../../lib/store'
+import { API, api, brand, go, inChinese, kitName, kitTitle, levelName, rememberEntry, say, sharePath, t, type Brand, type Member } from '../../lib/store'
 import { base } from '../../lib/ui'
 import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
 
@@ -48,7 +48,7 @@ export class MpIndex extends LitElement {
     const campaign = b.campaigns[0]
     const zh = inChinese()
     return html`
-      <img class="hero" src="${API}/img/hero.svg" alt=${campaign?.title ?? b.name} />
+      <img class="hero" src="${API}/img/hero.svg" alt=${campaign ? kitTitle(campaign) : kitName(b)} />
       <div class="card brand">
         <img src=${b.logo} alt="" />
         <div><h2>${kitName(b)}</h2><div class="muted">${zh ? b.name : (b.nameZh ?? '')} · ${b.tagline}</div></div>
@@ -58,13 +58,13 @@ export class MpIndex extends LitElement {
         <div class="cats">${b.categories.map((c) => html`<button @click=${() => go(`/pages/menu/menu?category=${c.id}`)}>${kitName(c)}${zh ? null : html`<div class="muted">${c.nameZh ?? ''}</div>`}</button>`)}</div>
       </div>
       <button class="card member" @click=${() => go('/pages/member/member')}>
-        <span><strong>${this.member ? t('levelMember', { level: this.member.level.name }) : t('memberCentre')}</strong><div class="muted">${this.member ? t('points', { n: this.member.points }) : t('logInForPoints')}</div></span>
+        <span><strong>${this.member ? t('levelMember', { level: levelName(b, this.member.level.name) }) : t('memberCentre')}</strong><div class="muted">${this.member ? t('points', { n: this.member.points }) : t('logInForPoints')}</div></span>
         <span aria-hidden="true">›</span>
       </button>
       ${b.gifts?.length
         ? html`<button class="card member" @click=${() => go('/pages/gift/gift')}><span><strong>${t('sendAGift')}</strong><div class="muted">${t('sendAGiftHint')}</div></span><span aria-hidden="true">›</span></button>`
         : null}
-      <div class="bar"><span class="muted">${b.stores[0].name}</span><button class="primary" @click=${() => go('/pages/menu/menu')}>${t(b.fulfilment.modes[0] === 'shipping' ? 'shopNow' : 'orderNow')}</button></div>
+      <div class="bar"><span class="muted">${kitName(b.stores[0])}</span><button class="primary" @click=${() => go('/pages/menu/menu')}>${t(b.fulfilment.modes[0] === 'shipping' ? 'shopNow' : 'orderNow')}</button></div>
     `
   }
 }

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, go, kitName, productName, statusOf, t, yuan, type Brand, type Coupon, type CouponKind, type Gift, type Member, type Order } from '../../lib/store'
+import { api, brand, couponTitle, giftTitle, go, kitName, kitTitle, levelName, productName, statusOf, t, yuan, type Brand, type Coupon, type CouponKind, type Gift, type Member, type Order } from '../../lib/store'
 import { base } from '../../lib/ui'
 import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
 
@@ -61,12 +61,16 @@ export class MpMember extends LitElement {
     return html`<div class="card">
       <h3>${t('gifts')}</h3>
       <ul aria-label=${t('gifts')}>
-        ${received.map((g) => html`<li class="coupon"><span><strong>${g.title}</strong><div class="muted">${g.message ? `“${g.message}” · ` : ''}${t('until', { date: g.expiresAt.slice(0, 10) })}</div></span><span class="muted">${state(g)}</span></li>`)}
-        ${sent.map((g) => html`<li class="coupon"><span><strong>${g.title}</strong><div class="muted">${t('sentByYou')}</div></span>${g.state === 'paid' ? html`<button class="primary" aria-label=${t('sendNamed', { name: g.title })} @click=${() => go(`/pages/gift/gift?id=${g.id}`)}>${t('send')}</button>` : html`<span class="muted">${state(g)}</span>`}</li>`)}
+        ${received.map((g) => html`<li class="coupon"><span><strong>${this.#giftTitle(g)}</strong><div class="muted">${g.message ? `“${g.message}” · ` : ''}${t('until', { date: g.expiresAt.slice(0, 10) })}</div></span><span class="muted">${state(g)}</span></li>`)}
+        ${sent.map((g) => html`<li class="coupon"><span><strong>${this.#giftTitle(g)}</strong><div class="muted">${t('sentByYou')}</div></span>${g.state === 'paid' ? html`<button class="primary" aria-label=${t('sendNamed', { name: this.#giftTitle(g) })} @click=${() => go(`/pages/gift/gift?id=${g.id}`)}>${t('send')}</button>` : html`<span class="muted">${state(g)}</span>`}</li>`)}
       </ul>
       ${received.length + sent.length === 0 ? html`<p class="muted">${t('noGifts')}</p>` : null}
       ${this.brand?.gifts?.length ? html`<p><button class="primary" @click=${() => go('/pages/gift/gift')}>${t('sendAGift')}</button></p>` : null}
     </div>`
+  }
+
+  #giftTitle(g: Gift) {
+    return this.brand ? giftTitle(this.brand, g) : g.title
   }
 
   async #loadCoupons() {
@@ -85,8 +89,8 @@ export class MpMember extends LitElement {
     return html`<div class="card">
       <h3>${t('coupons')}</h3>
       <ul aria-label=${t('coupons')}>
-        ${mine.map((c) => html`<li class="coupon"><span><strong>${c.title}</strong><div class="muted">${c.minSpend ? t('ordersFrom', { amount: yuan(c.minSpend) }) : ''}${t('until', { date: c.expiresAt.slice(0, 10) })}</div></span><span class="muted">${couponState(c.state)}</span></li>`)}
-        ${available.map((c) => html`<li class="coupon"><span><strong>${c.title}</strong><div class="muted">${c.minSpend ? t('ordersFrom', { amount: yuan(c.minSpend) }) : ''}${t('days', { n: c.validDays })}</div></span><button class="primary" aria-label=${t('claimNamed', { name: c.title })} @click=${() => this.#claim(c)}>${t('claim')}</button></li>`)}
+        ${mine.map((c) => html`<li class="coupon"><span><strong>${this.brand ? couponTitle(this.brand, c) : c.title}</strong><div class="muted">${c.minSpend ? t('ordersFrom', { amount: yuan(c.minSpend) }) : ''}${t('until', { date: c.expiresAt.slice(0, 10) })}</div></span><span class="muted">${couponState(c.state)}</span></li>`)}
+        ${available.map((c) => html`<li class="coupon"><span><strong>${kitTitle(c)}</strong><div class="muted">${c.minSpend ? t('ordersFrom', { amount: yuan(c.minSpend) }) : ''}${t('days', { n: c.validDays })}</div></span><button class="primary" aria-label=${t('claimNamed', { name: kitTitle(c) })} @click=${() => this.#claim(c)}>${t('claim')}</button></li>`)}
       </ul>
     </div>`
   }
@@ -97,12 +101,12 @@ export class MpMember extends LitElement {
     if (!m || !b) return html`<p class="muted" style="padding:24px">${t('loading')}</p>`
     return html`
       <section class="member-card" aria-label=${t('memberCard')}>
-        <div>${kitName(b)} · <strong aria-label=${t('level')}>${m.level.name}</strong></div>
+        <div>${kitName(b)} · <strong aria-label=${t('level')}>${levelName(b, m.level.name)}</strong></div>
         <div class="points" aria-label=${t('pointsLabel')}>${m.points}</div>
         <div>${t('pointsPerYuan', { n: b.loyalty.pointsPerYuan })}</div>
       </section>
       <div class="card">
-        ${m.level.next ? html`${t('spendToReach', { amount: yuan(m.level.next.spendToGo) })} <strong>${m.level.next.name}</strong>${t('fullStop')}` : t('topLevel')}
+        ${m.level.next ? html`${t('spendToReach', { amount: yuan(m.level.next.spendToGo) })} <strong>${levelName(b, m.level.next.name)}</strong>${t('fullStop')}` : t('topLevel')}
         <div class="muted">${t('lifetimeSpend', { amount: yuan(m.lifetimeSpend) })}</div>
       </div>
       ${this.#coupons()}

@@ -57,7 +57,7 @@ export class MpMenu extends LitElement {
     if (!b) return html`<p class="muted" style="padding:24px">${t('loading')}</p>`
     const table = tableOf(entry().query)
     return html`
-      ${table ? html`<div class="table" role="status">${t('table', { table })} · ${b.stores[0].name}</div>` : null}
+      ${table ? html`<div class="table" role="status">${t('table', { table })} · ${kitName(b.stores[0])}</div>` : null}
       <div class="layout">
         <nav aria-label=${t('categories')}>
           ${b.categories.map((c) => html`<button aria-current=${c.id === this.category} @click=${() => (this.category = c.id)}>${kitName(c)}</button>`)}
