@@ -23,7 +23,7 @@ export const STRINGS = {
   table: { en: 'Table {table}', zh: '{table} 号桌' },
   categories: { en: 'Categories', zh: '分类' },
   products: { en: 'Products', zh: '商品' },
-  soldOut: { en: 'Sold out', zh: '已售罄' },
+  soldOut: { en: 'Sold out', zh: '已售完' },
   left: { en: '{n} left', zh: '仅剩 {n} 件' },
   items: { en: '{n} items', zh: '{n} 件' },
   oneItem: { en: '1 item', zh: '1 件' },
