@@ -24,6 +24,9 @@ export async function couponsOf(store: Store, memberId: string) {
   return { available: store.kit.coupons.filter((c) => !claimed.has(c.id)), mine: mine.map((c) => view(store, c)) }
 }
 
+/** A member's coupon as `GET /api/coupons` answers it (`mine[]`). */
+export type CouponView = Awaited<ReturnType<typeof couponsOf>>['mine'][number]
+
 /** Claim a coupon (once per member): valid for the kit's `validDays` from now. */
 export async function claimCoupon(store: Store, memberId: string, couponId: string) {
   const kind = store.kit.coupons.find((c) => c.id === couponId)

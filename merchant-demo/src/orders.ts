@@ -349,6 +349,9 @@ export async function orderView(store: Store, id: string) {
   }
 }
 
+/** What `GET /api/orders/:id` and the staff routes answer for an order: the one type pages, scenarios and tests read. */
+export type OrderView = Awaited<ReturnType<typeof orderView>>
+
 /** An order with an address goes by the kit's address mode (delivery or shipping); any other is picked up (or served to its table). */
 export function modeOf(store: Store, order: Pick<Order, 'shippingAddress'>): Mode {
   if (!order.shippingAddress) return 'pickup'

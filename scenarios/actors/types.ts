@@ -1,5 +1,6 @@
 import type { MountedProduct } from '../../platform-mock/src/surfaces/channels/schema'
 import type { ChainStep } from '../../platform-mock/src/surfaces/chat/schema'
+import type { OrderView } from '../../merchant-demo/src/orders'
 
 /** What a mini program launch gave the page (`wx.getLaunchOptionsSync()` and a `wx.login` code). */
 export interface Launch {
@@ -13,16 +14,8 @@ export interface Launch {
   loginCode: string
 }
 
-/** A member's coupon as the member centre shows it. */
-export interface Coupon {
-  id: string
-  couponId: string
-  title: string
-  amountOff: number
-  minSpend: number
-  expiresAt: string
-  state: 'usable' | 'used' | 'expired'
-}
+/** A member's coupon as the member centre shows it: the store's own type. */
+export type { CouponView as Coupon } from '../../merchant-demo/src/coupons'
 
 /** A printed code or poster: what its QR code says, and its picture when there is one. */
 export interface Code {
@@ -31,32 +24,14 @@ export interface Code {
   png?: Buffer
 }
 
-export interface OrderLine {
-  productId: string
-  name: string
-  options: { option: string; choice: string }[]
-  quantity: number
-  unitPrice: number
-}
+/** A line of an order, as the store answers it. */
+export type OrderLine = OrderView['items'][number]
 
-/** The store's view of an order (its `orderView`). */
-export interface Order {
-  id: string
-  status: 'pending' | 'paid' | 'ready' | 'collected' | 'closed' | 'refunded'
-  total: number
-  discount: number
-  pickupNo: string
-  table: string | null
-  entry: { scene: number | null; channel: string; query: Record<string, string> }
-  items: OrderLine[]
-  pointsAwarded: number
-  readyConsents: number
-  readyMessageSent: boolean
-  transactionId: string | null
-  refunds: { id: string; amount: number; status: string; reason: string }[]
-  /** where the buyer came from, as the platform attributed their launch (null when unknown) */
-  attribution?: Attribution | null
-}
+/**
+ * The store's view of an order: its own `OrderView` type (merchant-demo/src/orders.ts), with the
+ * share chain read as the platform's steps (the store keeps them as it got them).
+ */
+export type Order = Omit<OrderView, 'attribution'> & { attribution?: Attribution | null }
 
 /** One step of a share chain, oldest first: a discovery, shares and forwards, the open. */
 export type { ChainStep }
