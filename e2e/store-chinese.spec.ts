@@ -25,8 +25,9 @@ test('in 中文 the café store speaks Chinese: home, menu, product, cart and th
   // home: the brand's Chinese name in the title and the card, the kit's categories, the store's own words
   await expect(top().getByRole('heading', { name: '流明咖啡' })).toBeVisible({ timeout: 10_000 })
   await expect(title).toHaveText('流明咖啡')
-  await expect(top().getByRole('button', { name: /绿卡 会员/ })).toBeVisible()
+  await expect(top().getByRole('button', { name: /绿卡会员/ })).toBeVisible()
   await expect(top().getByRole('button', { name: '咖啡' })).toBeVisible()
+  await expect(top().getByRole('img', { name: '春季乌龙' })).toContainText('新季乌龙上市，本周双倍积分')
   await expect(top().getByRole('button', { name: /会员中心|会员/ }).first()).toBeVisible()
   await expect(top().getByRole('button', { name: /送礼/ })).toBeVisible()
   await shot(alice, 'home')

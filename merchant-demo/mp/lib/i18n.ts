@@ -10,7 +10,7 @@ export const STRINGS = {
   shopNow: { en: 'Shop now', zh: '去逛逛' },
   memberCentre: { en: 'Member centre', zh: '会员中心' },
   memberCentreTitle: { en: 'Member Centre', zh: '会员中心' },
-  levelMember: { en: '{level} member', zh: '{level} 会员' },
+  levelMember: { en: '{level} member', zh: '{level}会员' },
   points: { en: '{n} points', zh: '{n} 积分' },
   logInForPoints: { en: 'Log in to collect points', zh: '登录即可累积积分' },
   sendAGift: { en: 'Send a gift', zh: '送礼' },

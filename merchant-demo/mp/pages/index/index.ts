@@ -1,8 +1,20 @@
-import { LitElement, css, html } from 'lit'
+import { LitElement, css, html, svg } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { API, api, brand, go, inChinese, kitName, kitTitle, levelName, rememberEntry, say, sharePath, t, type Brand, type Member } from '../../lib/store'
 import { base } from '../../lib/ui'
 import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
+
+/**
+ * The campaign's hero in Chinese, drawn in the page as the store's /img/hero.svg is (an SVG picture
+ * cannot use the page's bundled CJK font, and a machine without CJK fonts would show boxes).
+ */
+const hero = (b: Brand, title: string, subtitle: string) =>
+  html`<svg class="hero" viewBox="0 0 750 360" role="img" aria-label=${title}>
+    ${svg`<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color=${b.colours.primary} /><stop offset="1" stop-color=${b.colours.accent} /></linearGradient></defs>
+      <rect width="750" height="360" fill="url(#g)" /><circle cx="620" cy="90" r="150" fill="#fff" fill-opacity=".08" /><circle cx="680" cy="300" r="90" fill="#fff" fill-opacity=".08" />
+      <text x="48" y="170" font-family="'WX CJK', serif" font-size="56" fill="#fff">${title}</text>
+      <text x="50" y="222" font-family="'WX CJK', sans-serif" font-size="26" fill="#fff" fill-opacity=".85">${subtitle}</text>`}
+  </svg>`
 
 /** Home: brand hero, campaign, categories, the member's points. */
 @customElement('mp-index')
@@ -11,6 +23,7 @@ export class MpIndex extends LitElement {
     base,
     css`
       .hero { width: 100%; aspect-ratio: 750 / 360; }
+      svg.hero { display: block; height: auto; }
       .brand { display: flex; gap: 12px; align-items: center; }
       .brand img { width: 44px; height: 44px; }
       .cats { display: grid; grid-template-columns: repeat(3, 1fr); gap: 10px; }
@@ -48,7 +61,7 @@ export class MpIndex extends LitElement {
     const campaign = b.campaigns[0]
     const zh = inChinese()
     return html`
-      <img class="hero" src="${API}/img/hero.svg" alt=${campaign ? kitTitle(campaign) : kitName(b)} />
+      ${zh && campaign?.titleZh ? hero(b, campaign.titleZh, campaign.subtitleZh ?? '') : html`<img class="hero" src="${API}/img/hero.svg" alt=${campaign ? kitTitle(campaign) : kitName(b)} />`}
       <div class="card brand">
         <img src=${b.logo} alt="" />
         <div><h2>${kitName(b)}</h2><div class="muted">${zh ? b.name : (b.nameZh ?? '')} · ${b.tagline}</div></div>
