@@ -25,6 +25,7 @@ test('in 中文 the café store speaks Chinese: home, menu, product, cart and th
   // home: the brand's Chinese name in the title and the card, the kit's categories, the store's own words
   await expect(top().getByRole('heading', { name: '流明咖啡' })).toBeVisible({ timeout: 10_000 })
   await expect(title).toHaveText('流明咖啡')
+  await expect(top().getByText('Lumen Coffee · 浅烘咖啡，明亮清晨')).toBeVisible()
   await expect(top().getByRole('button', { name: /绿卡会员/ })).toBeVisible()
   await expect(top().getByRole('button', { name: '咖啡' })).toBeVisible()
   await expect(top().getByRole('img', { name: '春季乌龙' })).toContainText('新季乌龙上市，本周双倍积分')
@@ -42,6 +43,7 @@ test('in 中文 the café store speaks Chinese: home, menu, product, cart and th
   // product: its Chinese name, option and choice names (the kit gives them all)
   await expect(title).toHaveText('拿铁')
   await expect(top().getByRole('heading', { name: /拿铁/ })).toBeVisible()
+  await expect(top().getByText('双份浓缩，蒸汽牛奶，一层薄奶泡。')).toBeVisible()
   await expect(top().getByRole('group', { name: '温度' }).getByRole('button', { name: '冰' })).toBeVisible()
   await expect(top().getByRole('group', { name: '杯型' }).getByRole('button', { name: '大杯 +¥3.00' })).toBeVisible()
   await top().getByRole('group', { name: '温度' }).getByRole('button', { name: '冰' }).click()

@@ -80,9 +80,9 @@ export function createMerchantApp(store: Store, opts: { staffToken: string; page
   // ---- catalog (public)
   app.get('/api/brand', async (c) => {
     const left = await stockLeft(store)
-    const { id, name, nameZh, tagline, colours, stores, categories, campaigns, coupons, loyalty, fulfilment } = store.kit
+    const { id, name, nameZh, tagline, taglineZh, colours, stores, categories, campaigns, coupons, loyalty, fulfilment } = store.kit
     const products = store.kit.products.map((p) => ({ ...p, stock: left.get(p.id) ?? null, image: `${store.publicUrl}/img/products/${p.id}.svg` }))
-    return c.json({ id, name, nameZh, tagline, colours, fulfilment: resolveFulfilment(fulfilment), stores, categories, campaigns, coupons, gifts: giftKinds(store), loyalty, products, logo: `${store.publicUrl}/img/logo.svg` })
+    return c.json({ id, name, nameZh, tagline, taglineZh, colours, fulfilment: resolveFulfilment(fulfilment), stores, categories, campaigns, coupons, gifts: giftKinds(store), loyalty, products, logo: `${store.publicUrl}/img/logo.svg` })
   })
   app.get('/api/products/:id', (c) => {
     const p = store.catalog.product(c.req.param('id'))

@@ -17,6 +17,7 @@ const Product = z.strictObject({
   name: z.string().min(1).max(40),
   nameZh: z.string().optional(),
   description: z.string().max(200).default(''),
+  descriptionZh: z.string().max(200).optional(),
   price: positiveFen,
   /** the generated picture: what is drawn, in which colour */
   art: z.enum(['cup', 'pastry', 'shirt', 'shoe', 'bag']).default('cup'),
@@ -101,6 +102,7 @@ export const BrandKit = z
     name: z.string().min(1),
     nameZh: z.string().optional(),
     tagline: z.string().default(''),
+    taglineZh: z.string().optional(),
     /** how orders reach people (pickup, delivery, shipping) and the words the store shows for them (fulfilment.ts) */
     fulfilment: Fulfilment,
     colours: z.strictObject({ primary: colour, accent: colour, background: colour, text: colour }),

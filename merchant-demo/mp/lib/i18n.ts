@@ -15,7 +15,7 @@ export const STRINGS = {
   logInForPoints: { en: 'Log in to collect points', zh: '登录即可累积积分' },
   sendAGift: { en: 'Send a gift', zh: '送礼' },
   sendAGiftHint: { en: 'Treat a friend: they claim it in their chat', zh: '请好友喝一杯：对方在聊天中领取' },
-  shareHome: { en: '{brand} · {tagline}', zh: '{brand}' },
+  shareHome: { en: '{brand} · {tagline}', zh: '{brand} · {tagline}' },
   shareMenu: { en: 'Order at {brand}', zh: '来{brand}点单' },
   shareMenuNoBrand: { en: 'Order with me', zh: '一起点单' },
   shareProduct: { en: '{product} at {brand}', zh: '{brand}的{product}' },
@@ -180,5 +180,7 @@ export function t(key: Key, vars: Record<string, string | number> = {}, inLang: 
 
 /** A kit thing's name in the phone's language: its `nameZh` in 中文 where the kit gives one, else its name. */
 export const kitName = (x: { name: string; nameZh?: string }) => (inChinese() && x.nameZh ? x.nameZh : x.name)
+/** A text of the kit in the phone's language: its Chinese twin (`taglineZh`, `descriptionZh`) in 中文 where the kit gives one. */
+export const kitText = (en: string, zh: string | undefined) => (inChinese() && zh ? zh : en)
 /** A kit thing's title (a coupon, a gift, a campaign) in the phone's language: its `titleZh` where the kit gives one. */
 export const kitTitle = (x: { title: string; titleZh?: string }) => (inChinese() && x.titleZh ? x.titleZh : x.title)

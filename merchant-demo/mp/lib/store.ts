@@ -1,8 +1,8 @@
 /// <reference path="./wx.d.ts" />
 import type { Mode, ResolvedFulfilment, Word, Words } from '../../src/fulfilment'
-import { inChinese, kitName, kitTitle, t } from './i18n'
+import { inChinese, kitName, kitText, kitTitle, t } from './i18n'
 export type { Mode, Word, Words }
-export { inChinese, kitName, kitTitle, t }
+export { inChinese, kitName, kitText, kitTitle, t }
 /** The page side of the store: its backend is where the page was served from. */
 export const API = new URL('/', location.href).origin
 
@@ -11,6 +11,7 @@ export interface Brand {
   name: string
   nameZh?: string
   tagline: string
+  taglineZh?: string
   /** the modes the store offers (the first is the default) and the words of each (the kit's, else the mode's) */
   fulfilment: ResolvedFulfilment
   colours: { primary: string; accent: string; background: string; text: string }
@@ -29,6 +30,7 @@ export interface Product {
   name: string
   nameZh?: string
   description: string
+  descriptionZh?: string
   price: number
   /** what is left, for limited products */
   stock: number | null

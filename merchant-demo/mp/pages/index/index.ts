@@ -1,6 +1,6 @@
 import { LitElement, css, html, svg } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { API, api, brand, go, inChinese, kitName, kitTitle, levelName, rememberEntry, say, sharePath, t, type Brand, type Member } from '../../lib/store'
+import { API, api, brand, go, inChinese, kitName, kitText, kitTitle, levelName, rememberEntry, say, sharePath, t, type Brand, type Member } from '../../lib/store'
 import { base } from '../../lib/ui'
 import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
 
@@ -47,7 +47,7 @@ export class MpIndex extends LitElement {
       (b) => {
         this.brand = b
         void wx.setNavigationBarTitle({ title: kitName(b) })
-        wx.onShareAppMessage(() => ({ title: t('shareHome', { brand: kitName(b), tagline: b.tagline }), path: sharePath('pages/index/index') }))
+        wx.onShareAppMessage(() => ({ title: t('shareHome', { brand: kitName(b), tagline: kitText(b.tagline, b.taglineZh) }), path: sharePath('pages/index/index') }))
       },
       (err) => (this.failure = failureOf('page', err)),
     )
@@ -64,7 +64,7 @@ export class MpIndex extends LitElement {
       ${zh && campaign?.titleZh ? hero(b, campaign.titleZh, campaign.subtitleZh ?? '') : html`<img class="hero" src="${API}/img/hero.svg" alt=${campaign ? kitTitle(campaign) : kitName(b)} />`}
       <div class="card brand">
         <img src=${b.logo} alt="" />
-        <div><h2>${kitName(b)}</h2><div class="muted">${zh ? b.name : (b.nameZh ?? '')} · ${b.tagline}</div></div>
+        <div><h2>${kitName(b)}</h2><div class="muted">${zh ? b.name : (b.nameZh ?? '')} · ${kitText(b.tagline, b.taglineZh)}</div></div>
       </div>
       <div class="card">
         <h3 style="margin-bottom:10px">${say(b.fulfilment.catalog)}</h3>

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, entry, go, kitName, pageQuery, rememberEntry, say, sharePath, t, tableOf, yuan, type Brand } from '../../lib/store'
+import { api, brand, entry, go, kitName, kitText, pageQuery, rememberEntry, say, sharePath, t, tableOf, yuan, type Brand } from '../../lib/store'
 import { base } from '../../lib/ui'
 import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
 
@@ -69,7 +69,7 @@ export class MpMenu extends LitElement {
               (p) => html`<li>
                 <button aria-label=${`${kitName(p)} ${yuan(p.price)}`} ?disabled=${p.stock === 0} @click=${() => go(`/pages/product/product?id=${p.id}`)}>
                   <img src=${p.image} alt="" />
-                  <span><strong>${kitName(p)}</strong> <span class="muted">${p.nameZh && kitName(p) !== p.nameZh ? p.nameZh : ''}</span><div class="muted">${p.description}</div><div class="price">${yuan(p.price)}${p.stock === 0 ? html` <span class="muted">· ${t('soldOut')}</span>` : p.stock !== null && p.stock <= 5 ? html` <span class="muted">· ${t('left', { n: p.stock })}</span>` : null}</div></span>
+                  <span><strong>${kitName(p)}</strong> <span class="muted">${p.nameZh && kitName(p) !== p.nameZh ? p.nameZh : ''}</span><div class="muted">${kitText(p.description, p.descriptionZh)}</div><div class="price">${yuan(p.price)}${p.stock === 0 ? html` <span class="muted">· ${t('soldOut')}</span>` : p.stock !== null && p.stock <= 5 ? html` <span class="muted">· ${t('left', { n: p.stock })}</span>` : null}</div></span>
                 </button>
               </li>`,
             )}

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, inChinese, kitName, pageQuery, rememberEntry, sharePath, t, yuan, type Product } from '../../lib/store'
+import { api, brand, inChinese, kitName, kitText, pageQuery, rememberEntry, sharePath, t, yuan, type Product } from '../../lib/store'
 import { base } from '../../lib/ui'
 import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
 
@@ -92,7 +92,7 @@ export class MpProduct extends LitElement {
       <img class="pic" src=${p.image} alt=${kitName(p)} />
       <div class="card">
         <h2>${kitName(p)} <span class="muted">${inChinese() ? (p.nameZh ? p.name : '') : (p.nameZh ?? '')}</span></h2>
-        <p class="muted">${p.description}</p>
+        <p class="muted">${kitText(p.description, p.descriptionZh)}</p>
         ${p.options.map(
           (o) => html`<fieldset>
             <legend>${kitName(o)}</legend>
