@@ -53,7 +53,7 @@ test("an article link from a friend opens in the reader, and its mini program ca
   const cred = await (await request.get('/_sandbox/credentials')).json()
   const { access_token } = await (await request.get(`/cgi-bin/token?grant_type=client_credential&appid=${cred.officialAccount.appid}&secret=${cred.officialAccount.secret}`)).json()
   const content = `<p>New season oolong.</p><mp-miniprogram data-miniprogram-appid="${cred.miniProgram.appid}" data-miniprogram-path="pages/product/product?id=oolong-milk-tea" data-miniprogram-title="Oolong Milk Tea"></mp-miniprogram>`
-  const draft = await (await request.post(`/cgi-bin/draft/add?access_token=${access_token}`, { data: { articles: [{ title: 'Spring Oolong is back', content, thumb_media_id: 't' }] } })).json()
+  const draft = await (await request.post(`/cgi-bin/draft/add?access_token=${access_token}`, { data: { articles: [{ title: 'Spring Oolong is back', content }] } })).json()
   const { publish_id } = await (await request.post(`/cgi-bin/freepublish/submit?access_token=${access_token}`, { data: { media_id: draft.media_id } })).json()
   const { article_id } = await (await request.post(`/cgi-bin/freepublish/get?access_token=${access_token}`, { data: { publish_id } })).json()
   const read = await (await request.post(`/_sandbox/people/bob/official-account/articles/${article_id}/read`, { data: {} })).json()
@@ -77,7 +77,7 @@ test('Alice sends the article from the reader (··· → Send to Chat) to Bob; 
   const cred = await (await request.get('/_sandbox/credentials')).json()
   const { access_token } = await (await request.get(`/cgi-bin/token?grant_type=client_credential&appid=${cred.officialAccount.appid}&secret=${cred.officialAccount.secret}`)).json()
   const content = `<p>New season oolong.</p><mp-miniprogram data-miniprogram-appid="${cred.miniProgram.appid}" data-miniprogram-path="pages/product/product?id=oolong-milk-tea" data-miniprogram-title="Oolong Milk Tea"></mp-miniprogram>`
-  const draft = await (await request.post(`/cgi-bin/draft/add?access_token=${access_token}`, { data: { articles: [{ title: 'Spring Oolong is back', digest: 'Double points', content, thumb_media_id: 't' }] } })).json()
+  const draft = await (await request.post(`/cgi-bin/draft/add?access_token=${access_token}`, { data: { articles: [{ title: 'Spring Oolong is back', digest: 'Double points', content }] } })).json()
   await request.post(`/cgi-bin/freepublish/submit?access_token=${access_token}`, { data: { media_id: draft.media_id } })
 
   const page = await phones(['alice', 'bob'])

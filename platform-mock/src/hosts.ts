@@ -6,14 +6,15 @@ import type { PlatformEnv } from './shared/env'
 import { contentTooLarge, errorResponse, invalidUrl, requirePost, PayError, SandboxError, WecomError, type Envelope } from './shared/errors'
 import { cards } from './surfaces/cards/routes'
 import { miniprogram } from './surfaces/miniprogram/routes'
-import { officialAccount, officialAccountWeb } from './surfaces/official-account/routes'
+import { MAX_UPLOAD_BYTES } from './surfaces/official-account/materials'
+import { officialAccount, officialAccountPictures, officialAccountWeb } from './surfaces/official-account/routes'
 import { MAX_BODY_BYTES, signPayResponses } from './surfaces/pay/auth'
 import { bodyTooLarge } from './surfaces/pay/errors'
 import { pay } from './surfaces/pay/routes'
 import { wecom, wecomPictures } from './surfaces/wecom/routes'
 
 /** The WeChat hosts the platform emulates. */
-export type WeChatHost = 'api.weixin.qq.com' | 'api.mch.weixin.qq.com' | 'qyapi.weixin.qq.com' | 'mp.weixin.qq.com' | 'p.qpic.cn'
+export type WeChatHost = 'api.weixin.qq.com' | 'api.mch.weixin.qq.com' | 'qyapi.weixin.qq.com' | 'mp.weixin.qq.com' | 'p.qpic.cn' | 'mmbiz.qpic.cn'
 
 /** The largest body a JSON API of api.weixin.qq.com or WeCom takes (an article's content is < 1 MB). */
 export const MAX_API_BODY_BYTES = 2 * 1024 * 1024
@@ -35,7 +36,7 @@ export const limitBody = (envelope: Envelope, maxBytes: number) =>
  * Bodies are counted while they stream in and refused once over the host's limit, so a huge or
  * endless body never sits in memory.
  */
-function hostApp(envelope: Envelope, notFound: (c: Context<PlatformEnv>) => Response, maxBytes = MAX_API_BODY_BYTES) {
+function hostApp(envelope: Envelope, notFound: (c: Context<PlatformEnv>) => Response, maxBytes: number | ((path: string) => number) = MAX_API_BODY_BYTES) {
   const app = new Hono<PlatformEnv>()
   app.use(async (c, next) => {
     c.set('platform', c.env.platform)
@@ -43,7 +44,7 @@ function hostApp(envelope: Envelope, notFound: (c: Context<PlatformEnv>) => Resp
     c.set('requestId', requestIdFor(envelope))
     await next()
   })
-  app.use(limitBody(envelope, maxBytes))
+  app.use((c, next) => limitBody(envelope, typeof maxBytes === 'number' ? maxBytes : maxBytes(c.req.path))(c, next))
   app.notFound((c) => notFound(c))
   app.onError((err, c) => errorResponse(envelope, err, c.var.requestId ?? 'unknown'))
   return app
@@ -65,12 +66,18 @@ function postOnlyPaths(app: Hono<PlatformEnv>) {
 
 /** api.weixin.qq.com: Official Account, mini program and Channels shop APIs. */
 let weixinPostOnly: Set<string> | undefined
-const weixinApi = hostApp('weixin', (c) => {
-  // another method on a POST API is WeChat's 43002, not an unknown URL
-  weixinPostOnly ??= postOnlyPaths(weixinApi)
-  const err = c.req.method !== 'POST' && weixinPostOnly.has(c.req.path) ? requirePost() : invalidUrl()
-  return err.getResponse(c.var.requestId)
-})
+/** Uploads (a permanent picture may be 10 MB) take more than a JSON API. */
+const UPLOADS = new Set(['/cgi-bin/material/add_material', '/cgi-bin/media/uploadimg'])
+const weixinApi = hostApp(
+  'weixin',
+  (c) => {
+    // another method on a POST API is WeChat's 43002, not an unknown URL
+    weixinPostOnly ??= postOnlyPaths(weixinApi)
+    const err = c.req.method !== 'POST' && weixinPostOnly.has(c.req.path) ? requirePost() : invalidUrl()
+    return err.getResponse(c.var.requestId)
+  },
+  (path) => (UPLOADS.has(path) ? MAX_UPLOAD_BYTES : MAX_API_BODY_BYTES),
+)
 weixinApi.route('/', weixinTokens).route('/', officialAccount).route('/', miniprogram)
 weixinApi.route('/', cards)
 
@@ -95,12 +102,17 @@ mpWeb.route('/', officialAccountWeb)
 const qpic = hostApp('weixin', () => new Response('Not Found', { status: 404, headers: { 'Content-Type': 'text/plain' } }))
 qpic.route('/', wecomPictures)
 
+/** mmbiz.qpic.cn: the Official Account's picture host (uploaded covers and article images). */
+const mmbiz = hostApp('weixin', () => new Response('Not Found', { status: 404, headers: { 'Content-Type': 'text/plain' } }))
+mmbiz.route('/', officialAccountPictures)
+
 export const HOSTS: Record<WeChatHost, Hono<PlatformEnv>> = {
   'api.weixin.qq.com': weixinApi,
   'api.mch.weixin.qq.com': payApi,
   'qyapi.weixin.qq.com': wecomApi,
   'mp.weixin.qq.com': mpWeb,
   'p.qpic.cn': qpic,
+  'mmbiz.qpic.cn': mmbiz,
 }
 
 const ALIASES: Record<string, WeChatHost> = { 'api2.mch.weixin.qq.com': 'api.mch.weixin.qq.com' }
@@ -127,6 +139,7 @@ export function pickHost(url: URL, headers: Headers): { host: WeChatHost; path: 
   if (path.startsWith('/mp/')) return { host: 'mp.weixin.qq.com', path: path.slice('/mp'.length) }
   if (path === '/cgi-bin/showqrcode') return { host: 'mp.weixin.qq.com', path }
   if (path.startsWith('/wwhead/')) return { host: 'p.qpic.cn', path }
+  if (/^\/mmbiz_(png|jpg|gif|bmp)\//.test(path)) return { host: 'mmbiz.qpic.cn', path }
   if (/^\/(cgi-bin|sns|wxa|wxaapi|customservice|channels|datacube|shop|product|card)\//.test(path)) return { host: 'api.weixin.qq.com', path }
   return null
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { testPlatform, type TestPlatform } from '../../testing'
 import { decodePng } from '../miniprogram/testkit'
 import { templateIdFor } from './seed'
-import { brandServer, oaKit } from './testkit'
+import { brandServer, oaKit, pngOf } from './testkit'
 
 let p: TestPlatform
 let kit: ReturnType<typeof oaKit>
@@ -194,7 +194,8 @@ describe('drafts and publishing', () => {
 
   test('draft → publish → reader: HTML is sanitized, mini program cards open with scene 1058', async () => {
     const html = content.replaceAll('APPID', kit.mp.appid)
-    const { media_id } = await api('/cgi-bin/draft/add', { articles: [{ title: 'Spring menu', author: 'Lumen', content: html, thumb_media_id: 'THUMB' }] })
+    const thumb = await kit.upload('/cgi-bin/material/add_material?type=image', pngOf(750, 320), { token })
+    const { media_id } = await api('/cgi-bin/draft/add', { articles: [{ title: 'Spring menu', author: 'Lumen', content: html, thumb_media_id: thumb.media_id }] })
     expect(media_id).toEqual(expect.any(String))
     const draft = await api('/cgi-bin/draft/get', { media_id })
     const stored = draft.news_item[0].content as string

@@ -11,6 +11,7 @@ import { oaDrafts, oaPublications } from './schema'
 import type { DraftArticle } from './wire'
 import { SandboxError } from '../../shared/errors'
 import { articleText, miniprogramCards, sanitizeArticleHtml } from './article-html'
+import { mustMaterial } from './materials'
 
 async function checkCards(platform: Platform, app: OaApp, html: string) {
   for (const card of miniprogramCards(html)) {
@@ -19,7 +20,15 @@ async function checkCards(platform: Platform, app: OaApp, html: string) {
   }
 }
 
-function storedArticle(a: DraftArticle) {
+/**
+ * The cover a draft names: WeChat requires a permanent picture's media_id (40007 for an unknown
+ * one). The sandbox still takes an article without a cover (drawn as a coloured box).
+ */
+async function coverOf(platform: Platform, app: OaApp, a: DraftArticle) {
+  return a.thumb_media_id ? (await mustMaterial(platform, app.appid, a.thumb_media_id)).url : ''
+}
+
+function storedArticle(a: DraftArticle, thumbUrl: string) {
   const content = sanitizeArticleHtml(a.content)
   return {
     article_type: a.article_type ?? 'news',
@@ -29,6 +38,7 @@ function storedArticle(a: DraftArticle) {
     content,
     content_source_url: a.content_source_url ?? '',
     thumb_media_id: a.thumb_media_id ?? '',
+    thumb_url: thumbUrl,
     need_open_comment: a.need_open_comment ?? 0,
     only_fans_can_comment: a.only_fans_can_comment ?? 0,
     ...(a.pic_crop_235_1 && { pic_crop_235_1: a.pic_crop_235_1 }),
@@ -38,10 +48,14 @@ function storedArticle(a: DraftArticle) {
 
 /** 新建草稿 (draft/add): sanitized articles; embedded mini programs must be linked. */
 export async function addDraft(platform: Platform, app: OaApp, articles: DraftArticle[]) {
-  for (const a of articles) await checkCards(platform, app, a.content)
+  const covers: string[] = []
+  for (const a of articles) {
+    await checkCards(platform, app, a.content)
+    covers.push(await coverOf(platform, app, a))
+  }
   const mediaId = platform.ids.urlsafe(43)
   const now = platform.clock.now()
-  await platform.db.insert(oaDrafts).values({ mediaId, appid: app.appid, articles: articles.map(storedArticle), createdAt: now, updatedAt: now })
+  await platform.db.insert(oaDrafts).values({ mediaId, appid: app.appid, articles: articles.map((a, i) => storedArticle(a, covers[i]!)), createdAt: now, updatedAt: now })
   await platform.events.append({ actor: app.appid, surface: 'official-account', type: 'oa.draft.added', subject: { appid: app.appid, mediaId }, payload: { articles: articles.length } })
   return mediaId
 }
@@ -102,10 +116,10 @@ export function newsItems(articles: Record<string, unknown>[], noContent = false
   return articles.map(({ idx: _idx, ...a }) => (noContent ? { ...a, content: '' } : a))
 }
 
-/** An article as the person's reader shows it. */
+/** An article as the person's reader shows it (`thumbUrl` is its cover on mmbiz.qpic.cn, or ''). */
 function articleView(pub: Publication, idx: number) {
   const a = pub.articles[idx - 1] as Record<string, any>
-  return { articleId: pub.articleId, idx, title: a.title, author: a.author, digest: a.digest, url: a.url, content: a.content, miniprograms: miniprogramCards(a.content), publishedAt: new Date(pub.publishedAt).toISOString() }
+  return { articleId: pub.articleId, idx, title: a.title, author: a.author, digest: a.digest, url: a.url, thumbUrl: (a.thumb_url as string | undefined) ?? '', content: a.content, miniprograms: miniprogramCards(a.content), publishedAt: new Date(pub.publishedAt).toISOString() }
 }
 
 /** The account's published articles, newest first (the profile's article list). */

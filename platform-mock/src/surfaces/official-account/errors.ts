@@ -25,3 +25,8 @@ export const noPerson = (id: string) => new SandboxError(404, 'not_found', `no p
 export const noAccount = (appid: string) => new SandboxError(404, 'not_found', `no Official Account ${appid} in this world`)
 export const notFollowing = (person: string) => new SandboxError(409, 'not_following', `${person} does not follow this account`)
 export const invalid = (message: string) => new SandboxError(400, 'invalid', message)
+// 素材管理 (add_material, media/uploadimg): WeChat's own spellings
+export const invalidMediaType = () => new WxError(40004, 'invalid media type')
+export const invalidFileType = () => new WxError(40005, 'invalid file type')
+export const invalidMediaSize = () => new WxError(40006, 'invalid meida size')
+export const mediaDataMissing = () => new WxError(41005, 'media data missing')

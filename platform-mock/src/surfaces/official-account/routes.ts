@@ -6,6 +6,7 @@ import { wxJson } from '../../shared/validate'
 import { oaOfToken } from './account'
 import { addDraft, deleteDraft, findDraft, findPublication, listDrafts, listPublications, newsItems, publish } from './articles'
 import { invalidMediaId } from './errors'
+import { imageAt, materialCount, materialKind, mediaField, storeImage } from './materials'
 import { createMenu, deleteMenu, mustMenu } from './menu'
 import { sendCustom, sendTemplate } from './messages'
 import { checkAuth, exchangeCode, refresh, snsUserInfo } from './oauth'
@@ -80,6 +81,26 @@ export const officialAccount = new Hono<PlatformEnv>()
     const app = await oaOfToken(c.var.db, c.var.tokenOwner)
     const { msgid } = await sendTemplate(c.var.platform, app, c.req.valid('json'))
     return c.json({ ...ok, msgid })
+  })
+  /** 新增永久素材 (material/add_material), pictures only: multipart field `media`, `?type=image|thumb`. */
+  .post('/cgi-bin/material/add_material', accessToken(), async (c) => {
+    const app = await oaOfToken(c.var.db, c.var.tokenOwner)
+    const kind = materialKind(c.req.query('type'))
+    const file = mediaField(await c.req.parseBody().catch(() => null))
+    const { mediaId, url } = await storeImage(c.var.platform, app.appid, kind, file)
+    return c.json({ media_id: mediaId, url })
+  })
+  /** 获取素材总数 (material/get_materialcount) */
+  .get('/cgi-bin/material/get_materialcount', accessToken(), async (c) => {
+    const app = await oaOfToken(c.var.db, c.var.tokenOwner)
+    return c.json(await materialCount(c.var.platform, app.appid))
+  })
+  /** 上传图文消息内的图片获取URL (media/uploadimg): jpg/png under 1 MB, answered with its URL only. */
+  .post('/cgi-bin/media/uploadimg', accessToken(), async (c) => {
+    const app = await oaOfToken(c.var.db, c.var.tokenOwner)
+    const file = mediaField(await c.req.parseBody().catch(() => null))
+    const { url } = await storeImage(c.var.platform, app.appid, 'content', file)
+    return c.json({ url })
   })
   /** 新建草稿 (draft/add) */
   .post('/cgi-bin/draft/add', accessToken(), wxJson(DraftAdd), async (c) => {
@@ -170,3 +191,10 @@ export const officialAccountWeb = new Hono<PlatformEnv>().get('/cgi-bin/showqrco
   return new Response(new Uint8Array(await qrPng(code)), { headers: { 'Content-Type': 'image/png', 'Cache-Control': 'max-age=604800' } })
 })
 
+
+/** mmbiz.qpic.cn: the pictures accounts uploaded (covers, article images); no token. */
+export const officialAccountPictures = new Hono<PlatformEnv>().get('/:dir{mmbiz_(png|jpg|gif|bmp)}/:key/0', async (c) => {
+  const image = await imageAt(c.var.platform, c.req.param('dir').slice('mmbiz_'.length), c.req.param('key'))
+  if (!image) return c.text('Not Found', 404)
+  return new Response(image.bytes, { headers: { 'Content-Type': image.contentType, 'Cache-Control': 'max-age=604800' } })
+})

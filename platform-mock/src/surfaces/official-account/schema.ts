@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 /** Who follows an Official Account, and how they came (subscribe_scene / qr_scene). */
 export const oaFollowers = sqliteTable(
@@ -145,3 +145,23 @@ export const oaOauthTokens = sqliteTable('oa_oauth_tokens', {
   expiresAt: integer('expires_at').notNull(),
   refreshExpiresAt: integer('refresh_expires_at').notNull(),
 })
+
+/**
+ * 素材管理: the pictures an account uploaded. A permanent material (add_material, type image or
+ * thumb) has a media_id; a picture for article content (media/uploadimg) has only its URL. Both
+ * are served on the emulated mmbiz.qpic.cn at `/mmbiz_<fmt>/<key>/0`.
+ */
+export const oaImages = sqliteTable(
+  'oa_images',
+  {
+    key: text('key').primaryKey(),
+    appid: text('appid').notNull(),
+    mediaId: text('media_id'),
+    type: text('type', { enum: ['image', 'thumb', 'content'] }).notNull(),
+    format: text('format', { enum: ['png', 'jpg', 'gif', 'bmp'] }).notNull(),
+    filename: text('filename').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull().$type<Buffer>(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('oa_images_media').on(t.mediaId)],
+)

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { PNG } from 'pngjs'
 import WXBizMsgCrypt from 'wechat-crypto'
 import type { TestPlatform } from '../../testing'
 import { sha1Signature } from './crypto'
@@ -82,6 +83,13 @@ export async function brandServer(opts: { token: string; encodingAESKey: string;
   }
 }
 
+/** A real PNG of `width` × `height` in one colour (a cover to upload). */
+export function pngOf(width: number, height: number, rgb: [number, number, number] = [11, 122, 90]) {
+  const png = new PNG({ width, height })
+  for (let i = 0; i < width * height; i++) png.data.set([...rgb, 255], i * 4)
+  return new Uint8Array(PNG.sync.write(png))
+}
+
 /** Helpers the Official Account tests share. */
 export function oaKit(p: TestPlatform) {
   const oa = p.platform.credentials.officialAccount
@@ -107,6 +115,15 @@ export function oaKit(p: TestPlatform) {
       const t = token ?? (await this.token())
       const sep = path.includes('?') ? '&' : '?'
       const res = await fetch(`${p.url}${path}${sep}access_token=${t}`, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) })
+      return (await res.json()) as any
+    },
+    /** A multipart upload with the picture in the `media` field, as WeChat's SDKs send it. */
+    async upload(path: string, media: Uint8Array<ArrayBuffer> | null, opts: { filename?: string; token?: string } = {}) {
+      const t = opts.token ?? (await this.token())
+      const form = new FormData()
+      if (media) form.append('media', new Blob([media]), opts.filename ?? 'cover.png')
+      const sep = path.includes('?') ? '&' : '?'
+      const res = await fetch(`${p.url}${path}${sep}access_token=${t}`, { method: 'POST', body: form })
       return (await res.json()) as any
     },
     async events(type: string) {
