@@ -1,3 +1,4 @@
+import { PNG } from 'pngjs'
 import type { BrandKit, Product } from './brand'
 
 const esc = (s: string) => s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!)
@@ -31,4 +32,34 @@ export function logoSvg(kit: BrandKit) {
 export function heroSvg(kit: BrandKit, title: string, subtitle: string) {
   const { primary, accent } = kit.colours
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 750 360" role="img" aria-label="${esc(title)}"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${primary}"/><stop offset="1" stop-color="${accent}"/></linearGradient></defs><rect width="750" height="360" fill="url(#g)"/><circle cx="620" cy="90" r="150" fill="#fff" fill-opacity=".08"/><circle cx="680" cy="300" r="90" fill="#fff" fill-opacity=".08"/><text x="48" y="170" font-family="Georgia,serif" font-size="56" fill="#fff">${esc(title)}</text><text x="50" y="222" font-family="sans-serif" font-size="26" fill="#fff" fill-opacity=".85">${esc(subtitle)}</text></svg>`
+}
+
+/** WeChat shows an article's cover at 2.35 : 1 (pic_crop_235_1), 900 px wide in the editor. */
+const COVER = { width: 900, height: 383 }
+
+/**
+ * A campaign article's cover picture, uploaded as the article's `thumb_media_id`: the hero's
+ * diagonal from the primary to the accent colour with two soft circles, as a PNG (WeChat takes no
+ * SVG). No text: the phone draws the title over it. `seed` moves the circles so covers differ.
+ */
+export function coverPng(kit: BrandKit, seed: string) {
+  const { width, height } = COVER
+  const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number]
+  const [from, to] = [rgb(kit.colours.primary), rgb(kit.colours.accent)]
+  let h = 0
+  for (const ch of seed) h = (h * 31 + ch.charCodeAt(0)) >>> 0
+  const circles = [
+    { x: width * (0.7 + (h % 20) / 100), y: height * 0.25, r: height * 0.55 },
+    { x: width * (0.88 - ((h >> 5) % 15) / 100), y: height * 0.85, r: height * 0.3 },
+  ]
+  const png = new PNG({ width, height })
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const t = (x / width + y / height) / 2
+      let px = from.map((f, i) => f + (to[i]! - f) * t)
+      // each circle lightens what is under it by 8 %, as the hero's white at .08 opacity does
+      for (const c of circles) if ((x - c.x) ** 2 + (y - c.y) ** 2 < c.r ** 2) px = px.map((v) => v + (255 - v) * 0.08)
+      png.data.set([...px.map(Math.round), 255], (y * width + x) * 4)
+    }
+  return new Uint8Array(PNG.sync.write(png))
 }

@@ -1,3 +1,4 @@
+import { PNG } from 'pngjs'
 import { beforeEach, expect, test } from 'vitest'
 import { fakePagesDir, platformAndMerchant } from './testing'
 import { settled } from './official-account'
@@ -115,6 +116,21 @@ test('a campaign article is published with product cards and followers can read 
   const read = await oa('frank', `/articles/${res.body.articleId}/read`, {})
   expect(JSON.stringify(read)).toContain('pages/product/product?id=')
   expect((await env.merchant.call('POST', '/admin/campaigns/nope/publish')).status).toBe(404)
+})
+
+test('a campaign article has a cover: a PNG uploaded as permanent material, named by thumb_media_id', async () => {
+  const res = await env.merchant.call('POST', '/admin/campaigns/spring26/publish')
+  const { cover } = res.body
+  expect(cover).toEqual({ mediaId: expect.any(String), url: expect.stringMatching(/^http:\/\/mmbiz\.qpic\.cn\/mmbiz_png\//) })
+  const token = await env.merchant.store.oa.wx.accessToken()
+  const got = await (await env.platform.post(`/cgi-bin/freepublish/getarticle?access_token=${token}`, { article_id: res.body.articleId })).json()
+  expect(got.news_item[0]).toMatchObject({ thumb_media_id: cover.mediaId, thumb_url: cover.url })
+  const picture = await fetch(`${env.platform.url}${new URL(cover.url).pathname}`)
+  expect(picture.headers.get('content-type')).toBe('image/png')
+  const png = PNG.sync.read(Buffer.from(await picture.arrayBuffer()))
+  expect([png.width, png.height]).toEqual([900, 383])
+  const articles = (await oa('frank', '/articles')).articles as { articleId: string; thumbUrl: string }[]
+  expect(articles.find((a) => a.articleId === res.body.articleId)?.thumbUrl).toBe(cover.url)
 })
 
 test('followers from before the server was connected are synced with user/get, so they get the paid message too', async () => {

@@ -4,6 +4,7 @@ import type { Context } from 'hono'
 import type { Store } from './context'
 import { ApiError } from './errors'
 import { members, oaFollowers, oaInbox, orders } from './schema'
+import { coverPng } from './images'
 import { orderView } from './orders'
 import { OaCrypto, OaCryptoError, parseXml, sameSignature, sha1Signature, toXml } from '../wechat/oa-crypto'
 import type { MenuButton } from '../wechat/official-account'
@@ -255,10 +256,12 @@ export async function publishCampaign(store: Store, campaignId: string) {
       `<mp-miniprogram data-miniprogram-appid="${store.appid}" data-miniprogram-path="${PAGES.product}?id=${encodeURIComponent(p.id)}&c=${encodeURIComponent(campaign.id)}" data-miniprogram-title="${esc(p.name)}" data-miniprogram-imageurl="${store.publicUrl}/img/products/${p.id}.svg"></mp-miniprogram></section>`,
   )
   const content = `<p>${esc(campaign.subtitle)}</p>${cards.join('')}<p><a data-miniprogram-appid="${store.appid}" data-miniprogram-path="${PAGES.menu}" href="${store.publicUrl}/mp/${PAGES.menu}.html">See the whole menu</a></p>`
-  const mediaId = await store.oa.addDraft([{ title: campaign.title.slice(0, 32), author: store.kit.name.slice(0, 16), digest: campaign.subtitle.slice(0, 128), content }])
+  // the cover is permanent material (add_material), named by its media_id in the draft
+  const cover = await store.oa.addMaterial('image', { bytes: coverPng(store.kit, campaign.id), filename: `${campaign.id}-cover.png`, contentType: 'image/png' })
+  const mediaId = await store.oa.addDraft([{ title: campaign.title.slice(0, 32), author: store.kit.name.slice(0, 16), digest: campaign.subtitle.slice(0, 128), content, thumb_media_id: cover.media_id }])
   const publishId = await store.oa.publish(mediaId)
   const job = await store.oa.publishStatus(publishId)
-  return { campaign: campaign.id, mediaId, publishId, publishStatus: job.publish_status, articleId: job.article_id ?? null, url: job.article_detail?.item[0]?.article_url ?? null, products: store.kit.products.slice(0, 3).map((p) => p.id) }
+  return { campaign: campaign.id, mediaId, publishId, publishStatus: job.publish_status, articleId: job.article_id ?? null, url: job.article_detail?.item[0]?.article_url ?? null, cover: { mediaId: cover.media_id, url: cover.url }, products: store.kit.products.slice(0, 3).map((p) => p.id) }
 }
 
 /**

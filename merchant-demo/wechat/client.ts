@@ -111,15 +111,22 @@ export class WeChatClient {
     return this.#json(path, res) as Promise<T>
   }
 
+  /** A multipart upload of an access-token API (material/add_material, media/uploadimg); errcode ≠ 0 throws. */
+  async upload<T = any>(path: string, form: FormData, query: Record<string, string> = {}): Promise<T> {
+    return this.#json(path, await this.#call(path, 'POST', form, query)) as Promise<T>
+  }
+
   /** Calls an access-token API; on 40001/42001 fetches a fresh token and tries once more. */
   async #call(path: string, method: 'GET' | 'POST', body?: unknown, query: Record<string, string> = {}): Promise<Response> {
     for (let attempt = 0; ; attempt++) {
       const token = await this.accessToken(attempt > 0)
       const q = new URLSearchParams({ ...query, access_token: token })
+      // a form is sent as multipart (fetch writes the boundary), anything else as JSON
+      const form = body instanceof FormData
       const res = await fetch(`${this.config.baseUrl}/${path}?${q}`, {
         method,
-        headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: body === undefined || form ? undefined : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : form ? body : JSON.stringify(body),
       })
       if (attempt > 0 || !res.headers.get('content-type')?.includes('json')) return res
       const peek = (await res.clone().json().catch(() => ({}))) as { errcode?: number }

@@ -108,6 +108,16 @@ export class OfficialAccountClient {
     return { bytes: new Uint8Array(await res.arrayBuffer()), type: res.headers.get('content-type') ?? 'image/jpeg' }
   }
 
+  /**
+   * 新增永久素材 (material/add_material): a picture as permanent material, e.g. an article's cover
+   * (`thumb_media_id`). `type` image takes bmp/png/jpeg/gif up to 10 MB, thumb a JPEG up to 64 KB.
+   */
+  addMaterial(type: 'image' | 'thumb', picture: { bytes: Uint8Array<ArrayBuffer>; filename: string; contentType: string }): Promise<{ media_id: string; url: string }> {
+    const form = new FormData()
+    form.append('media', new Blob([picture.bytes], { type: picture.contentType }), picture.filename)
+    return this.wx.upload('cgi-bin/material/add_material', form, { type })
+  }
+
   async addDraft(articles: DraftArticle[]): Promise<string> {
     return (await this.wx.api('cgi-bin/draft/add', { articles })).media_id
   }
