@@ -141,6 +141,8 @@ export interface OaArticle {
   author?: string
   digest?: string
   publishedAt: string
+  /** its cover (`thumb_url`, on mmbiz.qpic.cn), '' when it has none */
+  thumbUrl?: string
   miniprograms: { appid: string; path: string; title: string; imageUrl: string }[]
 }
 

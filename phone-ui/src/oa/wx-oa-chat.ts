@@ -6,6 +6,7 @@ import '../chats/wx-mini-card'
 import { chinaTime, named, type Lang } from '../i18n'
 import '../phone/wx-nav-bar'
 import { accountAvatar } from './wx-article-reader'
+import './wx-article-cover'
 import { StickToBottom } from '../chats/chat-view'
 
 const L = {
@@ -62,12 +63,18 @@ export class WxOaChat extends LitElement {
     }
     .list button {
       display: flex;
-      flex-direction: column;
-      gap: 4px;
+      align-items: center;
+      gap: 12px;
       width: 100%;
       padding: 14px 16px;
       text-align: left;
       border-bottom: 1px solid rgba(0, 0, 0, 0.06);
+    }
+    .list button div {
+      flex: 1;
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
     }
     .list span {
       font-size: 13px;
@@ -99,15 +106,9 @@ export class WxOaChat extends LitElement {
       overflow: hidden;
       text-align: left;
     }
-    .article .cover {
-      height: 110px;
-      background: linear-gradient(135deg, #0b7a5a, #3bb58a);
-      color: #fff;
-      display: flex;
-      align-items: flex-end;
-      padding: 10px 12px;
-      box-sizing: border-box;
-      font-weight: 600;
+    .article wx-article-cover {
+      --wx-cover-radius: 0;
+      --wx-cover-title-size: 15px;
     }
     .article p {
       margin: 8px 12px 10px;
@@ -313,7 +314,8 @@ export class WxOaChat extends LitElement {
     let content
     if (m.kind === 'news')
       content = html`${(b.articles ?? []).map(
-        (a: { title: string; description?: string }) => html`<div class="article"><div class="cover">${a.title}</div><p>${a.description ?? ''}</p></div>`,
+        (a: { title: string; description?: string; picurl?: string }) =>
+          html`<div class="article"><wx-article-cover heading=${a.title} src=${a.picurl ?? ''}></wx-article-cover><p>${a.description ?? ''}</p></div>`,
       )}`
     else if (m.kind === 'miniprogrampage')
       content = html`<wx-mini-card appName=${named(this.profile!, this.lang)} heading=${b.title ?? ''} lang=${this.lang} @wx-card-tap=${() => this.#openMessage(m)}></wx-mini-card>`
@@ -351,7 +353,13 @@ export class WxOaChat extends LitElement {
     return html`<wx-nav-bar heading=${this.lang === 'zh' ? '历史文章' : 'Articles'} back @wx-back=${(e: Event) => (e.stopPropagation(), (this.listing = false))}></wx-nav-bar>
       <ul class="list" aria-label="Articles">
         ${this.articles.map(
-          (a) => html`<li><button @click=${() => (this.reading = a)}><strong>${a.title}</strong><span>${a.digest ?? ''}</span></button></li>`,
+          (a) =>
+            html`<li>
+              <button @click=${() => (this.reading = a)}>
+                <div><strong>${a.title}</strong><span>${a.digest ?? ''}</span></div>
+                <wx-article-cover layout="thumb" heading=${a.title} src=${a.thumbUrl ?? ''}></wx-article-cover>
+              </button>
+            </li>`,
         )}
       </ul>`
   }

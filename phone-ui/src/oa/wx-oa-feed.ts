@@ -4,6 +4,7 @@ import { api, type OaArticle, type OaProfile } from '../api'
 import { chinaTime, named, type Lang } from '../i18n'
 import '../phone/wx-nav-bar'
 import { accountAvatar } from './wx-article-reader'
+import './wx-article-cover'
 
 /**
  * 订阅号消息 — the subscription feed: the articles of the accounts the person follows, newest
@@ -58,19 +59,9 @@ export class WxOaFeed extends LitElement {
       cursor: pointer;
       color: inherit;
     }
-    .cover {
+    wx-article-cover {
       margin: 0 14px;
-      height: 150px;
-      border-radius: 6px;
-      background: linear-gradient(135deg, #0b7a5a, #3fb68b);
-      display: flex;
-      align-items: flex-end;
-      padding: 14px;
-      box-sizing: border-box;
-      color: #fff;
-      font-size: 18px;
-      font-weight: 600;
-      line-height: 1.35;
+      --wx-cover-title-size: 18px;
     }
     .digest {
       margin: 10px 14px 14px;
@@ -110,7 +101,7 @@ export class WxOaFeed extends LitElement {
             <section>
               <header><img alt="" src=${accountAvatar(p!.name)} />${named(p!, this.lang)}</header>
               <button aria-label=${`Article: ${a.title}`} @click=${() => (this.reading = a)}>
-                <div class="cover">${a.title}</div>
+                <wx-article-cover heading=${a.title} src=${a.thumbUrl ?? ''}></wx-article-cover>
                 ${a.digest ? html`<div class="digest">${a.digest}</div>` : html`<div class="digest"></div>`}
               </button>
             </section>`,
