@@ -113,3 +113,16 @@ describe('covers', () => {
     expect(phone.slice(0, 2).map((a: any) => a.thumbUrl)).toEqual([cover.url, ''])
   })
 })
+
+describe('snapshots', () => {
+  test('a picture survives a snapshot and restore byte for byte; a reset removes it', async () => {
+    const png = pngOf(33, 14, [200, 120, 40])
+    const { url } = await upload('/cgi-bin/material/add_material?type=image', png)
+    const path = new URL(url).pathname
+    expect((await p.post('/_sandbox/snapshots', { name: 'covers' })).status).toBe(201)
+    await p.post('/_sandbox/reset', {})
+    expect((await fetch(p.url + path)).status).toBe(404)
+    expect((await p.post('/_sandbox/snapshots/covers/restore', {})).ok).toBe(true)
+    expect(new Uint8Array(await (await fetch(p.url + path)).arrayBuffer())).toEqual(png)
+  })
+})
