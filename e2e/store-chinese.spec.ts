@@ -38,6 +38,10 @@ test('in 中文 the café store speaks Chinese: home, menu, product, cart and th
   await expect(title).toHaveText('菜单')
   await expect(top().getByRole('navigation', { name: '分类' }).getByRole('button', { name: '茶饮' })).toBeVisible()
   await expect(top().getByRole('button', { name: '去结算' })).toBeDisabled()
+  await top().getByRole('navigation', { name: '分类' }).getByRole('button', { name: '茶饮' }).click()
+  await expect(top().getByRole('button', { name: '茉莉绿茶 ¥18.00' })).toContainText('茉莉花香，现点现泡。')
+  await shot(alice, 'menu')
+  await top().getByRole('navigation', { name: '分类' }).getByRole('button', { name: '咖啡' }).click()
   await top().getByRole('button', { name: '拿铁 ¥28.00' }).click()
 
   // product: its Chinese name, option and choice names (the kit gives them all)
