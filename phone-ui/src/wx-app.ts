@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { api, type PersonView } from './api'
+import { setBrandColour } from './brand'
 import { named, t, type Lang } from './i18n'
 import './phone/wx-phone'
 import './presenter/wx-presenter'
@@ -108,9 +109,10 @@ export class WxApp extends LitElement {
 
   async connectedCallback() {
     super.connectedCallback()
-    const [people, credentials] = await Promise.all([api.people(), api.credentials()])
+    const [people, world] = await Promise.all([api.people(), api.world()])
     this.people = people
-    this.brand = credentials.brand
+    this.brand = world.brand
+    setBrandColour(world.brand.color)
     const { phones, lang, presenter } = readLocation(location.search, people.map((p) => p.id))
     this.phones = phones
     this.presenter = presenter

@@ -88,7 +88,7 @@ export class WxChatList extends LitElement {
         background: #1485ee;
       }
       .oa {
-        background: #0b7a5a;
+        background: var(--wx-brand, #07c160);
         border-radius: 50%;
         font-size: 20px;
         font-weight: 600;

@@ -34,7 +34,7 @@ export class WxMiniCard extends LitElement {
       width: 18px;
       height: 18px;
       border-radius: 50%;
-      background: var(--brand, #0b7a5a);
+      background: var(--brand, var(--wx-brand, #07c160));
       color: #fff;
       font-size: 10px;
       display: grid;
@@ -52,7 +52,7 @@ export class WxMiniCard extends LitElement {
     .cover {
       height: 150px;
       border-radius: 2px;
-      background: linear-gradient(135deg, var(--brand, #0b7a5a), #3bb58a);
+      background: linear-gradient(135deg, var(--brand, var(--wx-brand, #07c160)), color-mix(in srgb, var(--brand, var(--wx-brand, #07c160)) 55%, white));
       display: grid;
       place-items: center;
       color: rgba(255, 255, 255, 0.92);

@@ -42,7 +42,7 @@ export class WxServiceNotifications extends LitElement {
       width: 20px;
       height: 20px;
       border-radius: 50%;
-      background: #0b7a5a;
+      background: var(--wx-brand, #07c160);
       color: #fff;
       font-size: 11px;
       display: grid;

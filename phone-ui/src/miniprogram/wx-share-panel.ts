@@ -112,7 +112,7 @@ export class WxSharePanel extends LitElement {
     }
     .confirm wx-mini-card {
       width: 100%;
-      --brand: #0b7a5a;
+      --brand: var(--wx-brand, #07c160);
       background: #f7f7f7;
       border-radius: 6px;
     }

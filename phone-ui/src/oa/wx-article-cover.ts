@@ -30,7 +30,7 @@ export class WxArticleCover extends LitElement {
       position: relative;
       overflow: hidden;
       border-radius: var(--wx-cover-radius, 6px);
-      background: linear-gradient(135deg, #0b7a5a, #3fb68b);
+      background: linear-gradient(135deg, var(--wx-brand, #07c160), color-mix(in srgb, var(--wx-brand, #07c160) 55%, white));
       aspect-ratio: 2.35 / 1;
       color: #fff;
     }
