@@ -114,3 +114,16 @@ test('a shipping kit’s home page shops rather than orders, in English and in �
     expect((await request.post('/_sandbox/world', { data: { kit: 'lumen', seed: 1 } })).ok()).toBe(true)
   }
 })
+
+test('in 中文 the gift page offers the kit’s gifts by their Chinese titles', async ({ phones, page, request }) => {
+  await phones(['alice'])
+  const alice = await inChinese(page, request, 'pages/gift/gift')
+  const top = () => alice.locator('iframe').last().contentFrame()
+  await expect(alice.locator('wx-mp-container').getByRole('heading', { level: 1 })).toHaveText('礼品卡')
+  await expect(top().getByRole('heading', { name: '送礼' })).toBeVisible({ timeout: 10_000 })
+  const gifts = top().getByRole('list', { name: '可购买的礼品卡' })
+  await expect(gifts.getByRole('button', { name: /请你喝杯拿铁.*拿铁 · 30 天有效/ })).toHaveAttribute('aria-pressed', 'true')
+  await expect(gifts.getByRole('button', { name: /请你喝杯奶茶.*乌龙奶茶/ })).toBeVisible()
+  await expect(top().getByRole('button', { name: '购买 ¥28.00' })).toBeVisible()
+  await shot(alice, 'gift')
+})
