@@ -64,6 +64,11 @@ test('switching to the sportswear kit reseeds the platform from it and the store
   expect(JSON.stringify(apps)).toContain('Stride Athletics')
   expect(JSON.stringify(apps)).not.toContain('Lumen')
   expect((await json('/_sandbox/world')).posters.map((x: { kind: string }) => x.kind)).toEqual(['product', 'campaign'])
+  // the kit's logo: the mini program's icon on the platform, and the store's own logo picture, which runs nothing
+  expect(apps.apps[0].icon).toBe(stride.logo)
+  const logo = await fetch(`${store!.url}/img/logo.svg`)
+  expect(logo.headers.get('content-security-policy')).toContain("default-src 'none'")
+  expect(await logo.text()).toBe(Buffer.from(stride.logo!.split(',')[1]!, 'base64').toString())
 
   // the store answers with the new kit, and a person buys from it: the pay sheet names the kit's company
   expect((await store!.call('GET', '/api/brand')).body.name).toBe('Stride Athletics')

@@ -13,7 +13,7 @@ test('a kit without tables gets no table poster; every poster points at somethin
   expect(world.posters.map((p) => p.kind)).toEqual(['product', 'campaign'])
   expect(world.posters[0]!.query.id).toBe(kit.products[0]!.id)
   expect(world.posters[1]!.query.code).toBe(kit.campaigns[0]!.id)
-  expect(world.brand).toEqual({ id: 'stride', name: 'Stride Athletics', nameZh: '步越运动', color: kit.colours.primary })
+  expect(world.brand).toEqual({ id: 'stride', name: 'Stride Athletics', nameZh: '步越运动', color: kit.colours.primary, logo: kit.logo })
   expect(world.pay.merchantName).toBe('Stride Athletics Co., Ltd.')
   expect(world.wecom.corpName).toBe('Stride Athletics')
 })
@@ -63,4 +63,13 @@ test('posters and the cast are checked against the kit, every problem at once', 
       { path: 'ids.miniProgramAppid', message: 'expected an appid: "wx" and 16 hex digits' },
     ]),
   )
+})
+
+test('a kit’s logo file next to it becomes the world brand’s logo; a missing one is named', () => {
+  const world = kitWorld(loadBrandKit(SPORTSWEAR_KIT))
+  expect(world.brand.logo).toMatch(/^data:image\/svg\+xml;base64,/)
+  expect(Buffer.from(world.brand.logo!.split(',')[1]!, 'base64').toString()).toContain('<svg')
+  const base = JSON.parse(JSON.stringify(loadBrandKit(SPORTSWEAR_KIT)))
+  expect(() => parseBrandKit({ ...base, logo: 'logos/nope.svg' })).toThrow(/logo: cannot read logos\/nope.svg next to the kit/)
+  expect(() => parseBrandKit({ ...base, logo: 'logo.gif' })).toThrow(/logo: expected an .svg or .png file/)
 })

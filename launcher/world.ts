@@ -43,7 +43,7 @@ export function kitWorld(kit: BrandKit): World {
   const { miniProgram, officialAccount, channels, wecom } = kit.apps
   const cast = kit.cast
   return {
-    brand: { id: kit.id, name: kit.name, nameZh, color: kit.colours.primary },
+    brand: { id: kit.id, name: kit.name, nameZh, color: kit.colours.primary, ...(kit.logo ? { logo: kit.logo } : {}) },
     miniProgram: { name: miniProgram.name ?? kit.name, ...zh(miniProgram.nameZh ?? kit.nameZh) },
     officialAccount: { name: officialAccount.name ?? kit.name, ...zh(officialAccount.nameZh ?? kit.nameZh) },
     channels: { nickname: channels.nickname ?? kit.name, signature: channels.signature ?? (kit.tagline ? `${nameZh} · ${kit.tagline}` : `${nameZh} official`) },

@@ -265,7 +265,16 @@ export function createMerchantApp(store: Store, opts: { staffToken: string; page
   })
 
   // ---- generated images
-  app.get('/img/logo.svg', (c) => svg(c, logoSvg(store.kit)))
+  // the kit's own logo file when it has one (served so that nothing in it can run), else its initial on its colour
+  app.get('/img/logo.svg', (c) => {
+    const own = store.kit.logo?.match(/^data:image\/(svg\+xml|png);base64,(.*)$/)
+    if (!own) return svg(c, logoSvg(store.kit))
+    return c.body(Buffer.from(own[2]!, 'base64'), 200, {
+      'content-type': own[1] === 'png' ? 'image/png' : 'image/svg+xml',
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+      'cache-control': 'public, max-age=600',
+    })
+  })
   app.get('/img/products/:file{[a-z0-9-]+\\.svg}', (c) => svg(c, productSvg(store.kit, store.catalog.product(c.req.param('file').slice(0, -4)))))
   app.get('/img/hero.svg', (c) => {
     const campaign = store.kit.campaigns[0]

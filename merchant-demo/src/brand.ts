@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { Fulfilment, fulfilmentIssues } from './fulfilment'
@@ -134,6 +135,15 @@ export const BrandKit = z
         live: z.strictObject({ title: z.string().min(1).max(30), description: z.string().max(500).default(''), products: z.array(id).min(1).max(50) }).optional(),
       })
       .default({ videos: [] }),
+    /**
+     * the brand's logo, the mini program's icon and the accounts' avatar: an SVG or PNG file next
+     * to the kit (`"logos/stride.svg"`), read in as a data: URL (default: the initial on the primary colour)
+     */
+    logo: z
+      .string()
+      .regex(/(^data:image\/(svg\+xml|png);base64,[A-Za-z0-9+/]+=*$)|(^[^:]+\.(svg|png)$)/i, 'expected an .svg or .png file next to the kit (or a data:image/svg+xml / data:image/png base64 URL)')
+      .max(300_000, 'the logo is over 200 KB')
+      .optional(),
     /** the company on the pay sheet (default: "<name> Co., Ltd.") */
     legalName: z.string().min(1).max(60).optional(),
     /** the brand's apps as people see them in WeChat (names default to the brand's) */
@@ -210,6 +220,9 @@ function crossReferences(kit: unknown, ctx: Ctx) {
   })
   fulfilmentIssues(field(kit, 'fulfilment'), issue)
   worldIssues(kit, issue, ids)
+  // loadBrandKit reads a logo file in as a data: URL; a name still here is a file it could not read
+  const logo = field(kit, 'logo')
+  if (typeof logo === 'string' && /^[^:]+\.(svg|png)$/i.test(logo)) issue(['logo'], `cannot read ${logo} next to the kit`)
   const first = list(field(field(kit, 'loyalty'), 'levels'))[0]
   if (first && typeof first.minSpend === 'number' && first.minSpend !== 0) issue(['loyalty', 'levels', 0, 'minSpend'], 'the first level starts at 0')
 }
@@ -381,7 +394,22 @@ export function loadBrandKit(path: string): BrandKit {
   } catch (err) {
     throw new BrandKitError(`cannot read brand kit ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`)
   }
-  return parseBrandKit(parseKitJson(text.replace(/^\uFEFF/, ''), path), path)
+  return parseBrandKit(withLogoFile(parseKitJson(text.replace(/^\uFEFF/, ''), path), dirname(path)), path)
+}
+
+/** A kit's `logo` named as a file next to it becomes the data: URL the validator expects (a missing or foreign file is left for it to refuse). */
+function withLogoFile(data: unknown, dir: string): unknown {
+  const logo = field(data, 'logo')
+  if (typeof logo !== 'string' || logo.startsWith('data:')) return data
+  const type = /\.svg$/i.test(logo) ? 'image/svg+xml' : /\.png$/i.test(logo) ? 'image/png' : null
+  let bytes: Buffer | null = null
+  try {
+    bytes = type ? readFileSync(resolve(dir, logo)) : null
+  } catch {
+    bytes = null
+  }
+  if (!type || !bytes) return data
+  return { ...(data as object), logo: `data:${type};base64,${bytes.toString('base64')}` }
 }
 
 /** The shipped café kit. */

@@ -166,6 +166,8 @@ export interface MiniProgramInfo {
   name: string
   nameZh?: string
   brandColor: string
+  /** the brand's logo (a data: URL) when its kit has one */
+  icon?: string
   pagesUrl: string
 }
 

@@ -11,3 +11,10 @@ export function setBrandColour(value: string) {
 }
 
 export const brandColour = () => colour
+
+let logo: string | null = null
+/** The kit's logo (a data: URL), when it has one: the accounts' round avatar. */
+export function setBrandLogo(value: string | undefined) {
+  logo = value && /^data:image\/(svg\+xml|png);base64,/.test(value) ? value : null
+}
+export const brandLogo = () => logo

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { api, type PersonView } from './api'
-import { setBrandColour } from './brand'
+import { setBrandColour, setBrandLogo } from './brand'
 import { named, t, type Lang } from './i18n'
 import './phone/wx-phone'
 import './presenter/wx-presenter'
@@ -113,6 +113,7 @@ export class WxApp extends LitElement {
     this.people = people
     this.brand = world.brand
     setBrandColour(world.brand.color)
+    setBrandLogo(world.brand.logo)
     const { phones, lang, presenter } = readLocation(location.search, people.map((p) => p.id))
     this.phones = phones
     this.presenter = presenter

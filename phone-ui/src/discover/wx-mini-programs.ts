@@ -70,6 +70,9 @@ export class WxMiniPrograms extends LitElement {
       font-size: 22px;
       font-weight: 600;
     }
+    img.logo {
+      object-fit: cover;
+    }
   `
   @property({ attribute: false }) recent: string[] = []
   @property() lang: Lang = 'en'
@@ -106,7 +109,7 @@ export class WxMiniPrograms extends LitElement {
   #app(a: MiniProgramInfo, entry: 'recent' | 'search-mini-programs') {
     const detail = { appid: a.appid, entry }
     return html`<button aria-label=${this.lang === 'zh' ? `打开${named(a, 'zh')}` : `Open ${a.name}`} @click=${() => this.dispatchEvent(new CustomEvent('wx-mp-open', { detail, bubbles: true, composed: true }))}>
-      <span class="logo" style="background:${a.brandColor}">${a.name.slice(0, 1)}</span>${named(a, this.lang)}
+      ${a.icon ? html`<img class="logo" alt="" src=${a.icon} />` : html`<span class="logo" style="background:${a.brandColor}">${a.name.slice(0, 1)}</span>`}${named(a, this.lang)}
     </button>`
   }
 }

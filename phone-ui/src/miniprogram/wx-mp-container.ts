@@ -20,6 +20,8 @@ export interface MpSession {
   appid: string
   appName: string
   brandColor: string
+  /** the brand's logo (data: URL), the splash's icon */
+  icon?: string
   pagesUrl: string
   launch: LaunchOptions
 }
@@ -167,6 +169,9 @@ export class WxMpContainer extends LitElement {
       color: #fff;
       font-size: 30px;
       font-weight: 600;
+    }
+    img.logo {
+      object-fit: cover;
     }
     .dots {
       display: flex;
@@ -382,7 +387,7 @@ export class WxMpContainer extends LitElement {
   #splash() {
     const s = this.session
     return html`<div class="splash" role="status" aria-label=${`Opening ${s.appName}`}>
-      <div class="logo" style="background:${s.brandColor}">${s.appName.slice(0, 1)}</div>
+      ${s.icon ? html`<img class="logo" alt="" src=${s.icon} />` : html`<div class="logo" style="background:${s.brandColor}">${s.appName.slice(0, 1)}</div>`}
       <div>${s.appName}</div>
       <div class="dots"><span></span><span></span><span></span></div>
     </div>`

@@ -5,11 +5,13 @@ import { chinaTime, type Lang } from '../i18n'
 import { icon } from '../icons'
 import '../miniprogram/wx-share-panel'
 import '../phone/wx-nav-bar'
-import { brandColour } from '../brand'
+import { brandColour, brandLogo } from '../brand'
 import { articleDocument, type ArticleTap } from './article-frame'
 
 /** The account's round logo: its initial on the brand's colour, drawn here. */
 export function accountAvatar(name: string) {
+  const logo = brandLogo()
+  if (logo) return logo
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40"><rect width="40" height="40" rx="20" fill="${brandColour()}"/><text x="20" y="26" text-anchor="middle" font-family="sans-serif" font-size="17" font-weight="600" fill="#fff">${name.slice(0, 1).replace(/[<&>"]/g, '')}</text></svg>`
   return `data:image/svg+xml,${encodeURIComponent(svg)}`
 }

@@ -296,6 +296,7 @@ export class WxPhone extends LitElement {
       appid: app.appid,
       appName: app.name,
       brandColor: app.brandColor,
+      icon: app.icon,
       pagesUrl: app.pagesUrl,
       launch: {
         path: p.path,
@@ -568,7 +569,7 @@ export class WxPhone extends LitElement {
   /** Opens the container for a launch the platform already made (scan, menu, notification). */
   async #openLaunched(launched: LaunchResult) {
     const app = await api.miniProgram(launched.appid)
-    this.mp = { appid: app.appid, appName: app.name, brandColor: app.brandColor, pagesUrl: app.pagesUrl, launch: launched.launchOptions }
+    this.mp = { appid: app.appid, appName: app.name, brandColor: app.brandColor, icon: app.icon, pagesUrl: app.pagesUrl, launch: launched.launchOptions }
   }
 
   #openCard(m: Message, c: Conversation) {

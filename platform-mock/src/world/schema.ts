@@ -28,6 +28,8 @@ export const brands = sqliteTable('brands', {
   name: text('name').notNull(),
   nameZh: text('name_zh').notNull(),
   color: text('color').notNull(),
+  /** the brand's logo as a data: URL (SVG or PNG), the mini program's icon and the accounts' avatar; null: its initial on its colour */
+  logo: text('logo'),
 })
 
 /** An app on api.weixin.qq.com: a mini program or an Official Account. */

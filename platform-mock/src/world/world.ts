@@ -45,7 +45,8 @@ export interface OwnIds {
  * posters of the places they go. The launcher derives it from a world kit; the café is the default.
  */
 export interface World {
-  brand: { id: string; name: string; nameZh: string; color: string }
+  /** `logo`: a data: URL (SVG or PNG); without one the phone draws the initial on the colour */
+  brand: { id: string; name: string; nameZh: string; color: string; logo?: string }
   /** names in Chinese are what a phone set to Chinese shows */
   miniProgram: { name: string; nameZh?: string }
   officialAccount: { name: string; nameZh?: string }
