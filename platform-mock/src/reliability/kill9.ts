@@ -84,7 +84,7 @@ class PlatformProcess {
   async start() {
     const args = ['--port', String(this.port), '--no-merchant', '--data', this.dataDir, ...(this.worldSeed === null ? [] : ['--seed', this.worldSeed])]
     // tsx as a loader in this one process (its CLI would run the platform in a child that SIGKILL misses)
-    const child = spawn(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'platform-mock/src/cli.ts'), ...args], {
+    const child = spawn(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'launcher/cli.ts'), ...args], {
       cwd: this.dataDir,
       stdio: ['ignore', 'pipe', 'pipe'],
     })
