@@ -37,31 +37,10 @@ export interface Product {
   image: string
   options: { id: string; name: string; nameZh?: string; default: string; choices: { id: string; name: string; nameZh?: string; priceDelta: number }[] }[]
 }
-export interface Order {
-  id: string
-  status: 'pending' | 'paid' | 'ready' | 'shipped' | 'collected' | 'closed'
-  total: number
-  discount?: number
-  shipping?: { address: { name: string; phone: string; address: string }; carrier: string | null; trackingNo: string | null } | null
-  pickupNo: string
-  /** how it reaches the person: names its number and its steps (`brand.fulfilment.words[mode]`) */
-  mode: Mode
-  store: { id: string; name: string }
-  table: string | null
-  entry: { scene: number | null; channel: string }
-  items: { productId?: string; name: string; options: { option: string; choice: string }[]; quantity: number; unitPrice: number }[]
-  pointsAwarded: number
-  createdAt: string
-}
-export interface Coupon {
-  id: string
-  couponId: string
-  title: string
-  amountOff: number
-  minSpend: number
-  expiresAt: string
-  state: 'usable' | 'used' | 'expired'
-}
+/** An order and a member's coupon as the store's API answers them: the backend's own types, not copies. */
+import type { OrderView as Order } from '../../src/orders'
+import type { CouponView as Coupon } from '../../src/coupons'
+export type { Order, Coupon }
 export interface CouponKind {
   id: string
   title: string
