@@ -14,7 +14,7 @@ test('the presenter’s world picker switches the phones and the store to anothe
   const alice = phone(page, 'alice')
   await alice.getByRole('tab', { name: 'Discover' }).click()
   await alice.getByRole('button', { name: 'Scan' }).click()
-  await expect(alice.getByRole('button', { name: /^Point at / })).toHaveText(['Tempo Runner poster', 'Marathon Drop'])
+  await expect(alice.getByRole('button', { name: /^Point at / })).toHaveText(['Tempo Runner poster', 'Marathon Drop', 'Follow code · Stride Online Store'])
   await alice.getByRole('button', { name: 'Point at Tempo Runner poster' }).click()
   const store = alice.frameLocator('iframe[title="Stride Athletics"]')
   await expect(store.getByRole('heading', { name: /Tempo Runner/ })).toBeVisible({ timeout: 15_000 })

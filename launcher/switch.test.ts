@@ -43,6 +43,15 @@ test('the café world: names from the kit, and every poster opens something the 
   expect(world.wecom.consultants[0]).toMatchObject({ name: 'Lily Chen', nameZh: '陈莉莉' })
   for (const poster of world.posters) {
     const info = await json(`${poster.url}&format=json`)
+    if (poster.kind === 'follow') {
+      // the store's follow code: the account's permanent code, made once, that follows with its store
+      expect(info.sceneStr).toBe(`store=${poster.query.store}`)
+      expect(cafe.stores.map((s) => s.id)).toContain(poster.query.store)
+      expect((await json(`${poster.url}&format=json`)).ticket).toBe(info.ticket)
+      await json('/_sandbox/people/dave/scan', { payload: info.payload, method: 'camera' })
+      expect(await json(`/_sandbox/people/dave/official-account?appid=${cred.officialAccount.appid}`)).toMatchObject({ following: true, subscribeScene: 'ADD_SCENE_QR_CODE' })
+      continue
+    }
     const scene = new URLSearchParams(decodeURIComponent(info.scene))
     if (poster.kind === 'product') expect((await store!.call('GET', `/api/products/${scene.get('id')}`)).status).toBe(200)
     if (poster.kind === 'campaign') expect(cafe.campaigns.map((c) => c.id)).toContain(scene.get('campaign'))
@@ -63,7 +72,7 @@ test('switching to the sportswear kit reseeds the platform from it and the store
   const apps = await json('/_sandbox/miniprogram/apps')
   expect(JSON.stringify(apps)).toContain('Stride Athletics')
   expect(JSON.stringify(apps)).not.toContain('Lumen')
-  expect((await json('/_sandbox/world')).posters.map((x: { kind: string }) => x.kind)).toEqual(['product', 'campaign'])
+  expect((await json('/_sandbox/world')).posters.map((x: { kind: string }) => x.kind)).toEqual(['product', 'campaign', 'follow'])
   // the kit's logo: the mini program's icon on the platform, and the store's own logo picture, which runs nothing
   expect(apps.apps[0].icon).toBe(stride.logo)
   const logo = await fetch(`${store!.url}/img/logo.svg`)

@@ -10,7 +10,7 @@ test('the platform on its own seeds exactly the café kit’s world', () => {
 test('a kit without tables gets no table poster; every poster points at something the kit has', () => {
   const kit = loadBrandKit(SPORTSWEAR_KIT)
   const world = kitWorld(kit)
-  expect(world.posters.map((p) => p.kind)).toEqual(['product', 'campaign'])
+  expect(world.posters.map((p) => p.kind)).toEqual(['product', 'campaign', 'follow'])
   expect(world.posters[0]!.query.id).toBe(kit.products[0]!.id)
   expect(world.posters[1]!.query.code).toBe(kit.campaigns[0]!.id)
   expect(world.brand).toEqual({ id: 'stride', name: 'Stride Athletics', nameZh: '步越运动', color: kit.colours.primary, logo: kit.logo })

@@ -13,6 +13,7 @@ function posters(kit: BrandKit): WorldPoster[] {
       ...kit.stores.filter((s) => s.tables > 0).slice(0, 1).map((s) => ({ kind: 'table' as const, store: s.id, table: Math.min(12, s.tables) })),
       ...kit.products.slice(0, 1).map((p) => ({ kind: 'product' as const, product: p.id })),
       ...kit.campaigns.slice(0, 1).map((c) => ({ kind: 'campaign' as const, campaign: c.id })),
+      ...kit.stores.slice(0, 1).map((s) => ({ kind: 'follow' as const, store: s.id })),
     ]
   return declared.map((p): WorldPoster => {
     if (p.kind === 'table') {
@@ -28,11 +29,15 @@ function posters(kit: BrandKit): WorldPoster[] {
         label: { en: p.label ?? `${product.name} poster`, zh: p.labelZh ?? `${product.nameZh ?? product.name}海报` },
       }
     }
+    if (p.kind === 'follow') {
+      const store = kit.stores.find((s) => s.id === p.store)!
+      return { kind: 'follow', query: { store: store.id, label: store.name }, label: { en: p.label ?? `Follow code · ${store.name}`, zh: p.labelZh ?? `关注${kit.nameZh ?? kit.name}` } }
+    }
     const campaign = kit.campaigns.find((c) => c.id === p.campaign)!
     return {
       kind: 'campaign',
       query: { code: campaign.id, title: campaign.title, ...(campaign.subtitle ? { subtitle: campaign.subtitle } : {}) },
-      label: { en: p.label ?? campaign.title, zh: p.labelZh ?? campaign.title },
+      label: { en: p.label ?? campaign.title, zh: p.labelZh ?? campaign.titleZh ?? campaign.title },
     }
   })
 }

@@ -54,6 +54,8 @@ const Poster = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('table'), store: id, table: z.int().min(1), label: z.string().optional(), labelZh: z.string().optional() }),
   z.strictObject({ kind: z.literal('product'), product: id, label: z.string().optional(), labelZh: z.string().optional() }),
   z.strictObject({ kind: z.literal('campaign'), campaign: id, label: z.string().optional(), labelZh: z.string().optional() }),
+  /** a store's follow code: the Official Account's permanent code with the scene `store=<id>` */
+  z.strictObject({ kind: z.literal('follow'), store: id, label: z.string().optional(), labelZh: z.string().optional() }),
 ])
 
 const personId = z.string().regex(/^[a-z][a-z0-9_-]{1,31}$/, 'lower-case letters, digits, - or _, 2–32 characters, starting with a letter')
@@ -234,6 +236,7 @@ function worldIssues(kit: unknown, issue: (path: (string | number)[], message: s
   list(field(kit, 'posters')).forEach((p, i) => {
     if (p.kind === 'product' && typeof p.product === 'string' && !products.has(p.product)) issue(['posters', i, 'product'], `unknown product "${p.product}"`)
     if (p.kind === 'campaign' && typeof p.campaign === 'string' && !campaigns.includes(p.campaign)) issue(['posters', i, 'campaign'], `unknown campaign "${p.campaign}"`)
+    if (p.kind === 'follow' && typeof p.store === 'string' && !stores.some((s) => s.id === p.store)) issue(['posters', i, 'store'], `unknown store "${p.store}"`)
     if (p.kind === 'table' && typeof p.store === 'string') {
       const store = stores.find((s) => s.id === p.store)
       if (!store) issue(['posters', i, 'store'], `unknown store "${p.store}"`)

@@ -2,7 +2,7 @@ import { BRAND, CAST, FRIENDSHIPS, GROUP, OA_FOLLOWERS, WECOM_STAFF, type CastMe
 
 /** A poster the phone's scanner can be pointed at: `/_sandbox/qr/posters/<kind>?<query>`. */
 export interface WorldPoster {
-  kind: 'table' | 'product' | 'campaign'
+  kind: 'table' | 'product' | 'campaign' | 'follow'
   query: Record<string, string>
   label: { en: string; zh: string }
 }
@@ -78,7 +78,8 @@ export const DEFAULT_WORLD: World = {
   posters: [
     { kind: 'table', query: { table: '12', store: 'sh01' }, label: { en: 'Table 12', zh: '12号桌' } },
     { kind: 'product', query: { id: 'latte', name: 'Latte', price: '¥28' }, label: { en: 'Latte poster', zh: '拿铁海报' } },
-    { kind: 'campaign', query: { code: 'spring26', title: 'Spring Oolong', subtitle: 'New season oolong, double points this week' }, label: { en: 'Spring Oolong', zh: 'Spring Oolong' } },
+    { kind: 'campaign', query: { code: 'spring26', title: 'Spring Oolong', subtitle: 'New season oolong, double points this week' }, label: { en: 'Spring Oolong', zh: '春季乌龙' } },
+    { kind: 'follow', query: { store: 'sh02', label: "Lumen Coffee · Jing'an" }, label: { en: "Follow code · Lumen Coffee · Jing'an", zh: '关注流明咖啡' } },
   ],}
 
 /** A world the control API can switch to. */

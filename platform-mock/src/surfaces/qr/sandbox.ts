@@ -8,6 +8,7 @@ import { findMiniProgram } from '../miniprogram/pages'
 import type { ScanMethod } from '../miniprogram/scenes'
 import { decodeQrPng } from './decode'
 import { posterCode, posterInfo, posterSvg, type PosterKind, type PosterRequest } from './posters'
+import { followCode, followPng, followSvg } from './follow-poster'
 import { resolvePayload } from './resolve'
 import { nativeOrder, scan, scanCodeInMiniProgram, type ScanInput } from './scan'
 
@@ -121,11 +122,12 @@ export const qrSandbox = new Hono<PlatformEnv>()
     const bytes = codeImage(code, app, { width })
     return new Response(new Uint8Array(bytes), { headers: { 'Content-Type': 'image/png', 'X-Sandbox-Code-Payload': codePayload(code) } })
   })
-  /** Printable posters: `/qr/posters/table?table=12`, `/product?id=…&name=…&price=…`, `/campaign?code=…&title=…` */
+  /** Printable posters: `/qr/posters/table?table=12`, `/product?id=…&name=…&price=…`, `/campaign?code=…&title=…`, `/follow?store=…` */
   .get('/qr/posters/:kind', async (c) => {
     const kind = c.req.param('kind')
-    if (kind !== 'table' && kind !== 'product' && kind !== 'campaign') throw new SandboxError(404, 'not_found', 'posters: table, product, campaign')
     const q = c.req.query()
+    if (kind === 'follow') return followPoster(c, q)
+    if (kind !== 'table' && kind !== 'product' && kind !== 'campaign') throw new SandboxError(404, 'not_found', 'posters: table, product, campaign, follow')
     const req = posterRequest(kind, q)
     const format = q.format ?? 'svg'
     if (format === 'json') {
@@ -141,3 +143,20 @@ export const qrSandbox = new Hono<PlatformEnv>()
     const { svg, payload } = await posterSvg(c.var.platform, kind, req)
     return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8', 'X-Sandbox-Code-Payload': payload })
   })
+
+/** A store's follow code poster (the Official Account's `store=<id>` code): svg, png or json. */
+async function followPoster(c: Context<PlatformEnv>, q: Record<string, string>) {
+  const format = q.format ?? 'svg'
+  const store = q.store ?? ''
+  if (format === 'json') {
+    const { code } = await followCode(c.var.platform, store, q.appid)
+    return c.json({ kind: 'follow', appid: code.appid, ticket: code.ticket, payload: code.url, sceneStr: code.sceneStr })
+  }
+  if (format === 'png') {
+    const { code } = await followCode(c.var.platform, store, q.appid)
+    return new Response(new Uint8Array(await followPng(code)), { headers: { 'Content-Type': 'image/png', 'X-Sandbox-Code-Payload': code.url } })
+  }
+  if (format !== 'svg') throw new SandboxError(400, 'invalid', 'format is svg, png or json')
+  const { svg, code } = await followSvg(c.var.platform, store, q.label, q.appid)
+  return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8', 'X-Sandbox-Code-Payload': code.url })
+}
