@@ -35,9 +35,34 @@ const Consultant = z.strictObject({
   mobile: z.string().regex(/^1\d{10}$/, 'an 11-digit mainland mobile number').optional(),
 })
 
+/** a menu bar button's name: WeChat allows 16 bytes (4 Chinese characters) */
+const menuName = z
+  .string()
+  .min(1)
+  .refine((s) => Buffer.byteLength(s, 'utf8') <= 16, 'at most 16 bytes (4 Chinese characters) on the menu bar')
+
 const Apps = z.strictObject({
   miniProgram: z.strictObject({ name: z.string().min(1).max(30).optional(), nameZh: z.string().optional() }).default({}),
-  officialAccount: z.strictObject({ name: z.string().min(1).max(30).optional(), nameZh: z.string().optional() }).default({}),
+  officialAccount: z
+    .strictObject({
+      name: z.string().min(1).max(30).optional(),
+      nameZh: z.string().optional(),
+      /**
+       * the account's menu bar (at most 3 buttons): a page of the store, or a reply the account
+       * sends when tapped (default: Order now → menu, Member → member, Today → today)
+       */
+      menu: z
+        .array(
+          z.union([
+            z.strictObject({ name: menuName, page: z.enum(['index', 'menu', 'member']) }),
+            z.strictObject({ name: menuName, reply: z.enum(['today', 'menu', 'hours', 'member', 'help']) }),
+          ]),
+        )
+        .min(1)
+        .max(3, 'WeChat allows at most 3 buttons in the menu bar')
+        .optional(),
+    })
+    .default({}),
   channels: z.strictObject({ nickname: z.string().min(1).max(30).optional(), signature: z.string().max(80).optional() }).default({}),
   wecom: z
     .strictObject({

@@ -37,10 +37,12 @@ function replies(store: Store) {
   }
 }
 
-/** The account's menu: Order now / Member (mini program pages) and a click button. */
+/** The account's menu: the kit's buttons, else Order now / Member (mini program pages) and a Today reply. */
 export function menuButtons(store: Store): MenuButton[] {
   const mp = (name: string, pagepath: string): MenuButton => ({ type: 'miniprogram', name, appid: store.appid, pagepath, url: `${store.publicUrl}/mp/${pagepath}.html` })
-  return [mp('Order now', PAGES.menu), mp('Member', PAGES.member), { type: 'click', name: 'Today', key: 'TODAY' }]
+  const declared = store.kit.apps.officialAccount.menu
+  if (!declared) return [mp('Order now', PAGES.menu), mp('Member', PAGES.member), { type: 'click', name: 'Today', key: 'TODAY' }]
+  return declared.map((b) => ('page' in b ? mp(b.name, PAGES[b.page]) : { type: 'click', name: b.name, key: b.reply.toUpperCase() }))
 }
 
 /**
@@ -182,7 +184,9 @@ export async function handleMessage(store: Store, m: Record<string, string>): Pr
     await store.db.update(oaFollowers).set({ lastScanStoreId: shop.id, lastScanAt: new Date().toISOString() }).where(eq(oaFollowers.openid, openid))
     return `Welcome back to ${shop.name}! ${say.menu}`
   }
-  if (event === 'CLICK' && m.EventKey === 'TODAY') return say.today
+  // a click button's key names its reply (TODAY, HOURS…)
+  const reply = event === 'CLICK' ? (m.EventKey ?? '').toLowerCase() : ''
+  if (reply && Object.hasOwn(say, reply)) return say[reply as keyof typeof say]
   return null
 }
 
