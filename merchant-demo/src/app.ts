@@ -11,6 +11,7 @@ import { limitBody } from './body-limit'
 import { heroSvg, logoSvg, productSvg } from './images'
 import { login, memberOf, memberView } from './members'
 import { MODES, resolveFulfilment } from './fulfilment'
+import { slotsOffered } from './booking'
 import { addToCart, cartOf, stockLeft, checkout, firstSighting, fulfil, markReady, markShipped, memberOrder, orderView, ordersOf, recordConsent, setCartQuantity } from './orders'
 import { buyGift, claimGift, giftCard, giftKinds, giftsOf, redeemInStore } from './gifts'
 import { addConsents, consentsOf, remindExpiringCoupons, templateIds } from './messages'
@@ -131,11 +132,14 @@ export function createMerchantApp(store: Store, opts: { staffToken: string; page
         usePoints: z.number().int().min(1).max(1_000_000).optional(),
         address: z.object({ name: z.string().trim().min(1).max(40), phone: z.string().regex(/^\+?[0-9 -]{5,20}$/, 'a phone number'), address: z.string().trim().min(4).max(200) }).optional(),
         mode: z.enum(MODES).optional(),
+        /** booking kits: the slot, "YYYY-MM-DDTHH:MM" China time (GET /api/booking/slots) */
+        slot: z.string().max(20).optional(),
         entry: Entry.optional(),
       }),
     )
     return c.json(await checkout(store, member, input), 201)
   })
+  app.get('/api/booking/slots', async (c) => c.json({ slots: await slotsOffered(store) }))
   app.get('/api/orders', async (c) => c.json({ orders: await ordersOf(store, (await me(c)).id) }))
   app.get('/api/orders/:id', async (c) => c.json({ order: await memberOrder(store, await me(c), c.req.param('id')) }))
   // "pay again" on an unpaid order's page: fresh wx.requestPayment parameters for its prepay

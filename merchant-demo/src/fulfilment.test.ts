@@ -54,8 +54,8 @@ test('a word changed without its Chinese twin reads the same in Chinese, not the
 
 test('every fulfilment mistake comes at once, each with its path, with the kit’s other problems', () => {
   const bad = (fulfilment: unknown) => problems({ ...cafe(), fulfilment })
-  expect(bad('booking')).toEqual([{ path: 'fulfilment', message: 'expected one of "pickup", "delivery", "shipping" or an object with "modes", got "booking"' }])
-  expect(bad({ modes: ['pickup', 'boat'], catalog: '' })).toEqual([{ path: 'fulfilment', message: 'modes[1]: expected one of "pickup", "delivery", "shipping", got "boat"; catalog: must not be empty' }])
+  expect(bad('boat')).toEqual([{ path: 'fulfilment', message: 'expected one of "pickup", "delivery", "shipping", "booking" or an object with "modes", got "boat"' }])
+  expect(bad({ modes: ['pickup', 'boat'], catalog: '' })).toEqual([{ path: 'fulfilment', message: 'modes[1]: expected one of "pickup", "delivery", "shipping", "booking", got "boat"; catalog: must not be empty' }])
   const kit = { ...cafe(), fulfilment: { modes: ['delivery', 'shipping', 'delivery'], words: { pickup: { ready: 'Ready' } } } }
   kit.colours.primary = 'red'
   expect(problems(kit)).toEqual([

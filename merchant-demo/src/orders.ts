@@ -13,6 +13,7 @@ import type { Transaction } from '../wechat/pay'
 import { WeChatApiError, WeChatPayError } from '../wechat/errors'
 import { followerOfMember, notifyPaidFollower } from './official-account'
 import { addressMode, resolveFulfilment, type Mode } from './fulfilment'
+import { checkSlot, holdSlot } from './booking'
 
 export type Order = typeof orders.$inferSelect
 
@@ -60,7 +61,7 @@ export interface Address {
   address: string
 }
 
-export async function checkout(store: Store, member: Member, input: { storeId?: string; entry?: Entry; couponId?: string; giftId?: string; usePoints?: number; address?: Address; mode?: Mode }) {
+export async function checkout(store: Store, member: Member, input: { storeId?: string; entry?: Entry; couponId?: string; giftId?: string; usePoints?: number; address?: Address; mode?: Mode; slot?: string }) {
   const cart = await cartOf(store, member.id)
   if (cart.lines.length === 0) throw new ApiError(409, 'empty_cart', 'the cart is empty')
   const storeId = input.storeId ?? store.kit.stores[0].id
@@ -75,8 +76,10 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
   const fulfilment = resolveFulfilment(store.kit.fulfilment)
   const mode = table ? 'pickup' : (input.mode ?? (input.address && addressMode(fulfilment)) ?? fulfilment.modes[0])
   if (!table && !fulfilment.modes.includes(mode)) throw new ApiError(400, 'unknown_mode', `${store.kit.name} does not offer ${mode} (it offers ${fulfilment.modes.join(', ')})`, 'mode')
-  if (mode !== 'pickup' && !input.address) throw new ApiError(400, 'address_required', `${store.kit.name} ${mode === 'delivery' ? 'delivers' : 'ships'} orders: address is required`, 'address')
-  const address = mode === 'pickup' ? undefined : input.address
+  // a booking's slot is checked before anything is written (the prepay included)
+  const slot = mode === 'booking' ? await checkSlot(store, input.slot) : null
+  if ((mode === 'delivery' || mode === 'shipping') && !input.address) throw new ApiError(400, 'address_required', `${store.kit.name} ${mode === 'delivery' ? 'delivers' : 'ships'} orders: address is required`, 'address')
+  const address = mode === 'delivery' || mode === 'shipping' ? input.address : undefined
 
   const limited = await checkStock(store, cart.lines)
   const attribution = await attributionOf(store, member.openid)
@@ -123,6 +126,7 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
         ...(prepay ? {} : { status: 'paid' as const, paidAt: store.now().toISOString() }),
         giftId: input.giftId ?? null,
         shippingAddress: address ? JSON.stringify(address) : null,
+        bookingSlot: slot,
         memberCouponId: input.couponId ?? null,
         storeId,
         tableNo: table,
@@ -137,6 +141,7 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
         shareChain: attribution ? JSON.stringify({ people: attribution.people, shareChain: attribution.shareChain }) : null,
         followStoreId,
       })
+      if (slot) await holdSlot(t, store, slot)
       await t.insert(orderItems).values(cart.lines.map((l) => ({ orderId: id, productId: l.productId, name: l.name, options: JSON.stringify(l.labels), quantity: l.quantity, unitPrice: l.unitPrice })))
       await t.delete(cartItems).where(eq(cartItems.memberId, member.id))
       if (input.couponId) {
@@ -343,6 +348,8 @@ export async function orderView(store: Store, id: string) {
     /** the platform's attribution of the launch the order came from (first touch, share, chain), null when unknown */
     attribution: order.attributionId || order.followStoreId ? attributionView(order) : null,
     officialAccountMessageSent: order.oaTemplateMsgId !== null,
+    /** booking kits: the slot booked, China time "YYYY-MM-DDTHH:MM" */
+    slot: order.bookingSlot,
     shipping: order.shippingAddress
       ? { address: JSON.parse(order.shippingAddress) as Address, carrier: order.carrier, trackingNo: order.trackingNo, shippedAt: order.shippedAt, messageSent: order.shippedMessageId !== null }
       : null,
@@ -352,8 +359,9 @@ export async function orderView(store: Store, id: string) {
 /** What `GET /api/orders/:id` and the staff routes answer for an order: the one type pages, scenarios and tests read. */
 export type OrderView = Awaited<ReturnType<typeof orderView>>
 
-/** An order with an address goes by the kit's address mode (delivery or shipping); any other is picked up (or served to its table). */
-export function modeOf(store: Store, order: Pick<Order, 'shippingAddress'>): Mode {
+/** An order with a slot is a booking; one with an address goes by the kit's address mode (delivery or shipping); any other is picked up (or served to its table). */
+export function modeOf(store: Store, order: Pick<Order, 'shippingAddress' | 'bookingSlot'>): Mode {
+  if (order.bookingSlot) return 'booking'
   if (!order.shippingAddress) return 'pickup'
   return addressMode(resolveFulfilment(store.kit.fulfilment)) ?? 'shipping'
 }
@@ -436,7 +444,7 @@ export async function markReady(store: Store, id: string) {
     thing2: { value: thing(items) },
     thing3: { value: thing(view.store.name) },
     time4: { value: chinaTime(readyAt) },
-    thing5: { value: view.table ? `Served to table ${view.table}` : 'Pick up at the counter' },
+    thing5: { value: view.table ? `Served to table ${view.table}` : view.slot ? `Checked in for ${view.slot.replace('T', ' ')}` : 'Pick up at the counter' },
   }))
   return { order: await orderView(store, id), message }
 }

@@ -71,6 +71,8 @@ export const orders = sqliteTable(
     trackingNo: text('tracking_no'),
     shippedAt: text('shipped_at'),
     shippedMessageId: text('shipped_message_id'),
+    /** booking kits: the slot booked, China time "YYYY-MM-DDTHH:MM" (booking.ts) */
+    bookingSlot: text('booking_slot'),
     /** the platform's attribution of the launch that brought the buyer in (sandbox only): its id, first touch, share and chain (JSON) */
     attributionId: text('attribution_id'),
     firstTouchChannel: text('first_touch_channel'),

@@ -164,6 +164,13 @@ export const STRINGS = {
   missingPageDetail: { en: 'The link may be out of date.', zh: '链接可能已失效。' },
   offline: { en: "Can't reach the store", zh: '网络不给力' },
   offlineDetail: { en: 'Check your connection and try again.', zh: '请检查网络后重试。' },
+  slotDay: { en: 'Day', zh: '日期' },
+  slotTime: { en: 'Time', zh: '时间' },
+  slotWhen: { en: 'When', zh: '预约时间' },
+  slotLeft: { en: '{n} left', zh: '余 {n}' },
+  slotFull: { en: 'Full', zh: '已约满' },
+  noSlots: { en: 'No times left to book', zh: '暂无可预约时间' },
+  pickASlot: { en: 'Pick a time to book', zh: '请选择预约时间' },
 } as const satisfies Record<string, { en: string; zh: string }>
 
 export type Key = keyof typeof STRINGS
@@ -176,6 +183,12 @@ export const lang = (): Lang => (inChinese() ? 'zh' : 'en')
 /** The store's word for `key` in `in` (the phone's language unless given), `{name}`s filled from `vars`. */
 export function t(key: Key, vars: Record<string, string | number> = {}, inLang: Lang = lang()): string {
   return STRINGS[key][inLang].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m))
+}
+
+/** A booking's slot ("2026-12-08T10:00", China time) in the phone's language: "Tue 8 Dec 10:00", "12月8日周二 10:00"; just the day with `dayOnly`. */
+export function slotName(slot: string, dayOnly = false): string {
+  const day = new Date(`${slot.slice(0, 10)}T12:00:00+08:00`).toLocaleDateString(inChinese() ? 'zh-CN' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'Asia/Shanghai' })
+  return dayOnly || slot.length <= 10 ? day : `${day} ${slot.slice(11, 16)}`
 }
 
 /** A kit thing's name in the phone's language: its `nameZh` in 中文 where the kit gives one, else its name. */

@@ -1,8 +1,8 @@
 /// <reference path="./wx.d.ts" />
 import type { Mode, ResolvedFulfilment, Word, Words } from '../../src/fulfilment'
-import { inChinese, kitName, kitText, kitTitle, t } from './i18n'
+import { inChinese, kitName, kitText, kitTitle, slotName, t } from './i18n'
 export type { Mode, Word, Words }
-export { inChinese, kitName, kitText, kitTitle, t }
+export { inChinese, kitName, kitText, kitTitle, slotName, t }
 /** The page side of the store: its backend is where the page was served from. */
 export const API = new URL('/', location.href).origin
 

@@ -1,11 +1,14 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, choicesOf, couponTitle, entry, giftTitle, kitName, productName, say, t, tableOf, yuan, type Brand, type Coupon, type Gift, type Member, type Mode, type Order } from '../../lib/store'
+import { api, brand, choicesOf, couponTitle, entry, giftTitle, kitName, productName, say, slotName, t, tableOf, yuan, type Brand, type Coupon, type Gift, type Member, type Mode, type Order } from '../../lib/store'
 import { base } from '../../lib/ui'
 import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
 
 /** the kit's points-at-checkout rule (`loyalty.redeem`) */
 type Redeem = { points: number; value: number; maxShare: number }
+
+/** a slot a booking kit offers (GET /api/booking/slots) */
+type Slot = { slot: string; date: string; time: string; left: number }
 
 interface Cart {
   lines: { id: number; productId: string; name: string; labels: { option: string; choice: string }[]; quantity: number; unitPrice: number; lineTotal: number }[]
@@ -28,6 +31,11 @@ export class MpCart extends LitElement {
       li.store .tick { color: var(--primary); font-weight: 700; width: 18px; text-align: right; }
       li.store.chosen strong { color: var(--primary); }
       input[type='checkbox'] { accent-color: var(--primary); width: 18px; height: 18px; vertical-align: middle; margin: 0 0 0 6px; }
+      .slots { display: flex; flex-wrap: wrap; gap: 6px; list-style: none; margin: 8px 0 0; padding: 0; }
+      .slots li { border: 1px solid #ddd; border-radius: 6px; padding: 6px 10px; cursor: pointer; font-size: 14px; text-align: center; }
+      .slots li[aria-checked='true'] { border-color: var(--primary); color: var(--primary); font-weight: 700; }
+      .slots li[aria-disabled='true'] { color: #bbb; cursor: default; }
+      .slots small { display: block; font-size: 11px; color: #999; font-weight: 400; }
       select { font: inherit; padding: 4px; border-radius: 6px; border: 1px solid #ddd; background: #fff; max-width: 60%; }
     `,
   ]
@@ -49,6 +57,10 @@ export class MpCart extends LitElement {
   @state() address = { name: '', phone: '', address: '' }
   /** how it reaches the person, of the kit's modes (the first unless the person picks another) */
   @state() mode: Mode = 'pickup'
+  /** booking kits: the slots on offer, the day shown and the slot chosen ('' until one is) */
+  @state() slots: Slot[] = []
+  @state() day = ''
+  @state() slot = ''
   @state() failure: Failure | null = null
 
   connectedCallback() {
@@ -76,6 +88,11 @@ export class MpCart extends LitElement {
     this.coupons = (await api<{ mine: Coupon[] }>('GET', '/api/coupons')).mine.filter((c) => c.state === 'usable')
     this.gifts = (await api<{ received: Gift[] }>('GET', '/api/gifts')).received.filter((g) => g.state === 'claimed')
     this.memberPoints = (await api<{ member: Member }>('GET', '/api/me')).member.points
+    if (this.brand?.fulfilment.modes.includes('booking')) {
+      this.slots = (await api<{ slots: Slot[] }>('GET', '/api/booking/slots')).slots
+      this.day = this.slots.find((s) => s.left > 0)?.date ?? this.slots[0]?.date ?? ''
+      if (!this.slots.some((s) => s.slot === this.slot && s.left > 0)) this.slot = ''
+    }
     // a gift for something in the cart is used first: it is what the friend meant
     this.giftId = this.#giftsHere()[0]?.id ?? ''
     // the best coupon that applies, as WeChat stores pre-select it
@@ -124,11 +141,12 @@ export class MpCart extends LitElement {
   }
 
   async #pay() {
+    // a table code's order is served at its table; else the mode chosen, with an address when it goes out
+    const mode = tableOf(entry().query) ? 'pickup' : this.mode
+    if (mode === 'booking' && !this.slot) return void (await wx.showToast({ title: t('pickASlot'), icon: 'none' }))
     this.paying = true
     try {
-      // a table code's order is served at its table; else the mode chosen, with an address when it goes out
-      const mode = tableOf(entry().query) ? 'pickup' : this.mode
-      const shipping = mode !== 'pickup'
+      const shipping = mode === 'delivery' || mode === 'shipping'
       const { order, payment } = await api<{ order: Order; payment: Record<string, string> | null }>('POST', '/api/orders', {
         entry: entry(),
         // a table code belongs to the store that printed it (the first); else the store chosen
@@ -137,6 +155,7 @@ export class MpCart extends LitElement {
         ...(this.giftId ? { giftId: this.giftId } : {}),
         ...(this.usePoints && this.#pointsOffer ? { usePoints: this.#pointsOffer.points } : {}),
         ...(shipping ? { address: this.address } : {}),
+        ...(mode === 'booking' ? { slot: this.slot } : {}),
         ...(tableOf(entry().query) ? {} : { mode }),
       })
       // nothing to pay when a gift covered it all
@@ -176,6 +195,23 @@ export class MpCart extends LitElement {
     const field = (key: 'name' | 'phone' | 'address', label: string) =>
       html`<label style="display:block;margin-top:6px">${label} <input aria-label=${label} style="font:inherit;width:100%;box-sizing:border-box;padding:6px;border:1px solid #ddd;border-radius:6px" .value=${this.address[key]} @input=${(e: Event) => (this.address = { ...this.address, [key]: (e.target as HTMLInputElement).value })} /></label>`
     return html`<div class="card"><h3>${say(this.brand!.fulfilment.words[this.mode].where)}</h3>${field('name', t('name'))}${field('phone', t('phone'))}${field('address', t('address'))}</div>`
+  }
+
+  /** Booking kits: the day, then its times (a full one greyed out). */
+  #slotPicker() {
+    const days = [...new Set(this.slots.map((s) => s.date))]
+    if (days.length === 0) return html`<div class="card"><h3>${t('slotWhen')}</h3><p class="muted">${t('noSlots')}</p></div>`
+    const chip = (checked: boolean, label: string, pick: () => void, disabled = false, note = '') =>
+      html`<li role="radio" aria-checked=${checked ? 'true' : 'false'} aria-disabled=${disabled ? 'true' : 'false'} aria-label=${label} @click=${() => !disabled && pick()}>${label}${note ? html`<small>${note}</small>` : null}</li>`
+    return html`<div class="card">
+      <h3>${t('slotWhen')}${this.slot ? html` <span class="muted">· ${slotName(this.slot)}</span>` : null}</h3>
+      <ul class="slots" role="radiogroup" aria-label=${t('slotDay')}>
+        ${days.map((d) => chip(d === this.day, slotName(d, true), () => (this.day = d)))}
+      </ul>
+      <ul class="slots" role="radiogroup" aria-label=${t('slotTime')}>
+        ${this.slots.filter((s) => s.date === this.day).map((s) => chip(s.slot === this.slot, s.time, () => (this.slot = s.slot), s.left === 0, s.left === 0 ? t('slotFull') : t('slotLeft', { n: s.left })))}
+      </ul>
+    </div>`
   }
 
   #pointsToggle() {
@@ -220,7 +256,7 @@ export class MpCart extends LitElement {
     const table = tableOf(entry().query)
     const shop = b.stores.find((s) => s.id === this.storeId) ?? b.stores[0]
     const words = b.fulfilment.words[this.mode]
-    if (table || this.mode !== 'pickup' || b.stores.length < 2)
+    if (table || (this.mode !== 'pickup' && this.mode !== 'booking') || b.stores.length < 2)
       return html`<div class="card">
         <h3>${table ? t('table', { table }) : say(words.name)}</h3>
         <div class="muted">${kitName(table ? b.stores[0] : shop)} · ${(table ? b.stores[0] : shop).address}</div>
@@ -249,7 +285,8 @@ export class MpCart extends LitElement {
     return html`
       ${this.#modes(b)}
       ${this.#where(b)}
-      ${this.mode !== 'pickup' && !table ? this.#addressForm() : null}
+      ${(this.mode === 'delivery' || this.mode === 'shipping') && !table ? this.#addressForm() : null}
+      ${this.mode === 'booking' && !table ? this.#slotPicker() : null}
       <div class="card">
         ${cart.lines.length === 0 ? html`<p class="muted">${t('cartEmpty')}</p>` : null}
         <ul aria-label=${t('cart')}>

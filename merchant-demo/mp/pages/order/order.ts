@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, choicesOf, go, pageQuery, productName, say, statusOf, storeName, t, wordsOf, yuan, StoreError, type Brand, type Order, type Words } from '../../lib/store'
+import { api, brand, choicesOf, go, pageQuery, productName, say, slotName, statusOf, storeName, t, wordsOf, yuan, StoreError, type Brand, type Order, type Words } from '../../lib/store'
 import { base } from '../../lib/ui'
 import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
 import '../../lib/mp-consultant'
@@ -10,7 +10,7 @@ const steps = (o: Order, w: Words) =>
   [
     ['pending', t('awaitingPayment')],
     ['paid', say(w.preparing)],
-    [o.mode === 'pickup' ? 'ready' : 'shipped', say(w.ready)],
+    [o.mode === 'pickup' || o.mode === 'booking' ? 'ready' : 'shipped', say(w.ready)],
   ] as const
 
 /**
@@ -133,6 +133,7 @@ export class MpOrder extends LitElement {
       </div>
       <div class="card">
         <div aria-label=${t('store')}><strong>${o.table ? t('table', { table: o.table }) : say(w.where)}</strong> ${o.shipping ? o.shipping.address.address : storeName(b, o.store.id, o.store.name)}</div>
+        ${o.slot ? html`<div aria-label=${t('slotWhen')}><strong>${t('slotWhen')}</strong> ${slotName(o.slot)}</div>` : null}
         ${shop && !o.shipping ? html`<div class="muted">${shop.address}</div>` : o.shipping ? html`<div class="muted">${o.shipping.address.name} · ${o.shipping.address.phone} · ${t('fromStore', { store: storeName(b, o.store.id, o.store.name) })}</div>` : null}
         <ul aria-label=${t('itemsLabel')}>
           ${o.items.map((i) => html`<li><span>${productName(b, i.productId, i.name)} ×${i.quantity}<div class="muted">${choicesOf(b, i.productId, i.options)}</div></span><span>${yuan(i.unitPrice * i.quantity)}</span></li>`)}
