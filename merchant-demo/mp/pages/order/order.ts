@@ -133,8 +133,8 @@ export class MpOrder extends LitElement {
       </div>
       <div class="card">
         <div aria-label=${t('store')}><strong>${o.table ? t('table', { table: o.table }) : say(w.where)}</strong> ${o.shipping ? o.shipping.address.address : storeName(b, o.store.id, o.store.name)}</div>
-        ${o.slot ? html`<div aria-label=${t('slotWhen')}><strong>${t('slotWhen')}</strong> ${slotName(o.slot)}</div>` : null}
         ${shop && !o.shipping ? html`<div class="muted">${shop.address}</div>` : o.shipping ? html`<div class="muted">${o.shipping.address.name} · ${o.shipping.address.phone} · ${t('fromStore', { store: storeName(b, o.store.id, o.store.name) })}</div>` : null}
+        ${o.slot ? html`<div aria-label=${t('slotWhen')}><strong>${t('slotWhen')}</strong> ${slotName(o.slot)}</div>` : null}
         <ul aria-label=${t('itemsLabel')}>
           ${o.items.map((i) => html`<li><span>${productName(b, i.productId, i.name)} ×${i.quantity}<div class="muted">${choicesOf(b, i.productId, i.options)}</div></span><span>${yuan(i.unitPrice * i.quantity)}</span></li>`)}
         </ul>
