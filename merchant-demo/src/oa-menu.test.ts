@@ -26,10 +26,10 @@ test('a kit’s menu bar is the account’s: its pages open the store, its click
     expect.objectContaining({ type: 'click', name: '今日', key: 'TODAY' }),
   ])
   await oa('bob', '/follow', {})
-  await oa('bob', '/menu/tap', { top: 1 })
+  // the tap's passive reply: the stores' addresses
+  const tapped = await oa('bob', '/menu/tap', { top: 1 })
+  expect(tapped.push.reply.body.content).toContain(kit.stores[0]!.address)
   await settled(env.merchant.store)
-  const messages = (await oa('bob', '/messages')).messages as { from: string; body: { content?: string } }[]
-  expect(messages.at(-1)!.body.content).toContain(kit.stores[0]!.address)
 })
 
 test('a menu bar the WeChat limits refuse is a bad kit: more than 3 buttons, a name over 16 bytes', () => {
