@@ -57,6 +57,10 @@ export async function startPlatform(opts: StartOptions = {}): Promise<RunningPla
     )
     s.once('error', reject)
   })
+  // idle keep-alive sockets stay open longer than clients keep them (Node's 5 s lost the race with
+  // a client reusing one just as it closed: ECONNRESET on its next request)
+  ;(server as { keepAliveTimeout?: number; headersTimeout?: number }).keepAliveTimeout = 65_000
+  ;(server as { keepAliveTimeout?: number; headersTimeout?: number }).headersTimeout = 66_000
   const port = (server.address() as AddressInfo).port
   const host = opts.hostname && opts.hostname !== '0.0.0.0' ? opts.hostname : 'localhost'
   return {
