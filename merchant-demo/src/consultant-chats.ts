@@ -13,7 +13,8 @@ import { wecomOf } from './wecom'
  * (externalcontact/get_follow_user_list, user/get).
  */
 
-interface ClientMessage {
+/** A message of a consultant's chat, as the WeCom client (the sandbox's stand-in) gives it. */
+export interface ClientMessage {
   seq: number
   from: 'staff' | 'customer' | 'system'
   source: string
@@ -66,6 +67,9 @@ export async function consultantChats(store: Store) {
   }
   return list.sort((a, b) => (b.lastMessage?.sentAt ?? '').localeCompare(a.lastMessage?.sentAt ?? '') || (b.lastMessage?.seq ?? 0) - (a.lastMessage?.seq ?? 0))
 }
+
+/** One chat of the console's list (`GET /admin/wecom/consultant-chats`). */
+export type ConsultantChatView = Awaited<ReturnType<typeof consultantChats>>[number]
 
 export async function consultantChat(store: Store, userid: string, externalUserid: string) {
   const consultant = (await consultants(store)).find((c) => c.userid === userid)

@@ -1,3 +1,4 @@
+import type { ClientMessage, ConsultantChatView } from '../../src/consultant-chats'
 /** The console's calls: every one an `/admin/*` call with the staff token as a bearer. */
 
 const KEY = 'brand-console:staff-token'
@@ -109,22 +110,6 @@ export const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`
 /** A person id of the world (`alice`) as a name. */
 export const personName = (id: string | null | undefined) => (id ? id.charAt(0).toUpperCase() + id.slice(1) : '')
 
-/** A consultant's 1:1 chat with a customer, as the consultant's WeCom client shows it. */
-export interface ConsultantChat {
-  consultant: { userid: string; name: string; position: string }
-  externalUserid: string
-  person: string
-  name: string
-  nameZh: string | null
-  order: { id: string; pickupNo: string; status: string; total: number } | null
-  lastMessage: ClientMessage | null
-  messages?: ClientMessage[]
-}
-export interface ClientMessage {
-  seq: number
-  from: 'staff' | 'customer' | 'system'
-  source: string
-  kind: string
-  body: Record<string, unknown>
-  sentAt: string
-}
+/** A consultant's 1:1 chat with a customer, as the consultant's WeCom client shows it: the store's own types. */
+export type ConsultantChat = ConsultantChatView & { messages?: ClientMessage[] }
+export type { ClientMessage }
