@@ -5,25 +5,23 @@ import { generatePayKeys, type PayKeys } from './keys'
 import type { OwnIds } from './world'
 
 /**
- * The brand's identifiers and secrets: generated once per data dir, kept in sandbox_keys and never
+ * The brand's identifiers and secrets (its names are the world's, see World): generated once per data dir, kept in sandbox_keys and never
  * regenerated (reset and restore leave them alone), so a configured merchant keeps working.
  */
 export interface WorldCredentials {
   /** derives openids and unionids; never leaves the platform */
   worldSecret: string
-  miniProgram: { appid: string; secret: string; originalId: string; name: string }
+  miniProgram: { appid: string; secret: string; originalId: string }
   officialAccount: {
     appid: string
     secret: string
     originalId: string
-    name: string
     token: string
     encodingAESKey: string
   }
-  pay: { mchid: string; name: string } & PayKeys
+  pay: { mchid: string } & PayKeys
   wecom: {
     corpid: string
-    name: string
     agentid: number
     agentSecret: string
     contactSecret: string
@@ -40,20 +38,17 @@ export async function generateCredentials(ids: Ids, now: Date): Promise<WorldCre
       appid: `wx${ids.hex(16)}`,
       secret: ids.hex(32),
       originalId: `gh_${ids.hex(12)}`,
-      name: `${BRAND.name} Store`,
     },
     officialAccount: {
       appid: `wx${ids.hex(16)}`,
       secret: ids.hex(32),
       originalId: `gh_${ids.hex(12)}`,
-      name: BRAND.name,
       token: ids.alnum(32),
       encodingAESKey: ids.alnum(43),
     },
-    pay: { mchid, name: `${BRAND.name} (Shanghai) Co., Ltd.`, ...(await generatePayKeys(ids, mchid, BRAND.name, now)) },
+    pay: { mchid, ...(await generatePayKeys(ids, mchid, BRAND.name, now)) },
     wecom: {
       corpid: `ww${ids.hex(16)}`,
-      name: BRAND.name,
       agentid: 1000002,
       agentSecret: ids.urlsafe(43),
       contactSecret: ids.urlsafe(43),

@@ -5,7 +5,7 @@ import type { TestPlatform } from '../../testing'
 /** Helpers the mini program and qr tests share (not a test file). */
 export function mpKit(p: TestPlatform) {
   const cred = p.platform.credentials
-  const mp = cred.miniProgram
+  const mp = { ...cred.miniProgram, name: p.platform.world.miniProgram.name }
   return {
     mp,
     oa: cred.officialAccount,

@@ -34,7 +34,7 @@ describe('contact me: scan, add, callback, welcome', () => {
       source: 'image',
       configId: made.config_id,
       corpid: kit.cred.corpid,
-      corpTag: `@${kit.cred.name}`,
+      corpTag: `@${kit.corpName}`,
       consultant: { userid: 'LilyChen', name: 'Lily Chen' },
       added: false,
       add: { method: 'POST', path: '/_sandbox/people/alice/wecom/contacts', body: { configId: made.config_id } },
@@ -66,7 +66,7 @@ describe('contact me: scan, add, callback, welcome', () => {
 
     const contacts = (await kit.send('GET', '/_sandbox/people/alice/wecom/contacts')).body.contacts
     expect(contacts).toEqual([
-      expect.objectContaining({ conversation: `wecom:${kit.cred.corpid}:LilyChen`, kind: 'consultant', name: 'Lily Chen', corpTag: `@${kit.cred.name}`, state: 'order_1001', externalUserid: added.body.externalUserid }),
+      expect.objectContaining({ conversation: `wecom:${kit.cred.corpid}:LilyChen`, kind: 'consultant', name: 'Lily Chen', corpTag: `@${kit.corpName}`, state: 'order_1001', externalUserid: added.body.externalUserid }),
     ])
     const chat = (await kit.send('GET', `/_sandbox/people/alice/wecom/conversations/wecom:${kit.cred.corpid}:LilyChen/messages`)).body.messages
     expect(chat.map((m: any) => [m.from, m.source, m.kind])).toEqual([

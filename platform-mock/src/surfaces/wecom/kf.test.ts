@@ -25,7 +25,7 @@ let lastCustomer = ''
 
 describe('WeChat Customer Service: callback, sync_msg, send_msg', () => {
   test('entering and writing trigger kf_msg_or_event; sync_msg with its token returns them; send_msg answers into the chat', async () => {
-    expect(await kit.api('/cgi-bin/kf/account/list', { offset: 0, limit: 100 })).toEqual({ errcode: 0, errmsg: 'ok', account_list: [{ open_kfid: openKfid, name: `${kit.cred.name} Service`, avatar: '', manage_privilege: true }] })
+    expect(await kit.api('/cgi-bin/kf/account/list', { offset: 0, limit: 100 })).toEqual({ errcode: 0, errmsg: 'ok', account_list: [{ open_kfid: openKfid, name: `${kit.corpName} Service`, avatar: '', manage_privilege: true }] })
     const entered = await kit.send('POST', `/_sandbox/people/alice/kf/${openKfid}/enter`, { scene: 'order_page', sceneParam: 'order=1001' })
     expect(entered.status).toBe(201)
     expect(brand.received.at(-1)!.message).toMatchObject({ ToUserName: kit.cred.corpid, MsgType: 'event', Event: 'kf_msg_or_event', OpenKfId: openKfid, Token: expect.stringMatching(/^ENC\w+$/) })

@@ -74,6 +74,8 @@ export function wecomKit(p: TestPlatform) {
   const tokens = new Map<string, string>()
   return {
     cred,
+    /** the corp's name, as the world declares it */
+    corpName: p.platform.world.wecom.corpName,
     send,
     async token(secret: 'agent' | 'contact' = 'contact') {
       const s = secret === 'agent' ? cred.agentSecret : cred.contactSecret
