@@ -25,7 +25,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node node_modules/tsx/dist/cli.mjs launcher/cli.ts --memory --seed 1 --port ${PORT}`,
+    command: `node node_modules/tsx/dist/cli.mjs launcher/cli.ts --memory --seed 1 --port ${PORT} --lab-dir e2e/fixtures/lab`,
     env: { STAFF_TOKEN: process.env.STAFF_TOKEN },
     url: `http://localhost:${PORT}/_sandbox/health`,
     reuseExistingServer: false,

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, afterEach, expect, test } from 'vitest'
@@ -102,6 +102,24 @@ test('--host on a LAN prints a control token, and the printed URL keeps it in a 
   // scripts send it as a header
   expect((await fetch(`${sandbox.url}/_sandbox/health`, { headers: { 'X-Sandbox-Token': token! } })).status).toBe(200)
   expect(await sandbox.stop()).toBe(0)
+})
+
+test('lists the strategy lab runs of .sandbox/lab, or of --lab-dir', async () => {
+  const run = (lab: string, id: string) => {
+    mkdirSync(join(dir, lab, id), { recursive: true })
+    const result = { kit: { id: 'lumen', name: 'Lumen Coffee', nameZh: '流明咖啡' }, people: 10, days: 1, seed: 1, generatedAt: '2026-12-07T10:00:00.000Z', a: { strategy: { name: 'baseline' }, summary: { buyers: 1, orders: 1, sales: 100, kFactor: 0 } }, b: null }
+    writeFileSync(join(dir, lab, id, 'result.json'), JSON.stringify(result))
+  }
+  run('.sandbox/lab', 'default-run')
+  run('elsewhere', 'flagged-run')
+  const ids = async (url: string) => (await (await fetch(`${url}/_sandbox/lab/reports`)).json()).reports.map((r: { id: string }) => r.id)
+  const byDefault = await start(['--port', '0', '--memory', '--no-merchant'])
+  expect(byDefault.output()).toContain(`(${join(dir, '.sandbox/lab')})`)
+  expect(await ids(byDefault.url)).toEqual(['default-run'])
+  expect(await byDefault.stop()).toBe(0)
+  const flagged = await start(['--port', '0', '--memory', '--no-merchant', '--lab-dir', 'elsewhere'])
+  expect(await ids(flagged.url)).toEqual(['flagged-run'])
+  expect(await flagged.stop()).toBe(0)
 })
 
 test('--kit: that brand everywhere the platform names it, its articles published once, and another kit on the same data dir seeds its world', async () => {

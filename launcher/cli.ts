@@ -19,6 +19,8 @@ const USAGE = `Usage: npm start -- [options]
   --kit FILE          the world kit: the brand, its apps, catalog, content and people
                       (default merchant-demo/brands/cafe.json; --brand is the same)
   --no-merchant       start the platform alone
+  --lab-dir DIR       where the strategy lab's runs are (npm run simulate), for the presenter's
+                      list of reports (default .sandbox/lab)
   --host ADDR         address to listen on (default 127.0.0.1); another than loopback (a classroom
                       on a LAN) prints a control token the other machines need (env SANDBOX_TOKEN)
   --allow-host NAME   another name the control API and the phone answer to (repeatable)
@@ -59,6 +61,7 @@ async function main() {
         kit: { type: 'string' },
         brand: { type: 'string' },
         'no-merchant': { type: 'boolean', default: false },
+        'lab-dir': { type: 'string' },
         host: { type: 'string' },
         'allow-host': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
@@ -108,6 +111,7 @@ async function main() {
       authToken: process.env.DATABASE_AUTH_TOKEN,
       seed: args.seed ?? null,
       world: kitWorld(kit),
+      labDir: resolve(args['lab-dir'] ?? '.sandbox/lab'),
     })
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
@@ -177,6 +181,7 @@ async function main() {
     qyapi.weixin.qq.com    ${url}/wecom/cgi-bin/…
   Credentials              ${url}/_sandbox/credentials
   Event log (SSE)          ${url}/_sandbox/events/stream
+  Strategy lab reports     ${url}/_sandbox/lab/reports   (${platform.labDir})
   Merchant demo            ${shown ? `${shown.url}  (${shown.store.kit.name}; pages at ${shown.url}/mp)` : 'not started (--no-merchant)'}${shown ? `
     staff (/admin/…)       Authorization: Bearer ${shown.staffToken}
                            curl -H 'Authorization: Bearer ${shown.staffToken}' ${shown.url}/admin/orders` : ''}

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { HOSTS, limitBody, pickHost } from './hosts'
 import { controlAccess, type ControlAccess } from './sandbox/access'
+import { labReports } from './sandbox/lab-reports'
 import type { Platform } from './platform'
 import { sandbox } from './sandbox/routes'
 import { cardsSandbox } from './surfaces/cards/sandbox'
@@ -64,6 +65,7 @@ export function createPlatform(platform: Platform, access: ControlAccess = {}) {
   app.route('/_sandbox', cardsSandbox)
   app.route('/_sandbox', channelsSandbox)
   app.route('/_sandbox', wecomSandbox)
+  app.route('/_sandbox', labReports)
   app.route('/', phoneUi())
   app.notFound(() => new SandboxError(404, 'not_found', 'no such sandbox route').getResponse())
   app.onError((err) => errorResponse('sandbox', err, 'sandbox'))

@@ -50,6 +50,8 @@ export class Platform {
   worldSeed: string | null = null
   /** the kits a launcher offers to switch to (none: the world can only be reset) */
   catalog: WorldCatalog | null = null
+  /** where `npm run simulate` writes its runs, for `/_sandbox/lab/reports` (none: the list is empty) */
+  labDir: string | null = null
   /** the generated credentials, kept across resets and worlds */
   #generated!: WorldCredentials
 

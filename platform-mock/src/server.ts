@@ -19,6 +19,8 @@ export interface StartOptions {
   world?: World
   /** the kits `POST /_sandbox/world` can switch to */
   catalog?: WorldCatalog
+  /** the strategy lab's directory of runs (`npm run simulate`), listed at `/_sandbox/lab/reports` */
+  labDir?: string | null
   /** an already-open database (tests) */
   db?: Db
   /** more host names the control API and the phone answer to (loopback and `hostname` always do) */
@@ -47,6 +49,7 @@ export async function startPlatform(opts: StartOptions = {}): Promise<RunningPla
   const db = opts.db ?? (opts.memory ? await memoryDb() : await openDb(opts.databaseUrl ?? 'file:.sandbox/platform.db', { authToken: opts.authToken }))
   const platform = await Platform.open(db, { seed: opts.seed ?? null, world: opts.world })
   platform.catalog = opts.catalog ?? null
+  platform.labDir = opts.labDir ?? null
   platform.scheduler.startTicking()
   const app = createPlatform(platform, { allowedHosts: [...listenNames(opts.hostname), ...(opts.allowedHosts ?? [])], token: opts.token ?? null })
   const server = await new Promise<ServerType>((resolve, reject) => {

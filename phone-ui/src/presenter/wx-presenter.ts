@@ -1,8 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { Funnel } from '../../../platform-mock/src/sandbox/funnel'
+import type { LabReport } from '../../../platform-mock/src/sandbox/lab-reports'
 import { api, call, onEvent, post, type SandboxEvent, type WorldView } from '../api'
 import { caption, channelLabel, chinaTime, SURFACE_COLOURS, yuan } from './captions'
+import './wx-lab-reports'
 
 interface Clock {
   mode: 'frozen' | 'live'
@@ -163,6 +165,19 @@ export class WxPresenter extends LitElement {
       color: #8a9099;
       font-style: italic;
     }
+    section.lab {
+      display: flex;
+      flex-direction: column;
+    }
+    /* open, the lab's runs take the timeline's room */
+    section.lab.open {
+      flex: 1;
+      min-height: 160px;
+      border-bottom: none;
+    }
+    section.lab wx-lab-reports {
+      flex: 1;
+    }
     .timeline {
       flex: 1;
       min-height: 160px;
@@ -262,6 +277,8 @@ export class WxPresenter extends LitElement {
   @state() private world: WorldView | null = null
   @state() private switching = ''
   @state() private names = new Map<string, string>()
+  @state() private labReports: LabReport[] | null = null
+  @state() private labOpen = false
   #off: (() => void) | null = null
   #refresh: ReturnType<typeof setTimeout> | null = null
 
@@ -300,6 +317,16 @@ export class WxPresenter extends LitElement {
     } catch (err) {
       this.error = (err as Error).message
     }
+    void this.#loadLab()
+  }
+
+  /** The strategy lab's runs: files on disk, so read again whenever the trainer looks. */
+  async #loadLab() {
+    try {
+      this.labReports = (await control<{ reports: LabReport[] }>('/lab/reports')).reports
+    } catch (err) {
+      this.error = (err as Error).message
+    }
   }
 
   #scheduleRefresh() {
@@ -322,7 +349,7 @@ export class WxPresenter extends LitElement {
   }
 
   render() {
-    return html`${this.#worldSection()} ${this.#clockSection()} ${this.#funnelSection()} ${this.#channelSection()} ${this.#timeline()}`
+    return html`${this.#worldSection()} ${this.#clockSection()} ${this.#funnelSection()} ${this.#channelSection()} ${this.#labSection()} ${this.labOpen ? nothing : this.#timeline()}`
   }
 
   /** The world picker: another kit's world for both phones and the store (a trainer comparing brands). */
@@ -432,6 +459,12 @@ export class WxPresenter extends LitElement {
             ${rows.map((r) => html`<tr><td>${channelLabel(r.c.channel)}</td><td>${r.c.journeys}</td><td>${r.orders}</td><td>${yuan(r.revenue)}</td></tr>`)}
           </table>`
         : html`<div class="empty">No journeys yet: scan a code or share a card in a phone.</div>`}
+    </section>`
+  }
+
+  #labSection() {
+    return html`<section class="lab ${this.labOpen ? 'open' : ''}" aria-label="Strategy lab">
+      <wx-lab-reports .reports=${this.labReports} ?open=${this.labOpen} @wx-lab-toggle=${(e: CustomEvent<boolean>) => (this.labOpen = e.detail)} @wx-lab-refresh=${() => this.#loadLab()}></wx-lab-reports>
     </section>`
   }
 
