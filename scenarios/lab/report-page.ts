@@ -427,6 +427,8 @@ export const pageScript = String.raw`
     const leaves = (n) => (n.children.length ? n.children.reduce((k, x) => k + leaves(x), 0) : 1)
     const count = (n) => (n.bought ? 1 : 0) + n.children.reduce((k, x) => k + count(x), 0)
     const shown = 3
+    // one hop is as wide in every tree, so trees compare at a glance
+    const deepest = Math.max(1, ...runs.flatMap((r) => r.shareTrees.slice(0, shown).map((t) => t.depth)))
     pair(s, (panel, run, i) => {
       const trees = run.shareTrees.slice(0, shown)
       if (!trees.length) panel.append(el('p', { class: 'muted', text: 'No card was opened by a friend.' }))
@@ -434,7 +436,7 @@ export const pageScript = String.raw`
         panel.append(el('p', { class: 'tree-caption', text: '#' + (k + 1) + ' · from ' + channelName(t.channel) + ' · ' + int(t.size) + ' people · ' + int(t.depth) + ' hop' + (t.depth === 1 ? '' : 's') + ' deep · ' + int(count(t.root)) + ' bought' }))
         chart(panel, Math.min(420, Math.max(110, 28 + leaves(t.root) * 17)), {
           tooltip: { trigger: 'item', formatter: (p) => p.name + (p.data && p.data.bought ? ' · bought' : ' · did not buy') },
-          series: [{ type: 'tree', data: [node(t.root, colors[i])], orient: 'LR', top: 10, bottom: 10, left: 14, right: 14, symbol: 'circle', symbolSize: 9, initialTreeDepth: -1, expandAndCollapse: false, roam: false, label: { show: false }, leaves: { label: { show: false } }, lineStyle: { color: '#cfd4db', width: 1.2, curveness: 0.5 }, emphasis: { focus: 'ancestor' } }],
+          series: [{ type: 'tree', data: [node(t.root, colors[i])], orient: 'LR', top: 10, bottom: 10, left: 14, right: (3 + 94 * (1 - Math.max(1, t.depth) / deepest)).toFixed(1) + '%', symbol: 'circle', symbolSize: 9, initialTreeDepth: -1, expandAndCollapse: false, roam: false, label: { show: false }, leaves: { label: { show: false } }, lineStyle: { color: '#cfd4db', width: 1.2, curveness: 0.5 }, emphasis: { focus: 'ancestor' } }],
         })
       })
       if (run.shareTrees.length > shown) panel.append(el('p', { class: 'tree-caption', text: 'and ' + (run.shareTrees.length - shown) + ' smaller: ' + run.shareTrees.slice(shown).map((t) => t.size).join(', ') + ' people' }))
@@ -443,13 +445,13 @@ export const pageScript = String.raw`
 
   // ==== time to first purchase
   {
-    const s = section('time', 'Time to first purchase', 'Hours from a person’s first touch (a scan, a read, a view, a card…) to their first payment, virtual time; buyers only.')
+    const s = section('time', 'Time to first purchase', 'Buyers by the time from their first touch (a scan, a read, a view, a card…) to their first payment, in virtual time.')
     s.append(el('div', { class: 'stats' }, runs.map((r, i) => el('span', null, two ? badge(i) : null, ' Median ', el('b', { text: hours(r.timeToFirstPurchase.medianHours) }), ' · 90th percentile ', el('b', { text: hours(r.timeToFirstPurchase.p90Hours) }), el('span', { class: 'muted', text: ' (90% of buyers had paid by then)' })))))
     const labels = runs[0].timeToFirstPurchase.buckets.map((b) => b.label)
     chart(s, 280, {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => int(v) + ' buyers' },
-      xAxis: cat(labels, { name: 'first touch → first payment', nameLocation: 'middle', nameGap: 28, nameTextStyle: { color: '#9ca3af' } }),
-      yAxis: val({ name: 'buyers', nameTextStyle: { color: '#9ca3af', align: 'left' } }),
+      xAxis: cat(labels),
+      yAxis: val(),
       series: runs.map((r, i) => ({ name: r.strategy.name, type: 'bar', barGap: '8%', barCategoryGap: '22%', itemStyle: { color: colors[i], borderRadius: [3, 3, 0, 0] }, data: labels.map((l) => (r.timeToFirstPurchase.buckets.find((b) => b.label === l) || { people: 0 }).people) })),
     })
   }

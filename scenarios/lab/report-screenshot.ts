@@ -53,6 +53,9 @@ async function main() {
       await watch(page, problems, (u) => u === url)
       await page.goto(url)
       await page.waitForFunction(() => document.body.dataset.ready === '1', null, { timeout: 30_000 })
+      // The report draws no images: one here would be a name that became markup.
+      const images = await page.locator('img').count()
+      if (images) problems.push(`${width}×${height}: ${images} <img> element(s) in the page`)
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
       if (overflow > 0) problems.push(`${width}×${height}: ${overflow}px of horizontal scroll`)
       const path = join(outDir, `lab-report-${width}.png`)
