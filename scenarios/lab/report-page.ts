@@ -54,7 +54,7 @@ h4 { font-size: 13px; margin: 18px 0 4px; color: #374151; font-weight: 600; }
 .table-wrap { overflow-x: auto; margin-top: 10px; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; font-variant-numeric: tabular-nums; }
 th, td { padding: 6px 10px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; vertical-align: top; }
-th { color: var(--muted); font-weight: 600; font-size: 12px; background: #fafbfc; white-space: normal; overflow-wrap: anywhere; }
+th { color: var(--muted); font-weight: 600; font-size: 12px; background: #fafbfc; white-space: normal; overflow-wrap: break-word; }
 th[title] { cursor: help; text-decoration: underline dotted #c4c8cf; text-underline-offset: 3px; }
 th.l, td.l { text-align: left; }
 td.wrap { white-space: normal; min-width: 16ch; }

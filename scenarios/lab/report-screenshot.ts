@@ -10,14 +10,21 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { chromium, type Page } from '@playwright/test'
 
-const csp = "sandbox allow-scripts; default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:"
+const csp = [
+  'sandbox allow-scripts',
+  "default-src 'none'",
+  "script-src 'unsafe-inline'",
+  "style-src 'unsafe-inline'",
+  'img-src data:',
+].join('; ')
 
 // This machine has no CJK system font: lend the page phone-ui's subset of WenQuanYi Micro Hei (the
 // last name of the report's font stack), as an installed font would be, so 流明 is not tofu.
 const cjkFont = join(import.meta.dirname, '../../phone-ui/public/fonts/wx-cjk.woff2')
 const lendFont = existsSync(cjkFont)
   ? `(() => {
-      const bytes = Uint8Array.from(atob('${readFileSync(cjkFont).toString('base64')}'), (c) => c.charCodeAt(0))
+      const base64 = '${readFileSync(cjkFont).toString('base64')}'
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
       const face = new FontFace('WenQuanYi Micro Hei', bytes)
       document.fonts.add(face)
       face.load()
@@ -35,6 +42,10 @@ async function watch(page: Page, problems: string[], allowed: (url: string) => b
   })
 }
 
+/** Every chart has drawn (the page's own signal, set once echarts reported each one finished). */
+const drawn = (page: Page) =>
+  page.waitForFunction(() => document.body.dataset.ready === '1', null, { timeout: 30_000 })
+
 async function main() {
   const [file, outDir = '/tmp/lab-shots'] = process.argv.slice(2)
   if (!file) throw new Error('usage: report-screenshot.ts <report.html> <out-dir>')
@@ -42,21 +53,29 @@ async function main() {
   mkdirSync(outDir, { recursive: true })
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   })
   const problems: string[] = []
   try {
     for (const [width, height] of [[1280, 720], [1920, 1080]]) {
+      // Not China: the page must put its dates in China time by itself.
       const context = await browser.newContext({ viewport: { width, height }, timezoneId: 'Europe/London' })
       if (lendFont) await context.addInitScript(lendFont)
       const page = await context.newPage()
       await watch(page, problems, (u) => u === url)
       await page.goto(url)
-      await page.waitForFunction(() => document.body.dataset.ready === '1', null, { timeout: 30_000 })
+      await drawn(page)
       // The report draws no images: one here would be a name that became markup.
       const images = await page.locator('img').count()
       if (images) problems.push(`${width}×${height}: ${images} <img> element(s) in the page`)
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)
       if (overflow > 0) problems.push(`${width}×${height}: ${overflow}px of horizontal scroll`)
       const path = join(outDir, `lab-report-${width}.png`)
       await page.screenshot({ path, fullPage: true })
@@ -70,10 +89,14 @@ async function main() {
     const page = await context.newPage()
     await watch(page, problems, (u) => u === served)
     await page.route(served, (route) =>
-      route.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': csp }, body: readFileSync(file) }),
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        headers: { 'content-security-policy': csp },
+        body: readFileSync(file),
+      }),
     )
     await page.goto(served)
-    await page.waitForFunction(() => document.body.dataset.ready === '1', null, { timeout: 30_000 })
+    await drawn(page)
     console.log(`under the sandbox CSP: ${await page.locator('canvas').count()} canvases drawn`)
     await context.close()
   } finally {

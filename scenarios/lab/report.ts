@@ -10,20 +10,22 @@ import type { LabResult, StrategyRun } from './result'
 import { pageScript, pageStyle } from './report-page'
 
 let echartsSource: string | undefined
-/** echarts' browser build, read once; `</script` and `<!--` could end or confuse the inline script. */
+/** echarts' browser build, read once; a `</script` or `<!--` in it would end or upset its tag. */
 function echarts() {
-  echartsSource ??= readFileSync(createRequire(import.meta.url).resolve('echarts/dist/echarts.min.js'), 'utf8')
+  const path = createRequire(import.meta.url).resolve('echarts/dist/echarts.min.js')
+  echartsSource ??= readFileSync(path, 'utf8')
     .replaceAll('</script', '<\\/script')
     .replaceAll('<!--', '<\\!--')
   return echartsSource
 }
 
-/** JSON that cannot leave its `<script>`: `<`, `>`, `&` and the JS line separators as \u escapes. */
+/** JSON that cannot leave its `<script>`: `<`, `>`, `&` and U+2028/9 as \u escapes. */
 export function scriptJson(value: unknown) {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, escape)
 }
 
-/** The report page: static shell, the result as `#lab-data`, echarts, and the script that draws it. */
+/** The page: a static shell, the result as `#lab-data`, echarts, and the script that draws it. */
 export function reportHtml(result: LabResult) {
   return `<!doctype html>
 <html lang="en">
@@ -35,7 +37,8 @@ export function reportHtml(result: LabResult) {
 </head>
 <body>
 <div class="bar"></div>
-<main id="report"><noscript>This report draws its tables and charts with JavaScript. The same figures are in result.json and the CSV files beside it.</noscript></main>
+<main id="report"><noscript>This report draws its tables and charts with JavaScript.
+The same figures are in result.json and the CSV files beside it.</noscript></main>
 <script type="application/json" id="lab-data">${scriptJson(result)}</script>
 <script>${echarts()}</script>
 <script>${pageScript}</script>
@@ -44,63 +47,68 @@ export function reportHtml(result: LabResult) {
 `
 }
 
-const moneyMetrics = new Set(['sales', 'averageOrder', 'revenue'])
-/** Money metrics carry `_fen` in their name, as the CSV columns do. */
-const metricName = (m: string) => (moneyMetrics.has(m) ? `${m}_fen` : m)
+const moneyFields = new Set(['sales', 'averageOrder', 'revenue'])
+/** Money is in fen, and says so in its column or metric name. */
+const fen = (name: string) => (moneyFields.has(name) ? `${name}_fen` : name)
 
-const csv = (columns: string[], rows: unknown[][]) => stringify(rows, { header: true, columns })
+/** `lead` columns, then one per field of `keys` (blank where a row has none). */
+function csv(lead: string[], keys: string[], rows: [unknown[], object][]) {
+  const cells = rows.map(([first, row]) => [
+    ...first,
+    ...keys.map((k) => (row as Record<string, unknown>)[k] ?? ''),
+  ])
+  return stringify(cells, { header: true, columns: [...lead, ...keys.map(fen)] })
+}
+
+const funnelKeys = ['channel', 'reached', 'launched', 'product', 'cart', 'checkout', 'paid', 'repeat']
+const dayKeys = ['day', 'date', 'buyers', 'newBuyers', 'repeatBuyers', 'orders', 'sales', 'shares']
+const dayTotals = ['cumulativeBuyers', 'cumulativeRepeatBuyers']
+const viralKeys = ['channel', 'buyers', 'shares', 'newOpens', 'recruitedBuyers', 'kFactor', 'maxDepth']
 
 /** Every table of the report as CSV, by file name; raw numbers, money in fen. */
 export function reportCsv(result: LabResult): Record<string, string> {
   const runs = [result.a, result.b].filter((r): r is StrategyRun => r !== null)
-  const each = <T>(rowsOf: (r: StrategyRun) => T[], row: (name: string, x: T) => unknown[]) =>
-    runs.flatMap((r) => rowsOf(r).map((x) => row(r.strategy.name, x)))
+  const each = (rowsOf: (r: StrategyRun) => object[], ...lead: string[]) =>
+    runs.flatMap((r) => rowsOf(r).map((x): [unknown[], object] => [[r.strategy.name, ...lead], x]))
   const files: Record<string, string> = {
     'summary.csv': csv(
-      ['metric', 'strategy', 'value'],
-      runs.flatMap((r) => Object.entries(r.summary).map(([m, v]) => [metricName(m), r.strategy.name, v])),
-    ),
-    'funnel.csv': csv(
-      ['strategy', 'touch', 'channel', 'reached', 'launched', 'product', 'cart', 'checkout', 'paid', 'repeat', 'revenue_fen'],
+      ['metric', 'strategy'],
+      ['value'],
       runs.flatMap((r) =>
-        (['first', 'last'] as const).flatMap((touch) =>
-          r.funnel[touch === 'first' ? 'firstTouch' : 'lastTouch'].map((f) => [
-            r.strategy.name, touch, f.channel, f.reached, f.launched, f.product, f.cart, f.checkout, f.paid, f.repeat, f.revenue,
-          ]),
-        ),
+        Object.entries(r.summary).map(([m, value]): [unknown[], object] => [
+          [fen(m), r.strategy.name],
+          { value },
+        ]),
       ),
     ),
-    'daily.csv': csv(
-      ['strategy', 'day', 'date', 'buyers', 'newBuyers', 'repeatBuyers', 'orders', 'sales_fen', 'shares', 'cumulativeBuyers', 'cumulativeRepeatBuyers'],
-      each((r) => r.daily, (s, d) => [s, d.day, d.date, d.buyers, d.newBuyers, d.repeatBuyers, d.orders, d.sales, d.shares, d.cumulativeBuyers, d.cumulativeRepeatBuyers]),
-    ),
-    'virality.csv': csv(
-      ['strategy', 'channel', 'buyers', 'shares', 'newOpens', 'recruitedBuyers', 'kFactor', 'maxDepth'],
-      each((r) => r.virality, (s, v) => [s, v.channel, v.buyers, v.shares, v.newOpens, v.recruitedBuyers, v.kFactor, v.maxDepth]),
-    ),
+    'funnel.csv': csv(['strategy', 'touch'], [...funnelKeys, 'revenue'], [
+      ...each((r) => r.funnel.firstTouch, 'first'),
+      ...each((r) => r.funnel.lastTouch, 'last'),
+    ]),
+    'daily.csv': csv(['strategy'], [...dayKeys, ...dayTotals], each((r) => r.daily)),
+    'virality.csv': csv(['strategy'], viralKeys, each((r) => r.virality)),
     'reengagement.csv': csv(
-      ['strategy', 'kind', 'sent', 'reached', 'opened', 'boughtAgain', 'repeatRate'],
-      each((r) => r.reengagement, (s, x) => [s, x.kind, x.sent, x.reached, x.opened, x.boughtAgain, x.repeatRate]),
+      ['strategy'],
+      ['kind', 'sent', 'reached', 'opened', 'boughtAgain', 'repeatRate'],
+      each((r) => r.reengagement),
     ),
-    'sales.csv': csv(
-      ['strategy', 'kind', 'id', 'name', 'orders', 'quantity', 'revenue_fen'],
-      [
-        ...each((r) => r.sales.byChannel, (s, c) => [s, 'channel', c.channel, '', c.orders, '', c.revenue]),
-        ...each((r) => r.sales.byProduct, (s, p) => [s, 'product', p.product, p.name, '', p.quantity, p.revenue]),
-      ],
-    ),
+    'sales.csv': csv(['strategy', 'kind'], ['id', 'name', 'orders', 'quantity', 'revenue'], [
+      ...each((r) => r.sales.byChannel.map(({ channel: id, ...c }) => ({ id, ...c })), 'channel'),
+      ...each((r) => r.sales.byProduct.map(({ product: id, ...p }) => ({ id, ...p })), 'product'),
+    ]),
   }
   if (result.b) {
-    files['diff.csv'] = csv(
-      ['metric', 'a', 'b', 'delta', 'ratio'],
-      result.diff.map((d) => [metricName(d.metric), d.a, d.b, d.delta, d.ratio]),
-    )
+    const rows = result.diff.map((d): [unknown[], object] => [[fen(d.metric)], d])
+    files['diff.csv'] = csv(['metric'], ['a', 'b', 'delta', 'ratio'], rows)
   }
   return files
 }
 
 /** Writes report.html, result.json and the CSV files into `dir` (created); their absolute paths. */
-export function writeReport(result: LabResult, dir: string): { html: string; json: string; csv: string[] } {
+export function writeReport(
+  result: LabResult,
+  dir: string,
+): { html: string; json: string; csv: string[] } {
   const out = resolve(dir)
   mkdirSync(out, { recursive: true })
   const html = join(out, 'report.html')
