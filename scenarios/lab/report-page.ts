@@ -140,7 +140,7 @@ export const pageScript = String.raw`
   const dayTime = new Intl.DateTimeFormat('en-GB', { ...china, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false })
   const shortDate = (ymd) => { const [, m, d] = ymd.split('-'); return Number(d) + '/' + Number(m) }
 
-  const channelNames = { qr: 'QR code', 'official-account': 'Official Account', channels: 'Channels', chat: 'Chat card', group: 'Group chat', wecom: 'WeCom', 'subscribe-message': 'Subscription msg', direct: 'Direct' }
+  const channelNames = { qr: 'QR code', 'official-account': 'Official Account', channels: 'Channels', chat: 'Chat card', group: 'Group chat', wecom: 'WeCom', 'subscribe-message': 'Subscription msg', direct: 'Direct', other: 'Other', search: 'Search' }
   const channelName = (c) => channelNames[c] || c
   const kindNames = { subscription: 'Subscription messages', template: 'Template messages', mass: 'Mass messages', wecom: 'WeCom consultant' }
   const kindName = (k) => kindNames[k] || k
@@ -158,7 +158,7 @@ export const pageScript = String.raw`
     averageOrder: { label: 'Average order', f: money, def: 'sales / orders' },
     shares: { label: 'Shares', f: int, def: 'mini program cards shared in chats and groups' },
     kFactor: { label: 'K-factor', f: dec, def: 'recruited buyers (people who first came from a friend’s card and bought) per buyer of the generation before, all channels' },
-    medianHoursToFirstPurchase: { label: 'Median time to first purchase', f: hours, def: 'median hours from a person’s first touch to their first payment (— : nobody paid)', lower: true },
+    medianHoursToFirstPurchase: { label: 'Median time to first purchase', short: 'Median to first purchase', f: hours, def: 'median hours from a person’s first touch to their first payment (— : nobody paid)', lower: true },
     repeatRateAfterReengagement: { label: 'Repeat rate after re-engagement', f: pct, def: 'buyers who came back and paid again after a re-engagement message, over those who got one', points: true },
     payFailures: { label: 'Pay failures', f: int, def: 'failed or cancelled pay sheets', lower: true },
     events: { label: 'Events', f: int, def: 'events in the sandboxes’ logs' },
@@ -170,7 +170,25 @@ export const pageScript = String.raw`
     return signed(d, k.f)
   }
   const tone = (m, d) => (!d ? 'muted' : (d > 0) !== !!metric(m).lower ? 'good' : 'bad')
+  // A diff row names a Summary key ('sales') or says it in words ('sales (fen)', 'qr: K-factor').
+  const lowerKeys = new Map(Object.keys(metrics).map((k) => [k.toLowerCase(), k]))
+  const aliases = { peoplereached: 'reached', peopletouched: 'reached', openedtheminiprogram: 'launched', launched: 'launched' }
+  const keyOf = (m) => {
+    if (metrics[m]) return m
+    const n = String(m).toLowerCase().replace(/\((fen|yuan|¥)\)/g, '').replace(/[^a-z0-9]/g, '')
+    return lowerKeys.get(n) || aliases[n] || null
+  }
+  const perChannel = (m) => { const x = /^([^:]+):\s*(.+)$/.exec(String(m)); return x ? { channel: x[1].trim(), key: keyOf(x[2]) || x[2] } : null }
+  const diffFor = new Map(), diffExtra = [], diffChannels = []
+  if (two) for (const d of data.diff || []) {
+    const c = perChannel(d.metric)
+    const k = c ? null : keyOf(d.metric)
+    if (c) diffChannels.push({ ...d, ...c })
+    else if (k && !diffFor.has(k)) diffFor.set(k, d)
+    else diffExtra.push(d)
+  }
   const ratioText = (r) => (r == null ? '—' : signed(r - 1, (x) => (x * 100).toFixed(1) + '%'))
+  const differenceCells = (m, d) => (d ? [{ text: deltaText(m, d.delta), cls: tone(m, d.delta) }, { text: ratioText(d.ratio), cls: tone(m, d.delta) }] : ['', ''])
 
   // ---- DOM, text only
   const el = (tag, props, ...kids) => {
@@ -263,7 +281,7 @@ export const pageScript = String.raw`
       meta('People', int(data.people)),
       meta('Days', int(data.days), day.format(new Date(data.startsAt)) + ' – ' + day.format(end) + ' (China time, virtual)'),
       meta('Seed', String(data.seed)),
-      meta('Shards', int(data.shards), 'on ' + int(data.workers) + ' worker' + (data.workers === 1 ? '' : 's')),
+      meta('Shards', int(data.shards), data.workers ? 'on ' + int(data.workers) + ' worker thread' + (data.workers === 1 ? '' : 's') : 'in one thread'),
       meta('Run time', duration(data.ms), runs.map((r, i) => 'AB'[i] + ' ' + duration(r.ms)).join(' · ')),
       meta('Generated', dayTime.format(new Date(data.generatedAt)), 'China time')),
     el('div', { class: 'strategies' }, runs.map((r, i) =>
@@ -277,27 +295,24 @@ export const pageScript = String.raw`
   {
     const s = section('summary', 'Summary', 'The key numbers of each strategy, counted from what happened in the sandboxes. Money is payments minus refunds, in yuan.')
     const keys = ['buyers', 'repeatBuyers', 'orders', 'sales', 'averageOrder', 'shares', 'kFactor', 'medianHoursToFirstPurchase', 'repeatRateAfterReengagement', 'payFailures']
-    const diffOf = (m) => (data.diff || []).find((d) => d.metric === m)
     s.append(el('div', { class: 'kpis' }, ['buyers', 'repeatBuyers', 'sales', 'kFactor', 'medianHoursToFirstPurchase'].map((m) => {
       const k = metric(m)
-      const d = two ? diffOf(m) || { delta: data.b.summary[m] - a.summary[m] } : null
+      const d = two ? diffFor.get(m) || { delta: data.b.summary[m] - a.summary[m] } : null
       return el('div', { class: 'kpi', title: k.def },
-        el('div', { class: 'label' }, el('span', { text: k.label }),
+        el('div', { class: 'label' }, el('span', { text: k.short || k.label }),
           d && d.delta != null && !Number.isNaN(d.delta) ? el('span', { class: 'delta ' + tone(m, d.delta), title: 'B − A', text: deltaText(m, d.delta) }) : null),
         runs.map((r, i) => el('div', { class: 'row' }, badge(i), el('span', { class: 'value', text: k.f(r.summary[m]) }))))
     })))
-    const diffs = two ? data.diff || [] : []
-    const order = [...new Set(['reached', 'launched', ...keys, ...diffs.map((d) => d.metric)])]
+    const order = [...new Set(['reached', 'launched', ...keys, ...diffFor.keys()])]
     const head = [['Metric', null, true], ...runs.map((r, i) => [two ? 'AB'[i] + ' · ' + r.strategy.name : r.strategy.name, r.strategy.description])]
     if (two) head.push(['Δ (B − A)', 'the difference, b − a'], ['Ratio', 'b / a − 1, as a percentage (— when a is 0)'])
     const rows = order.map((m) => {
       const k = metric(m)
-      const d = diffs.find((x) => x.metric === m)
-      const inSummary = m in a.summary
-      const values = runs.map((r, i) => ({ text: k.f(inSummary ? r.summary[m] : d && (i ? d.b : d.a)), title: k.def }))
-      const delta = two ? (d ? [{ text: deltaText(m, d.delta), cls: tone(m, d.delta) }, { text: ratioText(d.ratio), cls: tone(m, d.delta) }] : ['', '']) : []
-      return [{ text: k.label, def: k.def }, ...values, ...delta]
+      const d = diffFor.get(m)
+      const values = runs.map((r, i) => ({ text: k.f(m in r.summary ? r.summary[m] : d && (i ? d.b : d.a)), title: k.def }))
+      return [{ text: k.label, def: k.def }, ...values, ...(two ? differenceCells(m, d) : [])]
     })
+    for (const d of diffExtra) rows.push([{ text: metric(d.metric).label }, metric(d.metric).f(d.a), metric(d.metric).f(d.b), ...differenceCells(d.metric, d)])
     s.append(table(head, rows))
     s.lastChild.style.setProperty('max-width', two ? '1180px' : '760px')
     if (two) s.append(el('p', { class: 'intro', style: { 'margin-top': '8px' }, text: 'Δ and ratio are the run’s differences (b − a). Green: better for the brand (for pay failures and time to first purchase, lower is better); red: worse.' }))
@@ -419,6 +434,11 @@ export const pageScript = String.raw`
     const vdefs = [['Buyers', 'buyers whose chain starts at this channel'], ['Shares', 'cards shared by people of this channel'], ['New opens', 'opens of those cards by people who had not opened the mini program before'], ['Recruited', 'people who first came from a share and went on to buy'], ['K-factor', 'recruited buyers per buyer of the generation before'], ['Max depth', 'the deepest share chain, in hops']]
     s.append(table([['Channel', null, true], ...(two ? [['', 'strategy', true]] : []), ...vdefs], rows, two ? 2 : 0))
     s.append(defs(vdefs))
+    if (diffChannels.length) {
+      const rows = diffChannels.map((d) => [channelName(d.channel), metric(d.key).label, metric(d.key).f(d.a), metric(d.key).f(d.b), ...differenceCells(d.key, d)])
+      s.append(el('details', null, el('summary', { text: 'B against A, channel by channel' }),
+        table([['Channel', null, true], ['Metric', null, true], ['A', a.strategy.name], ['B', data.b.strategy.name], ['Δ (B − A)', 'the difference, b − a'], ['Ratio', 'b / a − 1, as a percentage (— when a is 0)']], rows)))
+    }
     s.append(el('h4', { text: 'The largest share trees' }))
     s.append(el('p', { class: 'intro' }, 'Who brought whom into the mini program: the root came by the channel named, each step to the right is a friend who opened their card. ',
       el('span', { class: 'key' }, el('span', { class: 'dot', style: { '--c': '#374151', '--f': '#374151' } }, ''), 'bought'),

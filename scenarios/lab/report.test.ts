@@ -137,8 +137,8 @@ test('the CSV files hold every row, money in fen, the strategy by name', () => {
   const diff = csvRows(csvOf(csv, 'diff.csv'))
   expect(diff[0]).toEqual(['metric', 'a', 'b', 'delta', 'ratio'])
   expect(diff).toHaveLength(1 + hostile.diff.length)
-  const d = hostile.diff.find((x) => x.metric === 'sales')!
-  expect(diff).toContainEqual(['sales_fen', ...[d.a, d.b, d.delta, d.ratio].map(String)])
+  const d = hostile.diff.find((x) => x.metric === 'sales (fen)')!
+  expect(diff).toContainEqual(['sales (fen)', ...[d.a, d.b, d.delta, d.ratio].map(String)])
 })
 
 test('quotes what needs quoting in CSV', () => {
