@@ -294,7 +294,7 @@ const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a li
 const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`)
 
 /** Zod's issues said for a person editing the file (the schema's own messages win over these). */
-const kitErrors: z.core.$ZodErrorMap = (iss) => {
+export const kitErrors: z.core.$ZodErrorMap = (iss) => {
   if (iss.code === 'invalid_type') return iss.input === undefined ? `missing (expected ${article(iss.expected)})` : `expected ${article(iss.expected === 'int' ? 'whole number' : iss.expected)}, got ${typeName(iss.input)}`
   if (iss.code === 'invalid_value') return `expected one of ${iss.values.map((v) => JSON.stringify(v)).join(', ')}, got ${typeName(iss.input)}`
   if (iss.code === 'unrecognized_keys') return `unknown field${iss.keys.length > 1 ? 's' : ''} ${iss.keys.map((k) => `"${k}"`).join(', ')}`

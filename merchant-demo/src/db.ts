@@ -19,6 +19,8 @@ export async function openMerchantDb(url: string, authToken?: string): Promise<{
   const client = createClient({ url, authToken, concurrency: 1 })
   if (local) {
     await client.execute('PRAGMA journal_mode=WAL')
+    // WAL with NORMAL: a commit survives a killed process (kill -9); only a power cut can lose the last ones
+    await client.execute('PRAGMA synchronous=NORMAL')
     await client.execute('PRAGMA busy_timeout=5000')
   }
   await client.execute('PRAGMA foreign_keys=ON')
@@ -31,6 +33,8 @@ export async function openMerchantDb(url: string, authToken?: string): Promise<{
 export async function memoryMerchantDb() {
   const path = join(tmpdir(), `merchant-demo-${process.pid}-${randomBytes(6).toString('hex')}.db`)
   const opened = await openMerchantDb(`file:${path}`)
+  // thrown away on close: nothing to keep through a crash
+  await opened.db.$client.execute('PRAGMA synchronous=OFF')
   return {
     db: opened.db,
     close() {

@@ -42,7 +42,17 @@ const COVER = { width: 900, height: 383 }
  * diagonal from the primary to the accent colour with two soft circles, as a PNG (WeChat takes no
  * SVG). No text: the phone draws the title over it. `seed` moves the circles so covers differ.
  */
-export function coverPng(kit: BrandKit, seed: string) {
+const covers = new WeakMap<BrandKit, Map<string, Uint8Array<ArrayBuffer>>>()
+/** An article's cover picture (drawn once per kit and campaign: it is the same picture every time). */
+export function coverPng(kit: BrandKit, seed: string): Uint8Array<ArrayBuffer> {
+  let drawn = covers.get(kit)
+  if (!drawn) covers.set(kit, (drawn = new Map()))
+  let png = drawn.get(seed)
+  if (!png) drawn.set(seed, (png = drawCover(kit, seed)))
+  return png
+}
+
+function drawCover(kit: BrandKit, seed: string) {
   const { width, height } = COVER
   const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number]
   const [from, to] = [rgb(kit.colours.primary), rgb(kit.colours.accent)]

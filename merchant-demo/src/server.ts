@@ -66,6 +66,11 @@ export interface MerchantOptions {
    * the store's database, made at its first start (the CLI passes `STAFF_TOKEN` when it is set)
    */
   staffToken?: string
+  /**
+   * No socket: the store answers only through `fetch` of the result, under this origin (the
+   * strategy lab routes a process's calls to it in memory). `port` and `hostname` are then unused.
+   */
+  inProcess?: { url: string }
 }
 
 export interface RunningMerchant {
@@ -80,6 +85,8 @@ export interface RunningMerchant {
   connectOfficialAccount(): ReturnType<typeof connectOfficialAccount>
   /** the watcher that sets the store up again after a sandbox reset (null when turned off) */
   sandboxWatch: SandboxWatch | null
+  /** the store's HTTP handler (what its server runs; an in-process store has only this) */
+  fetch(request: Request): Response | Promise<Response>
   close(): Promise<void>
 }
 
@@ -95,23 +102,28 @@ export async function startMerchant(opts: MerchantOptions): Promise<RunningMerch
   })
 
   let app: ReturnType<typeof createMerchantApp> | null = null
-  const server = await new Promise<ServerType>((done, fail) => {
-    const s = serve(
-      { fetch: (req, env) => app?.fetch(req, env) ?? new Response('starting', { status: 503 }), port: opts.port ?? 4100, hostname: opts.hostname ?? '127.0.0.1', overrideGlobalObjects: false },
-      () => done(s),
-    )
-    s.once('error', (err) => {
-      opened.close()
-      fail(err)
+  const handler = (req: Request, env?: unknown) => app?.fetch(req, env as never) ?? new Response('starting', { status: 503 })
+  let server: ServerType | null = null
+  let port = 0
+  let url: string
+  if (opts.inProcess) url = opts.inProcess.url.replace(/\/$/, '')
+  else {
+    const s = await new Promise<ServerType>((done, fail) => {
+      const s = serve({ fetch: handler, port: opts.port ?? 4100, hostname: opts.hostname ?? '127.0.0.1', overrideGlobalObjects: false }, () => done(s))
+      s.once('error', (err) => {
+        opened.close()
+        fail(err)
+      })
     })
-  })
-  // idle keep-alive sockets stay open longer than clients keep them (Node's 5 s lost the race with
-  // a client reusing one just as it closed: ECONNRESET on its next request)
-  ;(server as { keepAliveTimeout?: number; headersTimeout?: number }).keepAliveTimeout = 65_000
-  ;(server as { keepAliveTimeout?: number; headersTimeout?: number }).headersTimeout = 66_000
-  const port = (server.address() as AddressInfo).port
-  const host = opts.hostname && !['0.0.0.0', '127.0.0.1'].includes(opts.hostname) ? opts.hostname : 'localhost'
-  const url = `http://${host}:${port}`
+    // idle keep-alive sockets stay open longer than clients keep them (Node's 5 s lost the race with
+    // a client reusing one just as it closed: ECONNRESET on its next request)
+    ;(s as { keepAliveTimeout?: number; headersTimeout?: number }).keepAliveTimeout = 65_000
+    ;(s as { keepAliveTimeout?: number; headersTimeout?: number }).headersTimeout = 66_000
+    server = s
+    port = (s.address() as AddressInfo).port
+    const host = opts.hostname && !['0.0.0.0', '127.0.0.1'].includes(opts.hostname) ? opts.hostname : 'localhost'
+    url = `http://${host}:${port}`
+  }
 
   const apiBase = cred.platform.hosts['api.weixin.qq.com'] ?? cred.platform.baseUrl
   const payBase = cred.platform.hosts['api.mch.weixin.qq.com'] ?? cred.platform.baseUrl
@@ -177,13 +189,17 @@ export async function startMerchant(opts: MerchantOptions): Promise<RunningMerch
     publish: () => publish(store),
     connectOfficialAccount: () => connectOfficialAccount(store),
     sandboxWatch,
+    fetch: (request) => handler(request),
     async close() {
       if (timer) clearInterval(timer)
       await sandboxWatch?.close()
-      await new Promise<void>((done) => {
-        server.close(() => done())
-        ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
-      })
+      if (server) {
+        const s = server
+        await new Promise<void>((done) => {
+          s.close(() => done())
+          ;(s as { closeAllConnections?: () => void }).closeAllConnections?.()
+        })
+      }
       opened.close()
     },
   }

@@ -27,12 +27,19 @@ export interface StartOptions {
   allowedHosts?: string[]
   /** callers on other machines must present it (see `controlAccess`); the CLI makes one for `--host` */
   token?: string | null
+  /**
+   * No socket: the platform answers only through `fetch` of the result, under this origin (the
+   * strategy lab routes a process's calls to it in memory). `port` and `hostname` are then unused.
+   */
+  inProcess?: { url: string }
 }
 
 export interface RunningPlatform {
   url: string
   port: number
   platform: Platform
+  /** the platform's HTTP handler (what the server runs; an in-process platform has only this) */
+  fetch(request: Request): Response | Promise<Response>
   close(): Promise<void>
 }
 
@@ -51,6 +58,11 @@ export async function startPlatform(opts: StartOptions = {}): Promise<RunningPla
   platform.catalog = opts.catalog ?? null
   platform.labDir = opts.labDir ?? null
   platform.scheduler.startTicking()
+  if (opts.inProcess) {
+    const url = opts.inProcess.url.replace(/\/$/, '')
+    const app = createPlatform(platform, { allowedHosts: [new URL(url).hostname, ...(opts.allowedHosts ?? [])], token: opts.token ?? null })
+    return { url, port: 0, platform, fetch: (request) => app.fetch(request), close: () => platform.close() }
+  }
   const app = createPlatform(platform, { allowedHosts: [...listenNames(opts.hostname), ...(opts.allowedHosts ?? [])], token: opts.token ?? null })
   const server = await new Promise<ServerType>((resolve, reject) => {
     // overrideGlobalObjects: false keeps msw's fetch interception working in the same process
@@ -70,6 +82,7 @@ export async function startPlatform(opts: StartOptions = {}): Promise<RunningPla
     url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`,
     port,
     platform,
+    fetch: (request) => app.fetch(request),
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve())

@@ -84,6 +84,11 @@ export class Person {
     await this.phone.post(`/people/${this.id}/channels/lives/${live.liveId}/leave`)
   }
 
+  /** Watches one of the brand's Channels videos in the feed. */
+  async watchesVideo(video: ChannelsVideo): Promise<void> {
+    await this.phone.post(`/people/${this.id}/channels/videos/${video.feedId}/view`)
+  }
+
   /** Taps a product under a Channels video: the mini program opens on it (scene 1184). */
   async tapsVideoProduct(video: ChannelsVideo, product: string): Promise<Launch> {
     return this.opened(await this.phone.post(`/people/${this.id}/channels/videos/${video.feedId}/open`, { productId: product }))
@@ -121,11 +126,32 @@ export class Person {
 
   /** Puts the items in the cart and checks out (the page sends the launch's scene and query). */
   async orders(items: Item[], opts: { coupon?: string } = {}): Promise<Checkout> {
+    await this.addsToCart(items)
+    return this.checksOut(opts)
+  }
+
+  /** The product page: what the store shows of one product. */
+  async viewsProduct(product: string): Promise<{ id: string; name: string; price: number }> {
+    this.shows('pages/product/product', { id: product })
+    return this.page.get(`/api/products/${encodeURIComponent(product)}`)
+  }
+
+  /** The product page's Add to cart, for each item. */
+  async addsToCart(items: Item[]) {
     for (const i of items) await this.page.post('/api/cart/items', { productId: i.product, options: i.options, quantity: i.quantity ?? 1 })
+    this.shows('pages/cart/cart')
+  }
+
+  /** The cart's Pay: the store places the order with what is in the cart, and WeChat Pay's sheet comes up over it. */
+  async checksOut(opts: { coupon?: string } = {}): Promise<Checkout> {
     const checkout: Checkout = await this.page.call('POST', '/api/orders', { entry: { scene: this.launch?.scene, query: this.launch?.query }, couponId: opts.coupon, ...this.addressFor() })
-    // the cart's Pay: WeChat Pay's sheet comes up over the order
     this.showsCheckout(checkout, checkout.payment)
     return checkout
+  }
+
+  /** Discover → Mini Programs → the store among the recently used (scene 1001): the person comes back by themselves. */
+  async opensFromRecent(appid: string): Promise<Launch> {
+    return this.opened(await this.phone.post(`/people/${this.id}/miniprogram/launch`, { entry: 'recent', appid, path: 'pages/index/index' }))
   }
 
   /** The address the cart sends: the person's, unless the mini program was opened from a table code (served there). */
@@ -274,7 +300,7 @@ export class Person {
 
   /** Scans an Official Account's parametric code: follows with `qrscene_…` (or `SCAN` for a follower); the account's reply. */
   async scansFollowCode(code: Code): Promise<OaFollow> {
-    const answer = await this.phone.post(`/people/${this.id}/scan`, { image: code.png!.toString('base64'), method: 'album' })
+    const answer = await this.phone.post(`/people/${this.id}/scan`, code.png ? { image: code.png.toString('base64'), method: 'album' } : { payload: code.payload, method: 'camera' })
     if (answer.action !== 'follow-official-account') throw new Error(`${code.label} is not a follow code (${answer.action})`)
     return { following: answer.following, reply: answer.push?.reply?.body?.content ?? null, subscribeScene: answer.subscribeScene }
   }
@@ -298,6 +324,13 @@ export class Person {
   /** The account's profile as the person sees it (their openid for the account, whether they follow it). */
   async looksAtOfficialAccount(): Promise<{ name: string; openid: string; following: boolean; subscribeScene: string | null }> {
     return this.phone.get(`/people/${this.id}/official-account`)
+  }
+
+  /** Taps the latest template message from the account that jumps into the mini program (scene 1043); null when there is none. */
+  async opensTemplateMessage(): Promise<Launch | null> {
+    const message = (await this.officialAccountChat()).findLast((m) => m.from === 'account' && m.kind === 'template')
+    if (!message) return null
+    return this.opened(await this.phone.post(`/people/${this.id}/official-account/messages/${message.seq}/open`, {}))
   }
 
   /** The conversation with the account, oldest first. */

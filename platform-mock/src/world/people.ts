@@ -1,4 +1,4 @@
-import { and, asc, eq, or } from 'drizzle-orm'
+import { and, asc, eq, inArray, or } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../shared/db'
 import { payWallets } from '../surfaces/pay/schema'
@@ -20,31 +20,40 @@ export interface NewPerson {
 }
 
 /**
- * The statements that bring a person into the world: their profile, their wallet and an openid in
- * every app (plus the brand unionid), as WeChat assigns them the first time an app sees them.
+ * The statements that bring people into the world: their profiles, their wallets and an openid in
+ * every app (plus the brand unionid), as WeChat assigns them the first time an app sees them —
+ * multi-row inserts of at most `ROWS` rows (a world of thousands seeds in a few statements).
  */
-export function personQueries(db: Db, worldSecret: string, appRows: { appid: string; brandId: string }[], p: NewPerson, now: number) {
-  const queries: BatchItem<'sqlite'>[] = [
-    db.insert(people).values({
-      id: p.id,
-      name: p.name,
-      nameZh: p.nameZh ?? p.name,
-      avatar: avatarSvg(p.name),
-      city: p.city ?? 'Shanghai',
-      language: p.language ?? 'en',
-      createdAt: now,
-    }),
-    db.insert(payWallets).values(newWallet(p.id, p.balance ?? 50_000, now)),
-  ]
-  for (const app of appRows) {
+export function peopleQueries(db: Db, worldSecret: string, appRows: { appid: string; brandId: string }[], list: NewPerson[], now: number) {
+  const queries: BatchItem<'sqlite'>[] = []
+  for (let i = 0; i < list.length; i += ROWS) {
+    const chunk = list.slice(i, i + ROWS)
     queries.push(
-      db.insert(identities).values({
-        appid: app.appid,
-        personId: p.id,
-        openid: openidFor(worldSecret, app.appid, p.id),
-        unionid: unionidFor(worldSecret, app.brandId, p.id),
-      }),
+      db.insert(people).values(
+        chunk.map((p) => ({ id: p.id, name: p.name, nameZh: p.nameZh ?? p.name, avatar: avatarSvg(p.name), city: p.city ?? 'Shanghai', language: p.language ?? 'en', createdAt: now })),
+      ),
+      db.insert(payWallets).values(chunk.map((p) => newWallet(p.id, p.balance ?? 50_000, now))),
     )
+    if (appRows.length) {
+      queries.push(
+        db.insert(identities).values(
+          chunk.flatMap((p) => appRows.map((app) => ({ appid: app.appid, personId: p.id, openid: openidFor(worldSecret, app.appid, p.id), unionid: unionidFor(worldSecret, app.brandId, p.id) }))),
+        ),
+      )
+    }
+  }
+  return queries
+}
+
+/** Rows per insert statement when seeding (well inside SQLite's limit on bound values). */
+const ROWS = 400
+
+/** Friendships as multi-row inserts (a pair in either order, once). */
+export function friendshipsQueries(db: Db, pairs: [string, string][], now: number) {
+  const queries: BatchItem<'sqlite'>[] = []
+  for (let i = 0; i < pairs.length; i += ROWS) {
+    const rows = pairs.slice(i, i + ROWS).map(([x, y]) => (x < y ? { a: x, b: y, createdAt: now } : { a: y, b: x, createdAt: now }))
+    queries.push(db.insert(friendships).values(rows).onConflictDoNothing())
   }
   return queries
 }
@@ -56,8 +65,19 @@ export function friendshipQuery(db: Db, x: string, y: string, now: number) {
 
 export async function createPerson(db: Db, worldSecret: string, p: NewPerson, now: number) {
   const appRows = await db.select({ appid: apps.appid, brandId: apps.brandId }).from(apps)
-  const [first, ...rest] = personQueries(db, worldSecret, appRows, p, now)
+  const [first, ...rest] = peopleQueries(db, worldSecret, appRows, [p], now)
   await db.batch([first!, ...rest])
+}
+
+/** Names of the given people, by id (a chat list or a video's likers name a few people of a world that may hold thousands). */
+export async function namesOf(db: Db, ids: string[]): Promise<Map<string, { name: string; nameZh: string }>> {
+  const names = new Map<string, { name: string; nameZh: string }>()
+  const unique = [...new Set(ids)]
+  for (let i = 0; i < unique.length; i += ROWS) {
+    const rows = await db.select({ id: people.id, name: people.name, nameZh: people.nameZh }).from(people).where(inArray(people.id, unique.slice(i, i + ROWS)))
+    for (const r of rows) names.set(r.id, { name: r.name, nameZh: r.nameZh })
+  }
+  return names
 }
 
 export function listPeople(db: Db) {

@@ -1,4 +1,4 @@
-import { integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 /** A simulated person: someone with a WeChat account, a phone and a wallet. */
 export const people = sqliteTable('people', {
@@ -19,7 +19,8 @@ export const friendships = sqliteTable(
     b: text('b').notNull(),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.a, t.b] })],
+  // friendsOf looks a person up on either side
+  (t) => [primaryKey({ columns: [t.a, t.b] }), index('friendships_b').on(t.b)],
 )
 
 /** A brand: the owner of apps, a pay merchant and a WeCom corp; also its Open Platform account. */

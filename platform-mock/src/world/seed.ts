@@ -10,7 +10,7 @@ import { kfSeedQueries } from '../surfaces/wecom/kf'
 import { wecomAgents, wecomCorps, wecomStaff } from '../surfaces/wecom/schema'
 import { avatarSvg } from './avatars'
 import { openidFor, type WorldCredentials } from './credentials'
-import { friendshipQuery, personQueries } from './people'
+import { friendshipsQueries, peopleQueries } from './people'
 import { apps, brands } from './schema'
 import type { World } from './world'
 
@@ -61,8 +61,8 @@ export function seedQueries(db: Db, cred: WorldCredentials, world: World, now: n
     db.insert(wecomAgents).values({ corpid: wecom.corpid, agentid: wecom.agentid, name: world.wecom.agentName, secret: wecom.agentSecret }),
     ...(world.wecom.consultants.length ? [db.insert(wecomStaff).values(world.wecom.consultants.map((s) => ({ ...s, corpid: wecom.corpid, avatar: avatarSvg(s.name) })))] : []),
     ...kfSeedQueries(db, cred.worldSecret, { corpid: wecom.corpid, name: world.wecom.corpName }, world.wecom.consultants[0]?.userid ?? ''),
-    ...world.cast.flatMap((p) => personQueries(db, cred.worldSecret, appRows, p, now)),
-    ...world.friendships.map(([a, b]) => friendshipQuery(db, a, b, now)),
+    ...peopleQueries(db, cred.worldSecret, appRows, world.cast, now),
+    ...friendshipsQueries(db, world.friendships, now),
     ...world.groups.flatMap((g) => [
       db.insert(chatGroups).values({ id: g.id, name: g.name, ownerId: g.ownerId, createdAt: now }),
       db.insert(chatGroupMembers).values(g.members.map((personId) => ({ groupId: g.id, personId, joinedAt: now }))),

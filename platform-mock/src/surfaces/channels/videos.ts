@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { Platform } from '../../platform'
 import type { Db } from '../../shared/db'
-import { friendsOf, getPerson, listPeople } from '../../world/people'
+import { friendsOf, getPerson, namesOf } from '../../world/people'
 import { findMiniProgram, PAGE_PATH, splitPath } from '../miniprogram/pages'
 import { accountView, avatarUrl, findAccount, type AccountRow } from './account'
 import { invalid, noSuchPerson, noSuchVideo } from './errors'
@@ -96,7 +96,7 @@ export async function videoViews(platform: Platform, personId: string | null, ro
     .groupBy(channelsComments.feedId)
   const follows = personId ? new Set((await db.select().from(channelsFollows).where(eq(channelsFollows.personId, personId))).map((f) => f.finderUserName)) : new Set<string>()
   const friends = new Set(personId ? await friendsOf(db, personId) : [])
-  const names = new Map((await listPeople(db)).map((p) => [p.id, p.name]))
+  const names = await namesOf(db, likes.filter((l) => friends.has(l.personId)).map((l) => l.personId))
   const lives = await db.select().from(channelsLives).where(and(inArray(channelsLives.finderUserName, finders), eq(channelsLives.status, 'live')))
   return rows.map((v) => {
     const a = accounts.get(v.finderUserName)!
@@ -111,7 +111,7 @@ export async function videoViews(platform: Platform, personId: string | null, ro
       likedBy: mine
         .filter((l) => friends.has(l.personId))
         .sort((x, y) => y.at - x.at)
-        .map((l) => ({ person: l.personId, name: names.get(l.personId) ?? l.personId })),
+        .map((l) => ({ person: l.personId, name: names.get(l.personId)?.name ?? l.personId })),
       live: live ? { liveId: live.liveId, title: live.title } : null,
     }
   })
@@ -190,8 +190,8 @@ export async function commentOn(platform: Platform, personId: string, feedId: st
 export async function commentsOf(db: Db, feedId: string) {
   await findVideo(db, feedId)
   const rows = await db.select().from(channelsComments).where(eq(channelsComments.feedId, feedId)).orderBy(desc(channelsComments.at), desc(channelsComments.id)).limit(200)
-  const names = new Map((await listPeople(db)).map((p) => [p.id, p.name]))
-  return rows.map((r) => commentView(r, names.get(r.personId) ?? r.personId))
+  const names = await namesOf(db, rows.map((r) => r.personId))
+  return rows.map((r) => commentView(r, names.get(r.personId)?.name ?? r.personId))
 }
 
 function commentView(r: typeof channelsComments.$inferSelect, name: string) {

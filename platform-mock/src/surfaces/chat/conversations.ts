@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm'
 import type { Platform } from '../../platform'
 import type { Db } from '../../shared/db'
-import { areFriends, friendsOf, listPeople } from '../../world/people'
+import { areFriends, friendsOf, namesOf } from '../../world/people'
 import { apps } from '../../world/schema'
 import { badImage, notInConversation, noSuchConversation, noSuchMessage, unknownMiniProgram, unknownSticker } from './errors'
 import { photo, photoUrl, sticker, stickerUrl } from './media'
@@ -162,7 +162,6 @@ export async function messagesOf(db: Db, personId: string, conversation: string,
 
 /** A person's chat list: every friend and group, with the last message and unread count. */
 export async function conversationsOf(db: Db, personId: string) {
-  const people = new Map((await listPeople(db)).map((p) => [p.id, p]))
   const groups = await db
     .select({ id: chatGroups.id, name: chatGroups.name })
     .from(chatGroups)
@@ -171,6 +170,7 @@ export async function conversationsOf(db: Db, personId: string) {
   const friends = await friendsOf(db, personId)
   const ids = [...groups.map((g) => `group:${g.id}`), ...friends.map((f) => p2pId(personId, f))]
   if (ids.length === 0) return []
+  const people = await namesOf(db, friends)
   const latest = db
     .select({ seq: sql`max(${chatMessages.seq})` })
     .from(chatMessages)

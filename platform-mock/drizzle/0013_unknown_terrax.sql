@@ -1,0 +1,1 @@
+CREATE INDEX `friendships_b` ON `friendships` (`b`);
