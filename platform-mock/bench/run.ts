@@ -3,6 +3,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { createPrivateKey, randomBytes, sign } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { benchJourney } from './journeys'
+import { benchLab } from './lab'
 import type { ServerName } from './servers'
 
 /**
@@ -190,4 +191,19 @@ if (!only.length || only.some((o) => 'journey'.includes(o) || o.includes('journe
     `${'one journey: HTTP requests, ms per request'.padEnd(44)} ${String(j.requests).padStart(7)} requests (${j.stepRequests} in its steps)  ${perRequest.toFixed(2)} ms per step request` +
       (rawMs ? `  ${(perRequest / rawMs).toFixed(0)}× the raw request cost (platform: control API health, ${rawMs.toFixed(3)} ms/request at 50 connections)` : ''),
   )
+}
+
+// ---- the strategy lab: whole runs of the default strategy, 30 days, growing populations
+if (!only.length || only.includes('lab')) {
+  const sizes = (process.env.BENCH_LAB_PEOPLE ?? '1000,10000,100000').split(',').map(Number)
+  const runs = await benchLab(sizes)
+  const first = runs[0]!
+  console.log(`\nstrategy lab (default strategy, café kit, 30 days, seed 1; communities of 5 000 people, one sandbox each)`)
+  for (const r of runs) {
+    const growth = r === first ? '' : `  ${(r.ms / first.ms).toFixed(1)}× the time of ${first.people.toLocaleString('en-US')} for ${(r.people / first.people).toFixed(0)}× the people`
+    console.log(`${`${r.people.toLocaleString('en-US')} people on ${r.workers} thread${r.workers === 1 ? '' : 's'}`.padEnd(44)} ${(r.ms / 1000).toFixed(1).padStart(7)} s  ${r.peoplePerSecond.toFixed(0).padStart(6)} people/s  ${r.shards} shard${r.shards === 1 ? '' : 's'}, max heap per shard ${r.maxShardHeapMb} MB${growth}`)
+  }
+  const all = runs.find((r) => r.people === 10_000 && r.workers > 1)
+  const one = runs.find((r) => r.people === 10_000 && r.workers === 1)
+  if (all && one) console.log(`${'10 000 people: every core against one'.padEnd(44)} ${(one.ms / all.ms).toFixed(2).padStart(7)}×  (goal: under 60 s on every core: ${all.ms < 60_000 ? 'met' : 'NOT met'})`)
 }

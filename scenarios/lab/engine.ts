@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import type { BrandKit } from '../../merchant-demo/src/brand'
@@ -48,6 +49,8 @@ export interface ShardOutput {
   refusals: number
   /** virtual ms of the run's first day, 00:00 China time */
   dayZero: number
+  /** MB of JavaScript heap in use when the shard's days were done (its thread's own heap) */
+  heapMb: number
   ms: number
 }
 
@@ -379,8 +382,9 @@ export async function runShard(spec: ShardSpec, onDay?: (day: number) => void): 
   }
   await moveTo(chinaMidnight + days * DAY)
   const events = await allEvents(control)
+  const heapMb = Math.round(getHeapStatistics().used_heap_size / 1e6)
   await sandbox.close()
-  return { shard: spec.shard, size: spec.size, events, eventCount: events.length, sessions, refusals, dayZero: chinaMidnight, ms: Math.round(performance.now() - started) }
+  return { shard: spec.shard, size: spec.size, events, eventCount: events.length, sessions, refusals, dayZero: chinaMidnight, heapMb, ms: Math.round(performance.now() - started) }
 }
 
 const productIdOf = (p: { productId: string }) => p.productId

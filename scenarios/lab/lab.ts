@@ -22,6 +22,8 @@ export interface LabOptions {
   workers?: number
   /** called as shards finish days: done and total shard-days over both strategies */
   onProgress?: (done: number, total: number) => void
+  /** called as each shard ends (the bench reads its heap) */
+  onShard?: (output: ShardOutput) => void
 }
 
 /** Runs one strategy (or two) through the population and counts the figures. */
@@ -39,6 +41,7 @@ export async function runLab(opts: LabOptions): Promise<LabResult> {
     const t0 = performance.now()
     const specs: ShardSpec[] = sizes.map((size, shard) => ({ kit: opts.kit, strategy, seed: opts.seed, shard, size, totalPeople: opts.people, days: opts.days }))
     const outputs = workers ? await inWorkers(specs, workers, tick) : await inThisThread(specs, tick)
+    outputs.forEach((o) => opts.onShard?.(o))
     startsAt ||= new Date(Math.min(...outputs.map((o) => o.dayZero))).toISOString()
     runs.push({ strategy: { name: strategy.name, file: strategy.file ?? null, description: strategy.description }, ...figures(opts.kit, outputs), ms: Math.round(performance.now() - t0) })
   }
