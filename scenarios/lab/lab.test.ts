@@ -66,8 +66,15 @@ function recount(out: ShardOutput) {
   const paid = out.events.filter((e) => e.type === 'pay.payment.succeeded')
   const refunds = out.events.filter((e) => e.type === 'pay.refund.created').reduce((n, e) => n + Number((e.payload as { refund: number }).refund), 0)
   const launches = out.events.filter((e) => e.type === 'miniprogram.launched')
-  const perPerson = new Map<string, number>()
-  for (const e of paid) perPerson.set(personOf(e)!, (perPerson.get(personOf(e)!) ?? 0) + 1)
+  // a buyer's occasions: the launches their payments followed (an order and a gift in one session are one)
+  const lastLaunch = new Map<string, number>()
+  const occasions = new Map<string, Set<number>>()
+  for (const e of out.events) {
+    const p = personOf(e)
+    if (!p) continue
+    if (e.type === 'miniprogram.launched') lastLaunch.set(p, e.id)
+    if (e.type === 'pay.payment.succeeded') occasions.set(p, (occasions.get(p) ?? new Set()).add(lastLaunch.get(p) ?? -e.id))
+  }
   const dayOf = (at: string) => Math.floor((Date.parse(at) - out.dayZero) / 86_400_000)
   const buyersByDay = new Map<number, Set<string>>()
   for (const e of paid) buyersByDay.set(dayOf(e.at), (buyersByDay.get(dayOf(e.at)) ?? new Set()).add(personOf(e)!))
@@ -76,8 +83,8 @@ function recount(out: ShardOutput) {
   return {
     orders: paid.length,
     sales: paid.reduce((n, e) => n + Number((e.payload as { total: number }).total), 0) - refunds,
-    buyers: perPerson.size,
-    repeatBuyers: [...perPerson.values()].filter((n) => n > 1).length,
+    buyers: occasions.size,
+    repeatBuyers: [...occasions.values()].filter((n) => n.size > 1).length,
     shares: out.events.filter((e) => e.type === 'chat.card.shared').length,
     launched: new Set(launches.map(personOf)).size,
     launchesByChannel,

@@ -42,6 +42,8 @@ interface PersonFacts {
   cart: boolean
   checkout: boolean
   payments: { at: number; amount: number }[]
+  /** when each paid session's first payment was: a gift bought right after an order is the same occasion */
+  occasions: number[]
   refunded: number
   /** when they first got each kind of re-engagement message */
   reengaged: Map<ReengageRow['kind'], number>
@@ -73,7 +75,7 @@ export function figures(kit: BrandKit, shards: ShardOutput[]): Omit<StrategyRun,
   let lastDay = 0
   const facts = (id: string) => {
     let f = people.get(id)
-    if (!f) people.set(id, (f = { firstTouch: null, launched: false, root: null, recruitedBy: null, product: false, cart: false, checkout: false, payments: [], refunded: 0, reengaged: new Map(), openedFrom: new Set() }))
+    if (!f) people.set(id, (f = { firstTouch: null, launched: false, root: null, recruitedBy: null, product: false, cart: false, checkout: false, payments: [], occasions: [], refunded: 0, reengaged: new Map(), openedFrom: new Set() }))
     return f
   }
   for (const shard of shards) {
@@ -121,8 +123,9 @@ export function figures(kit: BrandKit, shards: ShardOutput[]): Omit<StrategyRun,
         const f = facts(id)
         const amount = Number((e.payload as { total?: number }).total) || 0
         const s = current.get(id)
+        if (!s?.paid) f.occasions.push(at)
         if (s) {
-          s.repeat ||= f.payments.length > 0
+          s.repeat ||= f.occasions.length > 1
           s.paid = true
           s.revenue += amount
           orderChannel.set((e.subject as { out_trade_no: string }).out_trade_no, s)
@@ -162,7 +165,7 @@ export function figures(kit: BrandKit, shards: ShardOutput[]): Omit<StrategyRun,
     if (f.cart) r.cart++
     if (f.checkout) r.checkout++
     if (f.payments.length) r.paid++
-    if (f.payments.length > 1) r.repeat++
+    if (f.occasions.length > 1) r.repeat++
     r.revenue += revenueOf(f)
   }
   const lastTouch = new Map<string, FunnelRow>()
@@ -183,20 +186,21 @@ export function figures(kit: BrandKit, shards: ShardOutput[]): Omit<StrategyRun,
   const daily: DayRow[] = Array.from({ length: days }, (_, day) => ({ day, date: new Date(dayZero + day * DAY + 8 * HOUR).toISOString().slice(0, 10), buyers: 0, newBuyers: 0, repeatBuyers: 0, orders: 0, sales: 0, shares: 0, cumulativeBuyers: 0, cumulativeRepeatBuyers: 0 }))
   const dayOf = (at: number) => Math.min(days - 1, Math.max(0, Math.floor((at - dayZero) / DAY)))
   for (const [, f] of buyers) {
-    const paidOn = new Set<number>()
-    f.payments.forEach((p, i) => {
-      const d = daily[dayOf(p.at)]!
-      d.orders++
-      d.sales += p.amount
-      if (!paidOn.has(dayOf(p.at))) {
-        paidOn.add(dayOf(p.at))
-        d.buyers++
-        if (i === 0) d.newBuyers++
-        else d.repeatBuyers++
-      }
-    })
-    daily[dayOf(f.payments[0]!.at)]!.cumulativeBuyers++
-    if (f.payments[1]) daily[dayOf(f.payments[1].at)]!.cumulativeRepeatBuyers++
+    for (const p of f.payments) {
+      daily[dayOf(p.at)]!.orders++
+      daily[dayOf(p.at)]!.sales += p.amount
+    }
+    // a buyer counts once a day: new on the day of their first paid occasion, else a repeat buyer
+    const firstDay = dayOf(f.occasions[0]!)
+    for (const day of new Set(f.occasions.map(dayOf))) {
+      daily[day]!.buyers++
+      if (day === firstDay) daily[day]!.newBuyers++
+      else daily[day]!.repeatBuyers++
+    }
+    // a second occasion on the first day also makes a repeat buyer that day
+    if (f.occasions.length > 1 && dayOf(f.occasions[1]!) === firstDay) daily[firstDay]!.repeatBuyers++
+    daily[firstDay]!.cumulativeBuyers++
+    if (f.occasions[1] !== undefined) daily[dayOf(f.occasions[1])]!.cumulativeRepeatBuyers++
   }
   for (const [, f] of all) if (f.refunded) daily[dayOf(f.payments.at(-1)?.at ?? dayZero)]!.sales -= f.refunded
   for (const s of shares) daily[dayOf(s.at)]!.shares++
@@ -259,7 +263,7 @@ export function figures(kit: BrandKit, shards: ShardOutput[]): Omit<StrategyRun,
     reached: all.filter(([, f]) => f.firstTouch).length,
     launched: all.filter(([, f]) => f.launched).length,
     buyers: buyers.length,
-    repeatBuyers: buyers.filter(([, f]) => f.payments.length > 1).length,
+    repeatBuyers: buyers.filter(([, f]) => f.occasions.length > 1).length,
     orders,
     sales,
     averageOrder: orders ? Math.round(sales / orders) : 0,

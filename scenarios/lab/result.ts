@@ -20,7 +20,7 @@ export interface FunnelRow {
   checkout: number
   /** …who paid (first touch: buyers; last touch: sessions ending in a payment) */
   paid: number
-  /** first touch: buyers who paid twice or more; last touch: paid sessions of people who had paid before */
+  /** first touch: buyers who paid on two occasions or more (two sessions: a gift bought with an order is one); last touch: paid sessions of people who had paid before */
   repeat: number
   /** fen, payments of these people (first touch) or sessions (last touch) */
   revenue: number
@@ -35,7 +35,7 @@ export interface DayRow {
   buyers: number
   /** people who paid for the first time that day */
   newBuyers: number
-  /** people who paid that day and had paid before */
+  /** people who paid that day on a second (or later) occasion: in a session after the one of their first purchase */
   repeatBuyers: number
   orders: number
   /** fen, payments minus refunds */
@@ -44,7 +44,7 @@ export interface DayRow {
   shares: number
   /** people who have paid at least once, by the end of the day */
   cumulativeBuyers: number
-  /** people who have paid at least twice, by the end of the day */
+  /** people who have paid on at least two occasions, by the end of the day */
   cumulativeRepeatBuyers: number
 }
 
