@@ -99,7 +99,8 @@ export function figures(kit: BrandKit, shards: ShardOutput[]): Omit<StrategyRun,
         const p = e.payload as { firstTouchChannel?: string; entry?: string }
         if (!f.launched) {
           f.launched = true
-          f.root = p.firstTouchChannel ?? e.channel ?? 'other'
+          // the channel they came by; someone brought by a friend's card takes the friend's root below
+          f.root = e.channel ?? p.firstTouchChannel ?? 'other'
           f.recruitedBy = (e.subject as { sharedBy?: string }).sharedBy ?? null
         }
         const from = OPENED_FROM[p.entry ?? '']
@@ -210,10 +211,15 @@ export function figures(kit: BrandKit, shards: ShardOutput[]): Omit<StrategyRun,
   }
 
   // sharing: trees of who brought whom in, K-factor per root channel
+  const rootOf = (id: string, seen = new Set<string>()): string => {
+    const f = people.get(id)
+    if (!f?.recruitedBy || seen.has(id) || !people.get(f.recruitedBy)?.launched) return f?.root ?? 'other'
+    return rootOf(f.recruitedBy, seen.add(id))
+  }
+  for (const [id, f] of all) if (f.recruitedBy) f.root = rootOf(id)
   const children = new Map<string, string[]>()
   for (const [id, f] of all) if (f.recruitedBy) children.set(f.recruitedBy, [...(children.get(f.recruitedBy) ?? []), id])
   const depthOf = (id: string): number => 1 + Math.max(0, ...(children.get(id) ?? []).map(depthOf))
-  const rootOf = (id: string) => people.get(id)?.root ?? 'other'
   const viral = new Map<string, ViralRow>()
   const vrow = (channel: string) => {
     let v = viral.get(channel)

@@ -152,7 +152,7 @@ export const pageScript = String.raw`
     reached: { label: 'Reached', f: int, def: 'people touched by any channel' },
     launched: { label: 'Opened the mini program', f: int, def: 'people who opened the mini program' },
     buyers: { label: 'Buyers', f: int, def: 'people who paid at least once' },
-    repeatBuyers: { label: 'Repeat buyers', f: int, def: 'buyers who paid twice or more' },
+    repeatBuyers: { label: 'Repeat buyers', f: int, def: 'buyers who paid on two occasions or more (a gift bought with an order is one)' },
     orders: { label: 'Orders', f: int, def: 'paid orders' },
     sales: { label: 'Sales', f: money, def: 'payments minus refunds' },
     averageOrder: { label: 'Average order', f: money, def: 'sales / orders' },
@@ -320,7 +320,7 @@ export const pageScript = String.raw`
   }
 
   // ==== funnels
-  const stagesFirst = [['reached', 'Reached', 'people the channel touched first (a scan, a read, a view, a card…)'], ['launched', 'Opened', 'of those, people who opened the mini program'], ['product', 'Product', '…who opened a product page'], ['cart', 'Cart', '…who put something in the cart'], ['checkout', 'Checkout', '…who checked out (an order with WeChat Pay’s prepay)'], ['paid', 'Paid', '…who paid: buyers'], ['repeat', 'Repeat', 'buyers who paid twice or more']]
+  const stagesFirst = [['reached', 'Reached', 'people the channel touched first (a scan, a read, a view, a card…)'], ['launched', 'Opened', 'of those, people who opened the mini program'], ['product', 'Product', '…who opened a product page'], ['cart', 'Cart', '…who put something in the cart'], ['checkout', 'Checkout', '…who checked out (an order with WeChat Pay’s prepay)'], ['paid', 'Paid', '…who paid: buyers'], ['repeat', 'Repeat', 'buyers who paid on two occasions or more (a gift bought with an order is one)']]
   const stagesLast = [['reached', 'Sessions', 'mini program sessions launched from this channel'], ['product', 'Product', '…that opened a product page'], ['cart', 'Cart', '…that put something in the cart'], ['checkout', 'Checkout', '…that checked out (an order with WeChat Pay’s prepay)'], ['paid', 'Paid', '…that ended in a payment'], ['repeat', 'Repeat', 'paid sessions of people who had paid before']]
   const channelsOf = (rowsOf) => {
     const order = new Map()
@@ -403,7 +403,7 @@ export const pageScript = String.raw`
       yAxis: val({ axisLabel: { formatter: moneyShort } }),
       series: runs.map((r, i) => ({ name: r.strategy.name, type: 'bar', barMaxWidth: 22, itemStyle: { color: colors[i], borderRadius: [3, 3, 0, 0] }, data: r.daily.map((d) => d.sales) })),
     })
-    s.append(defs([['Sales', 'payments minus refunds that day, in yuan'], ['Cumulative buyers', 'people who have paid at least once, by the end of the day'], ['Cumulative repeat', 'people who have paid at least twice, by the end of the day'], ['Shares', 'mini program cards shared in chats and groups that day']]))
+    s.append(defs([['Sales', 'payments minus refunds that day, in yuan'], ['Cumulative buyers', 'people who have paid at least once, by the end of the day'], ['Cumulative repeat', 'people who have paid on two occasions or more, by the end of the day'], ['Shares', 'mini program cards shared in chats and groups that day']]))
     const rows = []
     runs[0].daily.forEach((_, k) => runs.forEach((r, i) => {
       const d = r.daily[k]
@@ -411,7 +411,7 @@ export const pageScript = String.raw`
       rows.push([d.date, ...(two ? [badge(i)] : []), int(d.buyers), int(d.newBuyers), int(d.repeatBuyers), int(d.orders), money(d.sales), int(d.shares), int(d.cumulativeBuyers), int(d.cumulativeRepeatBuyers)])
     }))
     s.append(el('details', null, el('summary', { text: 'The numbers, day by day' }),
-      table([['Date', 'the day in China time', true], ...(two ? [['', 'strategy', true]] : []), ['Buyers', 'people who paid that day'], ['New', 'people who paid for the first time that day'], ['Repeat', 'people who paid that day and had paid before'], ['Orders'], ['Sales', 'payments minus refunds'], ['Shares', 'cards shared in chats and groups'], ['Cum. buyers', 'people who have paid at least once, by the end of the day'], ['Cum. repeat', 'people who have paid at least twice, by the end of the day']], rows, two ? 2 : 0)))
+      table([['Date', 'the day in China time', true], ...(two ? [['', 'strategy', true]] : []), ['Buyers', 'people who paid that day'], ['New', 'people who paid for the first time that day'], ['Repeat', 'people who paid that day on a later occasion than their first'], ['Orders'], ['Sales', 'payments minus refunds'], ['Shares', 'cards shared in chats and groups'], ['Cum. buyers', 'people who have paid at least once, by the end of the day'], ['Cum. repeat', 'people who have paid on two occasions or more, by the end of the day']], rows, two ? 2 : 0)))
   }
 
   // ==== sharing
