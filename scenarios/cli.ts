@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline/promises'
-import { htmlReport, jsonReport, junitReport } from './reports'
+import { chinaTime, funnelLines, htmlReport, jsonReport, junitReport } from './reports'
 import { journeyNames, loadJourney, runJourney, SHIPPED_KITS, type JourneyResult, type RunOptions } from './runner'
 import type { Journey } from './journey'
 import { BrandKitError, loadBrandKit, type BrandKit } from '../merchant-demo/src/brand'
@@ -54,6 +54,8 @@ export function parseArgs(argv: string[]): Args {
   }
   if (args.names.length === 0) throw new Error(USAGE)
   if (args.names.includes('all')) args.names = journeyNames()
+  const unknown = args.names.filter((n) => !journeyNames().includes(n))
+  if (unknown.length) throw new Error(`unknown journey${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')} (journeys: ${journeyNames().join(', ')}, or all)`)
   if (args.kits.includes('all')) args.kits = [...SHIPPED_KITS]
   if (args.kits.length === 0) args.kits = [SHIPPED_KITS[0]!]
   if (!Number.isInteger(args.seed)) throw new Error('--seed takes an integer')
@@ -104,7 +106,7 @@ export async function main(argv: string[]): Promise<number> {
         beforeStep: prompt ? async (caption, i) => void (await prompt.question(paint(36, `  ${name} step ${i + 1}: ${caption} — press Enter `))) : undefined,
         afterStep: async (s, _i, world) => {
           if (visual) s.screenshot = await visual.screenshot(world.people, world.screens)
-          console.log(`${paint(2, s.at.slice(11, 19))} ${s.ok ? paint(32, 'pass') : paint(31, 'FAIL')} ${paint(2, `${String(s.ms).padStart(5)} ms`)}  ${name} · ${s.caption}${s.error ? `\n      ${paint(31, s.error)}` : ''}`)
+          console.log(`${paint(2, chinaTime(s.at).padStart(12))} ${s.ok ? paint(32, 'pass') : paint(31, 'FAIL')} ${paint(2, `${String(s.ms).padStart(5)} ms`)}  ${name} · ${s.caption}${s.error ? `\n      ${paint(31, s.error)}` : ''}`)
         },
         onSandbox: visual ? (urls, cast) => visual.open(urls, castOf(j!.run, cast)) : undefined,
       }
@@ -116,6 +118,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       const golden = r.golden.status === 'mismatch' ? paint(31, 'golden trace differs') : r.golden.status === 'missing' ? paint(31, 'no golden trace (--accept records one)') : args.visual ? 'trace not compared (visual playback)' : `golden trace ${r.golden.status}`
       console.log(`${r.ok ? paint(32, '✓') : paint(31, '✗')} ${name} (${r.title}) — ${r.steps.length} steps, ${r.ms} ms, ${golden}${r.failure ? `\n  ${paint(31, r.failure)}` : ''}`)
+      if (r.funnel) console.log(funnelLines(r.funnel).map((l) => paint(2, `  ${l}`)).join('\n'))
       if (r.golden.status === 'mismatch') console.log(r.golden.diff!.split('\n').map((l) => `    ${l.startsWith('-') ? paint(31, l) : l.startsWith('+') ? paint(32, l) : l}`).join('\n'))
     }
   }

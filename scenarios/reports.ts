@@ -1,6 +1,43 @@
+import type { Funnel } from './actors/types'
 import type { JourneyResult } from './runner'
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+const two = (n: number) => String(n).padStart(2, '0')
+
+/** A virtual time as a person in China reads it (UTC+8, no daylight saving): "2 Mar 09:00", with seconds "2 Mar 09:00:05". */
+export function chinaTime(iso: string, { seconds = false } = {}) {
+  const t = new Date(Date.parse(iso) + 8 * 3600_000)
+  if (Number.isNaN(t.getTime())) return iso
+  const hm = `${two(t.getUTCHours())}:${two(t.getUTCMinutes())}${seconds ? `:${two(t.getUTCSeconds())}` : ''}`
+  return `${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]} ${hm}`
+}
+
+const yuan = (fen: number) => `¥${(fen / 100).toFixed(2).replace(/\.00$/, '')}`
+
+/** The funnel at a journey's end, as lines of text: the totals, then one line per entry channel. */
+export function funnelLines(f: Funnel): string[] {
+  const totals = `funnel: ${f.touches} touches → ${f.journeys} journeys opened the mini program → ${f.buyers} buyers (${f.repeatBuyers} repeat) · ${f.orders} orders · ${yuan(f.revenue)}${f.refunds ? ` · ${f.refunds} refunds` : ''} · ${f.shares} shares`
+  const channels = f.byChannel.map((c) => `  ${c.channel}: ${c.journeys} journeys, ${c.paidJourneys} paid · ${c.orders} orders ${yuan(c.revenue)} (last touch ${c.lastTouchOrders} orders ${yuan(c.lastTouchRevenue)})`)
+  return [totals, ...channels]
+}
+
+function funnelHtml(f: Funnel) {
+  const rows = f.byChannel
+    .map((c) => `<tr><td>${esc(c.channel)}</td><td>${c.journeys}</td><td>${c.paidJourneys}</td><td>${c.orders}</td><td>${yuan(c.revenue)}</td><td>${c.lastTouchOrders}</td><td>${yuan(c.lastTouchRevenue)}</td></tr>`)
+    .join('')
+  return `<div class="funnel"><h3>Funnel at the end</h3><dl>
+<div><dt>touches</dt><dd>${f.touches}</dd></div><div><dt>journeys</dt><dd>${f.journeys}</dd></div><div><dt>launches</dt><dd>${f.launches}</dd></div><div><dt>buyers</dt><dd>${f.buyers}</dd></div><div><dt>repeat buyers</dt><dd>${f.repeatBuyers}</dd></div><div><dt>orders</dt><dd>${f.orders}</dd></div><div><dt>revenue</dt><dd>${yuan(f.revenue)}</dd></div><div><dt>refunds</dt><dd>${f.refunds}</dd></div><div><dt>shares</dt><dd>${f.shares}</dd></div></dl>
+${rows ? `<table class="channels"><tr><th>entry channel</th><th>journeys</th><th>paid journeys</th><th>orders (first touch)</th><th>revenue</th><th>orders (last touch)</th><th>revenue</th></tr>${rows}</table>` : ''}</div>`
+}
+
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+
+/** A payload in the event table: short ones whole, long ones folded (their first line, the rest on a click), wrapped to the column. */
+function payloadHtml(payload: unknown) {
+  const flat = JSON.stringify(payload) ?? ''
+  if (flat.length <= 160) return `<code>${esc(flat)}</code>`
+  return `<details><summary><code>${esc(flat.slice(0, 120))}…</code></summary><pre>${esc(JSON.stringify(payload, null, 2))}</pre></details>`
+}
 
 /** Machine-readable: every journey, its steps, the golden comparison and the normalised trace. */
 export function jsonReport(results: JourneyResult[]) {
@@ -35,24 +72,27 @@ export function htmlReport(results: JourneyResult[], generatedAt = new Date().to
     const steps = r.steps.map((s, i) => {
       const events = s.events.map((id) => byId.get(id)!).filter(Boolean)
       const rows = events
-        .map((e) => `<tr><td>${esc(e.at.slice(11, 19))}</td><td>${esc(e.type)}</td><td>${esc(e.actor)}</td><td>${esc(e.channel ?? '')}</td><td>${esc(e.journeyId ?? '')}</td><td><code>${esc(JSON.stringify(e.payload).slice(0, 240))}</code></td></tr>`)
+        .map((e) => `<tr><td>${esc(chinaTime(e.at, { seconds: true }))}</td><td>${esc(e.type)}</td><td>${esc(e.actor)}</td><td>${esc(e.channel ?? '')}</td><td>${esc(e.journeyId ?? '')}</td><td>${payloadHtml(e.payload)}</td></tr>`)
         .join('')
-      return `<li class="${s.ok ? 'ok' : 'fail'}"><h3><span class="n">${i + 1}</span> ${esc(s.caption)} <small>${s.ok ? '✓' : '✗'} ${s.ms} ms · ${esc(s.at)}</small></h3>
+      return `<li class="${s.ok ? 'ok' : 'fail'}"><h3><span class="n">${i + 1}</span> ${esc(s.caption)} <small>${s.ok ? '✓' : '✗'} ${s.ms} ms · <time datetime="${esc(s.at)}">${esc(chinaTime(s.at))}</time></small></h3>
 ${s.error ? `<p class="error">${esc(s.error)}</p>` : ''}${s.screenshot ? `<img alt="the phones after: ${esc(s.caption)}" src="data:image/png;base64,${s.screenshot}">` : ''}
-${rows ? `<details><summary>${events.length} events</summary><table><tr><th>time</th><th>event</th><th>actor</th><th>channel</th><th>journey</th><th>payload</th></tr>${rows}</table></details>` : ''}</li>`
+${rows ? `<details><summary>${events.length} events</summary><table class="events"><colgroup><col class="c-time"><col class="c-type"><col class="c-actor"><col class="c-channel"><col class="c-journey"><col></colgroup><tr><th>time (China)</th><th>event</th><th>actor</th><th>channel</th><th>journey</th><th>payload</th></tr>${rows}</table></details>` : ''}</li>`
     })
     const golden = r.golden.status === 'mismatch' || r.golden.status === 'missing' ? `<pre class="diff">${esc(r.golden.diff ?? '')}</pre>` : ''
     return `<section><h2 class="${r.ok ? 'ok' : 'fail'}">${r.ok ? '✓' : '✗'} ${esc(r.title)}</h2>
 <p><code>${esc(r.name)}</code> · kit ${esc(r.kit)} · seed ${r.seed} · ${r.ms} ms · ${r.notApplicable ? `not applicable: ${esc(r.notApplicable)}` : `golden trace: <b>${r.golden.status}</b>`}${r.failure ? ` · <span class="error">${esc(r.failure)}</span>` : ''}</p>${golden}
-<ol>${steps.join('\n')}</ol></section>`
+<ol>${steps.join('\n')}</ol>${r.funnel && !r.notApplicable ? funnelHtml(r.funnel) : ''}</section>`
   })
   const passed = results.filter((r) => r.ok).length
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Scenario report</title><style>
 body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#222}
 h2.ok{color:#1a7f37}h2.fail,.error{color:#c0392b}ol{list-style:none;padding:0}li{border-left:4px solid #1a7f37;padding:.25rem 1rem;margin:.75rem 0}
-li.fail{border-color:#c0392b}h3{font-size:1rem;margin:.25rem 0}.n{display:inline-block;width:1.6em;color:#888}small{color:#888;font-weight:normal}
-table{border-collapse:collapse;font-size:12px;width:100%}td,th{border-bottom:1px solid #eee;padding:2px 6px;text-align:left;vertical-align:top}
+li.fail{border-color:#c0392b}h3{font-size:1rem;margin:.25rem 0}.n{display:inline-block;width:1.6em;color:#888}small{color:#888;font-weight:normal}time{white-space:nowrap}
+table{border-collapse:collapse;font-size:12px;width:100%}td,th{border-bottom:1px solid #eee;padding:2px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+table.events{table-layout:fixed}col.c-time{width:9.5em}col.c-type{width:15em}col.c-actor{width:9em}col.c-channel{width:7em}col.c-journey{width:7em}
+td code,td pre{font:11px/1.4 ui-monospace,monospace;white-space:pre-wrap;overflow-wrap:anywhere;word-break:break-word;margin:0}td details summary{cursor:pointer;color:#576b95}
+.funnel dl{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;margin:.5rem 0}.funnel dl div{min-width:6em}.funnel dt{color:#888;font-size:12px}.funnel dd{margin:0;font-size:1.2rem;font-weight:600}
 img{max-width:100%;border:1px solid #ddd;margin:.5rem 0}pre.diff{background:#fff6f6;padding:1rem;overflow:auto;font-size:12px}</style></head><body>
-<h1>Scenario report</h1><p>${passed} of ${results.length} journeys passed · ${esc(generatedAt)}</p>${body.join('\n')}</body></html>
+<h1>Scenario report</h1><p>${passed} of ${results.length} journeys passed · written ${esc(chinaTime(generatedAt))} China time · step times are the sandbox's virtual clock, China time (UTC+8)</p>${body.join('\n')}</body></html>
 `
 }

@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Brand } from './actors/brand'
 import { Operator } from './actors/operator'
 import { Person, type Screen } from './actors/person'
-import type { SandboxEvent } from './actors/types'
+import type { Funnel, SandboxEvent } from './actors/types'
 import { Wire } from './actors/wire'
 import { CAST, check, CheckFailed, type Journey, type JourneyContext } from './journey'
 import { startSandbox } from './sandbox'
@@ -57,6 +57,8 @@ export interface JourneyResult {
   events: SandboxEvent[]
   trace: Trace
   golden: GoldenResult
+  /** the loop in numbers at the journey's end (GET /_sandbox/funnel), as the presenter's funnel shows it */
+  funnel?: Funnel
 }
 
 export interface RunOptions {
@@ -157,12 +159,14 @@ export async function runJourney(j: Journey, opts: RunOptions = {}): Promise<Jou
     if (!(err instanceof StopJourney)) failure = `${(err as Error).name}: ${(err as Error).message}` + (steps.length ? ` (after "${steps.at(-1)!.caption}")` : '')
   }
   const events = await eventsAfter(control, 0)
+  // read after the event log, so the trace is the same with or without it
+  const funnel = (await control.get('/funnel').catch(() => undefined)) as Funnel | undefined
   await opts.onFinish?.()
   await sandbox.close()
   const trace = normalise(events, { platform: sandbox.platformUrl, merchant: sandbox.merchantUrl }, j.name, seed, orderPrefix(kit.id))
   const golden = failure || opts.golden === false ? { status: 'skipped' as const, file: goldenFile(j.name, goldenDir) } : compareGolden(trace, { ...opts, goldenDir })
   const ok = !failure && golden.status !== 'mismatch' && golden.status !== 'missing'
-  return { name: j.name, title: j.title, seed, kit: kit.id, ok, ms: Math.round(performance.now() - started), steps, failure, events, trace, golden }
+  return { name: j.name, title: j.title, seed, kit: kit.id, ok, ms: Math.round(performance.now() - started), steps, failure, events, trace, golden, funnel }
 }
 
 class StopJourney extends Error {}
