@@ -157,7 +157,7 @@ export const pageScript = String.raw`
     sales: { label: 'Sales', f: money, def: 'payments minus refunds' },
     averageOrder: { label: 'Average order', f: money, def: 'sales / orders' },
     shares: { label: 'Shares', f: int, def: 'mini program cards shared in chats and groups' },
-    kFactor: { label: 'K-factor', f: dec, def: 'recruited buyers (people who first came from a friend’s card and bought) per buyer of the generation before, all channels' },
+    kFactor: { label: 'K-factor', f: dec, def: 'recruited buyers (people who first came from a friend’s card and bought) per buyer, all channels' },
     medianHoursToFirstPurchase: { label: 'Median time to first purchase', short: 'Median to first purchase', f: hours, def: 'median hours from a person’s first touch to their first payment (— : nobody paid)', lower: true },
     repeatRateAfterReengagement: { label: 'Repeat rate after re-engagement', f: pct, def: 'buyers who came back and paid again after a re-engagement message, over those who got one', points: true },
     payFailures: { label: 'Pay failures', f: int, def: 'failed or cancelled pay sheets', lower: true },
@@ -375,7 +375,7 @@ export const pageScript = String.raw`
 
   // ==== day by day
   {
-    const s = section('days', 'Day by day', 'Each virtual day of the run (dates in China time). Buyers are people who paid that day; new buyers paid for the first time; repeat buyers had paid before.')
+    const s = section('days', 'Day by day', 'Each virtual day of the run (dates in China time). Buyers are people who paid that day; new buyers paid for the first time; repeat buyers paid on a later occasion (a session after their first purchase).')
     const dates = runs[0].daily.map((d) => shortDate(d.date))
     const maxDay = niceMax(runs.flatMap((r) => r.daily.map((d) => Math.max(d.newBuyers, d.repeatBuyers))))
     const maxCum = niceMax(runs.flatMap((r) => r.daily.map((d) => d.cumulativeBuyers)))
@@ -416,7 +416,7 @@ export const pageScript = String.raw`
 
   // ==== sharing
   {
-    const s = section('sharing', 'Sharing', 'A person’s channel is their first touch; someone who came from a friend’s card counts for the channel at the root of the chain.')
+    const s = section('sharing', 'Sharing', 'A person’s channel is the one they first came by; someone who came from a friend’s card counts for the channel of the first person in the chain.')
     const channels = channelsOf((r) => r.virality.map((v) => ({ channel: v.channel, reached: v.buyers })))
     s.append(el('h4', { text: 'K-factor per channel' }))
     chart(s, 260, {
@@ -431,7 +431,7 @@ export const pageScript = String.raw`
       if (v) rows.push([channelName(c), ...(two ? [badge(i)] : []), int(v.buyers), int(v.shares), int(v.newOpens), int(v.recruitedBuyers), dec(v.kFactor), int(v.maxDepth)])
     }))
     runs.forEach((r, i) => rows.push([{ text: 'All channels', cls: 'muted' }, ...(two ? [badge(i)] : []), int(r.summary.buyers), int(r.summary.shares), '', '', dec(r.summary.kFactor), '']))
-    const vdefs = [['Buyers', 'buyers whose chain starts at this channel'], ['Shares', 'cards shared by people of this channel'], ['New opens', 'opens of those cards by people who had not opened the mini program before'], ['Recruited', 'people who first came from a share and went on to buy'], ['K-factor', 'recruited buyers per buyer of the generation before'], ['Max depth', 'the deepest share chain, in hops']]
+    const vdefs = [['Buyers', 'buyers whose chain starts at this channel'], ['Shares', 'cards shared by people of this channel'], ['New opens', 'opens of those cards by people who had not opened the mini program before'], ['Recruited', 'people who first came from a share and went on to buy'], ['K-factor', 'new buyers brought in by shares, per buyer of this channel'], ['Max depth', 'the deepest share chain, in hops']]
     s.append(table([['Channel', null, true], ...(two ? [['', 'strategy', true]] : []), ...vdefs], rows, two ? 2 : 0))
     s.append(defs(vdefs))
     if (diffChannels.length) {

@@ -80,6 +80,15 @@ async function main() {
       const path = join(outDir, `lab-report-${width}.png`)
       await page.screenshot({ path, fullPage: true })
       console.log(path)
+      // the README's pictures: the first two screens (header, summary), and the sharing section
+      const tall = await page.evaluate(() => document.documentElement.scrollHeight)
+      const top = join(outDir, `lab-report-${width}-top.png`)
+      await page.screenshot({ path: top, clip: { x: 0, y: 0, width, height: Math.min(tall, height * 2) } })
+      const sharing = join(outDir, `lab-report-${width}-sharing.png`)
+      // the sticky section links would sit over the section in a picture of it
+      await page.addStyleTag({ content: 'nav { position: static !important }' })
+      await page.locator('#sharing').screenshot({ path: sharing })
+      console.log(top, sharing)
       await context.close()
     }
 

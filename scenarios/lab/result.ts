@@ -59,7 +59,7 @@ export interface ViralRow {
   newOpens: number
   /** people who first came from a share and went on to buy */
   recruitedBuyers: number
-  /** recruited buyers per buyer of the generation before (K-factor) */
+  /** new buyers brought in through shared cards, per buyer of this channel (K-factor) */
   kFactor: number
   /** the deepest share chain, in hops */
   maxDepth: number
