@@ -20,7 +20,7 @@ const buys = async (person: string, total: number) => {
 const funnel = async () => w.p.json('/_sandbox/funnel')
 
 test('an empty world has an empty funnel', async () => {
-  expect(await funnel()).toEqual({ touches: 0, journeys: 0, launches: 0, buyers: 0, repeatBuyers: 0, orders: 0, revenue: 0, refunds: 0, shares: 0, byChannel: [] })
+  expect(await funnel()).toEqual({ reached: 0, opened: 0, buyers: 0, repeatBuyers: 0, orders: 0, revenue: 0, refunds: 0, shares: 0, touches: 0, journeys: 0, launches: 0, byChannel: [] })
 })
 
 test('counts journeys, buyers and repeat buyers, and credits each sale to its first and last touch', async () => {
@@ -43,11 +43,35 @@ test('counts journeys, buyers and repeat buyers, and credits each sale to its fi
   expect(refund.status).toBe(200)
 
   const f = await funnel()
-  expect(f).toMatchObject({ journeys: 2, launches: 3, buyers: 2, repeatBuyers: 1, orders: 3, revenue: 3200 + 2600 + 1800 - 600, refunds: 600, shares: 1, touches: 1 })
+  // people: alice and carol opened it themselves; bob was reached by alice's card and opened it
+  expect(f).toMatchObject({ reached: 3, opened: 3, journeys: 2, launches: 3, buyers: 2, repeatBuyers: 1, orders: 3, revenue: 3200 + 2600 + 1800 - 600, refunds: 600, shares: 1, touches: 1 })
   const by = Object.fromEntries(f.byChannel.map((c: { channel: string }) => [c.channel, c]))
   // bob opening alice's share continues her journey, whose first touch was search
+  // bob came by alice's card: he counts for the channel her chain started from, search
+  expect(by.search).toMatchObject({ reached: 2, opened: 2, buyers: 2, repeatBuyers: 1, sales: 7000 })
+  expect(by['subscribe-message']).toMatchObject({ reached: 1, opened: 1, buyers: 0, repeatBuyers: 0, sales: 0 })
   expect(by.search).toMatchObject({ journeys: 1, paidJourneys: 1, orders: 3, revenue: 7000, lastTouchOrders: 1, lastTouchRevenue: 3200 })
-  expect(by.chat).toMatchObject({ journeys: 0, orders: 0, lastTouchOrders: 2, lastTouchRevenue: 2600 + 1800 - 600 })
+  expect(by.chat).toMatchObject({ reached: 0, opened: 0, buyers: 0, journeys: 0, orders: 0, lastTouchOrders: 2, lastTouchRevenue: 2600 + 1800 - 600 })
   expect(by['subscribe-message']).toMatchObject({ journeys: 1, paidJourneys: 0, orders: 0, revenue: 0 })
   expect(f.byChannel[0].channel).toBe('search')
+})
+
+test('each stage is a part of the one before it, in total and per channel', async () => {
+  // carol sends erin a card, which erin never opens; frank opens the store from a code and buys
+  const card = { appid: w.mpAppid, title: 'Oat latte', path: 'pages/index/index' }
+  expect((await w.p.post('/_sandbox/people/carol/messages', { to: 'erin', type: 'miniprogram', miniprogram: card })).status).toBe(201)
+  await launch('frank', { entry: 'scene', scene: 1011 })
+  await buys('frank', 900)
+  const f = await funnel()
+  const stages = (x: { reached: number; opened: number; buyers: number; repeatBuyers: number }) => [x.reached, x.opened, x.buyers, x.repeatBuyers]
+  const nested = (s: number[]) => s.every((n, i) => i === 0 || n <= s[i - 1]!)
+  expect(nested(stages(f))).toBe(true)
+  for (const c of f.byChannel) expect(nested(stages(c)), c.channel).toBe(true)
+  expect(f).toMatchObject({ reached: 5, opened: 4, buyers: 3, repeatBuyers: 1 })
+  const by = Object.fromEntries(f.byChannel.map((c: { channel: string }) => [c.channel, c]))
+  // carol's card carries her chain's first channel (the subscription message she came by)
+  expect(by['subscribe-message']).toMatchObject({ reached: 2, opened: 1, buyers: 0 })
+  expect(by.qr).toMatchObject({ reached: 1, opened: 1, buyers: 1, sales: 900, lastTouchOrders: 1 })
+  // the totals are the channels' sums: every person counts once
+  expect(f.byChannel.reduce((n: number, c: { reached: number }) => n + c.reached, 0)).toBe(f.reached)
 })
