@@ -7,6 +7,23 @@ import './phone/wx-phone'
 import './presenter/wx-presenter'
 
 const MAX_PHONES = 4
+/** A phone's own size in CSS pixels (an iPhone 14's points), before it is scaled to the stage. */
+const PHONE = { width: 390, height: 844 }
+/** The person picker above each phone, and the space under it. */
+const PICKER = 30
+const PICKER_GAP = 8
+/** Phones never grow past this (a 4K projector would otherwise show giants). */
+const MAX_SCALE = 1.4
+
+/**
+ * How much the phones are scaled so that `count` of them fit side by side in a `width` × `height`
+ * stage, each whole (status bar to tab bar), with `gap` (at scale 1) between them.
+ */
+export function phoneScale(count: number, width: number, height: number, gap = 36): number {
+  const byHeight = (height - PICKER - PICKER_GAP) / PHONE.height
+  const byWidth = width / (count * PHONE.width + (count - 1) * gap)
+  return Math.max(0.1, Math.min(MAX_SCALE, byHeight, byWidth))
+}
 
 /** Reads `?phones=alice,bob&lang=zh` into the page's state. */
 export function readLocation(search: string, known: string[]): { phones: string[]; lang: Lang; presenter: boolean } {
@@ -30,15 +47,18 @@ export class WxApp extends LitElement {
     :host {
       display: flex;
       flex-direction: column;
-      min-height: 100vh;
+      /* the page never scrolls: phones and presenter share the viewport, whatever its size */
+      height: 100vh;
       color: #e8e8e8;
     }
     header {
       display: flex;
       align-items: center;
       gap: 12px;
-      padding: 14px 24px;
+      height: 44px;
+      padding: 0 24px;
       font-size: 15px;
+      flex: none;
     }
     header strong {
       font-weight: 600;
@@ -68,13 +88,18 @@ export class WxApp extends LitElement {
     }
     .stage {
       flex: 1;
+      min-height: 0;
       display: flex;
-      align-items: flex-start;
-      gap: 8px;
-      padding-right: 16px;
+      gap: 16px;
+      padding: 4px 16px 16px;
     }
     wx-presenter {
       flex: none;
+      width: clamp(320px, 25vw, 420px);
+      max-height: none;
+      height: 100%;
+      box-sizing: border-box;
+      position: static;
     }
     button[aria-pressed='true'] {
       background: #07c160;
@@ -82,23 +107,33 @@ export class WxApp extends LitElement {
     }
     main {
       flex: 1;
+      min-width: 0;
+      min-height: 0;
       display: flex;
-      flex-wrap: wrap;
       justify-content: center;
       align-items: flex-start;
-      gap: 36px;
-      padding: 8px 24px 36px;
+      gap: calc(36px * var(--phone-scale, 1));
     }
     .slot {
       display: flex;
       flex-direction: column;
       align-items: center;
-      gap: 12px;
+      gap: ${PICKER_GAP}px;
     }
     .picker {
       display: flex;
       gap: 8px;
       align-items: center;
+      height: ${PICKER}px;
+    }
+    /* the phone keeps its own 390 × 844 points and is drawn scaled into a frame of the scaled size */
+    .frame {
+      width: calc(${PHONE.width}px * var(--phone-scale, 1));
+      height: calc(${PHONE.height}px * var(--phone-scale, 1));
+    }
+    wx-phone {
+      transform: scale(var(--phone-scale, 1));
+      transform-origin: 0 0;
     }
   `
   @state() private people: PersonView[] = []
@@ -106,6 +141,30 @@ export class WxApp extends LitElement {
   @state() private language: Lang = 'en'
   @state() private brand = { name: '', nameZh: '' }
   @state() private presenter = false
+  /** the phones' scale, fitted to the stage whenever the window or the number of phones changes */
+  @state() private scale = 1
+  #resize = new ResizeObserver(() => this.#fit())
+
+  disconnectedCallback() {
+    super.disconnectedCallback()
+    this.#resize.disconnect()
+  }
+
+  firstUpdated() {
+    const main = this.renderRoot.querySelector('main')
+    if (main) this.#resize.observe(main)
+  }
+
+  updated() {
+    this.#fit()
+  }
+
+  #fit() {
+    const main = this.renderRoot.querySelector('main')
+    if (!main || !this.phones.length) return
+    const scale = Math.floor(phoneScale(this.phones.length, main.clientWidth, main.clientHeight) * 1000) / 1000
+    if (scale !== this.scale) this.scale = scale
+  }
 
   async connectedCallback() {
     super.connectedCallback()
@@ -136,7 +195,7 @@ export class WxApp extends LitElement {
           : null}
       </header>
       <div class="stage">
-      <main>
+      <main style=${`--phone-scale: ${this.scale}`}>
         ${this.phones.map(
           (id, i) => html`<div class="slot">
             <div class="picker">
@@ -147,7 +206,7 @@ export class WxApp extends LitElement {
                 ? html`<button aria-label=${`${t(this.language, 'removePhone')} ${i + 1}`} @click=${() => this.#remove(i)}>✕</button>`
                 : null}
             </div>
-            <wx-phone person=${id} .lang=${this.language} @wx-lang=${(e: CustomEvent<Lang>) => this.#setLang(e.detail)}></wx-phone>
+            <div class="frame"><wx-phone person=${id} .lang=${this.language} @wx-lang=${(e: CustomEvent<Lang>) => this.#setLang(e.detail)}></wx-phone></div>
           </div>`,
         )}
       </main>
