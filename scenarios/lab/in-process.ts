@@ -21,7 +21,6 @@ export interface InProcessSandbox {
 }
 
 const routes = new Map<string, Handler>()
-export const TRACE: Record<string, { n: number; ms: number }> | null = process.env.LAB_TRACE ? {} : null
 let realFetch: typeof fetch | null = null
 
 /** Routes `fetch` calls to `origin` to `handler` in this process (installs the router on first use). */
@@ -34,14 +33,7 @@ function route(origin: string, handler: Handler) {
       const to = routes.get(originOf(url))
       if (!to) return passThrough(input, init)
       const request = input instanceof Request && !init ? input : new Request(input, init)
-      if (!TRACE) return to(request)
-      const t0 = performance.now()
-      const res = await to(request)
-      const key = `${request.method} ${new URL(request.url).pathname.replace(/\/s\d+p\d+/g, '/:p').replace(/\/[A-Za-z0-9_-]{16,}/g, '/:id').replace(/\/\d+/g, '/:n')}`
-      const t = (TRACE[key] ??= { n: 0, ms: 0 })
-      t.n++
-      t.ms += performance.now() - t0
-      return res
+      return to(request)
     }) as typeof fetch
   }
   routes.set(origin, handler)
