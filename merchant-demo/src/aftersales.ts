@@ -66,7 +66,7 @@ export async function settleRefund(store: Store, r: Refund): Promise<'settled' |
     const [order] = await t.select().from(orders).where(eq(orders.id, row.orderId))
     const [member] = await t.select().from(members).where(eq(members.id, order.memberId))
     const points = Math.min(member.points, store.catalog.pointsFor(row.amount))
-    if (points > 0) await t.insert(pointsLedger).values({ memberId: member.id, orderId: order.id, delta: -points, reason: `refund:${row.id}` })
+    if (points > 0) await t.insert(pointsLedger).values({ memberId: member.id, orderId: order.id, delta: -points, reason: `refund:${row.id}`, createdAt: store.now().toISOString() })
     await t
       .update(members)
       .set({ points: sql`${members.points} - ${points}`, lifetimeSpend: sql`max(0, ${members.lifetimeSpend} - ${row.amount})` })

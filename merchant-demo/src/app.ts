@@ -17,7 +17,7 @@ import { buyGift, claimGift, giftCard, giftKinds, giftsOf, redeemInStore } from 
 import { addConsents, consentsOf, remindExpiringCoupons, templateIds } from './messages'
 import { publish } from './publish'
 import { claimCoupon, couponsOf } from './coupons'
-import { expirePoints } from './points'
+import { expirePoints, pointsHistory } from './points'
 import { members, orders } from './schema'
 import { WeChatApiError, WeChatPayError } from '../wechat/errors'
 import type { Refund, Transaction } from '../wechat/pay'
@@ -101,6 +101,13 @@ export function createMerchantApp(store: Store, opts: { staffToken: string; page
     // points that lapsed since the last look go first
     if (await expirePoints(store, member.id)) return c.json({ member: memberView(store, await me(c)) })
     return c.json({ member: memberView(store, member) })
+  })
+
+  // the member centre's points history (the ledger, newest first)
+  app.get('/api/points', async (c) => {
+    const member = await me(c)
+    await expirePoints(store, member.id)
+    return c.json({ history: await pointsHistory(store, member.id) })
   })
 
   // ---- cart

@@ -153,7 +153,7 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
         // spent under a guard: two checkouts never spend the same points
         const spent = await t.update(members).set({ points: sql`${members.points} - ${pointsUsed}` }).where(and(eq(members.id, member.id), gte(members.points, pointsUsed))).returning()
         if (spent.length === 0) throw new ApiError(409, 'not_enough_points', 'the points were just spent', 'usePoints')
-        await t.insert(pointsLedger).values({ memberId: member.id, orderId: id, delta: -pointsUsed, reason: 'redeemed' })
+        await t.insert(pointsLedger).values({ memberId: member.id, orderId: id, delta: -pointsUsed, reason: 'redeemed', createdAt: store.now().toISOString() })
       }
       for (const [productId, quantity] of limited) {
         const left = await t.update(stock).set({ remaining: sql`${stock.remaining} - ${quantity}` }).where(and(eq(stock.productId, productId), gte(stock.remaining, quantity))).returning()
@@ -260,7 +260,7 @@ export async function fulfil(store: Store, tx: Transaction): Promise<'fulfilled'
       .where(and(eq(orders.id, order.id), eq(orders.status, 'pending')))
       .returning({ id: orders.id })
     if (paid.length === 0) return { result: 'already' as const, referral: null }
-    if (points > 0) await t.insert(pointsLedger).values({ memberId: order.memberId, orderId: order.id, delta: points, reason: 'purchase', expiresAt: pointsExpiry(store) })
+    if (points > 0) await t.insert(pointsLedger).values({ memberId: order.memberId, orderId: order.id, delta: points, reason: 'purchase', expiresAt: pointsExpiry(store), createdAt: store.now().toISOString() })
     await t
       .update(members)
       .set({ points: sql`${members.points} + ${points}`, lifetimeSpend: sql`${members.lifetimeSpend} + ${order.total}` })
@@ -288,7 +288,7 @@ async function rewardReferrer(store: Store, t: Parameters<Parameters<Store['db']
   if (!referrer) return null
   const [{ n }] = await t.select({ n: sql<number>`count(*)` }).from(orders).where(and(eq(orders.memberId, order.memberId), sql`${orders.status} <> 'pending' and ${orders.status} <> 'closed'`))
   if (n !== 1) return null
-  await t.insert(pointsLedger).values({ memberId: referrer.id, orderId: order.id, delta: reward, reason: 'referral', expiresAt: pointsExpiry(store) })
+  await t.insert(pointsLedger).values({ memberId: referrer.id, orderId: order.id, delta: reward, reason: 'referral', expiresAt: pointsExpiry(store), createdAt: store.now().toISOString() })
   await t.update(members).set({ points: sql`${members.points} + ${reward}` }).where(eq(members.id, referrer.id))
   return { memberId: referrer.id, reward }
 }
