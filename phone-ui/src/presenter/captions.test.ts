@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { expect, test } from 'vitest'
-import type { SandboxEvent } from '../api'
-import { caption, chinaTime, humanType } from './captions'
+import { CAST } from '../../../platform-mock/src/world/cast'
+import type { SandboxEvent, WorldView } from '../api'
+import { caption, chinaTime, contextOf, fold, humanType, isSetup, setupSummary } from './captions'
 
 const event = (type: string, fields: Partial<SandboxEvent> = {}): SandboxEvent => ({
   id: 1,
@@ -14,50 +17,110 @@ const event = (type: string, fields: Partial<SandboxEvent> = {}): SandboxEvent =
   payload: {},
   ...fields,
 })
-const names = (id: string) => ({ alice: 'Alice Wang', bob: 'Bob Li' })[id] ?? id
+// the café's cast, as the world kit names them
+const people = new Map(CAST.map((p) => [p.id, p.name]))
+// the world view's parts a caption reads, as the platform serves them for the café's kit
+const world = {
+  brand: { id: 'lumen', name: 'Lumen Coffee', nameZh: '流明咖啡', color: '#8A5A3C' },
+  miniProgram: { name: 'Lumen Coffee Store' },
+  wecom: { corpName: 'Lumen Coffee', agentName: 'Store Assistant', consultants: [{ userid: 'LilyChen', name: 'Lily Chen', nameZh: '陈莉莉', position: 'Store manager' }] },
+} as unknown as WorldView
+const ctx = (events: SandboxEvent[] = [], templates = new Map<string, string>()) => contextOf(events, world, people, templates)
 
-test('reads a payment, a launch and a share in words, with people by name and amounts in yuan', () => {
-  expect(caption(event('pay.payment.succeeded', { payload: { total: 5700, description: 'Lumen Coffee - Latte' } }), names)).toBe('Alice Wang paid ¥57.00 · Lumen Coffee - Latte')
-  expect(caption(event('miniprogram.launched', { payload: { scene: 1007, sceneLabel: 'card in a 1:1 chat' } }), names)).toBe('Alice Wang opened the mini program · scene 1007 card in a 1:1 chat')
-  expect(caption(event('chat.card.shared', { payload: { recipients: ['bob', 'carol'] } }), names)).toBe('Alice Wang shared a card with Bob Li, carol')
-  expect(caption(event('pay.refund.created', { actor: '1611892468', payload: { refund: 600, total: 2600 } }))).toBe('Merchant refunded ¥6.00 of ¥26.00')
+// every journey's real events, as the golden traces keep them
+const goldenDir = join(import.meta.dirname, '../../../scenarios/golden')
+const golden = readdirSync(goldenDir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => ({ file: f, events: (JSON.parse(readFileSync(join(goldenDir, f), 'utf8')) as { events: SandboxEvent[] }).events }))
+
+test('every event a journey produces reads as words: its own phrase, names not ids, no bookkeeping vocabulary', () => {
+  const types = new Set<string>()
+  for (const { file, events } of golden) {
+    const c = ctx(events)
+    for (const e of events) {
+      types.add(e.type)
+      const line = caption(e, c)
+      const where = `${file} #${e.id} ${e.type}: ${line}`
+      expect(line, where).not.toContain(humanType(e.type))
+      expect(line, where).not.toMatch(/undefined|null|\[object|NaN/)
+      // appids, corp ids, finder ids, openids, template and tag ids never reach a trainer's ears
+      expect(line, where).not.toMatch(/\b(wx[0-9a-f]{8,}|ww[0-9a-f]{8,}|sph\w{6,}|wm\w{10,}|et\w{10,})/)
+      expect(line, where).not.toMatch(/\bMerchant\b|notification #|Miniprogram|Wecom|Oa /)
+      expect(line, where).not.toMatch(/^[a-z]/)
+    }
+  }
+  expect(types.size).toBeGreaterThan(40)
 })
 
-test('a launch names the share chain or the discovery before it; photos, stickers and article links read as such', () => {
-  const chain = [{ person: 'alice', action: 'discovered', entry: 'oa-article' }, { person: 'alice', action: 'shared' }, { person: 'bob', action: 'forwarded' }, { person: 'carol', action: 'opened' }]
-  expect(caption(event('miniprogram.launched', { actor: 'carol', payload: { scene: 1007, sceneLabel: 'card in a 1:1 chat', shareChain: chain } }), names)).toBe(
-    'carol opened the mini program · scene 1007 card in a 1:1 chat · via Alice Wang → Bob Li → carol',
+test('a payment, its order and the pay notification say who, how much and what happened', () => {
+  const order = event('pay.order.created', { actor: '1611892468', subject: { mchid: '1611892468', out_trade_no: 'o1' }, payload: { total: 5700, description: 'Lumen Coffee - Latte ×2' } })
+  const paid = event('pay.payment.succeeded', { subject: { person: 'alice', out_trade_no: 'o1' }, payload: { total: 5700, description: 'Lumen Coffee - Latte ×2' } })
+  const c = ctx([order, paid])
+  expect(caption(order, c)).toBe("Lumen Coffee asked WeChat Pay to charge ¥57.00 for Alice Wang's order · Latte ×2")
+  expect(caption(order, ctx([order]))).toBe('Lumen Coffee asked WeChat Pay to charge ¥57.00 for an order · Latte ×2')
+  expect(caption(paid, c)).toBe('Alice Wang paid ¥57.00 for Latte ×2')
+  const notified = (payload: Record<string, unknown>) => caption(event('pay.notification.attempted', { actor: 'wechatpay', payload: { event_type: 'TRANSACTION.SUCCESS', ...payload } }), c)
+  expect(notified({ n: 1, status: 200, outcome: 'acknowledged' })).toBe("WeChat Pay told Lumen Coffee's server the order is paid (1st try, acknowledged)")
+  expect(notified({ n: 2, status: null, outcome: 'refused', nextAttemptAt: '2026-03-02T01:00:15.000Z' })).toBe("WeChat Pay told Lumen Coffee's server the order is paid (2nd try, no answer, next try at 09:00:15)")
+  expect(caption(event('pay.payment.failed', { actor: 'bob', subject: { person: 'bob' }, payload: { reason: 'insufficient_balance' } }), c)).toBe("Bob Li's payment failed: not enough balance")
+  expect(caption(event('pay.refund.created', { actor: '1611892468', subject: { person: 'dave', out_trade_no: 'o2' }, payload: { refund: 2800, total: 5400, reason: 'wrong drink' } }), c)).toBe(
+    'Lumen Coffee refunded Dave Chen ¥28.00 of ¥54.00 · wrong drink',
   )
+})
+
+test('a subscription answer says yes or no, naming the message', () => {
+  const sent = event('miniprogram.subscribe-message.sent', { actor: 'wx7a7', subject: { person: 'alice', template: 'T-ready' }, payload: { titleEn: 'Order ready for pickup', title: '取餐提醒' } })
+  const answered = (answers: Record<string, string>) => caption(event('miniprogram.subscribe.answered', { subject: { person: 'alice' }, payload: { answers } }), ctx([sent], new Map([['T-coupon', 'Coupon expiring']])))
+  expect(answered({ 'T-ready': 'accept' })).toBe('Alice Wang allowed the “Order ready for pickup” message')
+  expect(answered({ 'T-ready': 'reject' })).toBe('Alice Wang declined the “Order ready for pickup” message')
+  expect(answered({ 'T-ready': 'accept', 'T-coupon': 'reject' })).toBe('Alice Wang allowed the “Order ready for pickup” message and declined the “Coupon expiring” message')
+  expect(answered({ unknown: 'accept' })).toBe('Alice Wang allowed a message')
+  expect(answered({ unknown: 'accept', 'T-coupon': 'accept' })).toBe('Alice Wang allowed the “Coupon expiring” message and 1 other')
+  expect(caption(sent, ctx())).toBe('Lumen Coffee sent Alice Wang the “Order ready for pickup” message')
+})
+
+test('a launch names the mini program, the scene and the share chain or the discovery before it', () => {
+  const c = ctx()
+  expect(caption(event('miniprogram.launched', { subject: { person: 'alice' }, payload: { scene: 1007, sceneLabel: 'card in a 1:1 chat' } }), c)).toBe('Alice Wang opened Lumen Coffee Store (scene 1007: card in a 1:1 chat)')
+  const chain = [{ person: 'alice', action: 'discovered', entry: 'oa-article' }, { person: 'alice', action: 'shared' }, { person: 'bob', action: 'forwarded' }, { person: 'carol', action: 'opened' }]
+  expect(caption(event('miniprogram.launched', { actor: 'carol', subject: { person: 'carol' }, payload: { scene: 1007, shareChain: chain } }), c)).toBe('Carol Zhang opened Lumen Coffee Store (scene 1007) · via Alice Wang → Bob Li → Carol Zhang')
   const afterArticle = [{ person: 'alice', action: 'discovered', entry: 'oa-article' }, { person: 'alice', action: 'opened', entry: 'oa-message' }]
-  expect(caption(event('miniprogram.launched', { payload: { scene: 1074, shareChain: afterArticle } }), names)).toBe('Alice Wang opened the mini program · scene 1074 · after reading an article')
-  expect(caption(event('miniprogram.launched', { payload: { scene: 1049, shareChain: [{ person: 'alice', action: 'discovered' }] } }), names)).toBe('Alice Wang opened the mini program · scene 1049')
-  expect(caption(event('chat.message.sent', { payload: { kind: 'image', recipients: ['bob'] } }), names)).toBe('Alice Wang sent a photo to Bob Li')
-  expect(caption(event('chat.message.sent', { payload: { kind: 'emoji', recipients: ['bob'] } }), names)).toBe('Alice Wang sent a sticker to Bob Li')
-  expect(caption(event('chat.link.shared', { payload: { recipients: ['bob'] } }), names)).toBe('Alice Wang shared an article link with Bob Li')
+  expect(caption(event('miniprogram.launched', { payload: { scene: 1074, shareChain: afterArticle } }), c)).toBe('Alice Wang opened Lumen Coffee Store (scene 1074) · after reading an article')
+  expect(caption(event('chat.card.shared', { payload: { recipients: ['bob', 'carol'] } }), c)).toBe('Alice Wang shared a Lumen Coffee Store card with Bob Li and Carol Zhang')
+  expect(caption(event('chat.message.sent', { payload: { kind: 'image', recipients: ['bob'] } }), c)).toBe('Alice Wang sent a photo to Bob Li')
+  expect(caption(event('chat.link.shared', { payload: { recipients: ['bob'] } }), c)).toBe('Alice Wang shared an article link with Bob Li')
+})
+
+test('names come from the world: another brand, its consultants and its tags', () => {
+  const blaze = { ...world, brand: { ...world.brand, name: 'Blaze Running' }, miniProgram: { name: 'Blaze Club' }, wecom: { ...world.wecom, consultants: [{ userid: 'KaiMa', name: 'Kai Ma' }] } } as unknown as WorldView
+  const tags = event('wecom.corp_tag.created', { payload: { tags: [{ id: 'et1', name: 'Bought' }] } })
+  const c = contextOf([tags], blaze, people)
+  expect(caption(event('wecom.contact.added', { subject: { person: 'alice', userid: 'KaiMa' } }), c)).toBe("Alice Wang added Kai Ma, Blaze Running's consultant, on WeCom")
+  expect(caption(event('wecom.contact.tagged', { actor: 'ww1', subject: { person: 'alice' }, payload: { add: ['et1'] } }), c)).toBe('Blaze Running tagged Alice Wang “Bought” in WeCom')
+  expect(caption(event('wecom.message.delivered', { actor: 'ww1', subject: { person: 'alice', userid: 'KaiMa' }, payload: { source: 'welcome', from: 'staff', recipients: ['alice'] } }), c)).toBe('Kai Ma welcomed Alice Wang on WeCom')
+  expect(caption(event('channels.live.started', { actor: 'sph1', payload: { title: 'Trail night' } }), c)).toBe('Blaze Running went live on Channels: “Trail night”')
+  // without a world view, still words
+  expect(caption(event('oa.article.published', { actor: 'wxb', payload: { titles: ['Spring Oolong'] } }))).toBe('The brand published “Spring Oolong”')
+})
+
+test('setup steps fold into one line between the things people did, and say what they made', () => {
+  const at = (id: number, type: string) => event(type, { id, actor: 'wx7a7' })
+  const events = [at(7, 'pay.payment.succeeded'), at(6, 'miniprogram.code.created'), at(5, 'miniprogram.code.created'), at(4, 'miniprogram.session.created'), at(3, 'qr.scanned'), at(2, 'oa.draft.added'), at(1, 'world.seeded')]
+  const items = fold(events)
+  expect(items.map((i) => (i.kind === 'event' ? i.event.type : `setup×${i.events.length}`))).toEqual(['pay.payment.succeeded', 'setup×3', 'qr.scanned', 'setup×1', 'world.seeded'])
+  expect(setupSummary((items[1] as { events: SandboxEvent[] }).events)).toBe('2 mini program codes, a sign-in')
+  for (const type of ['wecom.corp_tag.created', 'oa.draft.added', 'miniprogram.code.created', 'miniprogram.session.created', 'oa.push.attempted']) expect(isSetup(event(type)), type).toBe(true)
+  for (const type of ['pay.notification.attempted', 'pay.order.created', 'world.seeded', 'qr.scanned']) expect(isSetup(event(type)), type).toBe(false)
 })
 
 test('an event without a phrase of its own reads as its type and actor', () => {
-  expect(caption(event('cards.code.consumed', { actor: 'wx123' }))).toBe('Cards code consumed · wx123')
+  expect(caption(event('cards.code.unknown', { actor: 'wx123' }))).toBe('Cards code unknown · wx123')
   expect(humanType('wecom.msg_template.sent')).toBe('Wecom msg template sent')
 })
 
-test('times are China time, as the phones show them', () => {
+test('times are China time, as the phones show them; a clock jump says how far', () => {
   expect(chinaTime('2026-03-02T17:30:05.000Z')).toBe('01:30:05')
   expect(chinaTime('2026-03-02T17:30:05.000Z', true)).toBe('03-03 01:30')
-  expect(caption(event('clock.advanced', { actor: 'sandbox', payload: { to: '2026-03-09T01:00:00.000Z', fired: 2 } }))).toBe('Clock advanced to 03-09 09:00 · 2 job(s) ran')
-})
-
-test('reads the WeCom consultant loop: add with its state, welcome, mass message, customer service', () => {
-  expect(caption(event('wecom.contact.added', { payload: { state: 'LUME42' } }), names)).toBe('Alice Wang added a WeCom consultant · state LUME42')
-  expect(caption(event('wecom.message.delivered', { actor: 'ww1', payload: { source: 'welcome', from: 'staff', recipients: ['alice'] } }), names)).toBe("Consultant's welcome message to Alice Wang")
-  expect(caption(event('wecom.message.delivered', { actor: 'LilyChen', payload: { source: 'mass', from: 'staff', recipients: ['alice'] } }), names)).toBe("Consultant's mass message to Alice Wang")
-  expect(caption(event('wecom.message.delivered', { payload: { source: 'kf', from: 'customer', recipients: ['alice'] } }), names)).toBe('Alice Wang wrote to customer service')
-  expect(caption(event('wecom.push.attempted', { actor: 'wecom', payload: { n: 1, kind: 'add_external_contact', ok: true } }))).toBe('WeCom callback #1 add_external_contact → received')
-})
-
-test('reads Channels: the live, a tap on its shelf, its end with the figures, a shared video', () => {
-  expect(caption(event('channels.live.started', { actor: 'sphv6ttYw2jkv8w', payload: { title: 'Friday tasting live' } }), names)).toBe('The brand went live on Channels · Friday tasting live')
-  expect(caption(event('channels.product.tapped', { payload: { title: 'Latte', source: 'live', scene: 1177 } }), names)).toBe('Alice Wang tapped Latte on the live shelf · scene 1177')
-  expect(caption(event('channels.live.ended', { actor: 'sphv6ttYw2jkv8w', payload: { stats: { viewers: 2, productTaps: 1, orders: 1 } } }), names)).toBe('The Channels live ended · 2 viewer(s), 1 tap(s), 1 order(s)')
-  expect(caption(event('chat.video.shared', { payload: { recipients: ['bob'] } }), names)).toBe('Alice Wang shared a Channels video with Bob Li')
+  expect(caption(event('clock.advanced', { actor: 'sandbox', payload: { from: '2026-03-02T01:00:00.000Z', to: '2026-03-09T01:00:00.000Z', fired: 2 } }))).toBe('Time jumps ahead 7 days to 03-09 09:00 · 2 scheduled jobs ran')
+  expect(caption(event('world.seeded', { actor: 'sandbox', payload: { seed: '1' } }))).toBe('The world starts fresh (seed 1)')
 })
