@@ -21,7 +21,11 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      // the page scales its phones with a CSS transform to fit the viewport; Playwright misplaces clicks
+      // inside a scaled frame when Chromium gives the frame a process of its own (as it does for
+      // sandboxed frames: the mini program's pages, the article reader), so the frames stay in-process
+      // here (the sandbox attribute still applies: opaque origin, no same-origin access)
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-features=IsolateSandboxedIframes'],
     },
   },
   webServer: {

@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test'
-import { expect, phone, test } from './fixtures'
+import { worldArticle } from './articles'
+import { expect, merchantUrl, phone, test } from './fixtures'
+import { staff } from './staff'
 
 /**
  * A trainer's projector: 1280 × 720 and up. The phones and the presenter share the viewport side by
@@ -78,6 +80,23 @@ test('taps land on a scaled phone at 1280×720', async ({ phones, page }) => {
   await expect(bob.getByRole('button', { name: 'Cards & Offers' })).toBeVisible()
   await bob.getByRole('tab', { name: 'Discover' }).click()
   await expect(bob.getByRole('button', { name: 'Mini Programs' })).toBeVisible()
+})
+
+test('taps land inside the frames of a scaled phone at 1280×720: an article’s card opens the mini program', async ({ phones, page, request, baseURL }) => {
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await phones(['alice', 'bob', 'carol'])
+  expect((await request.post(`${merchantUrl(baseURL!)}/admin/official-account/connect`, staff)).ok()).toBe(true)
+  await worldArticle(request, /Spring/)
+  await page.getByRole('button', { name: 'Presenter' }).click()
+  await expect.poll(() => fits(page, ['alice', 'bob', 'carol'])).toEqual([])
+  const alice = phone(page, 'alice')
+  await alice.getByRole('tab', { name: 'Contacts' }).click()
+  await alice.getByRole('button', { name: 'Official Accounts' }).click()
+  await alice.getByRole('button', { name: /Articles \(\d+\)/ }).click()
+  await alice.getByRole('button', { name: /Spring/ }).click()
+  // the card sits low in the article: a click misplaced by the scale would miss it
+  await alice.getByRole('article').locator('iframe').contentFrame().getByRole('button', { name: 'Mini Program: See the whole menu' }).click()
+  await expect(alice.locator('iframe').last().contentFrame().getByRole('button', { name: 'Latte ¥28.00' })).toBeVisible()
 })
 
 test('without the presenter the phones grow and stay whole, and adding a phone refits them', async ({ phones, page }) => {

@@ -32,7 +32,7 @@ await post('/_sandbox/people/alice/messages', { to: 'bob', type: 'text', text: '
 await post('/_sandbox/people/bob/messages', { to: 'alice', type: 'miniprogram', miniprogram: card })
 await post('/_sandbox/people/carol/messages', { to: 'brunch-club', type: 'text', text: 'Brunch on Sunday at 11?' })
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] })
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-features=IsolateSandboxedIframes'] }) // see playwright.config.ts
 const page = await browser.newPage({ viewport: { width: 900, height: 960 } })
 const dir = process.env.SCREENSHOTS_DIR ?? 'docs'
 const shot = (name: string) => page.screenshot({ path: `${dir}/${name}.png` })
