@@ -321,7 +321,17 @@ export class WxPhone extends LitElement {
     // joining a live elsewhere (a scenario, a script) opens the live room here too
     if (e.type === 'channels.live.joined' && e.actor === this.person && !this.channels) this.channels = { screen: 'live', liveId: e.subject.live! }
     if (e.type === 'world.replaced') {
+      // a new world: the phone starts again at its chats, with nothing of the old world open
       this.stack = []
+      this.tab = 'chats'
+      this.mp = null
+      this.channels = null
+      this.channelsOverMp = false
+      this.serviceChat = null
+      this.scanning = false
+      this.nativePay = null
+      this.consultant = null
+      this.notice = ''
       return this.#load()
     }
     if (e.surface === 'pay') this.payVersion++
@@ -431,8 +441,10 @@ export class WxPhone extends LitElement {
   #tabHeader(unread: number) {
     const title = this.tab === 'chats' ? `${t(this.lang, 'weixin')}${unread ? ` (${unread})` : ''}` : this.tab === 'me' ? '' : t(this.lang, this.tab)
     if (this.tab === 'me') return html`<div style="height:0"></div>`
+    // WeChat has ⊕ (new chat, add contacts, scan, money) on Chats and Contacts only
+    const add = this.tab === 'chats' || this.tab === 'contacts'
     return html`<wx-nav-bar heading=${title}>
-      <button slot="action" aria-label="Add">${icon('plus', 24)}</button>
+      ${add ? html`<button slot="action" aria-label="Add">${icon('plus', 24)}</button>` : null}
     </wx-nav-bar>`
   }
 

@@ -3,15 +3,28 @@ import { customElement, state } from 'lit/decorators.js'
 import type { Funnel } from '../../../platform-mock/src/sandbox/funnel'
 import type { LabReport } from '../../../platform-mock/src/sandbox/lab-reports'
 import { api, call, onEvent, post, type SandboxEvent, type WorldView } from '../api'
-import { caption, channelLabel, chinaTime, SURFACE_COLOURS, yuan } from './captions'
+import { caption, channelLabel, chinaTime, contextOf, fold, setupSummary, SURFACE_COLOURS, SURFACE_LABELS, yuan, type CaptionContext } from './captions'
 import './wx-lab-reports'
 
 interface Clock {
   mode: 'frozen' | 'live'
   now: string
+  nowMs: number
 }
 
 const KEEP = 300
+/** How often the panel asks the clock, to follow a freeze or a resume made elsewhere (no event says so). */
+const CLOCK_SYNC_MS = 3000
+
+/** What each figure of the funnel means, said on hover. */
+const STAGES = [
+  ['reached', 'Reached', 'People the brand reached: they scanned its code, read its article, watched its Channels, added its consultant, got its message or a friend’s card — or opened the mini program. Each person counts once.'],
+  ['opened', 'Opened the mini program', 'Of the people reached, those who opened the mini program (or paid the brand at a code).'],
+  ['buyers', 'Bought', 'Of those, the people who paid at least once.'],
+  ['repeatBuyers', 'Bought again', 'Of the buyers, the people who paid two times or more.'],
+] as const
+const FIRST_TOUCH = 'Each person counts for one channel: where they first met the brand. Someone who came by a friend’s card counts for the channel that card’s share chain started from.'
+const LAST_TOUCH = 'Payments credited to the channel of the buyer’s last mini program launch before paying (what brought them back to buy), with their sales after refunds.'
 
 /** The control API: a GET, or a POST with a body. */
 const control = <T>(path: string, body?: unknown) => (body === undefined ? call<T>(`/_sandbox${path}`) : post<T>(`/_sandbox${path}`, body))
@@ -65,6 +78,19 @@ export class WxPresenter extends LitElement {
       font-variant-numeric: tabular-nums;
       font-weight: 500;
     }
+    .clock time small {
+      font-size: 14px;
+      color: #8a9099;
+      margin-left: 1px;
+    }
+    h2 .hint {
+      font-weight: 400;
+      letter-spacing: 0;
+      text-transform: none;
+      color: #6b727a;
+      cursor: help;
+      border-bottom: 1px dotted #4a5057;
+    }
     .badge {
       font-size: 11px;
       padding: 1px 7px;
@@ -109,9 +135,16 @@ export class WxPresenter extends LitElement {
     }
     .stage {
       display: grid;
-      grid-template-columns: 118px 1fr 38px;
+      grid-template-columns: 146px 1fr 28px 32px;
       align-items: center;
       gap: 8px;
+      cursor: help;
+    }
+    .rate {
+      text-align: right;
+      font-size: 11px;
+      color: #8a9099;
+      font-variant-numeric: tabular-nums;
     }
     .bar {
       height: 14px;
@@ -158,8 +191,26 @@ export class WxPresenter extends LitElement {
     }
     td {
       text-align: right;
-      padding: 3px 0;
+      padding: 3px 0 3px 6px;
       border-top: 1px solid #2b3035;
+      white-space: nowrap;
+    }
+    th {
+      cursor: help;
+      padding-left: 6px;
+      white-space: nowrap;
+    }
+    td:first-child {
+      white-space: normal;
+    }
+    th.last,
+    td.last {
+      padding-left: 10px;
+      border-left: 1px solid #30353a;
+    }
+    td small {
+      color: #8a9099;
+      font-size: 11px;
     }
     .empty {
       color: #8a9099;
@@ -212,6 +263,33 @@ export class WxPresenter extends LitElement {
       height: 8px;
       border-radius: 50%;
       margin-top: 5px;
+    }
+    .dot.hollow {
+      box-sizing: border-box;
+      border: 1px solid #5a6168;
+    }
+    li.setup {
+      cursor: default;
+      color: #8a9099;
+    }
+    li.step {
+      padding-left: 14px;
+      color: #b9c0c7;
+    }
+    button.fold {
+      background: none;
+      border: none;
+      padding: 0;
+      color: #9fa6ad;
+      text-align: left;
+      font-size: 12px;
+    }
+    button.fold:hover {
+      background: none;
+      color: #e8e8e8;
+    }
+    button.fold .what {
+      color: #6b727a;
     }
     .tag {
       white-space: nowrap;
@@ -268,38 +346,73 @@ export class WxPresenter extends LitElement {
   `
 
   @state() private clock: Clock | null = null
+  /** the world's time now, redrawn every second while the clock is live */
+  @state() private nowMs = 0
   @state() private funnel: Funnel | null = null
   @state() private events: SandboxEvent[] = []
   @state() private surface = ''
-  @state() private lastTouch = false
   @state() private open = new Set<number>()
+  /** setup runs shown unfolded, by their newest event's id */
+  @state() private unfolded = new Set<number>()
   @state() private error = ''
   @state() private world: WorldView | null = null
   @state() private switching = ''
   @state() private names = new Map<string, string>()
+  @state() private templates = new Map<string, string>()
   @state() private labReports: LabReport[] | null = null
   @state() private labOpen = false
   #off: (() => void) | null = null
   #refresh: ReturnType<typeof setTimeout> | null = null
+  #ticker: ReturnType<typeof setInterval> | null = null
+  #sync: ReturnType<typeof setInterval> | null = null
+  /** the real time the clock was last read at, to run it on between reads */
+  #clockReadAt = 0
+  /** counts world replacements: a read begun in an older world is dropped */
+  #generation = 0
+  #templatesOf = new Set<string>()
 
   connectedCallback() {
     super.connectedCallback()
     void this.#load()
     this.#off = onEvent((e) => {
-      if (e.type === 'world.replaced') return void this.#load()
-      this.events = [e, ...this.events].slice(0, KEEP)
-      if (e.type === 'clock.advanced' && typeof e.payload.to === 'string') this.clock = { ...(this.clock ?? { mode: 'frozen' }), now: e.payload.to }
+      if (e.type === 'world.replaced') return this.#replaced()
+      this.#add([e])
+      if (e.type === 'clock.advanced') void this.#readClock()
+      if (e.type === 'miniprogram.subscribe.answered' && e.subject.appid) void this.#loadTemplates(e.subject.appid)
       this.#scheduleRefresh()
     })
+    this.#ticker = setInterval(() => this.#tick(), 1000)
+    this.#sync = setInterval(() => void this.#readClock(), CLOCK_SYNC_MS)
   }
 
   disconnectedCallback() {
     super.disconnectedCallback()
     this.#off?.()
     if (this.#refresh) clearTimeout(this.#refresh)
+    if (this.#ticker) clearInterval(this.#ticker)
+    if (this.#sync) clearInterval(this.#sync)
+  }
+
+  /** The world was reset, restored or switched: nothing of the old one stays on screen. */
+  #replaced() {
+    this.#generation++
+    this.events = []
+    this.open = new Set()
+    this.unfolded = new Set()
+    this.templates = new Map()
+    this.#templatesOf.clear()
+    void this.#load()
+  }
+
+  /** Events from the stream and from the log, each once, newest first. */
+  #add(events: SandboxEvent[]) {
+    const byId = new Map(this.events.map((e) => [e.id, e]))
+    for (const e of events) byId.set(e.id, e)
+    this.events = [...byId.values()].sort((a, b) => b.id - a.id).slice(0, KEEP)
   }
 
   async #load() {
+    const generation = this.#generation
     try {
       const [people, clock, funnel, log, world] = await Promise.all([
         api.people(),
@@ -308,16 +421,48 @@ export class WxPresenter extends LitElement {
         control<{ events: SandboxEvent[] }>(`/events?order=desc&limit=${KEEP}`),
         api.world(),
       ])
+      if (generation !== this.#generation) return
       this.world = world
       this.names = new Map(people.map((p) => [p.id, p.name]))
-      this.clock = clock
+      this.#setClock(clock)
       this.funnel = funnel
-      this.events = log.events
-      this.open = new Set()
+      this.#add(log.events)
+      for (const appid of new Set(log.events.filter((e) => e.type === 'miniprogram.subscribe.answered').map((e) => e.subject.appid))) if (appid) void this.#loadTemplates(appid)
     } catch (err) {
       this.error = (err as Error).message
     }
     void this.#loadLab()
+  }
+
+  /** The titles of a mini program's subscription templates, so that an answer names its messages. */
+  async #loadTemplates(appid: string) {
+    if (this.#templatesOf.has(appid)) return
+    this.#templatesOf.add(appid)
+    const generation = this.#generation
+    const list = await call<{ templates: { templateId: string; title: string; titleEn?: string }[] }>(`/_sandbox/miniprogram/templates?appid=${encodeURIComponent(appid)}`).catch(() => null)
+    if (!list || generation !== this.#generation) return
+    const templates = new Map(this.templates)
+    for (const t of list.templates) templates.set(t.templateId, t.titleEn || t.title)
+    this.templates = templates
+  }
+
+  async #readClock() {
+    const generation = this.#generation
+    const clock = await control<Clock>('/clock').catch(() => null)
+    if (clock && generation === this.#generation) this.#setClock(clock)
+  }
+
+  #setClock(clock: Clock) {
+    this.clock = { mode: clock.mode, now: clock.now, nowMs: clock.nowMs ?? Date.parse(clock.now) }
+    this.#clockReadAt = Date.now()
+    this.#tick()
+  }
+
+  /** A live clock runs on between reads, as the phones' clocks do; a frozen one stands. */
+  #tick() {
+    const c = this.clock
+    if (!c) return
+    this.nowMs = c.mode === 'live' ? c.nowMs + (Date.now() - this.#clockReadAt) : c.nowMs
   }
 
   /** The strategy lab's runs: files on disk, so read again whenever the trainer looks. */
@@ -333,7 +478,9 @@ export class WxPresenter extends LitElement {
     if (this.#refresh) return
     this.#refresh = setTimeout(async () => {
       this.#refresh = null
-      this.funnel = await control<Funnel>('/funnel').catch(() => this.funnel)
+      const generation = this.#generation
+      const funnel = await control<Funnel>('/funnel').catch(() => null)
+      if (funnel && generation === this.#generation) this.funnel = funnel
     }, 250)
   }
 
@@ -341,8 +488,9 @@ export class WxPresenter extends LitElement {
     if (confirmText && !confirm(confirmText)) return
     this.error = ''
     try {
-      const clock = await control<Clock>(path, body)
-      if (clock?.now) this.clock = { mode: clock.mode, now: clock.now }
+      const answer = await control<Clock & { clock?: Clock }>(path, body)
+      const clock = answer?.clock ?? answer
+      if (clock?.now) this.#setClock(clock)
     } catch (err) {
       this.error = (err as Error).message
     }
@@ -391,11 +539,14 @@ export class WxPresenter extends LitElement {
 
   #clockSection() {
     const c = this.clock
+    const now = c ? new Date(this.nowMs).toISOString() : ''
     return html`<section aria-label="World clock">
       <h2>World clock</h2>
       <div class="clock">
-        <time>${c ? chinaTime(c.now, true) : '—'}</time>
-        ${c ? html`<span class="badge ${c.mode}">${c.mode === 'frozen' ? 'Frozen' : 'Running'}</span>` : nothing}
+        <time datetime=${now} aria-label="World time">${c ? html`${chinaTime(now, true)}<small>${chinaTime(now).slice(5)}</small>` : '—'}</time>
+        ${c
+          ? html`<span class="badge ${c.mode}" title=${c.mode === 'frozen' ? 'Time stands still until you resume it or jump ahead' : 'Time runs as it does in the room'}>${c.mode === 'frozen' ? 'Frozen' : 'Running'}</span>`
+          : nothing}
         <span class="badge">China time</span>
       </div>
       <div class="row">
@@ -412,29 +563,26 @@ export class WxPresenter extends LitElement {
   #funnelSection() {
     const f = this.funnel
     if (!f) return nothing
-    const stages: [string, number][] = [
-      ['Discovery touches', f.touches],
-      ['Journeys', f.journeys],
-      ['Buyers', f.buyers],
-      ['Repeat buyers', f.repeatBuyers],
-    ]
-    const top = Math.max(1, ...stages.map(([, n]) => n))
+    const top = Math.max(1, f.reached)
     return html`<section aria-label="Funnel">
-      <h2>Funnel</h2>
+      <h2>Funnel <span class="hint" title=${`People, not events: each stage is part of the one before it. ${FIRST_TOUCH}`}>people</span></h2>
       <div class="stages">
-        ${stages.map(
-          ([label, n]) => html`<div class="stage">
+        ${STAGES.map(([key, label, meaning], i) => {
+          const n = f[key]
+          const before = i > 0 ? f[STAGES[i - 1]![0]] : 0
+          return html`<div class="stage" title=${meaning} aria-label=${`${label}: ${n}`}>
             <span>${label}</span>
             <span class="bar"><i style="width:${(n / top) * 100}%"></i></span>
             <span class="num">${n}</span>
-          </div>`,
-        )}
+            <span class="rate">${i > 0 && before ? `${Math.round((n / before) * 100)}%` : ''}</span>
+          </div>`
+        })}
       </div>
       <div class="totals">
-        <span>Orders <b>${f.orders}</b></span>
-        <span>Sales <b>${yuan(f.revenue)}</b></span>
-        <span>Shares <b>${f.shares}</b></span>
-        ${f.refunds ? html`<span>Refunded <b>${yuan(f.refunds)}</b></span>` : nothing}
+        <span title="Payments, each order once">Orders <b>${f.orders}</b></span>
+        <span title="What was paid, minus refunds">Sales <b>${yuan(f.revenue)}</b></span>
+        <span title="Mini program cards shared in chats and groups">Shares <b>${f.shares}</b></span>
+        ${f.refunds ? html`<span title="Refunded to buyers">Refunded <b>${yuan(f.refunds)}</b></span>` : nothing}
       </div>
     </section>`
   }
@@ -442,23 +590,31 @@ export class WxPresenter extends LitElement {
   #channelSection() {
     const f = this.funnel
     if (!f) return nothing
-    const last = this.lastTouch
-    const rows = f.byChannel
-      .map((c) => ({ c, orders: last ? c.lastTouchOrders : c.orders, revenue: last ? c.lastTouchRevenue : c.revenue }))
-      .filter((r) => r.c.journeys || r.orders)
-      .sort((a, b) => b.revenue - a.revenue || b.c.journeys - a.c.journeys)
-    return html`<section aria-label="Sales by channel">
-      <h2>
-        Sales by channel<span class="spacer"></span>
-        <button aria-pressed=${String(!last)} @click=${() => (this.lastTouch = false)}>First touch</button>
-        <button aria-pressed=${String(last)} @click=${() => (this.lastTouch = true)}>Last touch</button>
-      </h2>
+    const rows = f.byChannel.filter((c) => c.reached || c.lastTouchOrders)
+    return html`<section aria-label="By channel">
+      <h2>By channel <span class="hint" title=${FIRST_TOUCH}>first touch</span></h2>
       ${rows.length
         ? html`<table>
-            <tr><th>Channel</th><th>Journeys</th><th>Orders</th><th>Sales</th></tr>
-            ${rows.map((r) => html`<tr><td>${channelLabel(r.c.channel)}</td><td>${r.c.journeys}</td><td>${r.orders}</td><td>${yuan(r.revenue)}</td></tr>`)}
+            <tr>
+              <th title=${`Channel people first met the brand by. ${FIRST_TOUCH}`}>Channel</th>
+              <th title=${STAGES[0][2]}>Reached</th>
+              <th title=${STAGES[1][2]}>Opened</th>
+              <th title=${STAGES[2][2]}>Bought</th>
+              <th title="What these people paid, minus refunds">Sales</th>
+              <th class="last" title=${LAST_TOUCH}>Last touch</th>
+            </tr>
+            ${rows.map(
+              (r) => html`<tr>
+                <td>${channelLabel(r.channel)}</td>
+                <td>${r.reached}</td>
+                <td>${r.opened}</td>
+                <td>${r.buyers}</td>
+                <td>${r.sales ? yuan(r.sales) : '—'}</td>
+                <td class="last" title=${`${r.lastTouchOrders} order(s) last touched by ${channelLabel(r.channel)}, ${yuan(r.lastTouchRevenue)}`}>${r.lastTouchOrders ? html`${r.lastTouchOrders}<small> · ${yuan(r.lastTouchRevenue)}</small>` : '—'}</td>
+              </tr>`,
+            )}
           </table>`
-        : html`<div class="empty">No journeys yet: scan a code or share a card in a phone.</div>`}
+        : html`<div class="empty">No one reached yet: scan a code or share a card in a phone.</div>`}
     </section>`
   }
 
@@ -471,25 +627,47 @@ export class WxPresenter extends LitElement {
   #timeline() {
     const surfaces = [...new Set(this.events.map((e) => e.surface))].sort()
     const shown = this.surface ? this.events.filter((e) => e.surface === this.surface) : this.events
+    const ctx = contextOf(this.events, this.world, this.names, this.templates)
     return html`<section class="timeline" aria-label="Event timeline">
       <h2>
         Timeline<span class="spacer"></span>
         <select aria-label="Filter by surface" @change=${(e: Event) => (this.surface = (e.target as HTMLSelectElement).value)}>
-          <option value="">All surfaces</option>
-          ${surfaces.map((s) => html`<option value=${s} ?selected=${s === this.surface}>${s}</option>`)}
+          <option value="">Everything</option>
+          ${surfaces.map((s) => html`<option value=${s} ?selected=${s === this.surface}>${SURFACE_LABELS[s] ?? s}</option>`)}
         </select>
       </h2>
-      <ol>
-        ${shown.map(
-          (e) => html`<li @click=${() => this.#toggle(e.id)} title=${e.type}>
-            <time>${chinaTime(e.at)}</time>
-            <span class="dot" style="background:${SURFACE_COLOURS[e.surface] ?? '#8a9099'}"></span>
-            <span>${caption(e, (id) => this.names.get(id) ?? id)}${e.channel ? html`<span class="tag">${channelLabel(e.channel)}</span>` : nothing}</span>
-            ${this.open.has(e.id) ? html`<pre>${JSON.stringify({ type: e.type, subject: e.subject, journeyId: e.journeyId, payload: e.payload }, null, 2)}</pre>` : nothing}
-          </li>`,
-        )}
+      <ol data-ids=${shown.map((e) => e.id).join(',')}>
+        ${fold(shown).map((item) => {
+          if (item.kind === 'event') return this.#line(item.event, ctx)
+          const open = this.unfolded.has(item.id)
+          const newest = item.events[0]!
+          return html`<li class="setup">
+              <time>${chinaTime(newest.at)}</time>
+              <span class="dot hollow"></span>
+              <button class="fold" aria-expanded=${String(open)} title="Platform bookkeeping: what the brand's server and WeChat set up behind the scenes" @click=${() => this.#unfold(item.id)}>
+                ${open ? '▾' : '▸'} ${item.events.length} setup step${item.events.length === 1 ? '' : 's'}<span class="what"> · ${setupSummary(item.events)}</span>
+              </button>
+            </li>
+            ${open ? item.events.map((e) => this.#line(e, ctx, true)) : nothing}`
+        })}
       </ol>
     </section>`
+  }
+
+  #line(e: SandboxEvent, ctx: CaptionContext, inSetup = false) {
+    return html`<li class=${inSetup ? 'step' : ''} @click=${() => this.#toggle(e.id)} title="Click for the event as the platform logged it">
+      <time>${chinaTime(e.at)}</time>
+      <span class="dot" style="background:${SURFACE_COLOURS[e.surface] ?? '#8a9099'}"></span>
+      <span>${caption(e, ctx)}${e.channel ? html`<span class="tag">${channelLabel(e.channel)}</span>` : nothing}</span>
+      ${this.open.has(e.id) ? html`<pre>${JSON.stringify({ type: e.type, actor: e.actor, subject: e.subject, journeyId: e.journeyId, payload: e.payload }, null, 2)}</pre>` : nothing}
+    </li>`
+  }
+
+  #unfold(id: number) {
+    const unfolded = new Set(this.unfolded)
+    if (unfolded.has(id)) unfolded.delete(id)
+    else unfolded.add(id)
+    this.unfolded = unfolded
   }
 
   #toggle(id: number) {
