@@ -75,3 +75,13 @@ test('each stage is a part of the one before it, in total and per channel', asyn
   // the totals are the channels' sums: every person counts once
   expect(f.byChannel.reduce((n: number, c: { reached: number }) => n + c.reached, 0)).toBe(f.reached)
 })
+
+test('a card from someone who came by no channel the log knows counts for the chat it came by', async () => {
+  // grace has met the brand by no channel the log knows; her card is henry's first touch, and he opens it
+  const card = { appid: w.mpAppid, title: 'Oat latte', path: 'pages/index/index' }
+  const shared = await w.p.post('/_sandbox/people/grace/messages', { to: 'henry', type: 'miniprogram', miniprogram: card })
+  expect(shared.status).toBe(201)
+  await launch('henry', { entry: 'chat', message: (await shared.json()).seq })
+  const by = Object.fromEntries((await funnel()).byChannel.map((c: { channel: string }) => [c.channel, c]))
+  expect(by.chat).toMatchObject({ reached: 1, opened: 1, buyers: 0 })
+})

@@ -102,10 +102,15 @@ interface Person {
 }
 
 const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined)
+/** A chain's first channel, when it names one: a sharer who came 'direct' leaves the share as the first touch. */
+const root = (v: unknown) => {
+  const channel = text(v)
+  return channel === 'direct' || channel === 'other' ? undefined : channel
+}
 
-/** The channel a received card or link reached its recipients by: its chain's first channel. */
+/** The channel a received card or link reached its recipients by: its chain's first channel, else the share's own. */
 function receivedBy(e: Row) {
-  if (e.type.startsWith('chat.')) return text(e.payload.firstTouchChannel) ?? (e.type.startsWith('chat.card') && e.subject.conversation?.startsWith('group') ? 'group' : RECEIVED[e.type]!)
+  if (e.type.startsWith('chat.')) return root(e.payload.firstTouchChannel) ?? (e.type.startsWith('chat.card') && e.subject.conversation?.startsWith('group') ? 'group' : RECEIVED[e.type]!)
   return e.channel ?? RECEIVED[e.type]!
 }
 
@@ -153,7 +158,7 @@ export async function funnel(db: Db): Promise<Funnel> {
       total.launches++
       const channel = e.channel ?? 'other'
       const first = text(e.payload.firstTouchChannel) ?? channel
-      const person = reach(e.subject.person, first)
+      const person = reach(e.subject.person, root(e.payload.firstTouchChannel) ?? channel)
       if (person && !person.opened) {
         person.opened = true
         figures(person.channel).opened++
