@@ -53,4 +53,20 @@ describe('npm run simulate', () => {
     expect(result.a.summary.launched).toBeGreaterThan(0)
     expect(readFileSync(report!, 'utf8')).toContain('id="lab-data"')
   }, 240_000)
+
+  it('runs in parts (one per machine) that merge into the same figures as one run', async () => {
+    const common = ['--people', '5002', '--days', '1', '--seed', '6', '--workers', '1']
+    const whole = await simulate([...common, '--out', join(dir, 'whole')])
+    expect(whole.code, whole.stdout).toBe(0)
+    for (const i of [1, 0]) expect((await simulate([...common, '--part', `${i}/2`, '--out', join(dir, 'parts')])).code).toBe(0)
+    const partial = await simulate(['--merge', join(dir, 'parts/part-0-of-2.json')])
+    expect(partial.code).toBe(2)
+    expect(partial.stderr).toContain('shards 1 missing')
+    const merged = await simulate(['--merge', join(dir, 'parts/part-1-of-2.json'), join(dir, 'parts/part-0-of-2.json'), '--out', join(dir, 'merged')])
+    expect(merged.code, merged.stderr).toBe(0)
+    const read = (d: string) => JSON.parse(readFileSync(join(dir, d, 'result.json'), 'utf8')) as LabResult
+    const figuresOf = (r: LabResult) => ({ ...r.a, ms: 0 })
+    expect(read('merged').shards).toBe(2)
+    expect(figuresOf(read('merged'))).toEqual(figuresOf(read('whole')))
+  }, 240_000)
 })

@@ -29,33 +29,51 @@ export interface LabOptions {
 /** Runs one strategy (or two) through the population and counts the figures. */
 export async function runLab(opts: LabOptions): Promise<LabResult> {
   const started = performance.now()
+  const run = await runShards(opts)
+  return labResult(opts, run.outputs, { workers: run.workers, ms: run.ms, wall: performance.now() - started })
+}
+
+/** One part of a run (`part`: shards `index`, `index + of`, …), or all of it: each strategy's shard outputs, in shard order. */
+export async function runShards(opts: LabOptions & { part?: { index: number; of: number } }): Promise<{ outputs: ShardOutput[][]; workers: number; ms: number[] }> {
   const sizes = shardSizes(opts.people, PEOPLE_PER_SHARD)
-  const workers = Math.max(0, Math.min(opts.workers ?? availableParallelism(), sizes.length))
+  const mine = sizes.map((size, shard) => ({ size, shard })).filter(({ shard }) => !opts.part || shard % opts.part.of === opts.part.index)
+  const workers = Math.max(0, Math.min(opts.workers ?? availableParallelism(), mine.length))
   const strategies = [opts.a, ...(opts.b ? [opts.b] : [])]
-  const total = sizes.length * opts.days * strategies.length
+  const total = Math.max(1, mine.length * opts.days * strategies.length)
   let done = 0
   const tick = () => opts.onProgress?.(++done, total)
-  const runs: StrategyRun[] = []
-  let startsAt = ''
+  const outputs: ShardOutput[][] = []
+  const ms: number[] = []
   for (const strategy of strategies) {
     const t0 = performance.now()
-    const specs: ShardSpec[] = sizes.map((size, shard) => ({ kit: opts.kit, strategy, seed: opts.seed, shard, size, totalPeople: opts.people, days: opts.days }))
-    const outputs = workers ? await inWorkers(specs, workers, tick) : await inThisThread(specs, tick)
-    outputs.forEach((o) => opts.onShard?.(o))
-    startsAt ||= new Date(Math.min(...outputs.map((o) => o.dayZero))).toISOString()
-    runs.push({ strategy: { name: strategy.name, file: strategy.file ?? null, description: strategy.description }, ...figures(opts.kit, outputs), ms: Math.round(performance.now() - t0) })
+    const specs: ShardSpec[] = mine.map(({ size, shard }) => ({ kit: opts.kit, strategy, seed: opts.seed, shard, size, totalPeople: opts.people, days: opts.days }))
+    const out = workers ? await inWorkers(specs, workers, tick) : await inThisThread(specs, tick)
+    out.forEach((o) => opts.onShard?.(o))
+    outputs.push(out)
+    ms.push(Math.round(performance.now() - t0))
   }
+  return { outputs, workers, ms }
+}
+
+/** The result of a run from its shards' outputs (all of them, from one machine or merged from several). */
+export function labResult(opts: Pick<LabOptions, 'kit' | 'people' | 'days' | 'seed' | 'a' | 'b'>, outputs: ShardOutput[][], time: { workers: number; ms: number[]; wall: number }): LabResult {
+  const strategies = [opts.a, ...(opts.b ? [opts.b] : [])]
+  const runs: StrategyRun[] = strategies.map((strategy, i) => ({
+    strategy: { name: strategy.name, file: strategy.file ?? null, description: strategy.description },
+    ...figures(opts.kit, [...outputs[i]!].sort((x, y) => x.shard - y.shard)),
+    ms: time.ms[i] ?? 0,
+  }))
   const [a, b = null] = runs
   return {
     kit: { id: opts.kit.id, name: opts.kit.name, nameZh: opts.kit.nameZh ?? opts.kit.name, color: opts.kit.colours.primary },
     people: opts.people,
     days: opts.days,
     seed: opts.seed,
-    startsAt,
+    startsAt: new Date(Math.min(...outputs[0]!.map((o) => o.dayZero))).toISOString(),
     generatedAt: new Date().toISOString(),
-    shards: sizes.length,
-    workers,
-    ms: Math.round(performance.now() - started),
+    shards: shardSizes(opts.people, PEOPLE_PER_SHARD).length,
+    workers: time.workers,
+    ms: Math.round(time.wall),
     a: a!,
     b,
     diff: b ? differences(a!, b) : [],
