@@ -8,7 +8,7 @@ import { z } from 'zod'
 import type { Store } from './context'
 import { ApiError, readJson } from './errors'
 import { limitBody } from './body-limit'
-import { heroSvg, logoSvg, productSvg } from './images'
+import { heroSvg, logoSvg, menuCoverSvg, productSvg } from './images'
 import { login, memberOf, memberView } from './members'
 import { MODES, resolveFulfilment } from './fulfilment'
 import { slotsOffered } from './booking'
@@ -83,7 +83,7 @@ export function createMerchantApp(store: Store, opts: { staffToken: string; page
     const left = await stockLeft(store)
     const { id, name, nameZh, tagline, taglineZh, colours, stores, categories, campaigns, coupons, loyalty, fulfilment } = store.kit
     const products = store.kit.products.map((p) => ({ ...p, stock: left.get(p.id) ?? null, image: `${store.publicUrl}/img/products/${p.id}.svg` }))
-    return c.json({ id, name, nameZh, tagline, taglineZh, colours, fulfilment: resolveFulfilment(fulfilment), stores, categories, campaigns, coupons, gifts: giftKinds(store), loyalty, products, logo: `${store.publicUrl}/img/logo.svg` })
+    return c.json({ id, name, nameZh, tagline, taglineZh, colours, fulfilment: resolveFulfilment(fulfilment), stores, categories, campaigns, coupons, gifts: giftKinds(store), loyalty, products, logo: `${store.publicUrl}/img/logo.svg`, menuImage: `${store.publicUrl}/img/menu.svg` })
   })
   app.get('/api/products/:id', (c) => {
     const p = store.catalog.product(c.req.param('id'))
@@ -287,6 +287,7 @@ export function createMerchantApp(store: Store, opts: { staffToken: string; page
     })
   })
   app.get('/img/products/:file{[a-z0-9-]+\\.svg}', (c) => svg(c, productSvg(store.kit, store.catalog.product(c.req.param('file').slice(0, -4)))))
+  app.get('/img/menu.svg', (c) => svg(c, menuCoverSvg(store.kit)))
   app.get('/img/hero.svg', (c) => {
     const campaign = store.kit.campaigns[0]
     return svg(c, heroSvg(store.kit, campaign?.title ?? store.kit.name, campaign?.subtitle ?? store.kit.tagline))

@@ -23,6 +23,20 @@ const ART: Record<Product['art'], (c: string, primary: string) => string> = {
   bag: (c, primary) => `<rect x="50" y="74" width="100" height="96" rx="10" fill="${c}"/><path d="M76 76v-14q24-26 48 0v14" fill="none" stroke="${primary}" stroke-width="7"/>`,
 }
 
+/**
+ * The cover of the store's menu card in a chat (WeChat draws a card's picture at 5 : 4): the first
+ * products of the menu side by side on the kit's background, no text (the card's title is above it).
+ */
+export function menuCoverSvg(kit: BrandKit) {
+  const shown = kit.products.slice(0, 3)
+  const size = shown.length > 1 ? 190 : 300
+  const gap = (500 - shown.length * size) / (shown.length + 1)
+  const art = shown
+    .map((p, i) => `<g transform="translate(${gap + i * (size + gap)} ${(400 - size) / 2 + (i % 2 ? 24 : -8)}) scale(${size / 200})"><circle cx="100" cy="112" r="84" fill="${kit.colours.accent}" fill-opacity=".25"/>${ART[p.art](p.colour, kit.colours.primary)}</g>`)
+    .join('')
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 500 400" role="img" aria-label="${esc(kit.name)}"><rect width="500" height="400" fill="${kit.colours.background}"/><rect y="330" width="500" height="70" fill="${kit.colours.primary}" fill-opacity=".12"/>${art}</svg>`
+}
+
 /** The brand's logo: its initial in a circle of the primary colour. */
 export function logoSvg(kit: BrandKit) {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" role="img" aria-label="${esc(kit.name)}"><circle cx="50" cy="50" r="48" fill="${kit.colours.primary}"/><text x="50" y="66" font-family="Georgia,serif" font-size="46" text-anchor="middle" fill="${kit.colours.accent}">${esc(kit.name.slice(0, 1))}</text></svg>`

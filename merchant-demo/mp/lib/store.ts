@@ -1,6 +1,6 @@
 /// <reference path="./wx.d.ts" />
 import type { Mode, ResolvedFulfilment, Word, Words } from '../../src/fulfilment'
-import { inChinese, kitName, kitText, kitTitle, slotName, t } from './i18n'
+import { inChinese, kitName, kitText, kitTitle, slotName, t, type Key } from './i18n'
 export type { Mode, Word, Words }
 export { inChinese, kitName, kitText, kitTitle, slotName, t }
 /** The page side of the store: its backend is where the page was served from. */
@@ -23,6 +23,8 @@ export interface Brand {
   gifts: GiftKind[]
   products: Product[]
   logo: string
+  /** the picture of the store's menu card in a chat (5 : 4) */
+  menuImage: string
 }
 export interface Product {
   id: string
@@ -86,9 +88,39 @@ export class StoreError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** the request field it is about (`address.phone`) */
+    readonly field?: string,
   ) {
     super(message)
   }
+}
+
+/**
+ * What went wrong, said to the shopper in a plain sentence: the store's API answers for developers
+ * (`address.name: Too small: expected string to have >=1 characters`), and a shopper never sees that.
+ */
+export function shopperMessage(err: unknown): string {
+  if (!(err instanceof StoreError) || err.status >= 500 || err.status === 0) return t('offlineDetail')
+  const field = err.field ?? ''
+  if (err.code === 'address_required' || field === 'address') return t('errAddress')
+  if (field.startsWith('address.')) return t(({ 'address.name': 'errAddressName', 'address.phone': 'errAddressPhone' } as const)[field] ?? 'errAddressLine')
+  const plain: Partial<Record<string, Key>> = {
+    empty_cart: 'errEmptyCart',
+    out_of_stock: 'errOutOfStock',
+    coupon_used: 'errCouponUsed',
+    coupon_min_spend: 'errCouponMinSpend',
+    not_enough_points: 'errPoints',
+    points_over_limit: 'errPoints',
+    points_not_accepted: 'errPoints',
+    slot_full: 'errSlot',
+    slot_past: 'errSlot',
+    unknown_slot: 'errSlot',
+    slot_required: 'pickASlot',
+    unknown_store: 'errStore',
+    unknown_table: 'errStore',
+    unknown_product: 'errOutOfStock',
+  }
+  return t(plain[err.code] ?? 'errGeneric')
 }
 
 /** ¥ with two decimals, from fen. */
@@ -113,7 +145,7 @@ export async function api<T>(method: string, path: string, data?: unknown): Prom
       wx.removeStorageSync('session')
       continue
     }
-    if (res.statusCode >= 400) throw new StoreError(res.statusCode, res.data?.error?.code ?? 'error', res.data?.error?.message ?? `HTTP ${res.statusCode}`)
+    if (res.statusCode >= 400) throw new StoreError(res.statusCode, res.data?.error?.code ?? 'error', res.data?.error?.message ?? `HTTP ${res.statusCode}`, res.data?.error?.field)
     return res.data as T
   }
 }

@@ -5,6 +5,17 @@ interface WxLaunchOptions {
   scene: number
   shareTicket?: string
 }
+/** What wx.chooseAddress answers (WeChat's field names). */
+interface WxAddress {
+  userName: string
+  telNumber: string
+  postalCode: string
+  provinceName: string
+  cityName: string
+  countyName: string
+  detailInfo: string
+  nationalCode: string
+}
 interface WxRequestResult<T = unknown> {
   data: T
   statusCode: number
@@ -27,10 +38,16 @@ declare const wx: {
   getLaunchOptionsSync(): WxLaunchOptions
   /** the phone: `language` is WeChat's ('zh_CN' in 中文, 'en') */
   getSystemInfoSync(): { language?: string }
-  onShareAppMessage(handler: () => { title?: string; path?: string }): void
+  /** what "Send to Chat" sends: the card's title, the page it opens and its picture (WeChat draws it at 5 : 4) */
+  onShareAppMessage(handler: () => { title?: string; path?: string; imageUrl?: string }): void
   getStorageSync(key: string): any
   setStorageSync(key: string, value: unknown): void
   removeStorageSync(key: string): void
   previewImage(o: { urls: string[]; current?: string }): Promise<unknown>
+  /** WeChat's address book sheet: the address the person picks (fails with `chooseAddress:fail cancel`) */
+  chooseAddress(): Promise<WxAddress>
+  /** the page is on top again (also once at the start) / covered by another page (Page onShow / onHide) */
+  onShow(listener: (options: WxLaunchOptions) => void): void
+  onHide(listener: () => void): void
   openCustomerServiceChat(o: { extInfo: { url: string }; corpId: string }): Promise<unknown>
 }

@@ -47,7 +47,7 @@ export class MpIndex extends LitElement {
       (b) => {
         this.brand = b
         void wx.setNavigationBarTitle({ title: kitName(b) })
-        wx.onShareAppMessage(() => ({ title: t('shareHome', { brand: kitName(b), tagline: kitText(b.tagline, b.taglineZh) }), path: sharePath('pages/index/index') }))
+        wx.onShareAppMessage(() => ({ title: t('shareHome', { brand: kitName(b), tagline: kitText(b.tagline, b.taglineZh) }), path: sharePath('pages/index/index'), imageUrl: b.menuImage }))
       },
       (err) => (this.failure = failureOf('page', err)),
     )

@@ -27,12 +27,25 @@ export class MpMenu extends LitElement {
   connectedCallback() {
     super.connectedCallback()
     rememberEntry()
-    wx.onShareAppMessage(() => ({ title: this.brand ? t('shareMenu', { brand: kitName(this.brand) }) : t('shareMenuNoBrand'), path: sharePath('pages/menu/menu') }))
+    wx.onShareAppMessage(() => ({ title: this.brand ? t('shareMenu', { brand: kitName(this.brand) }) : t('shareMenuNoBrand'), path: sharePath('pages/menu/menu'), imageUrl: this.brand?.menuImage ?? '' }))
     this.#start()
     void this.#refreshCart()
-    // the menu stays under the product page; its cart bar catches up when the person returns
-    document.addEventListener('visibilitychange', () => void this.#refreshCart())
-    setInterval(() => void this.#refreshCart(), 2000)
+    // the menu stays under the product page: while covered it does not ask, and its cart bar catches
+    // up when the person returns (WeChat's onShow); a refresh every 2 s while it is on screen
+    wx.onHide(() => (this.#covered = true))
+    wx.onShow(() => {
+      if (!this.#covered) return
+      this.#covered = false
+      void this.#refreshCart()
+    })
+    this.#timer = window.setInterval(() => !this.#covered && !document.hidden && void this.#refreshCart(), 2000)
+    window.addEventListener('pagehide', () => clearInterval(this.#timer))
+  }
+  #covered = false
+  #timer = 0
+  disconnectedCallback() {
+    super.disconnectedCallback()
+    clearInterval(this.#timer)
   }
 
   #start() {

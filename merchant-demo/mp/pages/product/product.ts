@@ -58,7 +58,7 @@ export class MpProduct extends LitElement {
         if (!p) return void (this.failure = failureOf('item'))
         this.chosen = Object.fromEntries(p.options.map((o) => [o.id, o.default]))
         void wx.setNavigationBarTitle({ title: kitName(p) })
-        wx.onShareAppMessage(() => ({ title: t('shareProduct', { product: kitName(p), brand: kitName(b) }), path: sharePath('pages/product/product', { id: p.id }) }))
+        wx.onShareAppMessage(() => ({ title: t('shareProduct', { product: kitName(p), brand: kitName(b) }), path: sharePath('pages/product/product', { id: p.id }), imageUrl: p.image }))
       },
       (err) => (this.failure = failureOf('item', err)),
     )
