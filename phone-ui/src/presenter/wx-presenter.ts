@@ -26,6 +26,9 @@ const STAGES = [
 const FIRST_TOUCH = 'Each person counts for one channel: where they first met the brand. Someone who came by a friend’s card counts for the channel that card’s share chain started from.'
 const LAST_TOUCH = 'Payments credited to the channel of the buyer’s last mini program launch before paying (what brought them back to buy), with their sales after refunds.'
 
+/** Yuan, without the fen when there are none: a table cell's `¥18`, `¥18.50`. */
+const money = (fen: number) => (fen % 100 === 0 ? `¥${fen / 100}` : yuan(fen))
+
 /** The control API: a GET, or a POST with a body. */
 const control = <T>(path: string, body?: unknown) => (body === undefined ? call<T>(`/_sandbox${path}`) : post<T>(`/_sandbox${path}`, body))
 
@@ -135,7 +138,7 @@ export class WxPresenter extends LitElement {
     }
     .stage {
       display: grid;
-      grid-template-columns: 146px 1fr 28px 32px;
+      grid-template-columns: 152px 1fr 26px 34px;
       align-items: center;
       gap: 8px;
       cursor: help;
@@ -189,6 +192,9 @@ export class WxPresenter extends LitElement {
     td:first-child {
       text-align: left;
     }
+    table {
+      font-size: 12px;
+    }
     td {
       text-align: right;
       padding: 3px 0 3px 6px;
@@ -201,7 +207,9 @@ export class WxPresenter extends LitElement {
       white-space: nowrap;
     }
     td:first-child {
-      white-space: normal;
+      max-width: 110px;
+      overflow: hidden;
+      text-overflow: ellipsis;
     }
     th.last,
     td.last {
@@ -605,12 +613,12 @@ export class WxPresenter extends LitElement {
             </tr>
             ${rows.map(
               (r) => html`<tr>
-                <td>${channelLabel(r.channel)}</td>
+                <td title=${channelLabel(r.channel)}>${channelLabel(r.channel)}</td>
                 <td>${r.reached}</td>
                 <td>${r.opened}</td>
                 <td>${r.buyers}</td>
-                <td>${r.sales ? yuan(r.sales) : '—'}</td>
-                <td class="last" title=${`${r.lastTouchOrders} order(s) last touched by ${channelLabel(r.channel)}, ${yuan(r.lastTouchRevenue)}`}>${r.lastTouchOrders ? html`${r.lastTouchOrders}<small> · ${yuan(r.lastTouchRevenue)}</small>` : '—'}</td>
+                <td>${r.sales ? money(r.sales) : '—'}</td>
+                <td class="last" title=${`${r.lastTouchOrders} order(s) last touched by ${channelLabel(r.channel)}, ${yuan(r.lastTouchRevenue)}`}>${r.lastTouchOrders ? html`${r.lastTouchOrders}<small> · ${money(r.lastTouchRevenue)}</small>` : '—'}</td>
               </tr>`,
             )}
           </table>`
