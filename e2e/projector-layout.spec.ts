@@ -21,8 +21,8 @@ const CASTS = [
 async function fits(page: Page, ids: string[]) {
   const problems: string[] = []
   const { innerWidth, innerHeight, scrollWidth, scrollHeight } = await page.evaluate(() => ({
-    innerWidth,
-    innerHeight,
+    innerWidth: window.innerWidth,
+    innerHeight: window.innerHeight,
     scrollWidth: document.scrollingElement!.scrollWidth,
     scrollHeight: document.scrollingElement!.scrollHeight,
   }))

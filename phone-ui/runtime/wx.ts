@@ -31,6 +31,17 @@ const init: InitData = decodeInit(location.hash) ?? {
 const client = new BridgeClient(window.parent, phoneOrigin)
 window.addEventListener('message', (e) => client.handle(e))
 
+// a phone draws no scrollbars: the page still scrolls by wheel, touch and keys, without the desktop's
+// gutter. A constructed sheet (no inline style for a page's CSP to refuse), :where() so that a page's
+// own scrollbar rules win.
+try {
+  const phoneLook = new CSSStyleSheet()
+  phoneLook.replaceSync(':where(html, body, *) { scrollbar-width: none }')
+  document.adoptedStyleSheets = [phoneLook, ...document.adoptedStyleSheets]
+} catch {
+  // an old engine: its scrollbars stay
+}
+
 /** WeChat's two forms of an async API: callbacks when any is given (returns nothing), else the promise. */
 function settle(promise: Promise<Result>, { success, fail, complete }: Callbacks) {
   if (!success && !fail && !complete) return promise

@@ -3,11 +3,13 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { chinaTime, type Lang } from '../i18n'
 import type { Comment } from './api'
 import { bottomSheet } from './styles'
+import { noScrollbars } from '../phone/theme'
 
 /** The comment sheet over a video: the comments, newest first, and a box to write one. */
 @customElement('wx-channels-comments')
 export class WxChannelsComments extends LitElement {
   static styles = [
+    noScrollbars,
     bottomSheet,
     css`
       :host {

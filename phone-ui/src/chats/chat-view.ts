@@ -1,11 +1,13 @@
 import { css, html, type TemplateResult } from 'lit'
 import { chinaTime, type Lang } from '../i18n'
+import { noScrollbars } from '../phone/theme'
 
 /**
  * What every chat screen shares (a friend's or group's chat, a WeCom consultant's or the brand's
  * Customer Service): the scrolling message list with its time stamps, the input bar, link bubbles.
  */
 export const chatViewStyles = css`
+  ${noScrollbars}
   .messages {
     flex: 1;
     overflow-y: auto;

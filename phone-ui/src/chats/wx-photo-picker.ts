@@ -2,11 +2,13 @@ import { LitElement, css, html } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { api, type AlbumPhoto } from '../api'
 import type { Lang } from '../i18n'
+import { noScrollbars } from '../phone/theme'
 
 /** The album picker the input bar's Album opens: recent photos, tap to select (numbered), Send. */
 @customElement('wx-photo-picker')
 export class WxPhotoPicker extends LitElement {
   static styles = css`
+    ${noScrollbars}
     :host {
       position: absolute;
       inset: 0;

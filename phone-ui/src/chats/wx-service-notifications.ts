@@ -3,11 +3,13 @@ import { customElement, property } from 'lit/decorators.js'
 import type { ServiceNotification } from '../api'
 import { chinaTime, t, type Lang } from '../i18n'
 import '../phone/wx-nav-bar'
+import { noScrollbars } from '../phone/theme'
 
 /** "Service Notifications": subscription messages from mini programs, each a card that opens the page. */
 @customElement('wx-service-notifications')
 export class WxServiceNotifications extends LitElement {
   static styles = css`
+    ${noScrollbars}
     :host {
       display: flex;
       flex-direction: column;

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { api, type CardView } from '../api'
 import { t, type Lang } from '../i18n'
 import '../phone/wx-nav-bar'
+import { noScrollbars } from '../phone/theme'
 
 const KIND = {
   en: { MEMBER_CARD: 'Member card', GENERAL_COUPON: 'Coupon', CASH: 'Cash coupon', DISCOUNT: 'Discount', GIFT: 'Gift', GROUPON: 'Group deal' },
@@ -18,6 +19,7 @@ const STATUS = {
 @customElement('wx-cards')
 export class WxCards extends LitElement {
   static styles = css`
+    ${noScrollbars}
     :host {
       display: flex;
       flex-direction: column;
@@ -69,20 +71,23 @@ export class WxCards extends LitElement {
   @property({ type: Number }) version = 0
   @state() private cards: CardView[] = []
   @state() private failed = false
+  @state() private loaded = false
 
   willUpdate(changed: Map<string, unknown>) {
     if (changed.has('person') || changed.has('version'))
       void api.cards(this.person).then(
-        (cards) => ((this.cards = cards), (this.failed = false)),
-        () => (this.failed = true),
+        (cards) => ((this.cards = cards), (this.failed = false), (this.loaded = true)),
+        () => ((this.failed = true), (this.loaded = true)),
       )
   }
 
   render() {
     return html`<wx-nav-bar heading=${t(this.lang, 'cardsOffers')} back></wx-nav-bar>
-      ${this.cards.length === 0
-        ? html`<p class="empty">${this.lang === 'zh' ? '卡包里还没有卡券。小程序可以通过 wx.addCard 添加会员卡和优惠券。' : 'No cards yet. Mini programs add member cards and coupons here with wx.addCard.'}</p>`
-        : null}
+      ${this.failed
+        ? html`<p class="empty" role="alert">${this.lang === 'zh' ? '卡包暂时无法加载' : 'Cards & Offers could not be loaded'}</p>`
+        : this.loaded && this.cards.length === 0
+          ? html`<p class="empty">${this.lang === 'zh' ? '你从小程序和门店领取的会员卡和优惠券会显示在这里' : 'Cards and coupons you add from mini programs and stores appear here'}</p>`
+          : null}
       <ul aria-label=${t(this.lang, 'cardsOffers')}>
         ${this.cards.map(
           (c) => html`<li style="background:${c.colorHex ?? cardColor(c.color)};opacity:${c.usable ? 1 : 0.55}" aria-label=${c.title}>

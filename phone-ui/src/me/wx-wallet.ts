@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { api, type Bill, type Wallet } from '../api'
 import { chinaTime, t, type Lang } from '../i18n'
 import '../phone/wx-nav-bar'
+import { noScrollbars } from '../phone/theme'
 
 const yuan = (fen: number) => (fen / 100).toFixed(2)
 
@@ -10,6 +11,7 @@ const yuan = (fen: number) => (fen / 100).toFixed(2)
 @customElement('wx-wallet')
 export class WxWallet extends LitElement {
   static styles = css`
+    ${noScrollbars}
     :host {
       display: flex;
       flex-direction: column;

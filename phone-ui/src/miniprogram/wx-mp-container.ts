@@ -245,6 +245,8 @@ export class WxMpContainer extends LitElement {
   `
   @property() person = ''
   @property() lang: Lang = 'en'
+  /** the phone's clock: wx.scanCode's scanner covers the phone's status bar with its own */
+  @property() time = ''
   @property({ attribute: false }) session!: MpSession
   @property({ attribute: false }) conversations: Conversation[] = []
   @property({ attribute: false }) people = new Map<string, PersonView>()
@@ -349,7 +351,7 @@ export class WxMpContainer extends LitElement {
         ? html`<wx-pay-sheet .summary=${this.pay.summary} .submit=${this.pay.submit} .lang=${this.lang} @wx-pay-done=${(e: CustomEvent) => this.pay?.done(e.detail)}></wx-pay-sheet>`
         : null}
       ${this.preview ? html`<wx-image-preview .src=${this.preview} .lang=${this.lang} @wx-preview-close=${() => (this.preview = null)}></wx-image-preview>` : null}
-      ${this.scanner ? html`<wx-scanner .lang=${this.lang} @wx-scan=${(e: CustomEvent<{ payload: string; method: string } | null>) => this.scanner?.(e.detail)}></wx-scanner>` : null}
+      ${this.scanner ? html`<wx-scanner style="top:-44px" .time=${this.time} .lang=${this.lang} @wx-scan=${(e: CustomEvent<{ payload: string; method: string } | null>) => this.scanner?.(e.detail)}></wx-scanner>` : null}
       ${this.share
         ? html`<wx-share-panel
             .card=${this.share.card}

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import type { Conversation, PersonView } from '../api'
 import type { Lang } from '../i18n'
 import '../chats/wx-mini-card'
+import { noScrollbars } from '../phone/theme'
 
 export interface ShareCard {
   title: string
@@ -20,6 +21,7 @@ const L = {
 @customElement('wx-share-panel')
 export class WxSharePanel extends LitElement {
   static styles = css`
+    ${noScrollbars}
     :host {
       position: absolute;
       inset: 0;

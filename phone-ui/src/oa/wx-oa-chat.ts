@@ -8,6 +8,7 @@ import '../phone/wx-nav-bar'
 import { accountAvatar } from './wx-article-reader'
 import './wx-article-cover'
 import { StickToBottom } from '../chats/chat-view'
+import { noScrollbars } from '../phone/theme'
 
 const L = {
   en: { follow: 'Follow', unfollow: 'Unfollow', following: 'Following', notFollowing: 'Follow the account to get its messages and menu.', send: 'Send', message: 'Message', keyboard: 'Keyboard', menu: 'Menu', viewInMiniProgram: 'View in Mini Program' },
@@ -21,6 +22,7 @@ const L = {
 @customElement('wx-oa-chat')
 export class WxOaChat extends LitElement {
   static styles = css`
+    ${noScrollbars}
     :host {
       display: flex;
       flex-direction: column;

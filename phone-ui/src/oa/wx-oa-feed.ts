@@ -5,6 +5,7 @@ import { chinaTime, named, type Lang } from '../i18n'
 import '../phone/wx-nav-bar'
 import { accountAvatar } from './wx-article-reader'
 import './wx-article-cover'
+import { noScrollbars } from '../phone/theme'
 
 /**
  * 订阅号消息 — the subscription feed: the articles of the accounts the person follows, newest
@@ -13,6 +14,7 @@ import './wx-article-cover'
 @customElement('wx-oa-feed')
 export class WxOaFeed extends LitElement {
   static styles = css`
+    ${noScrollbars}
     :host {
       display: flex;
       flex-direction: column;

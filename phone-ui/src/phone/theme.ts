@@ -12,6 +12,17 @@ export const buttonReset = css`
   }
 `
 
+/**
+ * A phone draws no scrollbars: panes still scroll by wheel, touch and keys, without the desktop's
+ * scrollbar gutter (the property is not inherited, so every shadow root that scrolls includes this).
+ */
+export const noScrollbars = css`
+  :host,
+  * {
+    scrollbar-width: none;
+  }
+`
+
 /** WeChat's palette and metrics, as custom properties every screen inherits. */
 export const theme = css`
   :host {
@@ -33,6 +44,7 @@ export const theme = css`
     -webkit-font-smoothing: antialiased;
   }
   ${buttonReset}
+  ${noScrollbars}
   .avatar {
     width: 44px;
     height: 44px;

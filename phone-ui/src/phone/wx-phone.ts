@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit'
+import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { api, concerns, onEvent, type Conversation, type LaunchResult, type OaMessage, type Message, type PersonView, type SandboxEvent, type ServiceNotification } from '../api'
 import '../channels/wx-channels'
@@ -102,6 +102,12 @@ export class WxPhone extends LitElement {
         display: flex;
         flex-direction: column;
         position: relative;
+      }
+      .tabs {
+        flex: 1;
+        min-height: 0;
+        display: flex;
+        flex-direction: column;
       }
       .content {
         flex: 1;
@@ -388,16 +394,24 @@ export class WxPhone extends LitElement {
       (this.oaLatest?.unread ?? 0) +
       this.wecom.reduce((n, c) => n + (c.unread ?? 0), 0)
     const top = this.stack.at(-1)
+    // what a full-screen layer covers can be neither reached nor read (one chat box, not two, when
+    // the customer-service chat opens over a mini program opened from a chat)
+    const covered = this.#covered()
+    const under = (layer: keyof typeof covered) => (covered[layer] ? 'true' : nothing)
     return html`<div class="device" role="region" aria-label=${`${this.me?.name ?? this.person}'s phone`}>
       <div class="island"></div>
       <div class="screen">
         <wx-status-bar time=${this.time}></wx-status-bar>
-        ${this.#tabHeader(unread)}
-        <div class="content">${this.#tabContent()}</div>
-        <wx-tab-bar .active=${this.tab} .unread=${unread} .lang=${this.lang} @wx-tab=${(e: CustomEvent<Tab>) => (this.tab = e.detail)}></wx-tab-bar>
-        ${top ? html`<div class="layer" @wx-back=${this.#pop}>${this.#screen(top)}</div>` : null}
+        <div class="tabs" ?inert=${covered.tabs} aria-hidden=${under('tabs')}>
+          ${this.#tabHeader(unread)}
+          <div class="content">${this.#tabContent()}</div>
+          <wx-tab-bar .active=${this.tab} .unread=${unread} .lang=${this.lang} @wx-tab=${(e: CustomEvent<Tab>) => (this.tab = e.detail)}></wx-tab-bar>
+        </div>
+        ${top ? html`<div class="layer" ?inert=${covered.stack} aria-hidden=${under('stack')} @wx-back=${this.#pop}>${this.#screen(top)}</div>` : null}
         ${this.channels
           ? html`<wx-channels
+              ?inert=${covered.channels}
+              aria-hidden=${under('channels')}
               .person=${this.person}
               .lang=${this.lang}
               .time=${this.time}
@@ -414,7 +428,10 @@ export class WxPhone extends LitElement {
           : null}
         ${this.mp
           ? html`<wx-mp-container
+              ?inert=${covered.mp}
+              aria-hidden=${under('mp')}
               style="top:44px"
+              .time=${this.time}
               .person=${this.person}
               .lang=${this.lang}
               .session=${this.mp}
@@ -426,8 +443,8 @@ export class WxPhone extends LitElement {
               @wx-open-service-chat=${(e: CustomEvent<string>) => this.#openServiceChat(e.detail)}
             ></wx-mp-container>`
           : null}
-        ${this.serviceChat ? html`<div class="layer" style="z-index:20" @wx-back=${() => (this.serviceChat = null)}>${this.#wecomChat(this.serviceChat)}</div>` : null}
-        ${this.scanning ? html`<wx-scanner style="top:44px" .lang=${this.lang} @wx-scan=${this.#scanned}></wx-scanner>` : null}
+        ${this.serviceChat ? html`<div class="layer" style="z-index:20" ?inert=${covered.service} aria-hidden=${under('service')} @wx-back=${() => (this.serviceChat = null)}>${this.#wecomChat(this.serviceChat)}</div>` : null}
+        ${this.scanning ? html`<wx-scanner .time=${this.time} .lang=${this.lang} @wx-scan=${this.#scanned}></wx-scanner>` : null}
         ${this.nativePay
           ? html`<wx-pay-sheet .summary=${this.nativePay.summary} .submit=${this.nativePay.submit} .lang=${this.lang} @wx-pay-done=${() => (this.nativePay = null)}></wx-pay-sheet>`
           : null}
@@ -436,6 +453,16 @@ export class WxPhone extends LitElement {
         <div class="home"></div>
       </div>
     </div>`
+  }
+
+  /** Which layers a full-screen one above covers, bottom to top: tabs, pushed screen, Channels and the mini program (in the order they opened), customer service, scanner. */
+  #covered() {
+    const scanner = this.scanning
+    const service = !!this.serviceChat || scanner
+    const mpOverChannels = !!this.mp && !!this.channels && !this.channelsOverMp
+    const channelsOverMp = !!this.mp && !!this.channels && this.channelsOverMp
+    const stack = !!this.mp || !!this.channels || service
+    return { tabs: stack || this.stack.length > 0, stack, channels: mpOverChannels || service, mp: channelsOverMp || service, service: scanner }
   }
 
   #tabHeader(unread: number) {

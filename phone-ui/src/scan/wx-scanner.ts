@@ -3,6 +3,8 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { api, type WorldView } from '../api'
 import type { Lang } from '../i18n'
 import { decodeImage } from './decode'
+import '../phone/wx-status-bar'
+import { noScrollbars } from '../phone/theme'
 
 const L = {
   en: { title: 'Scan', hint: 'Point the camera at a code', album: 'Album', paste: 'Paste a code’s text', go: 'Recognize', none: 'No QR code found in this picture', close: 'Close scanner', noPosters: 'The world’s posters could not be loaded' },
@@ -11,11 +13,13 @@ const L = {
 
 /**
  * The scanner: a dark camera view with the world's posters to point at, plus Album (upload) and
- * paste. Every picture is decoded here, in the browser; the payload goes up in `wx-scan`.
+ * paste. Every picture is decoded here, in the browser; the payload goes up in `wx-scan`. It covers
+ * the whole screen, black under its own white status bar, as WeChat's 扫一扫 does.
  */
 @customElement('wx-scanner')
 export class WxScanner extends LitElement {
   static styles = css`
+    ${noScrollbars}
     :host {
       position: absolute;
       inset: 0;
@@ -25,6 +29,10 @@ export class WxScanner extends LitElement {
       display: flex;
       flex-direction: column;
       font-size: 15px;
+    }
+    wx-status-bar {
+      --wx-status-bg: transparent;
+      --wx-status-fg: #fff;
     }
     header {
       display: flex;
@@ -140,6 +148,8 @@ export class WxScanner extends LitElement {
     }
   `
   @property() lang: Lang = 'en'
+  /** the phone's clock, for the status bar drawn over the camera */
+  @property() time = ''
   @state() private pointed = ''
   @state() private message = ''
   /** the world's posters (GET /_sandbox/world): what the kit put on its tables, walls and shelves */
@@ -148,7 +158,8 @@ export class WxScanner extends LitElement {
 
   render() {
     const l = L[this.lang]
-    return html`<header>
+    return html`<wx-status-bar time=${this.time}></wx-status-bar>
+      <header>
         <button aria-label=${l.close} @click=${() => this.#emit(null)}>✕</button>
         <h2>${l.title}</h2>
       </header>
@@ -175,6 +186,8 @@ export class WxScanner extends LitElement {
 
   connectedCallback() {
     super.connectedCallback()
+    this.setAttribute('role', 'dialog')
+    this.setAttribute('aria-label', L[this.lang].title)
     window.addEventListener('paste', this.#onPaste)
     api
       .world()
