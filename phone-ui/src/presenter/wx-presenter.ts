@@ -5,6 +5,7 @@ import type { LabReport } from '../../../platform-mock/src/sandbox/lab-reports'
 import { api, call, onEvent, post, type SandboxEvent, type WorldView } from '../api'
 import { caption, channelLabel, chinaTime, contextOf, fold, setupSummary, SURFACE_COLOURS, SURFACE_LABELS, yuan, type CaptionContext } from './captions'
 import './wx-lab-reports'
+import './wx-world-time'
 
 interface Clock {
   mode: 'frozen' | 'live'
@@ -75,16 +76,6 @@ export class WxPresenter extends LitElement {
       display: flex;
       align-items: baseline;
       gap: 10px;
-    }
-    .clock time {
-      font-size: 22px;
-      font-variant-numeric: tabular-nums;
-      font-weight: 500;
-    }
-    .clock time small {
-      font-size: 14px;
-      color: #8a9099;
-      margin-left: 1px;
     }
     h2 .hint {
       font-weight: 400;
@@ -354,8 +345,6 @@ export class WxPresenter extends LitElement {
   `
 
   @state() private clock: Clock | null = null
-  /** the world's time now, redrawn every second while the clock is live */
-  @state() private nowMs = 0
   @state() private funnel: Funnel | null = null
   @state() private events: SandboxEvent[] = []
   @state() private surface = ''
@@ -371,10 +360,9 @@ export class WxPresenter extends LitElement {
   @state() private labOpen = false
   #off: (() => void) | null = null
   #refresh: ReturnType<typeof setTimeout> | null = null
-  #ticker: ReturnType<typeof setInterval> | null = null
   #sync: ReturnType<typeof setInterval> | null = null
   /** the real time the clock was last read at, to run it on between reads */
-  #clockReadAt = 0
+  @state() private clockReadAt = 0
   /** counts world replacements: a read begun in an older world is dropped */
   #generation = 0
   #templatesOf = new Set<string>()
@@ -389,7 +377,6 @@ export class WxPresenter extends LitElement {
       if (e.type === 'miniprogram.subscribe.answered' && e.subject.appid) void this.#loadTemplates(e.subject.appid)
       this.#scheduleRefresh()
     })
-    this.#ticker = setInterval(() => this.#tick(), 1000)
     this.#sync = setInterval(() => void this.#readClock(), CLOCK_SYNC_MS)
   }
 
@@ -397,7 +384,6 @@ export class WxPresenter extends LitElement {
     super.disconnectedCallback()
     this.#off?.()
     if (this.#refresh) clearTimeout(this.#refresh)
-    if (this.#ticker) clearInterval(this.#ticker)
     if (this.#sync) clearInterval(this.#sync)
   }
 
@@ -461,16 +447,12 @@ export class WxPresenter extends LitElement {
   }
 
   #setClock(clock: Clock) {
-    this.clock = { mode: clock.mode, now: clock.now, nowMs: clock.nowMs ?? Date.parse(clock.now) }
-    this.#clockReadAt = Date.now()
-    this.#tick()
-  }
-
-  /** A live clock runs on between reads, as the phones' clocks do; a frozen one stands. */
-  #tick() {
+    const nowMs = clock.nowMs ?? Date.parse(clock.now)
     const c = this.clock
-    if (!c) return
-    this.nowMs = c.mode === 'live' ? c.nowMs + (Date.now() - this.#clockReadAt) : c.nowMs
+    // a read that says what the panel already shows changes nothing (and redraws nothing)
+    if (c && c.mode === clock.mode && Math.abs((c.mode === 'live' ? c.nowMs + Date.now() - this.clockReadAt : c.nowMs) - nowMs) < 1000) return
+    this.clock = { mode: clock.mode, now: clock.now, nowMs }
+    this.clockReadAt = Date.now()
   }
 
   /** The strategy lab's runs: files on disk, so read again whenever the trainer looks. */
@@ -547,11 +529,10 @@ export class WxPresenter extends LitElement {
 
   #clockSection() {
     const c = this.clock
-    const now = c ? new Date(this.nowMs).toISOString() : ''
     return html`<section aria-label="World clock">
       <h2>World clock</h2>
       <div class="clock">
-        <time datetime=${now} aria-label="World time">${c ? html`${chinaTime(now, true)}<small>${chinaTime(now).slice(5)}</small>` : '—'}</time>
+        ${c ? html`<wx-world-time .nowMs=${c.nowMs} .mode=${c.mode} .readAt=${this.clockReadAt}></wx-world-time>` : html`<span>—</span>`}
         ${c
           ? html`<span class="badge ${c.mode}" title=${c.mode === 'frozen' ? 'Time stands still until you resume it or jump ahead' : 'Time runs as it does in the room'}>${c.mode === 'frozen' ? 'Frozen' : 'Running'}</span>`
           : nothing}
