@@ -69,6 +69,7 @@ function api(name: string, shape: (params: Record<string, unknown>) => Record<st
 const storage = new Map(Object.entries(init.storage))
 let shareHandler: ShareHandler | null = null
 const showListeners: ((options: LaunchOptions) => void)[] = []
+const hideListeners: (() => void)[] = []
 
 async function share(from: 'menu' | 'button', target?: unknown) {
   const content = shareHandler?.({ from, target }) ?? {}
@@ -76,7 +77,9 @@ async function share(from: 'menu' | 'button', target?: unknown) {
   await client.call('__share', { title: content.title ?? document.title, path, imageUrl: content.imageUrl ?? '' }).catch(() => undefined)
 }
 client.on('share', () => void share('menu'))
-client.on('show', (data) => showListeners.forEach((l) => l(data as unknown as LaunchOptions)))
+// the phone says `hide` when another page covers this one and `show` when it is on top again
+client.on('show', (data) => showListeners.forEach((l) => l((Object.keys(data).length ? data : structuredClone(init.launch)) as unknown as LaunchOptions)))
+client.on('hide', () => hideListeners.forEach((l) => l()))
 // <button open-type="share"> anywhere, shadow DOM included (pages written with web components)
 document.addEventListener('click', (e) => {
   const button = e.composedPath().find((n): n is HTMLElement => n instanceof HTMLElement && n.getAttribute('open-type') === 'share')
@@ -125,6 +128,10 @@ const wx = {
     showListeners.push(listener)
     queueMicrotask(() => listener(structuredClone(init.launch)))
   },
+  /** the page is covered (another page opened over it) or the mini program went away: stop what only matters on screen */
+  onHide: (listener: () => void) => {
+    hideListeners.push(listener)
+  },
   onShareAppMessage: (handler: ShareHandler) => {
     shareHandler = handler
   },
@@ -137,6 +144,7 @@ const wx = {
   scanCode: api('scanCode'),
   addCard: api('addCard'),
   openCustomerServiceChat: api('openCustomerServiceChat'),
+  chooseAddress: api('chooseAddress'),
   getShareInfo: api('getShareInfo'),
   // Channels
   getChannelsLiveInfo: api('getChannelsLiveInfo'),

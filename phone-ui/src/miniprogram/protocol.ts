@@ -110,7 +110,7 @@ export class BridgeHost {
 }
 
 /** Calls that wait on the person (a sheet, a dialog, the camera) have no timeout. */
-const WAITS_FOR_PERSON = new Set(['requestPayment', 'showModal', 'scanCode', 'requestSubscribeMessage', 'showActionSheet', '__share'])
+const WAITS_FOR_PERSON = new Set(['requestPayment', 'showModal', 'scanCode', 'requestSubscribeMessage', 'showActionSheet', 'chooseAddress', '__share'])
 
 /**
  * The page's end: sends calls to the phone and settles each with its reply, or with

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { repeat } from 'lit/directives/repeat.js'
-import { api, type Conversation, type PersonView } from '../api'
+import { api, call, type Conversation, type PersonView } from '../api'
 import type { Lang } from '../i18n'
 import '../pay/wx-pay-sheet'
 import type { PaySubmit, PaySummary } from '../pay/wx-pay-sheet'
@@ -14,6 +14,10 @@ import '../wecom/wx-image-preview'
 import { wecomApi } from '../wecom/api'
 import './wx-share-panel'
 import type { ShareCard } from './wx-share-panel'
+import './wx-subscribe-sheet'
+import type { SubscribeItem } from './wx-subscribe-sheet'
+import './wx-address-sheet'
+import { savedAddresses, type WxAddress } from './addresses'
 
 /** A running mini program: which app, where its pages live, and how it was launched. */
 export interface MpSession {
@@ -266,6 +270,12 @@ export class WxMpContainer extends LitElement {
   /** wx.previewImage: the picture shown full screen */
   @state() private preview: string | null = null
   @state() private scanner: ((scanned: { payload: string; method: string } | null) => void) | null = null
+  /** wx.requestSubscribeMessage: the messages asked for, until the person answers */
+  @state() private subscribing: { items: SubscribeItem[]; done: (d: Record<string, 'accept' | 'reject'>) => void } | null = null
+  /** wx.chooseAddress: the person's address book, until they pick one or cancel */
+  @state() private choosingAddress: ((a: WxAddress | null) => void) | null = null
+  /** the page on top, told `hide` when another covers it and `show` when it is on top again (Page onHide / onShow) */
+  #shownTop = 0
   #key = 0
   #hosts = new Map<number, BridgeHost>()
   #toastTimer?: number
@@ -288,6 +298,17 @@ export class WxMpContainer extends LitElement {
   disconnectedCallback() {
     super.disconnectedCallback()
     window.removeEventListener('message', this.#onMessage)
+  }
+
+  updated(changed: Map<string, unknown>) {
+    if (!changed.has('pages')) return
+    const top = this.pages.at(-1)?.key ?? 0
+    if (top === this.#shownTop) return
+    // the page that was on top and is still open is covered; the one on top again is shown (a new page starts shown)
+    const before = changed.get('pages') as Page[] | undefined
+    if (this.pages.some((p) => p.key === this.#shownTop)) this.#host(this.#shownTop).push('hide', {})
+    if (before?.some((p) => p.key === top)) this.#host(top).push('show', {})
+    this.#shownTop = top
   }
 
   // A page may call wx before its frame's load event, so every page of the stack has a host from
@@ -351,6 +372,18 @@ export class WxMpContainer extends LitElement {
         ? html`<wx-pay-sheet .summary=${this.pay.summary} .submit=${this.pay.submit} .lang=${this.lang} @wx-pay-done=${(e: CustomEvent) => this.pay?.done(e.detail)}></wx-pay-sheet>`
         : null}
       ${this.preview ? html`<wx-image-preview .src=${this.preview} .lang=${this.lang} @wx-preview-close=${() => (this.preview = null)}></wx-image-preview>` : null}
+      ${this.subscribing
+        ? html`<wx-subscribe-sheet
+            .appName=${this.session.appName}
+            .icon=${this.session.icon ?? ''}
+            .items=${this.subscribing.items}
+            .lang=${this.lang}
+            @wx-subscribe-done=${(e: CustomEvent<Record<string, 'accept' | 'reject'>>) => this.subscribing?.done(e.detail)}
+          ></wx-subscribe-sheet>`
+        : null}
+      ${this.choosingAddress
+        ? html`<wx-address-sheet .addresses=${savedAddresses(this.people.get(this.person), this.lang)} .lang=${this.lang} @wx-address-done=${(e: CustomEvent<WxAddress | null>) => this.choosingAddress?.(e.detail)}></wx-address-sheet>`
+        : null}
       ${this.scanner ? html`<wx-scanner style="top:-44px" .time=${this.time} .lang=${this.lang} @wx-scan=${(e: CustomEvent<{ payload: string; method: string } | null>) => this.scanner?.(e.detail)}></wx-scanner>` : null}
       ${this.share
         ? html`<wx-share-panel
@@ -501,6 +534,12 @@ export class WxMpContainer extends LitElement {
     },
     requestPayment: (params) => this.#requestPayment(params),
     requestSubscribeMessage: (params) => this.#requestSubscribe(params),
+    chooseAddress: async () => {
+      const picked = await new Promise<WxAddress | null>((done) => (this.choosingAddress = done))
+      this.choosingAddress = null
+      if (!picked) throw new ApiFail('cancel')
+      return { ...picked }
+    },
     scanCode: async () => {
       const scanned = await new Promise<{ payload: string; method: string } | null>((done) => (this.scanner = done))
       this.scanner = null
@@ -620,15 +659,21 @@ export class WxMpContainer extends LitElement {
   }
 
   async #requestSubscribe(params: Record<string, unknown>) {
-    const tmplIds = (params.tmplIds as string[] | undefined) ?? []
-    const allow = await this.#ask({
-      title: `${this.session.appName}`,
-      content: this.lang === 'zh' ? `申请发送 ${tmplIds.length} 条订阅消息` : `wants to send you ${tmplIds.length} kind(s) of notification`,
-      showCancel: true,
-      cancelText: this.lang === 'zh' ? '取消' : 'Cancel',
-      confirmText: this.lang === 'zh' ? '允许' : 'Allow',
+    const tmplIds = Array.isArray(params.tmplIds) ? (params.tmplIds as unknown[]).map(String) : []
+    // each message by its template's title, as WeChat's sheet names them (an unknown id is refused by the platform below)
+    const { templates } = await call<{ templates: { templateId: string; title: string; titleEn: string }[] }>(`/_sandbox/miniprogram/templates?appid=${encodeURIComponent(this.session.appid)}`).catch((err: Error) => {
+      throw new ApiFail(err.message)
     })
-    const decisions: Record<string, 'accept' | 'reject'> = Object.fromEntries(tmplIds.map((id) => [id, allow ? 'accept' : 'reject']))
+    const known = tmplIds.map((id) => templates.find((t) => t.templateId === id))
+    let decisions: Record<string, 'accept' | 'reject'> = {}
+    if (tmplIds.length > 0 && tmplIds.length <= 5 && known.every(Boolean)) {
+      const items = [...new Set(tmplIds)].map((id) => {
+        const t = templates.find((t) => t.templateId === id)!
+        return { tmplId: id, title: this.lang === 'zh' ? t.title : t.titleEn || t.title }
+      })
+      decisions = await new Promise((done) => (this.subscribing = { items, done }))
+      this.subscribing = null
+    }
     const result = await api.subscribe(this.person, { appid: this.session.appid, tmplIds, decisions })
     const { errMsg: _ignored, ...perTemplate } = result
     return perTemplate

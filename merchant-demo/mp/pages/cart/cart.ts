@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, choicesOf, couponTitle, entry, giftTitle, kitName, productName, say, slotName, t, tableOf, yuan, type Brand, type Coupon, type Gift, type Member, type Mode, type Order } from '../../lib/store'
+import { api, brand, choicesOf, couponTitle, entry, giftTitle, kitName, productName, say, shopperMessage, slotName, t, tableOf, yuan, type Brand, type Coupon, type Gift, type Member, type Mode, type Order } from '../../lib/store'
 import { base } from '../../lib/ui'
 import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
 
@@ -16,6 +16,12 @@ interface Cart {
   total: number
 }
 
+/** A WeChat address on one line, as the person's address book writes it (province and city once when they are one). */
+function oneLine(a: WxAddress) {
+  const parts = [...new Set([a.provinceName, a.cityName])]
+  return /[\u4e00-\u9fff]/.test(a.detailInfo) ? parts.join('') + a.countyName + a.detailInfo : [a.detailInfo, a.countyName, ...parts.reverse()].join(', ')
+}
+
 /** Cart and checkout: lines, where it is served, then WeChat Pay and the order-ready consent. */
 @customElement('mp-cart')
 export class MpCart extends LitElement {
@@ -28,6 +34,13 @@ export class MpCart extends LitElement {
       .qty button { width: 26px; height: 26px; border-radius: 50%; background: #f4f4f4; }
       .coupon { display: flex; justify-content: space-between; align-items: center; padding-top: 10px; }
       li.store { cursor: pointer; align-items: center; }
+      .address { display: flex; align-items: center; gap: 12px; width: 100%; padding: 4px 0; background: none; color: inherit; text-align: left; font: inherit; border: 0; cursor: pointer; }
+      .address .pin { flex: none; width: 32px; height: 32px; border-radius: 50%; display: grid; place-items: center; background: color-mix(in srgb, var(--primary) 12%, #fff); }
+      .address .text { flex: 1; min-width: 0; }
+      .address .who { font-weight: 600; }
+      .address .who span { font-weight: 400; color: #888; margin-left: 8px; }
+      .address .chev { color: #bbb; font-size: 20px; }
+      button.link { background: none; border: 0; padding: 8px 0 0; color: #576b95; font: inherit; font-size: 14px; cursor: pointer; }
       li.store .tick { color: var(--primary); font-weight: 700; width: 18px; text-align: right; }
       li.store.chosen strong { color: var(--primary); }
       input[type='checkbox'] { accent-color: var(--primary); width: 18px; height: 18px; vertical-align: middle; margin: 0 0 0 6px; }
@@ -53,8 +66,10 @@ export class MpCart extends LitElement {
   @state() usePoints = false
   /** pickup kits: the store chosen (remembered in wx storage, as store apps keep your usual store) */
   @state() storeId = ''
-  /** shipping kits: where it goes */
+  /** shipping kits: where it goes (from wx.chooseAddress, or typed) */
   @state() address = { name: '', phone: '', address: '' }
+  /** the address is typed in the form (no WeChat address book, or the person prefers to) */
+  @state() typing = false
   /** how it reaches the person, of the kit's modes (the first unless the person picks another) */
   @state() mode: Mode = 'pickup'
   /** booking kits: the slots on offer, the day shown and the slot chosen ('' until one is) */
@@ -144,9 +159,13 @@ export class MpCart extends LitElement {
     // a table code's order is served at its table; else the mode chosen, with an address when it goes out
     const mode = tableOf(entry().query) ? 'pickup' : this.mode
     if (mode === 'booking' && !this.slot) return void (await wx.showToast({ title: t('pickASlot'), icon: 'none' }))
+    const shipping = mode === 'delivery' || mode === 'shipping'
+    if (shipping && !this.typing && !this.address.name) {
+      // nothing chosen yet: WeChat's address book first, as the stores do
+      if (!(await this.#chooseAddress())) return
+    }
     this.paying = true
     try {
-      const shipping = mode === 'delivery' || mode === 'shipping'
       const { order, payment } = await api<{ order: Order; payment: Record<string, string> | null }>('POST', '/api/orders', {
         entry: entry(),
         // a table code belongs to the store that printed it (the first); else the store chosen
@@ -173,9 +192,24 @@ export class MpCart extends LitElement {
       await api('POST', `/api/orders/${order.id}/consent`, { accepted: answer[tmpl] === 'accept' })
       await wx.redirectTo({ url: `/pages/order/order?id=${order.id}` })
     } catch (err) {
-      await wx.showModal({ title: t('couldNotOrder'), content: (err as Error).message, showCancel: false })
+      await wx.showModal({ title: t('couldNotOrder'), content: shopperMessage(err), showCancel: false })
     } finally {
       this.paying = false
+    }
+  }
+
+  /** wx.chooseAddress: the person picks one of their WeChat addresses; false when they cancel. */
+  async #chooseAddress() {
+    try {
+      const a = await wx.chooseAddress()
+      const line = oneLine(a)
+      this.address = { name: a.userName, phone: a.telNumber, address: line }
+      this.typing = false
+      return true
+    } catch (err) {
+      // no address book on this phone (an old base library): the form instead
+      if (!/cancel/.test((err as { errMsg?: string }).errMsg ?? '')) this.typing = true
+      return false
     }
   }
 
@@ -191,10 +225,27 @@ export class MpCart extends LitElement {
     </label>`
   }
 
+  /** Where it goes: the WeChat address chosen (tap to change), else "Choose a WeChat address"; or the form, typed. */
   #addressForm() {
-    const field = (key: 'name' | 'phone' | 'address', label: string) =>
-      html`<label style="display:block;margin-top:6px">${label} <input aria-label=${label} style="font:inherit;width:100%;box-sizing:border-box;padding:6px;border:1px solid #ddd;border-radius:6px" .value=${this.address[key]} @input=${(e: Event) => (this.address = { ...this.address, [key]: (e.target as HTMLInputElement).value })} /></label>`
-    return html`<div class="card"><h3>${say(this.brand!.fulfilment.words[this.mode].where)}</h3>${field('name', t('name'))}${field('phone', t('phone'))}${field('address', t('address'))}</div>`
+    const heading = html`<h3>${say(this.brand!.fulfilment.words[this.mode].where)}</h3>`
+    const pin = html`<span class="pin" aria-hidden="true"><svg width="18" height="18" viewBox="0 0 24 24"><path d="M12 21s-7-6.2-7-11.5A7 7 0 0 1 19 9.5C19 14.8 12 21 12 21z" fill="none" stroke="var(--primary)" stroke-width="1.8"/><circle cx="12" cy="9.5" r="2.5" fill="var(--primary)"/></svg></span>`
+    if (this.typing) {
+      const field = (key: 'name' | 'phone' | 'address', label: string) =>
+        html`<label style="display:block;margin-top:6px">${label} <input aria-label=${label} style="font:inherit;width:100%;box-sizing:border-box;padding:6px;border:1px solid #ddd;border-radius:6px" .value=${this.address[key]} @input=${(e: Event) => (this.address = { ...this.address, [key]: (e.target as HTMLInputElement).value })} /></label>`
+      return html`<div class="card">${heading}${field('name', t('name'))}${field('phone', t('phone'))}${field('address', t('address'))}<button class="link" @click=${() => void this.#chooseAddress()}>${t('chooseAddress')}</button></div>`
+    }
+    const a = this.address
+    return html`<div class="card">
+      ${heading}
+      ${a.name
+        ? html`<button class="address" aria-label=${`${t('chosenAddress')}: ${a.name} ${a.phone} ${a.address}. ${t('changeAddress')}`} @click=${() => void this.#chooseAddress()}>
+            ${pin}<span class="text"><div class="who">${a.name}<span>${a.phone}</span></div><div class="muted">${a.address}</div></span><span class="chev">›</span>
+          </button>`
+        : html`<button class="address" aria-label=${t('chooseAddress')} @click=${() => void this.#chooseAddress()}>
+            ${pin}<span class="text"><div class="who">${t('chooseAddress')}</div><div class="muted">${t('chooseAddressHint')}</div></span><span class="chev">›</span>
+          </button>`}
+      <button class="link" @click=${() => (this.typing = true)}>${t('enterAddress')}</button>
+    </div>`
   }
 
   /** Booking kits: the day, then its times (a full one greyed out). */
