@@ -99,6 +99,7 @@ test('names come from the world: another brand, its consultants and its tags', (
   expect(caption(event('wecom.contact.tagged', { actor: 'ww1', subject: { person: 'alice' }, payload: { add: ['et1'] } }), c)).toBe('Blaze Running tagged Alice Wang “Bought” in WeCom')
   expect(caption(event('wecom.message.delivered', { actor: 'ww1', subject: { person: 'alice', userid: 'KaiMa' }, payload: { source: 'welcome', from: 'staff', recipients: ['alice'] } }), c)).toBe('Kai Ma welcomed Alice Wang on WeCom')
   expect(caption(event('channels.live.started', { actor: 'sph1', payload: { title: 'Trail night' } }), c)).toBe('Blaze Running went live on Channels: “Trail night”')
+  expect(caption(event('wecom.push.attempted', { actor: 'wecom', payload: { kind: 'add_external_contact', n: 1, ok: true } }), contextOf([], { ...blaze, brand: { ...blaze.brand, name: 'Stride Athletics' } } as WorldView, people))).toBe("WeCom told Stride Athletics' server that a customer added a consultant (1st try, received)")
   // without a world view, still words
   expect(caption(event('oa.article.published', { actor: 'wxb', payload: { titles: ['Spring Oolong'] } }))).toBe('The brand published “Spring Oolong”')
 })

@@ -159,6 +159,8 @@ export function contextOf(events: SandboxEvent[], world: WorldView | null, peopl
   }
 }
 
+/** `Lumen Coffee's`, `Stride Athletics'`. */
+const own = (name: string) => (/s$/i.test(name) ? `${name}'` : `${name}'s`)
 const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 const quoted = (s: string) => `“${s}”`
@@ -219,7 +221,7 @@ export function caption(e: SandboxEvent, context: CaptionContext | ((id: string)
   const people = (v: unknown) => list((Array.isArray(v) ? v.map(String) : [str(v)]).filter(Boolean).map(name))
   const recipients = () => people(p.recipients ?? e.subject.person)
   const consultant = (userid: string | undefined) => (userid && ctx.consultant?.(userid)) || (userid ? `consultant ${userid}` : 'a consultant')
-  const mp = ctx.miniProgram ?? `${brand}'s mini program`
+  const mp = ctx.miniProgram ?? `${own(brand)} mini program`
   switch (e.type) {
     case 'world.seeded':
       return `The world starts fresh${p.seed != null ? ` (seed ${str(p.seed)})` : ''}`
@@ -236,7 +238,7 @@ export function caption(e: SandboxEvent, context: CaptionContext | ((id: string)
 
     case 'qr.scanned': {
       const what =
-        p.action === 'open-miniprogram' ? `${brand}'s mini program code` : p.action === 'add-wecom-contact' ? `a ${brand} consultant's code` : p.action === 'pay' ? 'a payment code' : p.action === 'follow-official-account' ? `${brand}'s follow code` : 'a code'
+        p.action === 'open-miniprogram' ? `${own(brand)} mini program code` : p.action === 'add-wecom-contact' ? `a ${brand} consultant's code` : p.action === 'pay' ? 'a payment code' : p.action === 'follow-official-account' ? `${own(brand)} follow code` : 'a code'
       return `${who} scanned ${what}${p.method === 'album' ? ' from a photo' : ''}`
     }
     case 'miniprogram.launched': {
@@ -248,9 +250,9 @@ export function caption(e: SandboxEvent, context: CaptionContext | ((id: string)
     case 'miniprogram.pages.published':
       return `${mp} published its pages`
     case 'miniprogram.code.created':
-      return `${brand}'s server made a mini program code${p.page ? ` for ${str(p.page)}` : ''}`
+      return `${own(brand)} server made a mini program code${p.page ? ` for ${str(p.page)}` : ''}`
     case 'miniprogram.link.created':
-      return `${brand}'s server made a mini program link`
+      return `${own(brand)} server made a mini program link`
     case 'miniprogram.subscribe.answered': {
       const answers = Object.entries((p.answers ?? {}) as Record<string, string>)
       const title = (id: string) => {
@@ -291,10 +293,10 @@ export function caption(e: SandboxEvent, context: CaptionContext | ((id: string)
       const n = Number(p.n) || 1
       const outcome = p.outcome === 'acknowledged' ? 'acknowledged' : p.outcome === 'refused' || p.status == null ? 'no answer' : `answered ${str(p.status)}`
       const retry = p.nextAttemptAt ? `, next try at ${chinaTime(str(p.nextAttemptAt))}` : ''
-      return `WeChat Pay told ${brand}'s server ${news} (${ordinal(n)} try, ${outcome}${retry})`
+      return `WeChat Pay told ${own(brand)} server ${news} (${ordinal(n)} try, ${outcome}${retry})`
     }
     case 'pay.notification.abandoned':
-      return `WeChat Pay gave up telling ${brand}'s server ${PAY_NEWS[str(p.event_type)] ?? 'the news'} after ${plural(Number(p.attempts) || 0, 'try', 'tries')}`
+      return `WeChat Pay gave up telling ${own(brand)} server ${PAY_NEWS[str(p.event_type)] ?? 'the news'} after ${plural(Number(p.attempts) || 0, 'try', 'tries')}`
     case 'pay.refund.created': {
       const to = e.subject.person ? ` ${name(e.subject.person)}` : ''
       return `${brand} refunded${to} ${yuan(Number(p.refund) || 0)} of ${yuan(Number(p.total) || 0)}${p.reason ? ` · ${str(p.reason)}` : ''}`
@@ -309,7 +311,7 @@ export function caption(e: SandboxEvent, context: CaptionContext | ((id: string)
     case 'pay.order.expired':
       return 'An unpaid order expired'
     case 'pay.merchant.updated':
-      return `${brand}'s pay merchant settings changed`
+      return `${own(brand)} pay merchant settings changed`
 
     case 'chat.card.shared':
       return `${who} shared a ${mp} card with ${recipients()}`
@@ -328,11 +330,11 @@ export function caption(e: SandboxEvent, context: CaptionContext | ((id: string)
       return `${who} forwarded a Channels video to ${recipients()}`
 
     case 'oa.code.scanned':
-      return `${who} scanned ${brand}'s follow code`
+      return `${who} scanned ${own(brand)} follow code`
     case 'oa.followed':
-      return `${who} followed ${brand}'s Official Account${p.subscribeScene === 'ADD_SCENE_QR_CODE' ? ' from a QR code' : p.subscribeScene === 'ADD_SCENE_SEARCH' ? ' from search' : ''}`
+      return `${who} followed ${own(brand)} Official Account${p.subscribeScene === 'ADD_SCENE_QR_CODE' ? ' from a QR code' : p.subscribeScene === 'ADD_SCENE_SEARCH' ? ' from search' : ''}`
     case 'oa.unfollowed':
-      return `${who} unfollowed ${brand}'s Official Account`
+      return `${who} unfollowed ${own(brand)} Official Account`
     case 'oa.article.read':
       return `${who} read ${p.title ? quoted(str(p.title)) : 'an article'}`
     case 'oa.article.published': {
@@ -346,42 +348,42 @@ export function caption(e: SandboxEvent, context: CaptionContext | ((id: string)
     case 'oa.menu.deleted':
       return `${brand} removed its Official Account menu`
     case 'oa.menu.tapped':
-      return `${who} tapped ${p.name ? quoted(str(p.name)) : 'a button'} in ${brand}'s menu`
+      return `${who} tapped ${p.name ? quoted(str(p.name)) : 'a button'} in ${own(brand)} menu`
     case 'oa.qrcode.created':
       return `${brand} made a follow code${p.sceneStr ? ` (${str(p.sceneStr)})` : ''}`
     case 'oa.server.verified':
-      return `WeChat checked ${brand}'s Official Account server`
+      return `WeChat checked ${own(brand)} Official Account server`
     case 'oa.server.verification_failed':
-      return `WeChat could not check ${brand}'s Official Account server${p.reason ? `: ${str(p.reason)}` : ''}`
+      return `WeChat could not check ${own(brand)} Official Account server${p.reason ? `: ${str(p.reason)}` : ''}`
     case 'oa.server.disabled':
-      return `${brand}'s Official Account server was switched off`
+      return `${own(brand)} Official Account server was switched off`
     case 'oa.oauth.authorized':
-      return `${who} signed in to ${brand}'s web page with WeChat`
+      return `${who} signed in to ${own(brand)} web page with WeChat`
     case 'oa.message.sent':
-      return `${who} wrote to ${brand}'s Official Account${p.preview ? `: ${quoted(str(p.preview))}` : ''}`
+      return `${who} wrote to ${own(brand)} Official Account${p.preview ? `: ${quoted(str(p.preview))}` : ''}`
     case 'oa.message.delivered': {
       const preview = str(p.preview).replace(/^\[[^\]]+\]\s*/, '').trim()
       const what = p.source === 'passive-reply' ? 'replied to' : p.kind === 'template' ? 'sent a notice to' : 'wrote to'
-      return `${brand}'s Official Account ${what} ${recipients()}${preview ? `: ${quoted(preview)}` : ''}`
+      return `${own(brand)} Official Account ${what} ${recipients()}${preview ? `: ${quoted(preview)}` : ''}`
     }
     case 'oa.push.attempted':
     case 'oa.push.finished': {
       const person = e.subject.person ? name(e.subject.person) : ''
       const about = p.kind === 'TEMPLATESENDJOBFINISH' ? `its notice reached ${person || 'a follower'}` : `${person || 'a follower'} ${OA_NEWS[str(p.kind)] ?? 'did something'}`
-      if (e.type === 'oa.push.attempted') return `WeChat told ${brand}'s server that ${about} (${ordinal(Number(p.n) || 1)} try, ${p.ok ? 'received' : 'no answer'})`
+      if (e.type === 'oa.push.attempted') return `WeChat told ${own(brand)} server that ${about} (${ordinal(Number(p.n) || 1)} try, ${p.ok ? 'received' : 'no answer'})`
       const n = Number(p.attempts) || 1
       const outcome = p.outcome === 'replied' ? 'it replied' : p.outcome === 'no-reply' ? 'acknowledged' : `no answer${p.detail ? `: ${str(p.detail)}` : ''}`
-      return `WeChat told ${brand}'s server that ${about} (${n > 1 ? `after ${n} tries, ` : ''}${outcome})`
+      return `WeChat told ${own(brand)} server that ${about} (${n > 1 ? `after ${n} tries, ` : ''}${outcome})`
     }
 
     case 'wecom.contact.added':
-      return `${who} added ${consultant(e.subject.userid)}, ${brand}'s consultant, on WeCom`
+      return `${who} added ${consultant(e.subject.userid)}, ${own(brand)} consultant, on WeCom`
     case 'wecom.message.delivered': {
       const to = recipients()
       const staff = consultant(e.subject.userid ?? (e.actor !== e.subject.corpid ? e.actor : undefined))
       if (p.source === 'welcome') return `${staff} welcomed ${to} on WeCom`
-      if (p.source === 'mass') return `${staff} sent ${to} ${brand}'s mass message on WeCom`
-      if (p.source === 'kf') return p.from === 'staff' ? `${brand}'s customer service answered ${to}` : p.from === 'customer' ? `${who} wrote to ${brand}'s customer service` : `${who} opened a chat with ${brand}'s customer service`
+      if (p.source === 'mass') return `${staff} sent ${to} ${own(brand)} mass message on WeCom`
+      if (p.source === 'kf') return p.from === 'staff' ? `${own(brand)} customer service answered ${to}` : p.from === 'customer' ? `${who} wrote to ${own(brand)} customer service` : `${who} opened a chat with ${own(brand)} customer service`
       return p.from === 'staff' ? `${staff} wrote to ${to} on WeCom` : `${who} wrote to ${staff} on WeCom`
     }
     case 'wecom.contact.tagged': {
@@ -405,27 +407,27 @@ export function caption(e: SandboxEvent, context: CaptionContext | ((id: string)
     }
     case 'wecom.push.attempted': {
       const news = WECOM_NEWS[str(p.kind)] ?? str(p.kind).replace(/_/g, ' ')
-      return `WeCom told ${brand}'s server that ${news} (${ordinal(Number(p.n) || 1)} try, ${p.ok ? 'received' : str(p.detail) || 'no answer'})`
+      return `WeCom told ${own(brand)} server that ${news} (${ordinal(Number(p.n) || 1)} try, ${p.ok ? 'received' : str(p.detail) || 'no answer'})`
     }
     case 'wecom.callback.verified':
-      return `WeCom checked ${brand}'s server`
+      return `WeCom checked ${own(brand)} server`
     case 'wecom.callback.verification_failed':
-      return `WeCom could not check ${brand}'s server`
+      return `WeCom could not check ${own(brand)} server`
     case 'wecom.callback.disabled':
-      return `${brand}'s WeCom server was switched off`
+      return `${own(brand)} WeCom server was switched off`
     case 'wecom.app_message.sent':
-      return `${brand}'s WeCom app messaged its staff`
+      return `${own(brand)} WeCom app messaged its staff`
 
     case 'channels.account.updated':
       return `${brand} updated its Channels profile`
     case 'channels.video.posted':
       return `${brand} posted a Channels video: ${quoted(str(p.title))}`
     case 'channels.video.viewed':
-      return `${who} watched ${brand}'s Channels video`
+      return `${who} watched ${own(brand)} Channels video`
     case 'channels.video.liked':
-      return `${who} liked ${brand}'s Channels video`
+      return `${who} liked ${own(brand)} Channels video`
     case 'channels.video.commented':
-      return `${who} commented on ${brand}'s Channels video: ${quoted(str(p.text))}`
+      return `${who} commented on ${own(brand)} Channels video: ${quoted(str(p.text))}`
     case 'channels.live.scheduled':
       return `${brand} scheduled a Channels live: ${quoted(str(p.title))}`
     case 'channels.live.started':
@@ -435,7 +437,7 @@ export function caption(e: SandboxEvent, context: CaptionContext | ((id: string)
       return `${brand} ended its Channels live · ${plural(Number(s.viewers) || 0, 'viewer')}, ${plural(Number(s.productTaps) || 0, 'product tap')}, ${plural(Number(s.orders) || 0, 'order')}`
     }
     case 'channels.live.joined':
-      return `${who} joined ${brand}'s Channels live`
+      return `${who} joined ${own(brand)} Channels live`
     case 'channels.live.left':
       return `${who} left the Channels live`
     case 'channels.product.tapped':
@@ -448,7 +450,7 @@ export function caption(e: SandboxEvent, context: CaptionContext | ((id: string)
     case 'cards.card.added':
       return `${who} put ${cardName(e, ctx)} in Cards & Offers`
     case 'cards.add.failed':
-      return `${who} could not add ${brand}'s card`
+      return `${who} could not add ${own(brand)} card`
     case 'cards.code.consumed':
       return `${brand} redeemed ${who}'s ${cardName(e, ctx, false)}`
     case 'cards.member.updated':
@@ -463,7 +465,7 @@ export function caption(e: SandboxEvent, context: CaptionContext | ((id: string)
 
 function cardName(e: SandboxEvent, ctx: CaptionContext, withBrand = true) {
   const title = e.subject.card_id ? ctx.card?.(e.subject.card_id) : undefined
-  return title ? quoted(title) : withBrand ? `${ctx.brand}'s card` : 'card'
+  return title ? quoted(title) : withBrand ? `${own(ctx.brand)} card` : 'card'
 }
 
 /** `7 days`, `1 hour`, `90 minutes`. */
