@@ -62,6 +62,8 @@ test('a payment, its order and the pay notification say who, how much and what h
   const notified = (payload: Record<string, unknown>) => caption(event('pay.notification.attempted', { actor: 'wechatpay', payload: { event_type: 'TRANSACTION.SUCCESS', ...payload } }), c)
   expect(notified({ n: 1, status: 200, outcome: 'acknowledged' })).toBe("WeChat Pay told Lumen Coffee's server the order is paid (1st try, acknowledged)")
   expect(notified({ n: 2, status: null, outcome: 'refused', nextAttemptAt: '2026-03-02T01:00:15.000Z' })).toBe("WeChat Pay told Lumen Coffee's server the order is paid (2nd try, no answer, next try at 09:00:15)")
+  expect(notified({ n: 3, status: 500, outcome: 'rejected' })).toBe("WeChat Pay told Lumen Coffee's server the order is paid (3rd try, refused with 500)")
+  expect(notified({ n: 11, status: null, outcome: 'timeout' })).toBe("WeChat Pay told Lumen Coffee's server the order is paid (11th try, no answer in time)")
   expect(caption(event('pay.payment.failed', { actor: 'bob', subject: { person: 'bob' }, payload: { reason: 'insufficient_balance' } }), c)).toBe("Bob Li's payment failed: not enough balance")
   expect(caption(event('pay.refund.created', { actor: '1611892468', subject: { person: 'dave', out_trade_no: 'o2' }, payload: { refund: 2800, total: 5400, reason: 'wrong drink' } }), c)).toBe(
     'Lumen Coffee refunded Dave Chen ¥28.00 of ¥54.00 · wrong drink',

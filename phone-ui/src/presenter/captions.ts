@@ -291,7 +291,8 @@ export function caption(e: SandboxEvent, context: CaptionContext | ((id: string)
     case 'pay.notification.attempted': {
       const news = PAY_NEWS[str(p.event_type)] ?? str(p.event_type).toLowerCase().replace(/[._]/g, ' ')
       const n = Number(p.n) || 1
-      const outcome = p.outcome === 'acknowledged' ? 'acknowledged' : p.outcome === 'refused' || p.status == null ? 'no answer' : `answered ${str(p.status)}`
+      const outcome =
+        p.outcome === 'acknowledged' ? 'acknowledged' : p.outcome === 'timeout' ? 'no answer in time' : p.outcome === 'rejected' ? `refused with ${str(p.status)}` : p.status == null ? 'no answer' : `answered ${str(p.status)}`
       const retry = p.nextAttemptAt ? `, next try at ${chinaTime(str(p.nextAttemptAt))}` : ''
       return `WeChat Pay told ${own(brand)} server ${news} (${ordinal(n)} try, ${outcome}${retry})`
     }
