@@ -16,6 +16,17 @@ const PICKER_GAP = 8
 const MAX_SCALE = 1.4
 
 /**
+ * The presenter beside the phones: a quarter of the window's width (320–480 px) and the stage's
+ * height, its text zoomed with the window from 1280 × 720 up (×1 there, ×1.25 at 1920 × 1080), so
+ * that the room reads it as well as the phones.
+ */
+export function presenterBox(windowWidth: number, stageHeight: number) {
+  const zoom = Math.round(Math.min(1.3, Math.max(1, stageHeight / 810)) * 100) / 100
+  const width = Math.min(480, Math.max(320, windowWidth / 4))
+  return { zoom, width: Math.floor(width / zoom), height: Math.floor(stageHeight / zoom) }
+}
+
+/**
  * How much the phones are scaled so that `count` of them fit side by side in a `width` × `height`
  * stage, each whole (status bar to tab bar), with `gap` (at scale 1) between them.
  */
@@ -93,6 +104,7 @@ export class WxApp extends LitElement {
       gap: 16px;
       padding: 4px 16px 16px;
     }
+    /* the presenter's box: the stage's height, a quarter of the width, zoomed with the window (below) */
     wx-presenter {
       flex: none;
       width: clamp(320px, 25vw, 420px);
@@ -143,6 +155,7 @@ export class WxApp extends LitElement {
   @state() private presenter = false
   /** the phones' scale, fitted to the stage whenever the window or the number of phones changes */
   @state() private scale = 1
+  @state() private presenterBox = { zoom: 1, width: 320, height: 0 }
   #resize = new ResizeObserver(() => this.#fit())
 
   disconnectedCallback() {
@@ -162,6 +175,8 @@ export class WxApp extends LitElement {
   #fit() {
     const main = this.renderRoot.querySelector('main')
     if (!main || !this.phones.length) return
+    const box = presenterBox(innerWidth, main.clientHeight)
+    if (JSON.stringify(box) !== JSON.stringify(this.presenterBox)) this.presenterBox = box
     const scale = Math.floor(phoneScale(this.phones.length, main.clientWidth, main.clientHeight) * 1000) / 1000
     if (scale !== this.scale) this.scale = scale
   }
@@ -210,9 +225,14 @@ export class WxApp extends LitElement {
           </div>`,
         )}
       </main>
-      ${this.presenter ? html`<wx-presenter></wx-presenter>` : null}
+      ${this.presenter ? html`<wx-presenter style=${this.#presenterStyle()}></wx-presenter>` : null}
       </div>
     `
+  }
+
+  #presenterStyle() {
+    const { zoom, width, height } = this.presenterBox
+    return height ? `zoom: ${zoom}; width: ${width}px; height: ${height}px` : ''
   }
 
   #togglePresenter() {
