@@ -301,8 +301,10 @@ export async function firstSighting(store: Store, id: string, eventType: string,
 
 /** An order of the member (404 for anyone else's). A pending order is checked with WeChat Pay. */
 export async function memberOrder(store: Store, member: Member, id: string) {
-  const [order] = await store.db.select().from(orders).where(and(eq(orders.id, id), eq(orders.memberId, member.id)))
+  const [order] = await store.db.select().from(orders).where(eq(orders.id, id))
   if (!order) throw new ApiError(404, 'unknown_order', `no order ${id}`)
+  // a friend opened a card or a link of someone else's order: the page says whose it is not, and stops
+  if (order.memberId !== member.id) throw new ApiError(403, 'not_your_order', 'this order was placed by another WeChat account')
   if (order.status === 'pending') {
     // the notification may be late: ask WeChat Pay (query by out_trade_no) rather than wait
     const tx = await store.pay.queryByOutTradeNo(id).catch(() => null)

@@ -97,6 +97,16 @@ export const STRINGS = {
   listComma: { en: ', ', zh: '、' },
   topLevel: { en: 'You are at the top level.', zh: '您已是最高等级。' },
   lifetimeSpend: { en: 'Lifetime spend {amount}', zh: '累计消费 {amount}' },
+  pointsHistory: { en: 'Points history', zh: '积分明细' },
+  noPointsYet: { en: 'No points yet: every ¥1 you pay earns points.', zh: '暂无积分记录：每消费 ¥1 即可获得积分。' },
+  pointsForOrder: { en: 'Earned for order {no}', zh: '订单 {no} 获得' },
+  pointsReferral: { en: 'A friend’s first order from your share', zh: '好友通过你的分享首次下单' },
+  pointsRedeemed: { en: 'Used on order {no}', zh: '订单 {no} 抵扣' },
+  pointsReturned: { en: 'Returned from order {no}', zh: '订单 {no} 退回' },
+  pointsRefund: { en: 'Taken back: order {no} refunded', zh: '订单 {no} 退款扣回' },
+  pointsExpired: { en: 'Expired', zh: '积分过期' },
+  pointsExpire: { en: 'expires {date}', zh: '{date} 到期' },
+  showAllPoints: { en: 'Show all {n}', zh: '查看全部 {n} 条' },
   remindMe: { en: 'Remind me about points and coupons', zh: '积分和优惠券变动时提醒我' },
   willLetYouKnow: { en: 'We will let you know', zh: '已开启提醒' },
   orders: { en: 'Orders', zh: '我的订单' },
@@ -158,7 +168,7 @@ export const STRINGS = {
   missingItemDetail: { en: 'It may have sold out or been taken off the shelves.', zh: '商品可能已售罄或已下架。' },
   missingOrder: { en: "This order isn't available", zh: '找不到该订单' },
   missingOrderDetail: { en: 'It may belong to another WeChat account, or the link is incomplete.', zh: '订单可能属于其他微信账号，或链接不完整。' },
-  notYourOrder: { en: "This order is someone else's", zh: '这是别人的订单' },
+  notYourOrder: { en: 'This order is someone else’s', zh: '这是别人的订单' },
   notYourOrderDetail: { en: 'It was placed on another WeChat account, so only they can see it. You can order for yourself from the menu.', zh: '该订单由其他微信账号下单，仅下单人可以查看。你可以在菜单中自己点单。' },
   missingGift: { en: "This gift isn't available", zh: '该礼品卡不可用' },
   missingGiftDetail: { en: 'The gift card may have been cancelled, or the link is incomplete.', zh: '礼品卡可能已取消，或链接不完整。' },
@@ -209,6 +219,15 @@ export function t(key: Key, vars: Record<string, string | number> = {}, inLang: 
 export function slotName(slot: string, dayOnly = false): string {
   const day = new Date(`${slot.slice(0, 10)}T12:00:00+08:00`).toLocaleDateString(inChinese() ? 'zh-CN' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'Asia/Shanghai' })
   return dayOnly || slot.length <= 10 ? day : `${day} ${slot.slice(11, 16)}`
+}
+
+/** A time of the store's clock as a person in China reads it: "2 Mar 2026, 09:00", "2026/3/2 09:00". */
+export function chinaDateTime(iso: string): string {
+  return new Date(iso).toLocaleString(inChinese() ? 'zh-CN' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' })
+}
+/** Its day alone: "2 Mar 2027", "2027年3月2日". */
+export function chinaDate(iso: string): string {
+  return new Date(iso).toLocaleDateString(inChinese() ? 'zh-CN' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Asia/Shanghai' })
 }
 
 /** A kit thing's name in the phone's language: its `nameZh` in 中文 where the kit gives one, else its name. */

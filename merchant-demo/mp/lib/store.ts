@@ -1,8 +1,10 @@
 /// <reference path="./wx.d.ts" />
 import type { Mode, ResolvedFulfilment, Word, Words } from '../../src/fulfilment'
-import { inChinese, kitName, kitText, kitTitle, slotName, t, type Key } from './i18n'
+import { chinaDate, chinaDateTime, inChinese, kitName, kitText, kitTitle, slotName, t, type Key } from './i18n'
 export type { Mode, Word, Words }
-export { inChinese, kitName, kitText, kitTitle, slotName, t }
+export { chinaDate, chinaDateTime, inChinese, kitName, kitText, kitTitle, slotName, t }
+/** One line of the member's points history (GET /api/points): the backend's own type. */
+export type { PointsEntry } from '../../src/points'
 /** The page side of the store: its backend is where the page was served from. */
 export const API = new URL('/', location.href).origin
 

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, couponTitle, giftTitle, go, kitName, kitTitle, levelName, productName, statusOf, t, yuan, type Brand, type Coupon, type CouponKind, type Gift, type Member, type Order } from '../../lib/store'
+import { api, brand, chinaDate, chinaDateTime, couponTitle, giftTitle, go, kitName, kitTitle, levelName, productName, statusOf, t, yuan, type Brand, type Coupon, type CouponKind, type Gift, type Member, type Order, type PointsEntry } from '../../lib/store'
 import { base } from '../../lib/ui'
 import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
 
@@ -9,7 +9,18 @@ const giftState = (s: Gift['state']) => t(({ pending: 'giftPending', paid: 'gift
 /** A coupon's state in the store's words. */
 const couponState = (s: Coupon['state']) => t(({ usable: 'couponUsable', used: 'couponUsed', expired: 'couponExpired' } as const)[s])
 
-/** Member centre: the card with level and points, progress to the next level, past orders. */
+/** A line of the points history in the store's words: why the points changed, naming the order. */
+function pointsReason(e: PointsEntry) {
+  const no = e.order?.pickupNo ?? ''
+  if (e.reason === 'purchase') return t('pointsForOrder', { no })
+  if (e.reason === 'referral') return t('pointsReferral')
+  if (e.reason === 'redeemed') return t('pointsRedeemed', { no })
+  if (e.reason === 'redeem-returned') return t('pointsReturned', { no })
+  if (e.reason === 'refund') return t('pointsRefund', { no })
+  return t('pointsExpired')
+}
+
+/** Member centre: the card with level and points, progress to the next level, the points history, past orders. */
 @customElement('mp-member')
 export class MpMember extends LitElement {
   static styles = [
@@ -21,6 +32,12 @@ export class MpMember extends LitElement {
       li.coupon { display: flex; justify-content: space-between; align-items: center; padding: 8px 0; border-bottom: 1px solid #f2f2f2; }
       li.coupon .primary { padding: 4px 14px; width: auto; background: var(--primary); color: #fff; }
       li button { display: flex; justify-content: space-between; width: 100%; padding: 10px 0; background: none; color: inherit; border-bottom: 1px solid #f2f2f2; text-align: left; }
+      li.points-line { display: flex; justify-content: space-between; align-items: center; gap: 12px; padding: 10px 0; border-bottom: 1px solid #f2f2f2; }
+      li.points-line:last-child { border-bottom: 0; }
+      li.points-line .delta { font-weight: 700; font-variant-numeric: tabular-nums; white-space: nowrap; }
+      li.points-line .delta.up { color: var(--primary); }
+      li.points-line .delta.down { color: #999; }
+      button.more { background: none; border: 0; color: #576b95; font: inherit; font-size: 14px; padding: 8px 0 0; cursor: pointer; }
     `,
   ]
   @state() brand: Brand | null = null
@@ -29,6 +46,9 @@ export class MpMember extends LitElement {
   @state() coupons: { available: CouponKind[]; mine: Coupon[] } = { available: [], mine: [] }
   @state() gifts: { sent: Gift[]; received: Gift[] } = { sent: [], received: [] }
   @state() failure: Failure | null = null
+  @state() points: PointsEntry[] = []
+  /** the whole history shown, not only its latest lines */
+  @state() allPoints = false
 
   connectedCallback() {
     super.connectedCallback()
@@ -42,6 +62,7 @@ export class MpMember extends LitElement {
     brand().then((b) => (this.brand = b), failed)
     api<{ member: Member }>('GET', '/api/me').then((r) => (this.member = r.member), failed)
     api<{ orders: Order[] }>('GET', '/api/orders').then((r) => (this.orders = r.orders), failed)
+    api<{ history: PointsEntry[] }>('GET', '/api/points').then((r) => (this.points = r.history), failed)
     this.#loadCoupons().catch(failed)
     api<{ sent: Gift[]; received: Gift[] }>('GET', '/api/gifts').then((r) => (this.gifts = r), failed)
   }
@@ -53,6 +74,25 @@ export class MpMember extends LitElement {
     const accepted = (['pointsChanged', 'couponExpiring'] as const).filter((k) => answer[ids[k]] === 'accept')
     await api('POST', '/api/consents', { accepted })
     if (accepted.length) await wx.showToast({ title: t('willLetYouKnow'), icon: 'success' })
+  }
+
+  /** The points history from the store's ledger: what each change was for, when, and when earned points lapse. */
+  #pointsHistory() {
+    const shown = this.allPoints ? this.points : this.points.slice(0, 5)
+    return html`<div class="card">
+      <h3>${t('pointsHistory')}</h3>
+      ${this.points.length === 0
+        ? html`<p class="muted">${t('noPointsYet')}</p>`
+        : html`<ul aria-label=${t('pointsHistory')}>
+            ${shown.map(
+              (e) => html`<li class="points-line">
+                <span><strong>${pointsReason(e)}</strong><div class="muted">${chinaDateTime(e.at)}${e.expiresAt ? ` · ${t('pointsExpire', { date: chinaDate(e.expiresAt) })}` : ''}</div></span>
+                <span class="delta ${e.delta > 0 ? 'up' : 'down'}">${e.delta > 0 ? `+${e.delta}` : `−${-e.delta}`}</span>
+              </li>`,
+            )}
+          </ul>`}
+      ${!this.allPoints && this.points.length > 5 ? html`<button class="more" @click=${() => (this.allPoints = true)}>${t('showAllPoints', { n: this.points.length })}</button>` : null}
+    </div>`
   }
 
   #gifts() {
@@ -109,6 +149,7 @@ export class MpMember extends LitElement {
         ${m.level.next ? html`${t('spendToReach', { amount: yuan(m.level.next.spendToGo) })} <strong>${levelName(b, m.level.next.name)}</strong>${t('fullStop')}` : t('topLevel')}
         <div class="muted">${t('lifetimeSpend', { amount: yuan(m.lifetimeSpend) })}</div>
       </div>
+      ${this.#pointsHistory()}
       ${this.#coupons()}
       ${this.#gifts()}
       <div class="card"><button class="primary" @click=${this.#remindMe}>${t('remindMe')}</button></div>

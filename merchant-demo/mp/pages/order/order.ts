@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, brand, choicesOf, go, pageQuery, productName, say, slotName, statusOf, storeName, t, wordsOf, yuan, StoreError, type Brand, type Order, type Words } from '../../lib/store'
+import { api, brand, choicesOf, go, kitName, pageQuery, productName, say, sharePath, slotName, statusOf, storeName, t, wordsOf, yuan, StoreError, type Brand, type Order, type Words } from '../../lib/store'
 import { base } from '../../lib/ui'
 import { failureOf, unavailable, type Failure } from '../../lib/mp-unavailable'
 import '../../lib/mp-consultant'
@@ -36,10 +36,28 @@ export class MpOrder extends LitElement {
   @state() paying = false
   @state() failure: Failure | null = null
   #timer = 0
+  /** refreshes in a row that failed (the store out of reach): after a few the page stops asking */
+  #misses = 0
+  #covered = false
 
   connectedCallback() {
     super.connectedCallback()
     void wx.setNavigationBarTitle({ title: t('orderTitle') })
+    // an order is the buyer's own: what a friend gets is the store's menu, with the sharer's ref
+    // (their first order rewards the sharer), and the picture of what was ordered
+    wx.onShareAppMessage(() => {
+      const b = this.brand
+      const first = b?.products.find((p) => p.id === this.order?.items[0]?.productId)
+      return { title: b ? t('shareMenu', { brand: kitName(b) }) : t('shareMenuNoBrand'), path: sharePath('pages/menu/menu'), imageUrl: first?.image ?? b?.menuImage ?? '' }
+    })
+    window.addEventListener('pagehide', this.#stop)
+    // covered by another page (the member centre, the menu) it does not ask; on top again it catches up
+    wx.onHide(() => (this.#covered = true))
+    wx.onShow(() => {
+      if (!this.#covered) return
+      this.#covered = false
+      if (this.#timer) void this.#refresh()
+    })
     void this.#start()
   }
 
@@ -51,21 +69,53 @@ export class MpOrder extends LitElement {
       ;[this.brand] = await Promise.all([brand(), this.#load()])
       if (!this.order) return void (this.failure = failureOf('order'))
     } catch (err) {
-      return void (this.failure = failureOf('order', err))
+      return void (this.failure = this.#failureOf(err))
     }
-    this.#timer = window.setInterval(() => void this.#load().catch(() => undefined), 2000)
+    if (this.#following()) this.#timer = window.setInterval(() => void this.#refresh(), 2000)
   }
   disconnectedCallback() {
     super.disconnectedCallback()
+    window.removeEventListener('pagehide', this.#stop)
+    this.#stop()
+  }
+  #stop = () => {
     clearInterval(this.#timer)
+    this.#timer = 0
+  }
+
+  /** Someone else's order says so; a missing one is missing; anything else is the store out of reach. */
+  #failureOf(err: unknown): Failure {
+    if (err instanceof StoreError && err.code === 'not_your_order') return { heading: t('notYourOrder'), detail: t('notYourOrderDetail'), retry: false }
+    return failureOf('order', err)
+  }
+
+  /** Whether the status can still change (an order that is done is not followed). */
+  #following() {
+    return !['ready', 'shipped', 'collected', 'closed', 'refunded'].includes(this.order?.status as string)
+  }
+
+  /** A refresh of the status: one the store refuses (the order gone, not theirs) ends the following, as do a few misses in a row. */
+  async #refresh() {
+    // a page the phone is not showing (WeChat hides it) does not ask
+    if (this.#covered || document.hidden) return
+    try {
+      await this.#load()
+      this.#misses = 0
+    } catch (err) {
+      if (err instanceof StoreError && err.status >= 400 && err.status < 500 && err.status !== 401) {
+        this.#stop()
+        return void (this.failure = this.#failureOf(err))
+      }
+      // a later refresh that fails keeps what is shown (the next one may work), up to a point
+      if (++this.#misses >= 5) this.#stop()
+    }
   }
 
   async #load() {
     const id = pageQuery().id
     if (!id) return
-    // a later refresh that fails keeps what is shown (the next one may work)
     this.order = (await api<{ order: Order }>('GET', `/api/orders/${encodeURIComponent(id)}`)).order
-    if (['ready', 'shipped', 'closed', 'refunded'].includes(this.order.status as string)) clearInterval(this.#timer)
+    if (!this.#following()) this.#stop()
   }
 
   /** Pay again: fresh wx.requestPayment parameters for the order's prepay; then the order-ready consent, as at checkout. */
