@@ -342,6 +342,34 @@ export class WxPresenter extends LitElement {
       flex: 1;
       min-width: 0;
     }
+    h2 button {
+      text-transform: none;
+      letter-spacing: 0;
+      font-weight: 400;
+      font-size: 11px;
+      padding: 2px 8px;
+    }
+    /* a short screen (a 720p projector): the same panel, tighter, so the timeline keeps its room */
+    @media (max-height: 800px) {
+      section {
+        padding: 8px 12px;
+      }
+      h2 {
+        margin-bottom: 5px;
+      }
+      .row {
+        margin-top: 5px;
+      }
+      .stages {
+        gap: 2px;
+      }
+      .totals {
+        margin-top: 5px;
+      }
+      td {
+        padding: 2px 0 2px 6px;
+      }
+    }
   `
 
   @state() private clock: Clock | null = null
@@ -530,7 +558,10 @@ export class WxPresenter extends LitElement {
   #clockSection() {
     const c = this.clock
     return html`<section aria-label="World clock">
-      <h2>World clock</h2>
+      <h2>
+        World clock<span class="spacer"></span>
+        <button class="danger" title="Start the world again from its seed: everything that happened is cleared" @click=${() => this.#act('/reset', {}, 'Reset the world to its seeded start? Everything that happened is cleared.')}>Reset world</button>
+      </h2>
       <div class="clock">
         ${c ? html`<wx-world-time .nowMs=${c.nowMs} .mode=${c.mode} .readAt=${this.clockReadAt}></wx-world-time>` : html`<span>—</span>`}
         ${c
@@ -542,8 +573,7 @@ export class WxPresenter extends LitElement {
         ${c?.mode === 'frozen'
           ? html`<button @click=${() => this.#act('/clock/resume')}>▶ Resume</button>`
           : html`<button @click=${() => this.#act('/clock/freeze')}>❚❚ Freeze</button>`}
-        ${['1h', '1d', '3d', '7d'].map((by) => html`<button @click=${() => this.#act('/clock/advance', { by })}>+${by}</button>`)}
-        <button class="danger" @click=${() => this.#act('/reset', {}, 'Reset the world to its seeded start? Everything that happened is cleared.')}>Reset world</button>
+        ${['1h', '1d', '3d', '7d'].map((by) => html`<button title=${`Jump ahead ${by}: what is due by then happens`} @click=${() => this.#act('/clock/advance', { by })}>+${by}</button>`)}
       </div>
       ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
     </section>`
