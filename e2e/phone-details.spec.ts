@@ -1,4 +1,6 @@
 import type { APIRequestContext, Locator } from '@playwright/test'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import config from '../playwright.config'
 import { expect, merchantUrl, phone, test } from './fixtures'
 
@@ -74,6 +76,30 @@ test('the scanner is black edge to edge, under its own white status bar', async 
   await expect(scanner.getByLabel('Time')).toHaveText(/\d\d:\d\d/)
   await scanner.getByRole('button', { name: 'Close scanner' }).click()
   await expect(scanner).toHaveCount(0)
+})
+
+test('wx.scanCode’s scanner covers the mini program’s status bar too', async ({ phones, page, request, baseURL }) => {
+  // a one-page mini program whose button calls wx.scanCode
+  const html = `<!doctype html><script src="${baseURL}/runtime/wx.js"></script><button onclick="wx.scanCode({})">Scan a code</button>`
+  const server = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html))
+  await new Promise<void>((done) => server.listen(0, done))
+  try {
+    await phones(['alice'])
+    const { appid } = (await (await request.get('/_sandbox/credentials')).json()).miniProgram
+    expect((await request.put(`/_sandbox/miniprogram/apps/${appid}`, { data: { pagesUrl: `http://localhost:${(server.address() as AddressInfo).port}` } })).ok()).toBe(true)
+    const alice = phone(page, 'alice')
+    const statusBar = (await alice.getByLabel('Time').first().boundingBox())!
+    await request.post('/_sandbox/people/alice/miniprogram/launch', { data: { entry: 'recent', path: 'pages/index/index' } })
+    await alice.locator('iframe').last().contentFrame().getByRole('button', { name: 'Scan a code' }).click()
+    const scanner = alice.getByRole('dialog', { name: 'Scan' })
+    await expect(scanner).toBeVisible()
+    expect((await scanner.boundingBox())!.y).toBeLessThanOrEqual(statusBar.y)
+    await expect(scanner.getByLabel('Time')).toHaveCSS('color', 'rgb(255, 255, 255)')
+    await scanner.getByRole('button', { name: 'Close scanner' }).click()
+    await expect(scanner).toHaveCount(0)
+  } finally {
+    server.close()
+  }
 })
 
 test('only Chats and Contacts have ⊕ in their title bar', async ({ phones, page }) => {
