@@ -2,7 +2,9 @@ import type { APIRequestContext, Locator } from '@playwright/test'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import config from '../playwright.config'
+import { worldArticle } from './articles'
 import { expect, merchantUrl, phone, test } from './fixtures'
+import { staff } from './staff'
 
 /** The phone's chrome looks like WeChat's: what a trainer's audience would notice is not a desktop page. */
 
@@ -59,6 +61,21 @@ test('a mini program page has no desktop scrollbar and scrolls by wheel', async 
   await frame.hover()
   await page.mouse.wheel(0, 500)
   await expect.poll(async () => (await metrics()).y).toBeGreaterThan(0)
+})
+
+test('an Official Account article scrolls without a desktop scrollbar', async ({ phones, page, request, baseURL }) => {
+  await phones(['alice'])
+  expect((await request.post(`${merchantUrl(baseURL!)}/admin/official-account/connect`, staff)).ok()).toBe(true)
+  await worldArticle(request, /Spring/)
+  const alice = phone(page, 'alice')
+  await alice.getByRole('tab', { name: 'Contacts' }).click()
+  await alice.getByRole('button', { name: 'Official Accounts' }).click()
+  await alice.getByRole('button', { name: /Articles \(\d+\)/ }).click()
+  await alice.getByRole('button', { name: /Spring/ }).click()
+  const html = alice.getByRole('article').locator('iframe').contentFrame().locator('html')
+  const metrics = () => html.evaluate((el) => ({ gutter: window.innerWidth - el.clientWidth, overflows: el.scrollHeight > el.clientHeight }))
+  await expect.poll(async () => (await metrics()).overflows, { message: 'the article is longer than the screen' }).toBe(true)
+  expect((await metrics()).gutter).toBe(0)
 })
 
 test('the scanner is black edge to edge, under its own white status bar', async ({ phones, page }) => {

@@ -18,7 +18,7 @@ const csp = (origin: string) =>
 
 const STYLE = `
 @font-face { font-family: 'WX CJK'; src: url('/fonts/wx-cjk.woff2') format('woff2'); unicode-range: U+3000-303F, U+4E00-9FFF, U+FF00-FFEF; }
-html { -webkit-text-size-adjust: 100%; }
+html { -webkit-text-size-adjust: 100%; scrollbar-width: none; }
 body { margin: 0; padding: 18px 18px 40px; background: #fff; color: #333; font-size: 16px; line-height: 1.75; overflow-wrap: break-word;
   font-family: -apple-system, BlinkMacSystemFont, 'PingFang SC', 'Helvetica Neue', 'Noto Sans', 'Noto Sans CJK SC', Arial, 'WX CJK', sans-serif; -webkit-font-smoothing: antialiased; }
 h1.wx-title { font-size: 22px; line-height: 1.4; margin: 0 0 12px; color: #191919; font-weight: 500; }
