@@ -99,11 +99,20 @@ test('taps land inside the frames of a scaled phone at 1280×720: an article’s
   await expect(alice.locator('iframe').last().contentFrame().getByRole('button', { name: 'Latte ¥28.00' })).toBeVisible()
 })
 
-test('without the presenter the phones grow and stay whole, and adding a phone refits them', async ({ phones, page }) => {
+test('without the presenter the phones grow and stay whole, and adding a phone or resizing the window refits them', async ({ phones, page }) => {
   await page.setViewportSize({ width: 1280, height: 720 })
   await phones(['alice', 'bob'])
   await expect.poll(() => fits(page, ['alice', 'bob'])).toEqual([])
   await page.getByRole('button', { name: /Add phone/ }).click()
   await expect(phone(page, 'carol')).toBeVisible()
+  await expect.poll(() => fits(page, ['alice', 'bob', 'carol'])).toEqual([])
+  // the window changes (a projector plugged in, the window dragged over): the phones follow
+  const height = async () => (await phone(page, 'alice').boundingBox())!.height
+  const small = await height()
+  await page.setViewportSize({ width: 1920, height: 1080 })
+  await expect.poll(height).toBeGreaterThan(small * 1.3)
+  await expect.poll(() => fits(page, ['alice', 'bob', 'carol'])).toEqual([])
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await expect.poll(height).toBeLessThan(small + 1)
   await expect.poll(() => fits(page, ['alice', 'bob', 'carol'])).toEqual([])
 })
