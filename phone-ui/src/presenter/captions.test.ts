@@ -106,12 +106,18 @@ test('names come from the world: another brand, its consultants and its tags', (
   expect(caption(event('oa.article.published', { actor: 'wxb', payload: { titles: ['Spring Oolong'] } }))).toBe('The brand published “Spring Oolong”')
 })
 
-test('setup steps fold into one line between the things people did, and say what they made', () => {
+test('setup steps fold into the line of what came just before them, and say what they made', () => {
   const at = (id: number, type: string) => event(type, { id, actor: 'wx7a7' })
   const events = [at(7, 'pay.payment.succeeded'), at(6, 'miniprogram.code.created'), at(5, 'miniprogram.code.created'), at(4, 'miniprogram.session.created'), at(3, 'qr.scanned'), at(2, 'oa.draft.added'), at(1, 'world.seeded')]
   const items = fold(events)
-  expect(items.map((i) => (i.kind === 'event' ? i.event.type : `setup×${i.events.length}`))).toEqual(['pay.payment.succeeded', 'setup×3', 'qr.scanned', 'setup×1', 'world.seeded'])
-  expect(setupSummary((items[1] as { events: SandboxEvent[] }).events)).toBe('2 mini program codes, a sign-in')
+  // each line carries the steps that came right after it; the ones before any event stand alone
+  expect(items.map((i) => [i.event?.type ?? null, i.setup.map((e) => e.id)])).toEqual([
+    ['pay.payment.succeeded', []],
+    ['qr.scanned', [6, 5, 4]],
+    ['world.seeded', [2]],
+  ])
+  expect(setupSummary(items[1]!.setup)).toBe('2 mini program codes, a sign-in')
+  expect(fold([at(3, 'oa.draft.added'), at(2, 'oa.menu.created')])).toEqual([{ event: null, setup: [at(3, 'oa.draft.added'), at(2, 'oa.menu.created')] }])
   for (const type of ['wecom.corp_tag.created', 'oa.draft.added', 'miniprogram.code.created', 'miniprogram.session.created', 'oa.push.attempted']) expect(isSetup(event(type)), type).toBe(true)
   for (const type of ['pay.notification.attempted', 'pay.order.created', 'world.seeded', 'qr.scanned']) expect(isSetup(event(type)), type).toBe(false)
 })

@@ -116,17 +116,29 @@ export function setupSummary(events: SandboxEvent[]) {
   return [...counts].map(([what, n]) => (n > 1 && what.startsWith('a ') ? `${n} ${what.slice(2)}s` : what)).join(', ')
 }
 
-export type TimelineItem = { kind: 'event'; event: SandboxEvent } | { kind: 'setup'; id: number; events: SandboxEvent[] }
+/** A timeline line: an event with the setup steps that followed it, or setup steps alone. */
+export interface TimelineItem {
+  /** the event the line reads, null for setup steps with nothing before them */
+  event: SandboxEvent | null
+  /** the bookkeeping that came right after it, newest first */
+  setup: SandboxEvent[]
+}
 
-/** The timeline's lines: each event, with every run of setup steps folded into one line. */
+/**
+ * The timeline's lines, newest first: each event carries the run of setup steps that followed it
+ * (a launch its sign-in, a notice the server's receipt), folded into a `· 2 setup steps` on its line.
+ */
 export function fold(events: SandboxEvent[]): TimelineItem[] {
   const items: TimelineItem[] = []
+  let pending: SandboxEvent[] = []
   for (const e of events) {
-    const last = items.at(-1)
-    if (!isSetup(e)) items.push({ kind: 'event', event: e })
-    else if (last?.kind === 'setup') last.events.push(e)
-    else items.push({ kind: 'setup', id: e.id, events: [e] })
+    if (isSetup(e)) pending.push(e)
+    else {
+      items.push({ event: e, setup: pending })
+      pending = []
+    }
   }
+  if (pending.length) items.push({ event: null, setup: pending })
   return items
 }
 

@@ -278,17 +278,18 @@ export class WxPresenter extends LitElement {
     button.fold {
       background: none;
       border: none;
-      padding: 0;
-      color: #9fa6ad;
+      padding: 0 0 0 4px;
+      color: #7d848b;
       text-align: left;
-      font-size: 12px;
+      font-size: 11px;
+      white-space: nowrap;
     }
     button.fold:hover {
       background: none;
       color: #e8e8e8;
     }
-    button.fold .what {
-      color: #6b727a;
+    li.step .dot {
+      opacity: 0.6;
     }
     .tag {
       white-space: nowrap;
@@ -657,27 +658,33 @@ export class WxPresenter extends LitElement {
       </h2>
       <ol data-ids=${shown.map((e) => e.id).join(',')}>
         ${fold(shown).map((item) => {
-          if (item.kind === 'event') return this.#line(item.event, ctx)
-          const open = this.unfolded.has(item.id)
-          const newest = item.events[0]!
-          return html`<li class="setup">
-              <time>${chinaTime(newest.at)}</time>
-              <span class="dot hollow"></span>
-              <button class="fold" aria-expanded=${String(open)} title="Platform bookkeeping: what the brand's server and WeChat set up behind the scenes" @click=${() => this.#unfold(item.id)}>
-                ${open ? '▾' : '▸'} ${item.events.length} setup step${item.events.length === 1 ? '' : 's'}<span class="what"> · ${setupSummary(item.events)}</span>
-              </button>
-            </li>
-            ${open ? item.events.map((e) => this.#line(e, ctx, true)) : nothing}`
+          const id = item.setup[0]?.id ?? 0
+          const open = item.setup.length > 0 && this.unfolded.has(id)
+          const steps = item.setup.length
+            ? html`<button
+                class="fold"
+                aria-expanded=${String(open)}
+                title=${`Platform bookkeeping behind the scenes: ${setupSummary(item.setup)}`}
+                @click=${(e: Event) => {
+                  e.stopPropagation()
+                  this.#unfold(id)
+                }}
+              >
+                · ${item.setup.length} setup step${item.setup.length === 1 ? '' : 's'} ${open ? '▾' : '▸'}
+              </button>`
+            : nothing
+          return html`${item.event ? this.#line(item.event, ctx, steps) : html`<li class="setup"><time>${chinaTime(item.setup[0]!.at)}</time><span class="dot hollow"></span><span>${steps}</span></li>`}
+          ${open ? item.setup.map((e) => this.#line(e, ctx, nothing, true)) : nothing}`
         })}
       </ol>
     </section>`
   }
 
-  #line(e: SandboxEvent, ctx: CaptionContext, inSetup = false) {
+  #line(e: SandboxEvent, ctx: CaptionContext, steps: unknown = nothing, inSetup = false) {
     return html`<li class=${inSetup ? 'step' : ''} @click=${() => this.#toggle(e.id)} title="Click for the event as the platform logged it">
       <time>${chinaTime(e.at)}</time>
       <span class="dot" style="background:${SURFACE_COLOURS[e.surface] ?? '#8a9099'}"></span>
-      <span>${caption(e, ctx)}${e.channel ? html`<span class="tag">${channelLabel(e.channel)}</span>` : nothing}</span>
+      <span>${caption(e, ctx)}${e.channel ? html`<span class="tag">${channelLabel(e.channel)}</span>` : nothing}${steps}</span>
       ${this.open.has(e.id) ? html`<pre>${JSON.stringify({ type: e.type, actor: e.actor, subject: e.subject, journeyId: e.journeyId, payload: e.payload }, null, 2)}</pre>` : nothing}
     </li>`
   }
