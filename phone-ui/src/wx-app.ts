@@ -16,13 +16,13 @@ const PICKER_GAP = 8
 const MAX_SCALE = 1.4
 
 /**
- * The presenter beside the phones: a quarter of the window's width (320–480 px) and the stage's
+ * The presenter beside the phones: 27 % of the window's width (350–480 px) and the stage's
  * height, its text zoomed with the window from 1280 × 720 up (×1 there, ×1.25 at 1920 × 1080), so
  * that the room reads it as well as the phones.
  */
 export function presenterBox(windowWidth: number, stageHeight: number) {
   const zoom = Math.round(Math.min(1.3, Math.max(1, stageHeight / 810)) * 100) / 100
-  const width = Math.min(480, Math.max(320, windowWidth / 4))
+  const width = Math.min(480, Math.max(350, windowWidth * 0.27))
   return { zoom, width: Math.floor(width / zoom), height: Math.floor(stageHeight / zoom) }
 }
 
@@ -107,7 +107,7 @@ export class WxApp extends LitElement {
     /* the presenter's box: the stage's height, a quarter of the width, zoomed with the window (below) */
     wx-presenter {
       flex: none;
-      width: clamp(320px, 25vw, 420px);
+      width: clamp(350px, 27vw, 480px);
       max-height: none;
       height: 100%;
       box-sizing: border-box;
@@ -155,7 +155,7 @@ export class WxApp extends LitElement {
   @state() private presenter = false
   /** the phones' scale, fitted to the stage whenever the window or the number of phones changes */
   @state() private scale = 1
-  @state() private presenterBox = { zoom: 1, width: 320, height: 0 }
+  @state() private presenterBox = { zoom: 1, width: 350, height: 0 }
   #resize = new ResizeObserver(() => this.#fit())
 
   disconnectedCallback() {
