@@ -8,7 +8,9 @@ test.use({ samplePages: true })
 test('a paid order shows in the funnel as people in nested stages, each figure defined on hover; after a reset the phones are home and the timeline holds exactly the new world', async ({ phones, page, request, baseURL }) => {
   const merchant = await startSampleMerchant(baseURL!)
   try {
-    const card = { appid: merchant.appid, title: 'Sample Store', path: `pages/index/index?merchant=${merchant.url}` }
+    const { templates } = (await (await request.get(`/_sandbox/miniprogram/templates?appid=${merchant.appid}`)).json()) as { templates: { templateId: string; titleEn: string }[] }
+    const [ready, other] = templates
+    const card = { appid: merchant.appid, title: 'Sample Store', path: `pages/index/index?merchant=${merchant.url}&tmpl=${ready!.templateId},${other!.templateId}` }
     expect((await request.post('/_sandbox/people/bob/messages', { data: { to: 'alice', type: 'miniprogram', miniprogram: card } })).ok()).toBe(true)
     await phones(['alice', 'bob'])
     await page.getByRole('button', { name: 'Presenter' }).click()
@@ -27,6 +29,12 @@ test('a paid order shows in the funnel as people in nested stages, each figure d
     for (const d of '123456') await sheet.getByRole('button', { name: d, exact: true }).click()
     await alice.getByRole('button', { name: 'Done' }).click()
     await expect(store.locator('#status')).toHaveText('Paid ✓')
+
+    // she allows one message and turns the other off: the timeline says which, by name
+    await store.getByRole('button', { name: 'Subscribe' }).click()
+    await alice.getByRole('switch', { name: other!.titleEn }).click()
+    await alice.getByRole('button', { name: 'Allow' }).click()
+    await expect(timeline).toContainText(`Alice Wang allowed the “${ready!.titleEn}” message and declined the “${other!.titleEn}” message`)
 
     // the timeline says it as a trainer would; the platform's bookkeeping folds away
     await expect(timeline).toContainText('Alice Wang paid ¥18.00 for Sample Store - latte')
