@@ -133,3 +133,60 @@ test('times are China time, as the phones show them; a clock jump says how far',
   expect(caption(event('clock.advanced', { actor: 'sandbox', payload: { from: '2026-03-02T01:00:00.000Z', to: '2026-03-09T01:00:00.000Z', fired: 2 } }))).toBe('Time jumps ahead 7 days to 03-09 09:00 · 2 scheduled jobs ran')
   expect(caption(event('world.seeded', { actor: 'sandbox', payload: { seed: '1' } }))).toBe('The world starts fresh (seed 1)')
 })
+
+test('one line per event type of the journeys, as the timeline reads it', () => {
+  const lines: Record<string, string> = {}
+  for (const { events } of golden) {
+    const c = ctx(events)
+    for (const e of events) lines[e.type] ??= `${isSetup(e) ? '(setup) ' : ''}${caption(e, c)}`
+  }
+  expect(Object.fromEntries(Object.entries(lines).sort(([a], [b]) => a.localeCompare(b)))).toMatchInlineSnapshot(`
+    {
+      "channels.account.updated": "(setup) Lumen Coffee updated its Channels profile",
+      "channels.live.ended": "Lumen Coffee ended its Channels live · 2 viewers, 1 product tap, 1 order",
+      "channels.live.joined": "Alice Wang joined Lumen Coffee's Channels live",
+      "channels.live.left": "Carol Zhang left the Channels live",
+      "channels.live.scheduled": "Lumen Coffee scheduled a Channels live: “Friday tasting live”",
+      "channels.live.started": "Lumen Coffee went live on Channels: “Friday tasting live”",
+      "channels.product.tapped": "Alice Wang tapped Latte on the live shelf",
+      "channels.video.posted": "Lumen Coffee posted a Channels video: “Morning pour-over, step by step”",
+      "chat.card.forwarded": "Bob Li forwarded a Lumen Coffee Store card to Carol Zhang",
+      "chat.card.shared": "Alice Wang shared a Lumen Coffee Store card with Bob Li",
+      "clock.advanced": "Time jumps ahead 7 days to 03-09 09:00 · 1 scheduled job ran",
+      "miniprogram.code.created": "(setup) Lumen Coffee's server made a mini program code for pages/menu/menu",
+      "miniprogram.launched": "Alice Wang opened Lumen Coffee Store (scene 1058: Official Account article)",
+      "miniprogram.pages.published": "(setup) Lumen Coffee Store published its pages",
+      "miniprogram.session.created": "(setup) Alice Wang signed in to Lumen Coffee Store",
+      "miniprogram.subscribe-message.sent": "Lumen Coffee sent Grace Sun the “Coupon expiring” message",
+      "miniprogram.subscribe.answered": "Grace Sun allowed the “Coupon expiring” message and 1 other",
+      "oa.article.published": "Lumen Coffee published “Spring Oolong”",
+      "oa.article.read": "Alice Wang read “Spring Oolong”",
+      "oa.draft.added": "(setup) Lumen Coffee saved an article draft",
+      "oa.followed": "Henry Wu followed Lumen Coffee's Official Account",
+      "oa.menu.created": "(setup) Lumen Coffee set up its Official Account menu",
+      "oa.message.delivered": "Lumen Coffee's Official Account sent a notice to Carol Zhang: “订单支付成功通知”",
+      "oa.push.attempted": "(setup) WeChat told Lumen Coffee's server that its notice reached Carol Zhang (1st try, received)",
+      "oa.push.finished": "WeChat told Lumen Coffee's server that its notice reached Carol Zhang (acknowledged)",
+      "oa.qrcode.created": "(setup) Lumen Coffee made a follow code (store=sh02)",
+      "oa.server.verified": "(setup) WeChat checked Lumen Coffee's Official Account server",
+      "pay.notification.attempted": "WeChat Pay told Lumen Coffee's server the order is paid (1st try, acknowledged)",
+      "pay.order.created": "Lumen Coffee asked WeChat Pay to charge ¥28.00 for Carol Zhang's order · Latte",
+      "pay.payment.cancelled": "Bob Li closed the pay sheet without paying",
+      "pay.payment.failed": "Bob Li's payment failed: wrong payment password",
+      "pay.payment.succeeded": "Carol Zhang paid ¥28.00 for Latte",
+      "pay.refund.created": "Lumen Coffee refunded Dave Chen ¥28.00 of ¥54.00 · wrong drink",
+      "pay.refund.success": "Dave Chen's refund of ¥28.00 arrived",
+      "qr.scanned": "Alice Wang scanned Lumen Coffee's mini program code from a photo",
+      "wecom.callback.verified": "(setup) WeCom checked Lumen Coffee's server",
+      "wecom.contact.added": "Alice Wang added Lily Chen, Lumen Coffee's consultant, on WeCom",
+      "wecom.contact.tagged": "Lumen Coffee tagged Alice Wang “Bought” in WeCom",
+      "wecom.contact_way.created": "(setup) Lumen Coffee made a code to add Lily Chen",
+      "wecom.corp_tag.created": "(setup) Lumen Coffee made WeCom customer tags “Bought” and “Repeat buyer”",
+      "wecom.message.delivered": "Lily Chen welcomed Alice Wang on WeCom",
+      "wecom.msg_template.created": "Lumen Coffee prepared a WeCom mass message for 1 customer",
+      "wecom.msg_template.sent": "Lily Chen sent the mass message (1 delivered)",
+      "wecom.push.attempted": "WeCom told Lumen Coffee's server that a customer added a consultant (1st try, received)",
+      "world.seeded": "The world starts fresh (seed 1)",
+    }
+  `)
+})
