@@ -105,7 +105,7 @@ export async function main(argv: string[]): Promise<number> {
         golden: !args.visual && (args.accept || args.seed === 1),
         beforeStep: prompt ? async (caption, i) => void (await prompt.question(paint(36, `  ${name} step ${i + 1}: ${caption} — press Enter `))) : undefined,
         afterStep: async (s, _i, world) => {
-          if (visual) s.screenshot = await visual.screenshot(world.people, world.screens)
+          if (visual) s.screenshot = await visual.screenshot(world.people, world.screens, world.events)
           console.log(`${paint(2, chinaTime(s.at).padStart(12))} ${s.ok ? paint(32, 'pass') : paint(31, 'FAIL')} ${paint(2, `${String(s.ms).padStart(5)} ms`)}  ${name} · ${s.caption}${s.error ? `\n      ${paint(31, s.error)}` : ''}`)
         },
         onSandbox: visual ? (urls, cast) => visual.open(urls, castOf(j!.run, cast)) : undefined,

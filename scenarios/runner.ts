@@ -73,7 +73,7 @@ export interface RunOptions {
   /** called before each step (the presenter's Enter in --step mode) */
   beforeStep?: (caption: string, index: number) => Promise<void>
   /** called after each step (progress lines; screenshots in --visual mode) */
-  afterStep?: (step: StepResult, index: number, world: { people: string[]; screens: Record<string, Screen | null> }) => Promise<void> | void
+  afterStep?: (step: StepResult, index: number, world: { people: string[]; screens: Record<string, Screen | null>; events: SandboxEvent[] }) => Promise<void> | void
   /** called once the sandbox is up (visual mode opens the phones there) */
   onSandbox?: (urls: { platformUrl: string; merchantUrl: string }, cast: string[]) => Promise<void>
   /** called before the sandbox closes */
@@ -147,7 +147,7 @@ export async function runJourney(j: Journey, opts: RunOptions = {}): Promise<Jou
       lastEvent = fresh.at(-1)?.id ?? lastEvent
       result.at = (await control.get('/clock')).now
       steps.push(result)
-      await opts.afterStep?.(result, steps.length - 1, { people: CAST.filter((id) => people[id].active), screens: Object.fromEntries(CAST.map((id) => [id, people[id].screen])) })
+      await opts.afterStep?.(result, steps.length - 1, { people: CAST.filter((id) => people[id].active), screens: Object.fromEntries(CAST.map((id) => [id, people[id].screen])), events: fresh })
       if (!result.ok) throw new StopJourney()
       return value as never
     },

@@ -1,5 +1,52 @@
 import { chromium, type Browser, type Locator, type Page } from '@playwright/test'
 import type { Screen } from './actors/person'
+import type { SandboxEvent } from './actors/types'
+
+/** A screen of the phone itself (not the mini program) that a step's picture shows, as wx-phone's stack names them. */
+export type PhoneView = { kind: 'conversation'; id: string } | { kind: 'wecom'; conversation: string } | { kind: 'service-notifications' } | { kind: 'wallet' }
+
+/** What a step's picture shows beyond the page each person is on, read from the step's events. */
+export interface StepView {
+  /** per person: the phone's own screen shown over the mini program (what arrived for them) */
+  phone: Record<string, PhoneView>
+  /** per person: the subscription prompt they answered (template id → accept | reject) */
+  consent: Record<string, Record<string, string>>
+  /** per person: the pay sheet's error (the payment they tried failed) */
+  payError: Record<string, 'wrong_password' | 'insufficient_balance'>
+  /** nobody did anything a phone shows (the operator's funnel, checks): the presenter's view */
+  presenter: boolean
+}
+
+/** Events a person's own action writes (after them, what arrived earlier is no longer on screen). */
+const OWN = /^(miniprogram\.launched|pay\.payment\.|pay\.order\.created|chat\.card\.shared|qr\.scanned|channels\.|oa\.article\.read|oa\.followed|wecom\.contact\.added)/
+
+/**
+ * From a step's events, what its picture should show: a chat card, a consultant's welcome, a
+ * subscription message or a refund that reached someone (and was the last thing that happened to
+ * them), the consent prompt they answered, the pay sheet's error; and the presenter's funnel when no
+ * phone has anything new to show.
+ */
+export function stepView(events: SandboxEvent[], cast: readonly string[], screensChanged: boolean): StepView {
+  const view: StepView = { phone: {}, consent: {}, payError: {}, presenter: false }
+  const arrived = (person: string, v: PhoneView) => cast.includes(person) && (view.phone[person] = v)
+  for (const e of events) {
+    const to = (e.payload.recipients as string[] | undefined) ?? []
+    if (cast.includes(e.actor) && OWN.test(e.type)) {
+      delete view.phone[e.actor]
+      if (e.type === 'pay.payment.succeeded') delete view.payError[e.actor]
+    }
+    if (e.type === 'chat.card.shared') for (const p of to) if (p !== e.actor) arrived(p, { kind: 'conversation', id: e.subject.conversation! })
+    if (e.type === 'wecom.message.delivered') for (const p of to) arrived(p, { kind: 'wecom', conversation: String(e.payload.conversation) })
+    if (e.type === 'miniprogram.subscribe-message.sent' && e.subject.person) arrived(e.subject.person, { kind: 'service-notifications' })
+    if (e.type === 'pay.refund.created' && e.subject.person) arrived(e.subject.person, { kind: 'wallet' })
+    if (e.type === 'miniprogram.subscribe.answered' && cast.includes(e.actor)) view.consent[e.actor] = e.payload.answers as Record<string, string>
+    if (e.type === 'pay.payment.failed' && cast.includes(e.actor)) view.payError[e.actor] = e.payload.reason as StepView['payError'][string]
+  }
+  const acted = events.some((e) => cast.includes(e.actor) && OWN.test(e.type))
+  const shown = Object.keys(view.phone).length + Object.keys(view.consent).length + Object.keys(view.payError).length
+  view.presenter = !screensChanged && !acted && shown === 0
+  return view
+}
 
 /** Chromium as e2e/ runs it: Debian's build, no sandbox, nothing phoning home. */
 const LAUNCH = {
@@ -43,7 +90,7 @@ export async function openVisual() {
       }
     },
     /** A PNG (base64) of the phones of the people who have acted so far (at most four). */
-    async screenshot(people: string[], screens: Record<string, Screen | null> = {}): Promise<string> {
+    async screenshot(people: string[], screens: Record<string, Screen | null> = {}, events: SandboxEvent[] = []): Promise<string> {
       if (!page) return ''
       // phones in the order people first acted; one more is added beside the others (the ones
       // shown keep their mini program open), the first ones open the page
@@ -65,14 +112,30 @@ export async function openVisual() {
       }
       await page.waitForTimeout(400)
       const sheets: Locator[] = []
+      let changed = false
       for (const [i, person] of list.entries()) {
         const screen = screens[person]
         if (!screen || onPhone.get(person) === screen.n) continue
         onPhone.set(person, screen.n)
+        changed = true
         const sheet = await showScreen(page.getByRole('region', { name: /'s phone$/ }).nth(i), screen).catch(() => null)
         if (sheet) sheets.push(sheet)
       }
+      // what the step's events say reached the phones, shown over their pages for the picture only
+      const view = stepView(events, list, changed)
+      const undo: (() => Promise<unknown>)[] = []
+      for (const [i, person] of list.entries()) {
+        const phone = page.getByRole('region', { name: /'s phone$/ }).nth(i)
+        const error = view.payError[person]
+        if (error) undo.push(await showPayError(phone, error).catch(() => async () => undefined))
+        const consent = view.consent[person]
+        if (consent) undo.push(await showConsent(phone, base, consent).catch(() => async () => undefined))
+        const arrived = view.phone[person]
+        if (arrived) undo.push(await showOnPhone(phone, arrived).catch(() => async () => undefined))
+      }
+      if (view.presenter) undo.push(await showPresenter(page).catch(() => async () => undefined))
       const png = (await page.screenshot()).toString('base64')
+      for (const u of undo.reverse()) await u().catch(() => undefined)
       // the sheet was only shown: close it without answering WeChat Pay (the actor already did)
       for (const phone of sheets) await phone.locator('wx-mp-container').evaluate((el: any) => el.pay?.done?.({ outcome: 'cancel', message: '' })).catch(() => undefined)
       return png
@@ -111,6 +174,81 @@ async function showScreen(phone: Locator, screen: Screen): Promise<Locator | nul
   await phone.locator('iframe').last().contentFrame().locator('body').evaluate((_, params) => void (window as any).wx.requestPayment(params).catch(() => undefined), screen.paySheet)
   await phone.getByRole('dialog', { name: /WeChat Pay|微信支付/ }).waitFor({ timeout: 3000 }).catch(() => undefined)
   return phone
+}
+
+/** wx-phone, the element around a phone's region (its state opens the phone's own screens). */
+const phoneElement = (phone: Locator) => phone.evaluateHandle((el) => (el.getRootNode() as ShadowRoot).host)
+
+/**
+ * Shows one of the phone's own screens (a chat, the consultant's WeCom chat, Service Notifications,
+ * the wallet) over whatever is open, as the person would see it had they looked; answers the undo.
+ */
+async function showOnPhone(phone: Locator, v: PhoneView) {
+  const host = await phoneElement(phone)
+  await host.evaluate(async (el: any, view) => {
+    el.__visualStack = el.stack
+    el.stack = [...el.stack, view]
+    // the mini program and Channels stay open under it (the next step goes on there)
+    for (const layer of el.shadowRoot.querySelectorAll('wx-mp-container, wx-channels')) layer.style.visibility = 'hidden'
+    await el.updateComplete
+  }, v)
+  // the screen loads its messages, notifications or bills
+  await phone.page().waitForTimeout(700)
+  return () =>
+    host.evaluate(async (el: any) => {
+      el.stack = el.__visualStack ?? []
+      for (const layer of el.shadowRoot.querySelectorAll('wx-mp-container, wx-channels')) layer.style.visibility = ''
+      await el.updateComplete
+    })
+}
+
+/** WeChat's subscription prompt over the page, each message switched as the person answered (never sent: the actor already answered). */
+async function showConsent(phone: Locator, base: string, answers: Record<string, string>) {
+  const container = phone.locator('wx-mp-container')
+  const { templates } = (await (await fetch(`${base}/_sandbox/miniprogram/templates`)).json()) as { templates: { templateId: string; title: string; titleEn: string }[] }
+  const lang = await container.evaluate((el: any) => el.lang as string)
+  const items = Object.keys(answers).map((id) => {
+    const t = templates.find((t) => t.templateId === id)
+    return { tmplId: id, title: (lang === 'zh' ? t?.title : t?.titleEn) ?? id }
+  })
+  const off = Object.entries(answers).filter(([, a]) => a !== 'accept').map(([id]) => id)
+  await container.evaluate(
+    async (el: any, { items, off }) => {
+      el.subscribing = { items, done: () => undefined }
+      await el.updateComplete
+      const sheet = el.shadowRoot.querySelector('wx-subscribe-sheet')
+      if (sheet) {
+        sheet.off = new Set(off)
+        await sheet.updateComplete
+      }
+    },
+    { items, off },
+  )
+  return () => container.evaluate((el: any) => void (el.subscribing = null))
+}
+
+/** The pay sheet's own alert for a failed payment (wrong password, not enough balance), over the sheet that is up. */
+async function showPayError(phone: Locator, reason: 'wrong_password' | 'insufficient_balance') {
+  const sheet = phone.locator('wx-pay-sheet')
+  await sheet.waitFor({ state: 'attached', timeout: 3000 })
+  const zh = (await phone.locator('wx-mp-container').evaluate((el: any) => el.lang)) === 'zh'
+  const text = reason === 'wrong_password' ? (zh ? ['支付密码错误，请重试', '重试'] : ['Incorrect payment password. Try again.', 'Retry']) : zh ? ['零钱余额不足，请选择其他付款方式', '确定'] : ['Insufficient balance. Choose another payment method.', 'OK']
+  await sheet.evaluate(async (el: any, [t, b]) => {
+    el.alert = { text: t, button: b }
+    await el.updateComplete
+  }, text)
+  return () => sheet.evaluate((el: any) => void (el.alert = null))
+}
+
+/** The presenter's view beside the phones (the timeline and the funnel): what a step of checks or the operator's numbers is about. */
+async function showPresenter(page: Page) {
+  const toggle = page.getByRole('button', { name: /^(Presenter|演示者|讲解)/ }).first()
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click()
+  await page.getByRole('region', { name: 'Funnel' }).or(page.locator('section[aria-label="Funnel"]')).first().waitFor({ timeout: 4000 }).catch(() => undefined)
+  await page.waitForTimeout(500)
+  return async () => {
+    if ((await toggle.getAttribute('aria-pressed')) === 'true') await toggle.click()
+  }
 }
 
 /** The people a journey names in its parameters (`async ({ alice, bob, brand }) => …`), in that order. */
