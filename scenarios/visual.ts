@@ -12,7 +12,7 @@ export interface StepView {
   /** per person: the subscription prompt they answered (template id → accept | reject) */
   consent: Record<string, Record<string, string>>
   /** per person: the pay sheet's error (the payment they tried failed) */
-  payError: Record<string, 'wrong_password' | 'insufficient_balance'>
+  payError: Record<string, { reason: 'wrong_password' | 'insufficient_balance'; event: SandboxEvent }>
   /** nobody did anything a phone shows (the operator's funnel, checks): the presenter's view */
   presenter: boolean
 }
@@ -38,9 +38,9 @@ export function stepView(events: SandboxEvent[], cast: readonly string[], screen
     if (e.type === 'chat.card.shared') for (const p of to) if (p !== e.actor) arrived(p, { kind: 'conversation', id: e.subject.conversation! })
     if (e.type === 'wecom.message.delivered') for (const p of to) arrived(p, { kind: 'wecom', conversation: String(e.payload.conversation) })
     if (e.type === 'miniprogram.subscribe-message.sent' && e.subject.person) arrived(e.subject.person, { kind: 'service-notifications' })
-    if (e.type === 'pay.refund.created' && e.subject.person) arrived(e.subject.person, { kind: 'wallet' })
+    if (e.type.startsWith('pay.refund.') && e.subject.person) arrived(e.subject.person, { kind: 'wallet' })
     if (e.type === 'miniprogram.subscribe.answered' && cast.includes(e.actor)) view.consent[e.actor] = e.payload.answers as Record<string, string>
-    if (e.type === 'pay.payment.failed' && cast.includes(e.actor)) view.payError[e.actor] = e.payload.reason as StepView['payError'][string]
+    if (e.type === 'pay.payment.failed' && cast.includes(e.actor)) view.payError[e.actor] = { reason: e.payload.reason as 'wrong_password' | 'insufficient_balance', event: e }
   }
   const acted = events.some((e) => cast.includes(e.actor) && OWN.test(e.type))
   const shown = Object.keys(view.phone).length + Object.keys(view.consent).length + Object.keys(view.payError).length
@@ -62,7 +62,10 @@ const LAUNCH = {
  * the member centre) is shown by opening the page it corresponds to in the phone's mini program
  * (`wx.redirectTo` in the open page, as a tap would), with WeChat Pay's sheet over it when it is up
  * (`wx.requestPayment` with the order's parameters; the sheet is closed again after the picture
- * without answering WeChat Pay, so it pays or cancels nothing).
+ * without answering WeChat Pay, so it pays or cancels nothing). What the step's events say reached a
+ * phone is shown over it for the picture only (`stepView`): a chat card, the consultant's welcome,
+ * Service Notifications, the wallet after a refund, the consent prompt as answered, the pay sheet's
+ * error; a step where no phone changes (checks, the operator's funnel) shows the presenter's view.
  */
 export async function openVisual() {
   const browser: Browser = await chromium.launch({ ...LAUNCH, headless: !process.env.DISPLAY })
@@ -124,16 +127,21 @@ export async function openVisual() {
       // what the step's events say reached the phones, shown over their pages for the picture only
       const view = stepView(events, list, changed)
       const undo: (() => Promise<unknown>)[] = []
+      // a picture that cannot be staged is left as it is (VISUAL_DEBUG says why)
+      const skip = (what: string) => (err: Error) => {
+        if (process.env.VISUAL_DEBUG) console.error(`visual: no ${what}: ${err.message}`)
+        return async () => undefined
+      }
       for (const [i, person] of list.entries()) {
         const phone = page.getByRole('region', { name: /'s phone$/ }).nth(i)
         const error = view.payError[person]
-        if (error) undo.push(await showPayError(phone, error).catch(() => async () => undefined))
+        if (error) undo.push(await showPayError(phone, base, error.reason, error.event).catch(skip('pay sheet error')))
         const consent = view.consent[person]
-        if (consent) undo.push(await showConsent(phone, base, consent).catch(() => async () => undefined))
+        if (consent) undo.push(await showConsent(phone, base, consent).catch(skip('consent prompt')))
         const arrived = view.phone[person]
-        if (arrived) undo.push(await showOnPhone(phone, arrived).catch(() => async () => undefined))
+        if (arrived) undo.push(await showOnPhone(phone, arrived).catch(skip(arrived.kind)))
       }
-      if (view.presenter) undo.push(await showPresenter(page).catch(() => async () => undefined))
+      if (view.presenter) undo.push(await showPresenter(page).catch(skip('presenter')))
       const png = (await page.screenshot()).toString('base64')
       for (const u of undo.reverse()) await u().catch(() => undefined)
       // the sheet was only shown: close it without answering WeChat Pay (the actor already did)
@@ -214,12 +222,15 @@ async function showConsent(phone: Locator, base: string, answers: Record<string,
   const off = Object.entries(answers).filter(([, a]) => a !== 'accept').map(([id]) => id)
   await container.evaluate(
     async (el: any, { items, off }) => {
-      el.subscribing = { items, done: () => undefined }
+      // never answered: the sheet is taken away again after the picture
+      el.subscribing = { items, done: Function.prototype }
       await el.updateComplete
       const sheet = el.shadowRoot.querySelector('wx-subscribe-sheet')
       if (sheet) {
         sheet.off = new Set(off)
         await sheet.updateComplete
+        // the sheet slides up: the picture is of it in place
+        await Promise.all(sheet.shadowRoot.getAnimations().map((a: Animation) => a.finished))
       }
     },
     { items, off },
@@ -228,16 +239,33 @@ async function showConsent(phone: Locator, base: string, answers: Record<string,
 }
 
 /** The pay sheet's own alert for a failed payment (wrong password, not enough balance), over the sheet that is up. */
-async function showPayError(phone: Locator, reason: 'wrong_password' | 'insufficient_balance') {
-  const sheet = phone.locator('wx-pay-sheet')
+async function showPayError(phone: Locator, base: string, reason: 'wrong_password' | 'insufficient_balance', failed: SandboxEvent) {
+  const container = phone.locator('wx-mp-container')
+  const sheet = container.locator('wx-pay-sheet')
+  // the sheet the person typed into, up again for the picture: the order's amount and the merchant's name, never submitted
+  const opened = (await sheet.count()) === 0
+  if (opened) {
+    const [{ events }, credentials] = await Promise.all([fetch(`${base}/_sandbox/events?type=pay.order.created`).then((r) => r.json()), fetch(`${base}/_sandbox/credentials`).then((r) => r.json())])
+    const order = (events as SandboxEvent[]).findLast((e) => e.subject.out_trade_no === failed.subject.out_trade_no)
+    if (!order) throw new Error(`no prepay for ${failed.subject.out_trade_no}`)
+    const summary = { merchantName: credentials.pay.merchantName, description: order.payload.description, total: order.payload.total }
+    await container.evaluate(async (el: any, summary) => {
+      el.pay = { summary, submit: Function.prototype, done: Function.prototype }
+      await el.updateComplete
+    }, summary)
+  }
   await sheet.waitFor({ state: 'attached', timeout: 3000 })
-  const zh = (await phone.locator('wx-mp-container').evaluate((el: any) => el.lang)) === 'zh'
+  const zh = (await container.evaluate((el: any) => el.lang)) === 'zh'
   const text = reason === 'wrong_password' ? (zh ? ['支付密码错误，请重试', '重试'] : ['Incorrect payment password. Try again.', 'Retry']) : zh ? ['零钱余额不足，请选择其他付款方式', '确定'] : ['Insufficient balance. Choose another payment method.', 'OK']
   await sheet.evaluate(async (el: any, [t, b]) => {
     el.alert = { text: t, button: b }
     await el.updateComplete
+    await Promise.all(el.shadowRoot.getAnimations().map((a: Animation) => a.finished))
   }, text)
-  return () => sheet.evaluate((el: any) => void (el.alert = null))
+  return async () => {
+    await sheet.evaluate((el: any) => void (el.alert = null))
+    if (opened) await container.evaluate((el: any) => void (el.pay = null))
+  }
 }
 
 /** The presenter's view beside the phones (the timeline and the funnel): what a step of checks or the operator's numbers is about. */
