@@ -49,7 +49,7 @@ test('the member centre shows the points history from the store’s ledger: earn
   await page.setViewportSize({ width: 1280, height: 720 })
   expect((await request.post('/_sandbox/people/alice/miniprogram/launch', { data: { entry: 'search', path: 'pages/member/member' } })).ok()).toBe(true)
   const top = phone(page, 'alice').locator('iframe').last().contentFrame()
-  const history = top.getByRole('list', { name: 'Points history' })
+  const history = top.getByRole('list', { name: 'Earned and spent' })
   const lines = history.getByRole('listitem')
   await expect(lines.nth(0)).toContainText(`Earned for order ${spent.pickupNo}`, { timeout: 15_000 })
   await expect(lines.nth(0)).toContainText('+23')

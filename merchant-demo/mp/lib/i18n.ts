@@ -98,6 +98,8 @@ export const STRINGS = {
   topLevel: { en: 'You are at the top level.', zh: '您已是最高等级。' },
   lifetimeSpend: { en: 'Lifetime spend {amount}', zh: '累计消费 {amount}' },
   pointsHistory: { en: 'Points history', zh: '积分明细' },
+  /** the history's list (its name does not say "points": the member card's figure is labelled Points) */
+  pointsLedger: { en: 'Earned and spent', zh: '积分收支' },
   noPointsYet: { en: 'No points yet: every ¥1 you pay earns points.', zh: '暂无积分记录：每消费 ¥1 即可获得积分。' },
   pointsForOrder: { en: 'Earned for order {no}', zh: '订单 {no} 获得' },
   pointsReferral: { en: 'A friend’s first order from your share', zh: '好友通过你的分享首次下单' },

@@ -83,7 +83,7 @@ export class MpMember extends LitElement {
       <h3>${t('pointsHistory')}</h3>
       ${this.points.length === 0
         ? html`<p class="muted">${t('noPointsYet')}</p>`
-        : html`<ul aria-label=${t('pointsHistory')}>
+        : html`<ul aria-label=${t('pointsLedger')}>
             ${shown.map(
               (e) => html`<li class="points-line">
                 <span><strong>${pointsReason(e)}</strong><div class="muted">${chinaDateTime(e.at)}${e.expiresAt ? ` · ${t('pointsExpire', { date: chinaDate(e.expiresAt) })}` : ''}</div></span>
