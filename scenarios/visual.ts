@@ -67,7 +67,7 @@ const LAUNCH = {
  * Service Notifications, the wallet after a refund, the consent prompt as answered, the pay sheet's
  * error; a step where no phone changes (checks, the operator's funnel) shows the presenter's view.
  */
-export async function openVisual() {
+export async function openVisual(opts: { staged?: (page: Page) => Promise<void> } = {}) {
   const browser: Browser = await chromium.launch({ ...LAUNCH, headless: !process.env.DISPLAY })
   let page: Page | null = null
   let base = ''
@@ -142,6 +142,8 @@ export async function openVisual() {
         if (arrived) undo.push(await showOnPhone(phone, arrived).catch(skip(arrived.kind)))
       }
       if (view.presenter) undo.push(await showPresenter(page).catch(skip('presenter')))
+      // (tests look at the page as it is photographed)
+      await opts.staged?.(page)
       const png = (await page.screenshot()).toString('base64')
       for (const u of undo.reverse()) await u().catch(() => undefined)
       // the sheet was only shown: close it without answering WeChat Pay (the actor already did)
