@@ -34,7 +34,10 @@ test('the subscription prompt names each message with its own switch; only the o
   const prompt = alice.getByRole('dialog', { name: 'Lumen Coffee Store wants to send you the following messages' })
   await expect(prompt.getByRole('switch')).toHaveCount(1)
   await expect(prompt.getByRole('switch', { name: 'Order ready for pickup' })).toHaveAttribute('aria-checked', 'true')
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/subscribe-one.png` })
+  if (SHOTS) {
+    await alice.locator('wx-subscribe-sheet').evaluate((el) => Promise.all(el.shadowRoot!.getAnimations().map((a) => a.finished)))
+    await page.screenshot({ path: `${SHOTS}/subscribe-one.png` })
+  }
   await prompt.getByRole('button', { name: 'Allow' }).click()
   await expect(top().getByLabel('Order status')).toHaveText('Paid · being prepared')
   expect(await credits(request, 'alice')).toEqual({ 'order-ready': 1 })
@@ -89,7 +92,10 @@ test('checkout offers the WeChat address book (wx.chooseAddress); a bad typed ad
   await top().getByRole('button', { name: 'Choose a WeChat address' }).click()
   const book = alice.getByRole('dialog', { name: 'Choose Shipping Address' })
   await expect(book.getByRole('button', { name: /^Alice Wang 139\d{8} Apt 1203/ }).or(book.getByRole('button', { name: /^Alice Wang 139\d{8} 88 Century Avenue/ }))).toBeVisible()
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/choose-address.png` })
+  if (SHOTS) {
+    await alice.locator('wx-address-sheet').evaluate((el) => Promise.all(el.shadowRoot!.getAnimations().map((a) => a.finished)))
+    await page.screenshot({ path: `${SHOTS}/choose-address.png` })
+  }
   await book.getByRole('button', { name: /^Alice Wang/ }).click()
   await expect(book).toHaveCount(0)
   const chosen = top().getByRole('button', { name: /^Delivery address: Alice Wang 139\d{8} 88 Century Avenue, Apt 1203, Pudong New Area, Shanghai\. Change$/ })
