@@ -7,6 +7,7 @@ import { createHmac } from 'node:crypto'
 import { getPerson, personByOpenid } from '../../world/people'
 import { findMiniProgram } from '../miniprogram/pages'
 import { conversationsOf, markRead, membersOf, messagesOf, sendMessage } from './conversations'
+import { orderAttribution, personAttribution } from './attribution'
 import { attributionView, chainOf, findAttribution, findShare, latestAttribution, listShares, peopleOf, shareTicketInfo } from './shares'
 import type { ShareRow } from './shares'
 import { SendMessage } from './wire'
@@ -116,6 +117,21 @@ export const chatSandbox = new Hono<PlatformEnv>()
     const row = await latestAttribution(c.var.db, who, app.appid)
     if (!row) throw new SandboxError(404, 'not_found', `${who} has not launched ${app.appid}`)
     return c.json(attributionView(row))
+  })
+  /** An order's chain, for the presenter: the payer's first touch, shares and forwards, open, and the payment(s). */
+  .get('/attribution/orders/:outTradeNo', async (c) => {
+    const outTradeNo = c.req.param('outTradeNo')
+    const chain = await orderAttribution(c.var.platform, outTradeNo)
+    if (!chain) throw new SandboxError(404, 'not_found', `no paid order ${outTradeNo}`)
+    return c.json(chain)
+  })
+  /** A person's chain: their latest launch (`?appid=` to name the app) and what they paid after it. */
+  .get('/attribution/people/:id', async (c) => {
+    const p = await person(c, c.req.param('id'))
+    const appid = c.req.query('appid')
+    const chain = await personAttribution(c.var.platform, p.id, appid)
+    if (!chain) throw new SandboxError(404, 'not_found', `${p.id} has not opened ${appid ?? 'a mini program'} yet`)
+    return c.json(chain)
   })
 
 async function shareView(db: PlatformEnv['Variables']['db'], s: ShareRow) {
