@@ -71,11 +71,18 @@ export async function runShard(spec: ShardSpec, onDay?: (day: number) => void): 
   const people = community(kit, s, spec.seed, spec.shard, spec.size)
   const world = communityWorld(kitWorld(kit), people)
   const sandbox = await startInProcess(seedOf(spec.seed, spec.shard, 0) % 1_000_000, kit, world)
-  // two streams of chance: who the brand's channels reach and when (x), and what people then do (r);
-  // two strategies that differ in what people do reach the same people at the same hours
-  const r = rng(seedOf(spec.seed, spec.shard, 2))
+  // chance comes in streams: who the brand's channels reach and when (x), so that two strategies
+  // that differ in what people do reach the same people at the same hours; and what each person
+  // does, from their own stream, so that someone whose path the strategies do not change decides
+  // the same in both (their draws do not shift with everyone else's)
   const x = rng(seedOf(spec.seed, spec.shard, 3))
-  const chance = (p: number) => p > 0 && r.next() < p
+  const minds = new Map<string, ReturnType<typeof rng>>()
+  const mind = (who: string) => {
+    let m = minds.get(who)
+    if (!m) minds.set(who, (m = rng(seedOf(spec.seed, spec.shard, 4) ^ hashOf(who))))
+    return m
+  }
+  const chance = (p: number, who: string) => p > 0 && mind(who).next() < p
   const reaches = (p: number) => p > 0 && x.next() < p
   /** a whole number whose mean is n (fractions drawn) */
   const about = (n: number) => Math.floor(n) + (reaches(n - Math.floor(n)) ? 1 : 0)
@@ -120,13 +127,13 @@ export async function runShard(spec: ShardSpec, onDay?: (day: number) => void): 
     const slot = day * 24 + Math.min(LAST_HOUR, Math.max(FIRST_HOUR, hour))
     due.set(slot, [...(due.get(slot) ?? []), action])
   }
-  const anHour = (stream = r) => {
+  const anHour = (stream: ReturnType<typeof rng>) => {
     let w = stream.next() * HOUR_WEIGHTS.reduce((a, b) => a + b, 0)
     for (let i = 0; i < HOUR_WEIGHTS.length; i++) if ((w -= HOUR_WEIGHTS[i]!) < 0) return FIRST_HOUR + i
     return LAST_HOUR
   }
   /** an hour after `hour`, today or (late in the day) tomorrow: [day, hour] */
-  const afterwards = (day: number, hour: number, wait = 1 + r.int(4)): [number, number] => (hour + wait <= LAST_HOUR ? [day, hour + wait] : [day + 1, anHour()])
+  const afterwards = (who: string, day: number, hour: number, wait = 1 + mind(who).int(4)): [number, number] => (hour + wait <= LAST_HOUR ? [day, hour + wait] : [day + 1, anHour(mind(who))])
   const everyone = people.people.map((p) => p.id)
   const inCity = (city: string | undefined) => (city && people.byCity.get(city)?.length ? people.byCity.get(city)! : everyone)
   const storeCity = (address: string) => ['Shanghai', 'Beijing', 'Shenzhen', 'Guangzhou', 'Hangzhou', 'Suzhou', 'Chengdu'].find((c) => address.includes(c))
@@ -146,15 +153,15 @@ export async function runShard(spec: ShardSpec, onDay?: (day: number) => void): 
     const steps: SessionSteps = { product: false, cart: false, checkout: false, lines: [] }
     ;(sessions[id] ??= []).push(steps)
     const c = s.conversion
-    if (!chance(c.product)) return
-    const shown = launch.query.id && kit.products.some((p) => p.id === launch.query.id) ? launch.query.id : r.pick(kit.products).id
+    if (!chance(c.product, id)) return
+    const shown = launch.query.id && kit.products.some((p) => p.id === launch.query.id) ? launch.query.id : mind(id).pick(kit.products).id
     await person.viewsProduct(shown)
     steps.product = true
-    if (!chance(c.cart)) return
-    const lines = [shown, ...Array.from({ length: r.int(c.itemsMax) }, () => r.pick(kit.products).id)]
+    if (!chance(c.cart, id)) return
+    const lines = [shown, ...Array.from({ length: mind(id).int(c.itemsMax) }, () => mind(id).pick(kit.products).id)]
     await person.addsToCart(lines.map((product) => ({ product })))
     steps.cart = true
-    if (!chance(c.checkout)) return
+    if (!chance(c.checkout, id)) return
     let checkout: Checkout
     try {
       checkout = await person.checksOut()
@@ -171,25 +178,25 @@ export async function runShard(spec: ShardSpec, onDay?: (day: number) => void): 
 
   /** The pay sheet: through first time, or a wrong password (or a cancel) and maybe a second try. */
   const pays = async (person: Person, checkout: Checkout) => {
-    if (chance(s.conversion.pay)) return (await person.pays(checkout)).outcome === 'success' || (await person.pays(checkout, { method: 'card' })).outcome === 'success'
-    if (chance(0.5)) await person.pays(checkout, { password: '000000' })
+    if (chance(s.conversion.pay, person.id)) return (await person.pays(checkout)).outcome === 'success' || (await person.pays(checkout, { method: 'card' })).outcome === 'success'
+    if (chance(0.5, person.id)) await person.pays(checkout, { password: '000000' })
     else await person.cancelsPayment(checkout)
-    return chance(s.conversion.retry) && (await person.pays(checkout)).outcome === 'success'
+    return chance(s.conversion.retry, person.id) && (await person.pays(checkout)).outcome === 'success'
   }
 
   const afterPurchase = async (id: string, checkout: Checkout, day: number, hour: number) => {
     const person = actor(id)
     const first = !buyers.has(id)
     buyers.add(id)
-    if (first && chance(s.reengagement.regulars)) regulars.add(id)
+    if (first && chance(s.reengagement.regulars, id)) regulars.add(id)
     // the order-ready message (pickup): consent, then the barista's ready and the person perhaps opening it
     if (checkout.order.mode === 'pickup' || checkout.order.table) {
-      if (chance(s.reengagement.subscriptionConsent)) {
+      if (chance(s.reengagement.subscriptionConsent, id)) {
         await person.answersOrderReadyConsent(checkout, 'accept')
         later(day, hour, async () => {
           const { message } = await brand.marksReady(checkout)
-          if (message.sent && chance(s.reengagement.subscriptionOpenRate)) {
-            const [d, h] = afterwards(day, hour, 0)
+          if (message.sent && chance(s.reengagement.subscriptionOpenRate, id)) {
+            const [d, h] = afterwards(id, day, hour, 0)
             later(d, h, async () => {
               const [n] = await person.serviceNotifications()
               if (n) await session(id, d, h, () => person.opensNotification(n))
@@ -199,61 +206,61 @@ export async function runShard(spec: ShardSpec, onDay?: (day: number) => void): 
       } else await person.answersOrderReadyConsent(checkout, 'reject')
     }
     // a follower gets the payment template message; some open the order from it later
-    if (followers.has(id) && chance(s.reengagement.templateOpenRate)) {
-      const [d, h] = afterwards(day, hour, 24 + r.int(48))
+    if (followers.has(id) && chance(s.reengagement.templateOpenRate, id)) {
+      const [d, h] = afterwards(id, day, hour, 24 + mind(id).int(48))
       later(d, h, () => session(id, d, h, () => person.opensTemplateMessage()))
     }
-    if (first && !followers.has(id) && chance(s.officialAccount.followRate)) {
+    if (first && !followers.has(id) && chance(s.officialAccount.followRate, id)) {
       await person.follows()
       // the store answers a follow, then sends its welcome card a moment later: wait for it
       await settled(sandbox.merchant.store)
       followers.add(id)
     }
-    if (!consultantOf.has(id) && chance(s.wecom.adoption)) {
+    if (!consultantOf.has(id) && chance(s.wecom.adoption, id)) {
       await person.addsConsultantFromOrder(checkout)
       consultantOf.add(id)
     }
     // sharing: the product card to friends, or to a group
     const friends = people.friends.get(id) ?? []
     const product = checkout.order.items[0]?.productId ?? roles.hero.id
-    if (friends.length && chance(s.sharing.chat)) {
-      const to = [...friends].sort(() => r.next() - 0.5).slice(0, s.sharing.friendsPerShare)
+    if (friends.length && chance(s.sharing.chat, id)) {
+      const to = [...friends].sort(() => mind(id).next() - 0.5).slice(0, s.sharing.friendsPerShare)
       for (const f of to) {
         await person.sharesProduct(product, actor(f))
-        if (chance(s.sharing.chatOpenRate)) {
-          const [d, h] = afterwards(day, hour)
+        if (chance(s.sharing.chatOpenRate, f)) {
+          const [d, h] = afterwards(f, day, hour)
           later(d, h, () => session(f, d, h, () => actor(f).opensCardFrom(person)))
         }
       }
     }
     const groups = people.groupsOf.get(id) ?? []
-    if (groups.length && chance(s.sharing.group)) {
-      const group = r.pick(groups)
+    if (groups.length && chance(s.sharing.group, id)) {
+      const group = mind(id).pick(groups)
       await person.sharesProduct(product, { group })
       for (const m of people.groups.find((g) => g.id === group)!.members) {
-        if (m !== id && chance(s.sharing.groupOpenRate)) {
-          const [d, h] = afterwards(day, hour)
+        if (m !== id && chance(s.sharing.groupOpenRate, m)) {
+          const [d, h] = afterwards(m, day, hour)
           later(d, h, () => session(m, d, h, () => actor(m).opensCardFrom({ group })))
         }
       }
     }
     // gifting: a voucher for a friend, who claims it and redeems it at the counter
     const gift = roles.gifts[0]
-    if (gift && friends.length && chance(s.gifting.rate)) {
+    if (gift && friends.length && chance(s.gifting.rate, id)) {
       const purchase = await person.buysGift(gift.id)
       if ((await person.pays({ order: purchase.order, payment: purchase.payment } as Checkout)).outcome === 'success') {
-        const friend = r.pick(friends)
+        const friend = mind(id).pick(friends)
         await person.sendsGift(purchase, actor(friend))
-        if (chance(s.gifting.claimRate)) {
-          const [d, h] = afterwards(day, hour)
+        if (chance(s.gifting.claimRate, friend)) {
+          const [d, h] = afterwards(friend, day, hour)
           later(d, h, async () => {
             const f = actor(friend)
             await session(friend, d, h, () => f.opensCardFrom(person))
             if (f.launch?.path !== 'pages/gift/gift') return
             await f.claimsGift().catch((err) => (err instanceof WireError ? null : Promise.reject(err)))
-            if (chance(s.gifting.redeemRate)) {
+            if (chance(s.gifting.redeemRate, friend)) {
               const shown = f.showsGiftAtCounter()
-              const [d2, h2] = afterwards(d, h, 24 + r.int(72))
+              const [d2, h2] = afterwards(friend, d, h, 24 + mind(friend).int(72))
               later(d2, h2, () => brand.redeemsGiftAtCounter(shown).catch((err) => (err instanceof WireError ? null : Promise.reject(err))))
             }
           })
@@ -280,21 +287,21 @@ export async function runShard(spec: ShardSpec, onDay?: (day: number) => void): 
         const campaign = kit.campaigns[article++ % kit.campaigns.length]!
         const { articleId } = await brand.publishesCampaignArticle(campaign.id)
         for (const id of [...followers]) {
-          if (!chance(s.officialAccount.openRate)) continue
-          const h = Math.max(10, anHour())
+          if (!chance(s.officialAccount.openRate, id)) continue
+          const h = Math.max(10, anHour(mind(id)))
           later(day, h, async () => {
             const reader = actor(id)
             const read = await reader.readsArticle(articleId)
-            if (chance(s.officialAccount.cardTapRate)) await session(id, day, h, () => reader.opensArticleCard(articleId))
+            if (chance(s.officialAccount.cardTapRate, id)) await session(id, day, h, () => reader.opensArticleCard(articleId))
             const friends = people.friends.get(id) ?? []
-            if (friends.length && chance(s.officialAccount.shareRate)) {
-              const friend = r.pick(friends)
+            if (friends.length && chance(s.officialAccount.shareRate, id)) {
+              const friend = mind(id).pick(friends)
               await reader.sharesArticle(read, actor(friend))
-              if (chance(s.sharing.chatOpenRate)) {
-                const [d, h2] = afterwards(day, h)
+              if (chance(s.sharing.chatOpenRate, friend)) {
+                const [d, h2] = afterwards(friend, day, h)
                 later(d, h2, async () => {
                   await actor(friend).readsArticle(articleId)
-                  if (chance(s.officialAccount.cardTapRate)) await session(friend, d, h2, () => actor(friend).opensArticleCard(articleId))
+                  if (chance(s.officialAccount.cardTapRate, friend)) await session(friend, d, h2, () => actor(friend).opensArticleCard(articleId))
                 })
               }
             }
@@ -310,7 +317,7 @@ export async function runShard(spec: ShardSpec, onDay?: (day: number) => void): 
         later(day, h, async () => {
           await actor(id).watchesVideo(video)
           const product = video.products[0]
-          if (product && chance(s.channels.videos.tapRate)) await session(id, day, h, () => actor(id).tapsVideoProduct(video, productIdOf(product)))
+          if (product && chance(s.channels.videos.tapRate, id)) await session(id, day, h, () => actor(id).tapsVideoProduct(video, productIdOf(product)))
         })
       }
     }
@@ -321,8 +328,8 @@ export async function runShard(spec: ShardSpec, onDay?: (day: number) => void): 
         for (const id of sample(everyone, s.channels.lives.reach)) {
           const viewer = actor(id)
           await viewer.watchesLive(live)
-          const product = live.shelf[r.int(live.shelf.length)]
-          if (product && chance(s.channels.lives.tapRate)) await session(id, day, h, () => viewer.tapsLiveProduct(live, productIdOf(product)))
+          const product = live.shelf[mind(id).int(live.shelf.length)]
+          if (product && chance(s.channels.lives.tapRate, id)) await session(id, day, h, () => viewer.tapsLiveProduct(live, productIdOf(product)))
           await viewer.leavesLive(live)
         }
         await brand.endsLive()
@@ -350,8 +357,8 @@ export async function runShard(spec: ShardSpec, onDay?: (day: number) => void): 
     })
     // regulars come back by themselves
     for (const id of regulars) {
-      if (!chance(s.reengagement.regularDailyOpens)) continue
-      const h = anHour()
+      if (!chance(s.reengagement.regularDailyOpens, id)) continue
+      const h = anHour(mind(id))
       later(day, h, () => session(id, day, h, () => actor(id).opensFromRecent(appid)))
     }
     // the store's daily jobs: the consultants' re-engagement (confirmed in the WeCom client) and coupon reminders
@@ -360,8 +367,8 @@ export async function runShard(spec: ShardSpec, onDay?: (day: number) => void): 
       for (const task of tasks) await operator.consultantSends(task)
       if (!tasks.length) return
       for (const id of consultantOf) {
-        if (!chance(s.wecom.responseRate)) continue
-        const [d, h] = afterwards(day, 11)
+        if (!chance(s.wecom.responseRate, id)) continue
+        const [d, h] = afterwards(id, day, 11)
         later(d, h, async () => {
           const chat = await actor(id).consultantChat()
           const card = chat.findLast((m) => m.kind === 'miniprogram')
@@ -388,6 +395,13 @@ export async function runShard(spec: ShardSpec, onDay?: (day: number) => void): 
 }
 
 const productIdOf = (p: { productId: string }) => p.productId
+
+/** A person id's 32-bit FNV-1a hash (their stream of chance). */
+function hashOf(s: string) {
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619)
+  return h >>> 0
+}
 
 async function allEvents(control: Wire): Promise<SandboxEvent[]> {
   const all: SandboxEvent[] = []
