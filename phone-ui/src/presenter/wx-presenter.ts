@@ -4,7 +4,10 @@ import type { Funnel } from '../../../platform-mock/src/sandbox/funnel'
 import type { LabReport } from '../../../platform-mock/src/sandbox/lab-reports'
 import { api, call, onEvent, post, type SandboxEvent, type WorldView } from '../api'
 import { caption, channelLabel, chinaTime, contextOf, fold, setupSummary, SURFACE_COLOURS, SURFACE_LABELS, yuan, type CaptionContext } from './captions'
+import './wx-attribution'
+import type { AttributionSelection, WxAttribution } from './wx-attribution'
 import './wx-lab-reports'
+import './wx-presenter-exports'
 import './wx-world-time'
 
 interface Clock {
@@ -405,6 +408,7 @@ export class WxPresenter extends LitElement {
       if (e.type === 'clock.advanced') void this.#readClock()
       if (e.type === 'miniprogram.subscribe.answered' && e.subject.appid) void this.#loadTemplates(e.subject.appid)
       this.#scheduleRefresh()
+      this.#refreshAttribution(e)
     })
     this.#sync = setInterval(() => void this.#readClock(), CLOCK_SYNC_MS)
   }
@@ -424,6 +428,7 @@ export class WxPresenter extends LitElement {
     this.unfolded = new Set()
     this.templates = new Map()
     this.#templatesOf.clear()
+    this.attribution = null
     void this.#load()
   }
 
@@ -516,7 +521,7 @@ export class WxPresenter extends LitElement {
   }
 
   render() {
-    return html`${this.#worldSection()} ${this.#clockSection()} ${this.#funnelSection()} ${this.#channelSection()} ${this.#labSection()} ${this.labOpen ? nothing : this.#timeline()}`
+    return html`${this.#worldSection()} ${this.#clockSection()} ${this.#funnelSection()} ${this.#channelSection()} ${this.#attributionSection()} ${this.#labSection()} ${this.labOpen ? nothing : this.#timeline()}`
   }
 
   /** The world picker: another kit's world for both phones and the store (a trainer comparing brands). */
@@ -585,7 +590,7 @@ export class WxPresenter extends LitElement {
     if (!f) return nothing
     const top = Math.max(1, f.reached)
     return html`<section aria-label="Funnel">
-      <h2>Funnel <span class="hint" title=${`People, not events: each stage is part of the one before it. ${FIRST_TOUCH}`}>people</span></h2>
+      <h2>Funnel <span class="hint" title=${`People, not events: each stage is part of the one before it. ${FIRST_TOUCH}`}>people</span><span class="spacer"></span>${this.#exports('funnel')}</h2>
       <div class="stages">
         ${STAGES.map(([key, label, meaning], i) => {
           const n = f[key]
@@ -638,6 +643,26 @@ export class WxPresenter extends LitElement {
     </section>`
   }
 
+  // ── attribution: an order's or a person's chain (wx-attribution.ts) ──
+  @state() private attribution: AttributionSelection = null
+
+  #attributionSection() {
+    const people = [...this.names].map(([id, name]) => ({ id, name }))
+    return html`<section aria-label="Attribution">
+      <wx-attribution .selection=${this.attribution} .people=${people} @wx-attribution-select=${(e: CustomEvent<AttributionSelection>) => (this.attribution = e.detail)}></wx-attribution>
+    </section>`
+  }
+
+  /** A payment line draws its order's chain. */
+  #selectOrder(e: SandboxEvent) {
+    if (e.type === 'pay.payment.succeeded' && e.subject.out_trade_no) this.attribution = { order: e.subject.out_trade_no }
+  }
+
+  /** A new payment or share may lengthen the chain on screen. */
+  #refreshAttribution(e: SandboxEvent) {
+    if (this.attribution && (e.surface === 'pay' || e.surface === 'chat' || e.type === 'miniprogram.launched')) this.renderRoot.querySelector<WxAttribution>('wx-attribution')?.refresh()
+  }
+
   #labSection() {
     return html`<section class="lab ${this.labOpen ? 'open' : ''}" aria-label="Strategy lab">
       <wx-lab-reports .reports=${this.labReports} ?open=${this.labOpen} @wx-lab-toggle=${(e: CustomEvent<boolean>) => (this.labOpen = e.detail)} @wx-lab-refresh=${() => this.#loadLab()}></wx-lab-reports>
@@ -651,6 +676,7 @@ export class WxPresenter extends LitElement {
     return html`<section class="timeline" aria-label="Event timeline">
       <h2>
         Timeline<span class="spacer"></span>
+        ${this.#exports('timeline', shown, ctx)}
         <select aria-label="Filter by surface" @change=${(e: Event) => (this.surface = (e.target as HTMLSelectElement).value)}>
           <option value="">Everything</option>
           ${surfaces.map((s) => html`<option value=${s} ?selected=${s === this.surface}>${SURFACE_LABELS[s] ?? s}</option>`)}
@@ -681,12 +707,19 @@ export class WxPresenter extends LitElement {
   }
 
   #line(e: SandboxEvent, ctx: CaptionContext, steps: unknown = nothing, inSetup = false) {
-    return html`<li class=${inSetup ? 'step' : ''} @click=${() => this.#toggle(e.id)} title="Click for the event as the platform logged it">
+    return html`<li class=${inSetup ? 'step' : ''} @click=${() => (this.#toggle(e.id), this.#selectOrder(e))} title=${e.type === 'pay.payment.succeeded' ? 'Click for the order’s chain and the event as the platform logged it' : 'Click for the event as the platform logged it'}>
       <time>${chinaTime(e.at)}</time>
       <span class="dot" style="background:${SURFACE_COLOURS[e.surface] ?? '#8a9099'}"></span>
       <span>${caption(e, ctx)}${e.channel ? html`<span class="tag">${channelLabel(e.channel)}</span>` : nothing}${steps}</span>
       ${this.open.has(e.id) ? html`<pre>${JSON.stringify({ type: e.type, actor: e.actor, subject: e.subject, journeyId: e.journeyId, payload: e.payload }, null, 2)}</pre>` : nothing}
     </li>`
+  }
+
+  // ── exports (issue 16.8): download buttons beside the funnel's and the timeline's titles ──
+
+  #exports(kind: 'funnel' | 'timeline', events: SandboxEvent[] = [], context: CaptionContext | null = null) {
+    const w = this.world
+    return html`<wx-presenter-exports kind=${kind} .events=${events} .context=${context} .funnel=${this.funnel} world=${w?.kit?.id ?? w?.brand.name ?? 'world'} worldName=${w?.kit?.name ?? w?.brand.name ?? ''} .nowMs=${this.clock ? (this.clock.mode === 'live' ? this.clock.nowMs + Date.now() - this.clockReadAt : this.clock.nowMs) : Date.now()}></wx-presenter-exports>`
   }
 
   #unfold(id: number) {
