@@ -28,7 +28,8 @@ export async function funnelPng(f: Funnel, meta: { world: string; chinaTime: str
         text: `Funnel · ${meta.world}`,
         subtext: `${meta.chinaTime} China time · people, each stage part of the one before · orders ${f.orders} · sales ${yuan(f.revenue)} · shares ${f.shares}`,
         left: 'center',
-        top: 18,
+        top: 20,
+        itemGap: 12,
         textStyle: { color: '#e8e8e8', fontSize: 24, fontWeight: 600 },
         subtextStyle: { color: '#8a9099', fontSize: 14 },
       },
@@ -39,22 +40,24 @@ export async function funnelPng(f: Funnel, meta: { world: string; chinaTime: str
           min: 0,
           max: top,
           minSize: '4%',
-          left: '12%',
-          width: '76%',
-          top: 110,
-          bottom: 30,
-          gap: 4,
+          left: '6%',
+          width: '58%',
+          top: 120,
+          bottom: 40,
+          gap: 6,
+          // beside the funnel, not inside it: a stage of 0 people is only a sliver
           label: {
             show: true,
-            position: 'inside',
-            color: '#fff',
-            fontSize: 16,
+            position: 'right',
+            color: '#e8e8e8',
+            fontSize: 18,
             formatter: (p: { name: string; value: number; dataIndex: number }) => {
               const before = p.dataIndex > 0 ? f[FUNNEL_STAGES[p.dataIndex - 1]![0]] : 0
               const rate = p.dataIndex > 0 && before ? ` (${Math.round((p.value / before) * 100)}%)` : ''
               return `${p.name}: ${p.value}${rate}`
             },
           },
+          labelLine: { show: true, length: 24, lineStyle: { color: '#5a6168' } },
           itemStyle: { borderWidth: 0 },
           data: FUNNEL_STAGES.map(([key, label], i) => ({ name: label, value: f[key], itemStyle: { color: ['#07c160', '#10aeff', '#6467f0', '#fa9d3b'][i] } })),
         },
