@@ -25,12 +25,23 @@ export function firstTouchLabel(s: { via?: string; entry?: string; videoId?: str
   return channelLabel(s.via ?? 'other')
 }
 
+/** What the person did at the first touch: `watched a Channels video`, `scanned a mini program code`. */
+function touchVerb(s: { via?: string; entry?: string; liveId?: string; scene?: number }) {
+  const label = firstTouchLabel(s)
+  if (s.via === 'channels') return s.liveId ? 'joined a Channels live' : s.entry === 'channels-shop' ? 'visited the Channels shop' : 'watched a Channels video'
+  if (s.entry === 'oa-article') return 'read an Official Account article'
+  if (s.via === 'qr') return `scanned a ${label}`
+  if (s.via === 'search') return 'found the mini program in Search'
+  if (s.via === 'direct') return 'opened the mini program'
+  return `came by ${label}`
+}
+
 /** Each step of a chain in words: what happened, and the detail under it. */
 export function stepWords(s: AttributionStep, name: (id: string) => string, before?: AttributionStep): { text: string; detail: string } {
   const who = name(s.person)
   switch (s.action) {
     case 'discovered':
-      return { text: `${who} found the brand by ${firstTouchLabel(s)}`, detail: `First touch${s.scene ? ` · scene ${s.scene}` : ''}` }
+      return { text: `${who} ${touchVerb(s)}`, detail: `First touch · ${channelLabel(s.via)}${s.scene ? ` · scene ${s.scene}` : ''}` }
     case 'shared':
     case 'forwarded': {
       const verb = s.action === 'shared' ? 'shared' : 'forwarded'
@@ -158,6 +169,28 @@ export class WxAttribution extends LitElement {
     .empty {
       color: #8a9099;
       font-style: italic;
+    }
+    /* a short screen (a 720p projector): one line a step, the detail after it, so the timeline keeps its room */
+    @media (max-height: 800px) {
+      h2 {
+        margin-bottom: 3px;
+      }
+      li {
+        padding: 1px 0 2px;
+      }
+      li > span:last-child {
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      small {
+        display: inline;
+        margin-left: 6px;
+      }
+      li:not(:last-child)::after {
+        top: 13px;
+        bottom: -4px;
+      }
     }
   `
 
