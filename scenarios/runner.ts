@@ -7,7 +7,7 @@ import { Person, type Screen } from './actors/person'
 import type { Funnel, SandboxEvent } from './actors/types'
 import { Wire } from './actors/wire'
 import { CAST, check, CheckFailed, type Journey, type JourneyContext } from './journey'
-import { startSandbox } from './sandbox'
+import { startSandbox, type Sandbox } from './sandbox'
 import { addressOf, rolesOf } from './roles'
 import { diffTraces, normalise, orderPrefix, serialise, type Trace } from './trace'
 import { kitWorld } from '../launcher/world'
@@ -78,6 +78,12 @@ export interface RunOptions {
   onSandbox?: (urls: { platformUrl: string; merchantUrl: string }, cast: string[]) => Promise<void>
   /** called before the sandbox closes */
   onFinish?: () => Promise<void>
+  /**
+   * a sandbox already up to run in, seeded with `seed` and `kit` (classroom mode: the live one the
+   * phones on screen show); it is left running, and no golden trace is compared (its store was not
+   * started for this journey)
+   */
+  sandbox?: Sandbox
 }
 
 /** Every journey under journeys/, by name. */
@@ -103,7 +109,7 @@ export async function runJourney(j: Journey, opts: RunOptions = {}): Promise<Jou
     const trace: Trace = { journey: j.name, seed, events: [] }
     return { name: j.name, title: j.title, seed, kit: kit.id, notApplicable: skip, ok: true, ms: 0, steps: [], events: [], trace, golden: { status: 'skipped', file: goldenFile(j.name, goldenDir) } }
   }
-  const sandbox = await startSandbox(seed, kit)
+  const sandbox = opts.sandbox ?? (await startSandbox(seed, kit))
   const roles = rolesOf(kit, sandbox.world)
   const control = new Wire(`${sandbox.platformUrl}/_sandbox`)
   // the cast's wallets hold ¥45 to ¥2000: when one of the kit's products costs more than someone
@@ -162,9 +168,9 @@ export async function runJourney(j: Journey, opts: RunOptions = {}): Promise<Jou
   // read after the event log, so the trace is the same with or without it
   const funnel = (await control.get('/funnel').catch(() => undefined)) as Funnel | undefined
   await opts.onFinish?.()
-  await sandbox.close()
+  if (!opts.sandbox) await sandbox.close()
   const trace = normalise(events, { platform: sandbox.platformUrl, merchant: sandbox.merchantUrl }, j.name, seed, orderPrefix(kit.id))
-  const golden = failure || opts.golden === false ? { status: 'skipped' as const, file: goldenFile(j.name, goldenDir) } : compareGolden(trace, { ...opts, goldenDir })
+  const golden = failure || opts.golden === false || opts.sandbox ? { status: 'skipped' as const, file: goldenFile(j.name, goldenDir) } : compareGolden(trace, { ...opts, goldenDir })
   const ok = !failure && golden.status !== 'mismatch' && golden.status !== 'missing'
   return { name: j.name, title: j.title, seed, kit: kit.id, ok, ms: Math.round(performance.now() - started), steps, failure, events, trace, golden, funnel }
 }
