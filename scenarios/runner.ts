@@ -197,7 +197,8 @@ async function latestEventId(control: Wire) {
   return (events[0]?.id as number | undefined) ?? 0
 }
 
-async function eventsAfter(control: Wire, after: number): Promise<SandboxEvent[]> {
+/** Every event of the log after id `after`, oldest first, read in pages of 1 000. */
+export async function eventsAfter(control: Wire, after: number): Promise<SandboxEvent[]> {
   const all: SandboxEvent[] = []
   for (;;) {
     const { events } = await control.get(`/events?after=${after}&limit=1000`)

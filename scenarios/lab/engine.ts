@@ -12,7 +12,8 @@ import { Wire, WireError } from '../actors/wire'
 import { addressOf, rolesOf } from '../roles'
 import { startInProcess } from './in-process'
 import { settled } from '../../merchant-demo/src/official-account'
-import { community, communityWorld, seedOf } from './population'
+import { cityOf, community, communityWorld, seedOf } from './population'
+import { eventsAfter } from '../runner'
 import type { Strategy } from './strategy'
 import type { SandboxEvent } from '../actors/types'
 
@@ -136,7 +137,6 @@ export async function runShard(spec: ShardSpec, onDay?: (day: number) => void): 
   const afterwards = (who: string, day: number, hour: number, wait = 1 + mind(who).int(4)): [number, number] => (hour + wait <= LAST_HOUR ? [day, hour + wait] : [day + 1, anHour(mind(who))])
   const everyone = people.people.map((p) => p.id)
   const inCity = (city: string | undefined) => (city && people.byCity.get(city)?.length ? people.byCity.get(city)! : everyone)
-  const storeCity = (address: string) => ['Shanghai', 'Beijing', 'Shenzhen', 'Guangzhou', 'Hangzhou', 'Suzhou', 'Chengdu'].find((c) => address.includes(c))
   const sample = (ids: string[], p: number) => ids.filter(() => reaches(p))
 
   /** A mini program session: the launch, then the page steps the strategy's conversion rates allow. */
@@ -337,7 +337,7 @@ export async function runShard(spec: ShardSpec, onDay?: (day: number) => void): 
     }
     // people in the brand's places scan its codes
     kit.stores.forEach((st, i) => {
-      const locals = inCity(storeCity(st.address))
+      const locals = inCity(cityOf(st.address))
       const scans = (perStore: number, code: Code | undefined | null, follow = false) => {
         if (!code) return
         for (let n = about(perStore * share); n > 0; n--) {
@@ -388,7 +388,7 @@ export async function runShard(spec: ShardSpec, onDay?: (day: number) => void): 
     onDay?.(day)
   }
   await moveTo(chinaMidnight + days * DAY)
-  const events = await allEvents(control)
+  const events = await eventsAfter(control, 0)
   const heapMb = Math.round(getHeapStatistics().used_heap_size / 1e6)
   await sandbox.close()
   return { shard: spec.shard, size: spec.size, events, eventCount: events.length, sessions, refusals, dayZero: chinaMidnight, heapMb, ms: Math.round(performance.now() - started) }
@@ -401,15 +401,4 @@ function hashOf(s: string) {
   let h = 0x811c9dc5
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619)
   return h >>> 0
-}
-
-async function allEvents(control: Wire): Promise<SandboxEvent[]> {
-  const all: SandboxEvent[] = []
-  let after = 0
-  for (;;) {
-    const { events } = await control.get(`/events?after=${after}&limit=1000`)
-    all.push(...events)
-    if (events.length < 1000) return all
-    after = events.at(-1).id
-  }
 }

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads'
 import type { BrandKit } from '../../merchant-demo/src/brand'
 import type { SandboxEvent } from '../actors/types'
 import { runShard, type ShardOutput, type ShardSpec } from './engine'
-import { figures } from './metrics'
+import { FIGURE_EVENTS, figures } from './metrics'
 import { shardSizes } from './population'
 import type { DiffRow, LabResult, StrategyRun } from './result'
 import type { Strategy } from './strategy'
@@ -119,10 +119,9 @@ async function inWorkers(specs: ShardSpec[], n: number, tick: () => void): Promi
 
 /** What a worker sends back of its shard's event log: the events the figures read, with the fields they read. */
 export function compact(output: ShardOutput): ShardOutput {
-  const keep = new Set(['qr.scanned', 'oa.code.scanned', 'oa.article.read', 'oa.followed', 'channels.video.viewed', 'channels.live.joined', 'miniprogram.launched', 'miniprogram.subscribe-message.sent', 'oa.message.delivered', 'wecom.message.delivered', 'pay.payment.succeeded', 'pay.refund.created', 'pay.payment.failed', 'pay.payment.cancelled', 'chat.card.shared'])
   const pick = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]))
   const events: SandboxEvent[] = output.events
-    .filter((e) => keep.has(e.type))
+    .filter((e) => FIGURE_EVENTS.has(e.type))
     .map((e) => ({ ...e, subject: pick(e.subject as Record<string, unknown>, ['person', 'sharedBy', 'out_trade_no']), payload: pick(e.payload as Record<string, unknown>, ['firstTouchChannel', 'entry', 'total', 'refund', 'kind', 'source']) }) as SandboxEvent)
   // the figures count every event of the log: the ones left out still count
   return { ...output, events, eventCount: output.events.length }

@@ -22,6 +22,19 @@ const TOUCHES: Record<string, string> = {
   'miniprogram.launched': 'other',
 }
 
+/** Every event type the figures read (a worker sends back only these: `compact` in lab.ts). */
+export const FIGURE_EVENTS = new Set([
+  ...Object.keys(TOUCHES),
+  'miniprogram.subscribe-message.sent',
+  'oa.message.delivered',
+  'wecom.message.delivered',
+  'pay.payment.succeeded',
+  'pay.refund.created',
+  'pay.payment.failed',
+  'pay.payment.cancelled',
+  'chat.card.shared',
+])
+
 /** A re-engagement message: which kind an event delivering one is (null: not one). */
 function reengagementKind(e: SandboxEvent): ReengageRow['kind'] | null {
   if (e.type === 'miniprogram.subscribe-message.sent') return 'subscription'
@@ -69,6 +82,7 @@ export function figures(kit: BrandKit, shards: ShardOutput[]): Omit<StrategyRun,
   const shares: { sharer: string; at: number }[] = []
   const orderChannel = new Map<string, SessionFacts>()
   const productSales = new Map<string, { quantity: number; revenue: number }>()
+  const sent = new Map<ReengageRow['kind'], number>()
   let payFailures = 0
   let events = 0
   let dayZero = Infinity
@@ -93,6 +107,7 @@ export function figures(kit: BrandKit, shards: ShardOutput[]): Omit<StrategyRun,
         f.firstTouch ??= { channel: e.channel ?? touch, at }
       }
       const kind = reengagementKind(e)
+      if (kind) sent.set(kind, (sent.get(kind) ?? 0) + 1)
       if (kind && id && !facts(id).reengaged.has(kind)) facts(id).reengaged.set(kind, at)
       if (e.type === 'miniprogram.launched' && id) {
         const f = facts(id)
@@ -254,9 +269,8 @@ export function figures(kit: BrandKit, shards: ShardOutput[]): Omit<StrategyRun,
   // re-engagement: who got a message, opened the mini program from it, paid again after it
   const reengagement: ReengageRow[] = (['subscription', 'template', 'mass'] as const).map((kind) => {
     const got = all.filter(([, f]) => f.reengaged.has(kind))
-    const sent = shards.reduce((n, s) => n + s.events.filter((e) => reengagementKind(e) === kind).length, 0)
     const boughtAgain = got.filter(([, f]) => f.payments.some((p) => p.at > f.reengaged.get(kind)!)).length
-    return { kind, sent, reached: got.length, opened: got.filter(([, f]) => f.openedFrom.has(kind)).length, boughtAgain, repeatRate: got.length ? round(boughtAgain / got.length, 3) : 0 }
+    return { kind, sent: sent.get(kind) ?? 0, reached: got.length, opened: got.filter(([, f]) => f.openedFrom.has(kind)).length, boughtAgain, repeatRate: got.length ? round(boughtAgain / got.length, 3) : 0 }
   })
   const reengagedPeople = all.filter(([, f]) => f.reengaged.size)
   const reengagedAgain = reengagedPeople.filter(([, f]) => f.payments.some((p) => p.at > Math.min(...f.reengaged.values())))

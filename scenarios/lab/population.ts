@@ -40,9 +40,12 @@ const CITIES = ['Shanghai', 'Beijing', 'Shenzhen', 'Guangzhou', 'Hangzhou', 'Suz
 const GROUP_NAMES = ['Weekend crew', 'Office lunch', 'Running club', 'Neighbours', 'Family', 'Classmates', 'Foodies', 'Badminton', 'Book club', 'Hiking', 'Parents of class 3', 'Coffee lovers']
 const FOLLOW_SCENES = ['ADD_SCENE_SEARCH', 'ADD_SCENE_QR_CODE', 'ADD_SCENE_PROFILE_CARD', 'ADD_SCENE_OTHERS'] as const
 
+/** The city an address names, if it names one of the big ones. */
+export const cityOf = (address: string): string | undefined => CITIES.find((c) => address.includes(c))
+
 /** The cities the kit's stores are in (from their addresses), Shanghai when none is named. */
 export function kitCities(kit: BrandKit): string[] {
-  const found = kit.stores.map((s) => CITIES.find((c) => s.address.includes(c))).filter((c): c is (typeof CITIES)[number] => !!c)
+  const found = kit.stores.map((s) => cityOf(s.address)).filter((c): c is string => !!c)
   return found.length ? [...new Set(found)] : ['Shanghai']
 }
 

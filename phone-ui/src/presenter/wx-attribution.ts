@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import type { AttributionStep } from '../../../platform-mock/src/surfaces/chat/attribution'
 import { call } from '../api'
 import { channelLabel, chinaTime, yuan } from './captions'
+import { sectionHeading } from './styles'
 
 /** What `GET /_sandbox/attribution/orders/:out_trade_no` and `/people/:id` answer. */
 interface Chain {
@@ -66,23 +67,14 @@ const KIND: Record<AttributionStep['action'], string> = { discovered: 'touch', s
  */
 @customElement('wx-attribution')
 export class WxAttribution extends LitElement {
-  static styles = css`
+  static styles = [
+    sectionHeading,
+    css`
     :host {
       display: block;
     }
     h2 {
       margin: 0 0 6px;
-      font-size: 11px;
-      font-weight: 600;
-      letter-spacing: 0.8px;
-      text-transform: uppercase;
-      color: #8a9099;
-      display: flex;
-      align-items: center;
-      gap: 8px;
-    }
-    h2 .spacer {
-      flex: 1;
     }
     select,
     button {
@@ -192,7 +184,8 @@ export class WxAttribution extends LitElement {
         bottom: -4px;
       }
     }
-  `
+  `,
+  ]
 
   /** what to draw; the person picker sets it too */
   @property({ attribute: false }) selection: AttributionSelection = null

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import type { LabReport } from '../../../platform-mock/src/sandbox/lab-reports'
+import { sectionHeading } from './styles'
 
 const count = (n: number) => n.toLocaleString('en-US')
 /** Sales of a whole population: whole yuan once they are large. */
@@ -18,7 +19,9 @@ const fileLabel = (file: string) => (file === 'result.json' ? 'JSON' : file.repl
  */
 @customElement('wx-lab-reports')
 export class WxLabReports extends LitElement {
-  static styles = css`
+  static styles = [
+    sectionHeading,
+    css`
     :host {
       display: flex;
       flex-direction: column;
@@ -26,17 +29,6 @@ export class WxLabReports extends LitElement {
     }
     h2 {
       margin: 0;
-      font-size: 11px;
-      font-weight: 600;
-      letter-spacing: 0.8px;
-      text-transform: uppercase;
-      color: #8a9099;
-      display: flex;
-      align-items: center;
-      gap: 8px;
-    }
-    h2 .spacer {
-      flex: 1;
     }
     h2 .count {
       font-weight: 500;
@@ -195,7 +187,8 @@ export class WxLabReports extends LitElement {
     .empty p {
       margin: 0;
     }
-  `
+  `,
+  ]
 
   /** the runs, newest first (null: not loaded yet) */
   @property({ attribute: false }) reports: LabReport[] | null = null

@@ -9,6 +9,7 @@ import type { AttributionSelection, WxAttribution } from './wx-attribution'
 import './wx-lab-reports'
 import './wx-presenter-exports'
 import './wx-world-time'
+import { sectionHeading } from './styles'
 
 interface Clock {
   mode: 'frozen' | 'live'
@@ -42,7 +43,9 @@ const control = <T>(path: string, body?: unknown) => (body === undefined ? call<
  */
 @customElement('wx-presenter')
 export class WxPresenter extends LitElement {
-  static styles = css`
+  static styles = [
+    sectionHeading,
+    css`
     :host {
       display: flex;
       flex-direction: column;
@@ -63,17 +66,6 @@ export class WxPresenter extends LitElement {
     }
     h2 {
       margin: 0 0 8px;
-      font-size: 11px;
-      font-weight: 600;
-      letter-spacing: 0.8px;
-      text-transform: uppercase;
-      color: #8a9099;
-      display: flex;
-      align-items: center;
-      gap: 8px;
-    }
-    h2 .spacer {
-      flex: 1;
     }
     .clock {
       display: flex;
@@ -374,7 +366,8 @@ export class WxPresenter extends LitElement {
         padding: 2px 0 2px 6px;
       }
     }
-  `
+  `,
+  ]
 
   @state() private clock: Clock | null = null
   @state() private funnel: Funnel | null = null
