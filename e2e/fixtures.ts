@@ -38,6 +38,7 @@ export const test = base.extend<{ phones: (ids: string[]) => Promise<Page>; samp
     await use(async (ids) => {
       await page.goto(`/?phones=${ids.join(',')}`)
       for (const id of ids) await expect(phone(page, id)).toBeVisible()
+      await eventsLive(page)
       return page
     })
   },
@@ -53,6 +54,9 @@ const NAMES: Record<string, string> = {
   grace: 'Grace Sun',
   henry: 'Henry Wu',
 }
+
+/** Until the page's event stream is subscribed: a launch or a message made elsewhere before that would not reach its phones. */
+export const eventsLive = (page: Page) => expect(page.locator('html')).toHaveAttribute('data-events', 'live', { timeout: 15_000 })
 
 /** The demo store's URL: cli.ts starts it on the platform's port + 100. */
 export const merchantUrl = (baseURL: string) => `http://localhost:${Number(new URL(baseURL).port) + 100}`

@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test'
-import { expect, merchantUrl, phone, test } from './fixtures'
+import { eventsLive, expect, merchantUrl, phone, test } from './fixtures'
 
 const SHOTS = process.env.STORE16_SHOTS
 
@@ -57,6 +57,7 @@ test('the subscription prompt names each message with its own switch; only the o
 
 /** The world of a shipping kit (the sportswear brand): the phones open once the store has set itself up in it. */
 async function inShippingWorld(page: Page, request: APIRequestContext, baseURL: string) {
+  // the switch answers once the new kit's store is up with its pages published
   expect((await request.post('/_sandbox/world', { data: { kit: 'stride', seed: 1 } })).ok()).toBe(true)
   await expect.poll(async () => (await (await request.get(`${merchantUrl(baseURL)}/api/brand`)).json().catch(() => ({}))).name, { timeout: 20_000 }).toBe('Stride Athletics')
   await expect
@@ -66,6 +67,7 @@ async function inShippingWorld(page: Page, request: APIRequestContext, baseURL: 
   await page.goto('/?phones=alice')
   await expect(phone(page, 'alice')).toBeVisible()
   await expect(page.getByText('· Stride Athletics')).toBeVisible({ timeout: 20_000 })
+  await eventsLive(page)
 }
 
 test('checkout offers the WeChat address book (wx.chooseAddress); a bad typed address is told in a plain sentence', async ({ page, phones: _phones, request, baseURL }) => {

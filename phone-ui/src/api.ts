@@ -274,6 +274,11 @@ export function onEvent(listener: Listener) {
   listeners.add(listener)
   if (!source) {
     source = new EventSource('/_sandbox/events/stream')
+    // `<html data-events="live">` once the platform has subscribed this page (its `ready`), so a
+    // script or a test knows a launch made elsewhere will reach the phones; "connecting" while it retries
+    document.documentElement.dataset.events = 'connecting'
+    source.addEventListener('ready', () => (document.documentElement.dataset.events = 'live'))
+    source.addEventListener('error', () => (document.documentElement.dataset.events = 'connecting'))
     source.addEventListener('event', (m) => {
       const e = JSON.parse((m as MessageEvent).data) as SandboxEvent
       for (const l of listeners) l(e)
