@@ -17,6 +17,7 @@ import type { PlatformEnv } from './shared/env'
 import { errorResponse, SandboxError } from './shared/errors'
 import { journeyContext } from './shared/events'
 import { phoneUi } from './phone'
+import { faultRoutes } from './faults/routes'
 
 /** The largest body the control API takes (a forwarded photo is a data URL of up to 2 MB). */
 export const MAX_CONTROL_BODY_BYTES = 4 * 1024 * 1024
@@ -66,6 +67,7 @@ export function createPlatform(platform: Platform, access: ControlAccess = {}) {
   app.route('/_sandbox', channelsSandbox)
   app.route('/_sandbox', wecomSandbox)
   app.route('/_sandbox', labReports)
+  app.route('/_sandbox', faultRoutes)
   app.route('/', phoneUi())
   app.notFound(() => new SandboxError(404, 'not_found', 'no such sandbox route').getResponse())
   app.onError((err) => errorResponse('sandbox', err, 'sandbox'))

@@ -83,7 +83,7 @@ export const payAuth = (): MiddlewareHandler<PlatformEnv> => async (c, next) => 
     })
   }
   c.set('payMchid', auth.mchid)
-  checkFaults(platform, c.req.method, url.pathname)
+  await checkFaults(platform, c.req.method, url.pathname, auth.mchid)
   await next()
 }
 

@@ -6,7 +6,7 @@ import type { PlatformEnv } from '../../shared/env'
 import { SandboxError } from '../../shared/errors'
 import { sandboxJson } from '../../shared/validate'
 import { getPerson } from '../../world/people'
-import { addFault, clearFaults, FAULT_CODES, listFaults, type FaultCode } from './faults'
+import { addPayApiFault, clearPayFaults, FAULT_CODES, listPayApiFaults, type FaultCode } from './faults'
 import { findMerchant, listMerchants, updateMerchant, type Merchant } from './merchants'
 import { attemptDelivery, findNotification, notificationsWithAttempts } from './notifications'
 import type { Order } from './orders'
@@ -298,12 +298,12 @@ export const paySandbox = new Hono<PlatformEnv>()
     return c.json(await payAsPerson(c.var.platform, person.id, { target: targetOf(body), appId, password, biometric, method, action }))
   })
 
-  .get('/faults', (c) => c.json({ faults: listFaults(c.var.platform) }))
-  .post('/faults', sandboxJson(FaultRequest), (c) => {
+  .get('/faults', async (c) => c.json({ faults: await listPayApiFaults(c.var.platform) }))
+  .post('/faults', sandboxJson(FaultRequest), async (c) => {
     const { code, method, path, times } = c.req.valid('json')
-    return c.json(addFault(c.var.platform, { code, method, path, remaining: times }), 201)
+    return c.json(await addPayApiFault(c.var.platform, { code, method, path, times }), 201)
   })
-  .delete('/faults', (c) => {
-    clearFaults(c.var.platform)
+  .delete('/faults', async (c) => {
+    await clearPayFaults(c.var.platform)
     return c.body(null, 204)
   })
