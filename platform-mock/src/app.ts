@@ -22,12 +22,18 @@ import { faultRoutes } from './faults/routes'
 /** The largest body the control API takes (a forwarded photo is a data URL of up to 2 MB). */
 export const MAX_CONTROL_BODY_BYTES = 4 * 1024 * 1024
 
+/** More control routes, mounted by whoever starts the platform (the launcher's classroom): path and sub-app. */
+export interface Mount {
+  path: string
+  app: Hono<PlatformEnv>
+}
+
 /**
  * The whole platform as one fetch handler: the sandbox control API under `/_sandbox`, and the
  * WeChat hosts, picked by Host header or by path (see `pickHost`). The control API and the phone
  * answer only loopback and `access`'s names (see `controlAccess`).
  */
-export function createPlatform(platform: Platform, access: ControlAccess = {}) {
+export function createPlatform(platform: Platform, access: ControlAccess = {}, mounts: readonly Mount[] = []) {
   const app = new Hono<PlatformEnv>()
   const guard = controlAccess(access, [/^\/_sandbox\/(people\/[^/]+\/(scan|miniprogram\/scan-code)|qr\/resolve)$/])
   const limit = limitBody('sandbox', MAX_CONTROL_BODY_BYTES)
@@ -67,6 +73,8 @@ export function createPlatform(platform: Platform, access: ControlAccess = {}) {
   app.route('/_sandbox', channelsSandbox)
   app.route('/_sandbox', wecomSandbox)
   app.route('/_sandbox', labReports)
+  // behind the same access guard and body limit as the rest of the control API
+  for (const m of mounts) app.route(m.path, m.app)
   app.route('/_sandbox', faultRoutes)
   app.route('/', phoneUi())
   app.notFound(() => new SandboxError(404, 'not_found', 'no such sandbox route').getResponse())

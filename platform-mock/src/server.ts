@@ -1,7 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
 import { hostname as machineName, networkInterfaces } from 'node:os'
-import { createPlatform } from './app'
+import { createPlatform, type Mount } from './app'
 import { Platform } from './platform'
 import { memoryDb, openDb, type Db } from './shared/db'
 import type { World, WorldCatalog } from './world/world'
@@ -32,6 +32,8 @@ export interface StartOptions {
    * strategy lab routes a process's calls to it in memory). `port` and `hostname` are then unused.
    */
   inProcess?: { url: string }
+  /** more control routes (`/_sandbox/…`) from the caller: the launcher's classroom; the platform imports no scenario */
+  mount?: readonly Mount[]
 }
 
 export interface RunningPlatform {
@@ -60,10 +62,10 @@ export async function startPlatform(opts: StartOptions = {}): Promise<RunningPla
   platform.scheduler.startTicking()
   if (opts.inProcess) {
     const url = opts.inProcess.url.replace(/\/$/, '')
-    const app = createPlatform(platform, { allowedHosts: [new URL(url).hostname, ...(opts.allowedHosts ?? [])], token: opts.token ?? null })
+    const app = createPlatform(platform, { allowedHosts: [new URL(url).hostname, ...(opts.allowedHosts ?? [])], token: opts.token ?? null }, opts.mount)
     return { url, port: 0, platform, fetch: (request) => app.fetch(request), close: () => platform.close() }
   }
-  const app = createPlatform(platform, { allowedHosts: [...listenNames(opts.hostname), ...(opts.allowedHosts ?? [])], token: opts.token ?? null })
+  const app = createPlatform(platform, { allowedHosts: [...listenNames(opts.hostname), ...(opts.allowedHosts ?? [])], token: opts.token ?? null }, opts.mount)
   const server = await new Promise<ServerType>((resolve, reject) => {
     // overrideGlobalObjects: false keeps msw's fetch interception working in the same process
     const s = serve(
