@@ -64,10 +64,13 @@ export function chinaTime(at: Date | string | number, lang: Lang, options: Intl.
 const day = (d: Date) => d.toLocaleDateString('en-CA', { timeZone: ZONE })
 
 let clockOffsetMs = 0
-/** The world's clock (virtual, maybe frozen), as the platform last reported it. */
-export const worldNow = () => new Date(Date.now() + clockOffsetMs)
-export function setWorldClock(nowMs: number) {
+let frozenAtMs: number | null = null
+/** The world's clock as the platform last reported it: a live one runs on from that read, a frozen one stands. */
+export const worldNow = () => new Date(frozenAtMs ?? Date.now() + clockOffsetMs)
+/** The world's time now, and whether its clock is frozen (unchanged when not said: a jump keeps the mode). */
+export function setWorldClock(nowMs: number, frozen: boolean = frozenAtMs !== null) {
   clockOffsetMs = nowMs - Date.now()
+  frozenAtMs = frozen ? nowMs : null
 }
 
 /** "10:42" today, "Yesterday", else "3/2" as WeChat's chat list does. */

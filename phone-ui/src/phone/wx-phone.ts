@@ -268,7 +268,7 @@ export class WxPhone extends LitElement {
       api.people(),
       api.conversations(this.person),
       api.notifications(this.person).catch(() => []),
-      fetch('/_sandbox/clock').then((r) => r.json() as Promise<{ nowMs: number }>),
+      fetch('/_sandbox/clock').then((r) => r.json() as Promise<{ nowMs: number; mode: 'live' | 'frozen' }>),
     ])
     this.people = new Map(people.map((p) => [p.id, p]))
     this.me = this.people.get(this.person)
@@ -276,7 +276,7 @@ export class WxPhone extends LitElement {
     this.notifications = notifications
     this.wecom = await conversationsWithUnread(this.person).catch(() => [])
     await this.#loadOa()
-    setWorldClock(clock.nowMs)
+    setWorldClock(clock.nowMs, clock.mode === 'frozen')
     this.#tick()
     const top = this.stack.at(-1)
     if (top?.kind === 'conversation') await this.#loadMessages(top.id)
@@ -315,6 +315,10 @@ export class WxPhone extends LitElement {
   }
 
   async #onEvent(e: SandboxEvent) {
+    if (e.type === 'clock.frozen' || e.type === 'clock.resumed') {
+      setWorldClock(Date.parse(e.payload.at as string), e.type === 'clock.frozen')
+      this.#tick()
+    }
     if (e.type === 'clock.advanced') {
       setWorldClock(Date.parse(e.payload.to as string))
       this.#tick()

@@ -132,6 +132,8 @@ test('times are China time, as the phones show them; a clock jump says how far',
   expect(chinaTime('2026-03-02T17:30:05.000Z', true)).toBe('03-03 01:30')
   expect(caption(event('clock.advanced', { actor: 'sandbox', payload: { from: '2026-03-02T01:00:00.000Z', to: '2026-03-09T01:00:00.000Z', fired: 2 } }))).toBe('Time jumps ahead 7 days to 03-09 09:00 · 2 scheduled jobs ran')
   expect(caption(event('world.seeded', { actor: 'sandbox', payload: { seed: '1' } }))).toBe('The world starts fresh (seed 1)')
+  expect(caption(event('clock.frozen', { actor: 'sandbox', payload: { at: '2026-03-02T02:30:00.000Z' } }))).toBe('The world clock stops at 03-02 10:30')
+  expect(caption(event('clock.resumed', { actor: 'sandbox', payload: { at: '2026-03-02T02:30:00.000Z' } }))).toBe('The world clock runs again from 03-02 10:30')
 })
 
 test('one line per event type of the journeys, as the timeline reads it', () => {

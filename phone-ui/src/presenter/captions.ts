@@ -243,6 +243,10 @@ export function caption(e: SandboxEvent, context: CaptionContext | ((id: string)
       const fired = Number(p.fired) || 0
       return `Time jumps ahead${jump} to ${chinaTime(str(p.to), true)}${fired ? ` · ${plural(fired, 'scheduled job')} ran` : ''}`
     }
+    case 'clock.frozen':
+      return `The world clock stops at ${chinaTime(str(p.at), true)}`
+    case 'clock.resumed':
+      return `The world clock runs again from ${chinaTime(str(p.at), true)}`
     case 'person.created':
       return `${who} joins the world`
     case 'friendship.created':

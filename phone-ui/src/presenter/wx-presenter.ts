@@ -398,7 +398,7 @@ export class WxPresenter extends LitElement {
     this.#off = onEvent((e) => {
       if (e.type === 'world.replaced') return this.#replaced()
       this.#add([e])
-      if (e.type === 'clock.advanced') void this.#readClock()
+      if (e.type === 'clock.advanced' || e.type === 'clock.frozen' || e.type === 'clock.resumed') void this.#readClock()
       if (e.type === 'miniprogram.subscribe.answered' && e.subject.appid) void this.#loadTemplates(e.subject.appid)
       this.#scheduleRefresh()
       this.#refreshAttribution(e)

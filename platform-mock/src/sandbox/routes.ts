@@ -144,11 +144,14 @@ export const sandbox = new Hono<PlatformEnv>()
     if (target < clock.now()) throw new SandboxError(409, 'backwards', 'the virtual clock cannot go backwards')
     const fired = target > clock.now() ? await c.var.platform.scheduler.advance(target - clock.now()) : []
     await clock.freeze(target)
+    await c.var.platform.events.append({ actor: 'sandbox', surface: 'sandbox', type: 'clock.frozen', payload: { at: clock.describe().now } })
     return c.json({ ...clock.describe(), fired })
   })
   .post('/clock/resume', async (c) => {
-    await c.var.platform.clock.resume()
-    return c.json({ ...c.var.platform.clock.describe(), fired: await c.var.platform.scheduler.runDue() })
+    const { clock, events } = c.var.platform
+    await clock.resume()
+    await events.append({ actor: 'sandbox', surface: 'sandbox', type: 'clock.resumed', payload: { at: clock.describe().now } })
+    return c.json({ ...clock.describe(), fired: await c.var.platform.scheduler.runDue() })
   })
   .post('/clock/advance', sandboxJson(AdvanceRequest), async (c) => {
     const { clock, scheduler } = c.var.platform

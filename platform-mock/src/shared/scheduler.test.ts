@@ -40,6 +40,13 @@ describe('the virtual clock', () => {
     expect(resumed.mode).toBe('live')
     expect(resumed.nowMs).toBeGreaterThanOrEqual(advanced.nowMs)
     expect(resumed.nowMs - advanced.nowMs).toBeLessThan(1000)
+    // the phones and the presenter learn of a freeze and a resume from the event log
+    const told = (await p.json('/_sandbox/events?surface=sandbox')).events.filter((e: { type: string }) => e.type.startsWith('clock.'))
+    expect(told.map((e: { type: string; payload: { at?: string; to?: string } }) => [e.type, e.payload.at ?? e.payload.to])).toEqual([
+      ['clock.frozen', new Date(frozen.nowMs).toISOString()],
+      ['clock.advanced', advanced.now],
+      ['clock.resumed', resumed.now],
+    ])
   })
 
   test('advancing fires due work in due order, each at its own time, and leaves later work', async () => {
