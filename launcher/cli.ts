@@ -7,6 +7,7 @@ import { startMerchant, type RunningMerchant } from '../merchant-demo/src/server
 import { connectWeCom } from '../merchant-demo/src/wecom'
 import { startPlatform } from '../platform-mock/src/server'
 import { kitCatalog } from './catalog'
+import { Classroom } from './classroom'
 import { kitWorld } from './world'
 
 const USAGE = `Usage: npm start -- [options]
@@ -99,9 +100,12 @@ async function main() {
   const shared = args.host !== undefined && !/^(127\.\d+\.\d+\.\d+|::1|localhost)$/i.test(args.host)
   const token = shared ? process.env.SANDBOX_TOKEN || randomBytes(16).toString('hex') : null
 
+  // classroom mode's routes (/_sandbox/classroom/…), attached to the store once it is up
+  const classroom = new Classroom()
   let running
   try {
     running = await startPlatform({
+      mount: [{ path: '/_sandbox/classroom', app: classroom.routes }],
       port: platformPort,
       hostname: args.host,
       allowedHosts: args['allow-host'],
@@ -153,7 +157,7 @@ async function main() {
       fail(`the merchant demo could not start: ${(err as Error).message}`)
     }
     // POST /_sandbox/world (and the presenter's world picker): the platform reseeds, the store follows
-    platform.catalog = kitCatalog(kit, {
+    const catalog = kitCatalog(kit, {
       stop: async () => {
         await merchant?.close()
         merchant = null
@@ -162,6 +166,21 @@ async function main() {
         await openStore(k, true)
         console.log(`  World switched to ${k.name}: merchant demo ${merchant!.url}`)
       },
+    })
+    platform.catalog = catalog
+    // a lesson's store runs on the merchant port in place of this one (launcher/classroom.ts)
+    const close = async () => {
+      await merchant?.close()
+      merchant = null
+    }
+    classroom.attach({
+      platform,
+      platformUrl: url,
+      kit: () => catalog.kit(),
+      port: merchantPort,
+      hostname: args.host,
+      staffToken,
+      store: { current: () => merchant, close, put: async (start) => (await close(), (merchant = await start())), ordinary: (k) => openStore(k, true) },
     })
   }
   if (platform.replaced) console.warn(`note: the data dir held another world (or an older kit); it was seeded again from ${kit.name}'s kit.`)
@@ -203,6 +222,7 @@ ${token ? `
     stopping = true
     console.log(`\n${signal}: stopping…`)
     await merchant?.close()
+    await classroom.close()
     await running.close()
     console.log('stopped; the world is saved.')
     process.exit(0)

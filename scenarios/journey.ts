@@ -52,6 +52,12 @@ export function journey(title: string, run: (ctx: JourneyContext) => Promise<voi
   return { title, run, ...opts }
 }
 
+/** The people a journey names in its parameters (`async ({ alice, bob, brand }) => …`), in that order. */
+export function castOf(run: (...args: never[]) => unknown, cast: readonly string[]): string[] {
+  const params = /^\s*(?:async\s*)?(?:function\s*)?\(\s*\{([^}]*)\}/.exec(run.toString())?.[1] ?? ''
+  return params.split(',').map((p) => p.trim().split(/[\s:=]/)[0]).filter((p) => cast.includes(p))
+}
+
 export const check: Check = {
   equal(actual, expected, what) {
     if (!isDeepStrictEqual(actual, expected)) throw new CheckFailed(`${what}: expected ${show(expected)}, got ${show(actual)}`)

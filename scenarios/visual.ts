@@ -281,8 +281,5 @@ async function showPresenter(page: Page) {
   }
 }
 
-/** The people a journey names in its parameters (`async ({ alice, bob, brand }) => …`), in that order. */
-export function castOf(run: (...args: never[]) => unknown, cast: readonly string[]): string[] {
-  const params = /^\s*(?:async\s*)?(?:function\s*)?\(\s*\{([^}]*)\}/.exec(run.toString())?.[1] ?? ''
-  return params.split(',').map((p) => p.trim().split(/[\s:=]/)[0]).filter((p) => cast.includes(p))
-}
+/** The people a journey names in its parameters (in journey.ts, which needs no browser: the classroom uses it too). */
+export { castOf } from './journey'
