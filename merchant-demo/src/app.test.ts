@@ -30,7 +30,7 @@ test('a used login code is refused with 401 naming jscode2session', async () => 
   expect((await env.merchant.call('POST', '/api/login', { code })).status).toBe(200)
   const again = await env.merchant.call('POST', '/api/login', { code })
   expect(again.status).toBe(401)
-  expect(again.body.error.message).toMatch(/^jscode2session: 40029/)
+  expect(again.body.error.message).toMatch(/^jscode2session: 40163 code been used/)
 })
 
 test('bad input gets a 4xx naming the field, and writes nothing', async () => {

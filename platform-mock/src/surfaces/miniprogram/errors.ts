@@ -7,6 +7,8 @@ export const codeMissing = () => new WxError(41008, 'missing code')
 export const invalidAppid = () => new WxError(40013, 'invalid appid')
 export const invalidSecret = () => new WxError(40125, 'invalid appsecret')
 export const invalidCode = () => new WxError(40029, 'invalid code')
+/** a wx.login code exchanged a second time (real jscode2session answers; the official page lists only 40029) */
+export const codeBeenUsed = () => new WxError(40163, 'code been used,') // real answers read `code been used, rid: …`
 export const apiUnauthorized = () => new WxError(48001, 'api unauthorized')
 export const invalidPage = () => new WxError(41030, 'invalid page')
 export const invalidScene = () => new WxError(40129, 'invalid scene')

@@ -32,11 +32,11 @@ test('every login has its own session_key', async () => {
   expect(one.session_key).not.toBe(two.session_key)
 })
 
-test('a code works once: the second exchange gets 40029', async () => {
+test('a code works once: the second exchange gets 40163 code been used', async () => {
   const { code } = await kit.wxLogin('carol')
   expect((await kit.code2session(code)).openid).toBeDefined()
   const again = await kit.code2session(code)
-  expect(again).toEqual({ errcode: 40029, errmsg: expect.stringMatching(/^invalid code rid: \S+$/) })
+  expect(again).toEqual({ errcode: 40163, errmsg: expect.stringMatching(/^code been used, rid: \S+$/) })
 })
 
 test('a code expires after 5 minutes of virtual time (40029)', async () => {

@@ -2,7 +2,7 @@ import { and, desc, eq, gt, isNull } from 'drizzle-orm'
 import type { Platform } from '../../platform'
 import type { Db } from '../../shared/db'
 import { apps, identities } from '../../world/schema'
-import { appidMissing, codeMissing, invalidAppid, invalidCode, invalidSecret, secretMissing } from './errors'
+import { appidMissing, codeBeenUsed, codeMissing, invalidAppid, invalidCode, invalidSecret, secretMissing } from './errors'
 import { mpLoginCodes } from './schema'
 
 /** A wx.login code is good for five minutes of virtual time, once. */
@@ -54,7 +54,11 @@ export async function codeToSession(platform: Platform, q: { appid?: string; sec
       ),
     )
     .returning()
-  if (!used) throw invalidCode()
+  if (!used) {
+    // a code of this app already exchanged is 40163; unknown, another app's or expired is 40029
+    const [seen] = await db.select({ usedAt: mpLoginCodes.usedAt }).from(mpLoginCodes).where(and(eq(mpLoginCodes.code, q.js_code), eq(mpLoginCodes.appid, app.appid)))
+    throw seen?.usedAt != null ? codeBeenUsed() : invalidCode()
+  }
   const identity = await identityOf(db, app.appid, used.personId)
   if (!identity) throw invalidCode()
   return { personId: used.personId, session: { session_key: used.sessionKey, openid: identity.openid, unionid: identity.unionid } }

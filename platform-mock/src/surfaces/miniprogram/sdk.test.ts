@@ -20,11 +20,11 @@ beforeAll(async () => {
 })
 afterAll(() => p.close())
 
-test('code2Session logs a person in from their wx.login code, and a reused code throws 40029', async () => {
+test('code2Session logs a person in from their wx.login code, and a reused code throws 40163', async () => {
   const { code } = await kit.wxLogin('alice')
   const session = await api.code2Session(code)
   expect(session).toMatchObject({ openid: (await kit.openid('alice')).openid, session_key: expect.any(String) })
-  await expect(api.code2Session(code)).rejects.toMatchObject({ name: 'WeChatAPIError', code: 40029 })
+  await expect(api.code2Session(code)).rejects.toMatchObject({ name: 'WeChatAPIError', code: 40163 })
 })
 
 test('getWXACodeUnlimit returns PNG bytes whose code the scanner opens at the page', async () => {
