@@ -4,6 +4,8 @@ import { controlAccess, type ControlAccess } from './sandbox/access'
 import { labReports } from './sandbox/lab-reports'
 import type { Platform } from './platform'
 import { sandbox } from './sandbox/routes'
+import { wire } from './sandbox/wire-routes'
+import { wireTap } from './sandbox/wire-tap'
 import { cardsSandbox } from './surfaces/cards/sandbox'
 import { channelsSandbox } from './surfaces/channels/sandbox'
 import { chatSandbox } from './surfaces/chat/sandbox'
@@ -40,6 +42,8 @@ export function createPlatform(platform: Platform, access: ControlAccess = {}, m
 
   // Every event written while serving a request carries the journey its caller names.
   app.use((c, next) => journeyContext.run({ journeyId: c.req.header('x-sandbox-journey') ?? null }, next))
+  // the brand's calls to WeChat and the phone's story calls, for the presenter's sequence diagram
+  app.use(wireTap(platform))
 
   app.use(async (c, next) => {
     const url = new URL(c.req.url)
@@ -73,6 +77,7 @@ export function createPlatform(platform: Platform, access: ControlAccess = {}, m
   app.route('/_sandbox', channelsSandbox)
   app.route('/_sandbox', wecomSandbox)
   app.route('/_sandbox', labReports)
+  app.route('/_sandbox', wire)
   // behind the same access guard and body limit as the rest of the control API
   for (const m of mounts) app.route(m.path, m.app)
   app.route('/_sandbox', faultRoutes)

@@ -1,3 +1,5 @@
+import { startCallout, type WireNote } from '../sandbox/wire-callout'
+
 /** Why a call to a developer's server got no answer. */
 export interface CallFailure {
   kind: 'timeout' | 'refused' | 'error'
@@ -17,19 +19,25 @@ export interface ServerAnswer {
  * One request from WeChat to a developer's server (URL verification, a message push, a payment
  * notification), made the way WeChat makes it: redirects are not followed and the server has
  * `timeoutMs` to answer. A timeout or a broken connection is an answer too, with its reason.
+ * With `wire`, the call and its answer go into the platform's wire log (the presenter's diagram).
  */
-export async function callServer(url: URL | string, init: RequestInit, timeoutMs: number): Promise<ServerAnswer> {
+export async function callServer(url: URL | string, init: RequestInit, timeoutMs: number, wire?: WireNote): Promise<ServerAnswer> {
   const started = performance.now()
   const latency = () => Math.round(performance.now() - started)
+  const finish = wire && startCallout(wire, url, init)
   try {
     const res = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) })
     const body = await res.text()
-    return { status: res.status, body, latencyMs: latency(), failure: null }
+    const answer: ServerAnswer = { status: res.status, body, latencyMs: latency(), failure: null }
+    finish?.(answer, res.headers)
+    return answer
   } catch (err) {
     const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } }
     const kind = e.name === 'TimeoutError' ? 'timeout' : e.cause?.code === 'ECONNREFUSED' ? 'refused' : 'error'
     const message = kind === 'timeout' ? `no answer within ${timeoutMs} ms` : (e.cause?.message ?? e.message ?? String(err))
-    return { status: null, body: '', latencyMs: latency(), failure: { kind, message } }
+    const answer: ServerAnswer = { status: null, body: '', latencyMs: latency(), failure: { kind, message } }
+    finish?.(answer, null)
+    return answer
   }
 }
 

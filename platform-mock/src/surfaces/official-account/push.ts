@@ -10,6 +10,7 @@ import { oaPushes } from './schema'
 import { nonce, SERVER_TIMEOUT_MS, serverOf, wireTimestamp, type ServerConfig } from './server'
 import { childOf, parseXml, textOf, toXml, type XmlFields, type XmlTree } from './xml'
 import { callServer } from '../../shared/callout'
+import type { WireNote } from '../../sandbox/wire-callout'
 
 /** 微信服务器在五秒内收不到响应会断掉连接，并且重新发起请求，总共重试三次. */
 export const PUSH_TRIES = 3
@@ -108,6 +109,29 @@ function readReply(server: ServerConfig, app: OaApp, openid: string, answer: str
   }
 }
 
+/** What the wire log shows of a try: the push's name, the message before encryption, the reply opened. */
+function wireNote(platform: Platform, server: ServerConfig, app: OaApp, kind: string, n: number, plain: XmlFields): WireNote {
+  const what = kind === 'text' || kind === 'image' || kind === 'voice' ? `${kind} message` : `${kind} event`
+  return {
+    platform,
+    label: `push: ${what}${n > 1 ? ` · try ${n}` : ''}`,
+    plaintext: () => (server.mode === 'plain' ? null : toXml(plain)),
+    answerPlaintext(body) {
+      const encrypted = body.includes('<Encrypt>') ? textOf(parseXml(body.trim())?.tree ?? {}, 'Encrypt') : undefined
+      if (!encrypted) return null
+      const opened = decryptMessage(server.encodingAesKey, encrypted, app.appid)
+      return opened.ok ? opened.message : `(cannot decrypt: ${opened.reason})`
+    },
+    answer(a) {
+      if (a.failure) return `no answer: ${a.failure.kind}`
+      const text = a.body.trim()
+      if (a.status !== 200) return `${a.status}`
+      if (text === '' || text === 'success') return `200 ${text || 'empty'}: no reply`
+      return `200 passive reply${text.includes('<Encrypt>') ? ' (encrypted)' : ''}`
+    },
+  }
+}
+
 /** The scheduler job of one push. */
 export const PUSH_JOB = 'oa.push'
 
@@ -183,7 +207,8 @@ async function onPushDue(platform: Platform, payload: PushJob, job: JobRef): Pro
   while (tries < PUSH_TRIES) {
     tries++
     const { url, body } = signedRequest(server, app, openid, plain)
-    const { status, body: answer, latencyMs, failure: unreachable } = await callServer(url, { method: 'POST', headers: { 'Content-Type': 'text/xml', 'User-Agent': 'Mozilla/4.0' }, body }, SERVER_TIMEOUT_MS)
+    const wire = wireNote(platform, server, app, payload.kind, tries, plain)
+    const { status, body: answer, latencyMs, failure: unreachable } = await callServer(url, { method: 'POST', headers: { 'Content-Type': 'text/xml', 'User-Agent': 'Mozilla/4.0' }, body }, SERVER_TIMEOUT_MS, wire)
     const failure = unreachable ? unreachable.message : status !== 200 ? `HTTP ${status}` : null
     await platform.events.append({
       actor: 'wechat',

@@ -51,7 +51,7 @@ export async function configureServer(platform: Platform, app: OaApp, input: Ser
   check.searchParams.set('echostr', echostr)
   check.searchParams.set('timestamp', timestamp)
   check.searchParams.set('nonce', n)
-  const answer = await callServer(check, {}, SERVER_TIMEOUT_MS)
+  const answer = await callServer(check, {}, SERVER_TIMEOUT_MS, { platform, label: 'URL verification', answer: (a) => (verificationFailure(a, echostr, 'echo') ? `${a.status ?? 'no answer'}: not verified` : '200 echostr: verified') })
   const status = answer.status
   const failure = verificationFailure(answer, echostr, 'echo echostr')
   const subject = { appid: app.appid }

@@ -4,13 +4,14 @@ import { asc, eq, inArray, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Platform } from '../../platform'
 import { platformSigner, signatureHeaders } from './auth'
-import { aesGcmEncrypt, merchantKeys } from './crypto'
+import { aesGcmDecrypt, aesGcmEncrypt, merchantKeys } from './crypto'
 import { runBatch } from './guards'
 import * as payIds from './ids'
 import { payNotificationAttempts, payNotifications } from './schema'
 import { rfc3339 } from './time'
 import type { NotificationEnvelope } from './wire'
 import { callServer } from '../../shared/callout'
+import type { WireNote } from '../../sandbox/wire-callout'
 
 export type Notification = typeof payNotifications.$inferSelect
 export type Attempt = typeof payNotificationAttempts.$inferSelect
@@ -96,8 +97,8 @@ function acknowledges(status: number, answer: string) {
   }
 }
 
-async function post(url: string, headers: Record<string, string>, body: string) {
-  const res = await callServer(url, { method: 'POST', headers, body }, NOTIFY_TIMEOUT_MS)
+async function post(url: string, headers: Record<string, string>, body: string, wire: WireNote) {
+  const res = await callServer(url, { method: 'POST', headers, body }, NOTIFY_TIMEOUT_MS, wire)
   if (res.failure) return { status: null, answer: res.failure.message.slice(0, ANSWER_LIMIT), latencyMs: res.latencyMs, outcome: res.failure.kind } as const
   const answer = res.body.slice(0, ANSWER_LIMIT)
   return { status: res.status, answer, latencyMs: res.latencyMs, outcome: acknowledges(res.status!, answer) ? 'acknowledged' : 'rejected' } as const
@@ -124,7 +125,7 @@ export async function attemptDelivery(platform: Platform, id: string, trigger: A
     'Request-ID': `${randomBytes(20).toString('hex').toUpperCase()}-0`,
     ...signatureHeaders(signer, n.body),
   }
-  const result = await post(n.url, headers, n.body)
+  const result = await post(n.url, headers, n.body, wireNote(platform, n, trigger))
   const now = clock.now()
   const attempt: Attempt = { id: 0, notificationId: id, n: n.attempts, trigger, at: now, ...result }
   const writes: BatchItem<'sqlite'>[] = [db.insert(payNotificationAttempts).values({ ...attempt, id: undefined })]
@@ -177,6 +178,23 @@ export async function attemptDelivery(platform: Platform, id: string, trigger: A
     })
   }
   return attempt
+}
+
+/** What the wire log shows of an attempt: its name, the resource opened with the APIv3 key, the merchant's answer. */
+function wireNote(platform: Platform, n: Notification, trigger: Attempt['trigger']): WireNote {
+  const what = n.eventType.startsWith('REFUND.') ? 'refund notification' : 'payment notification'
+  const again = trigger === 'retry' ? ` · retry ${n.attempts - 1}` : trigger === 'resend' ? ' · resent' : String(trigger) === 'duplicate' ? ' · duplicate' : ''
+  return {
+    platform,
+    label: `${what}${again}`,
+    journey: n.journeyId,
+    plaintext() {
+      const keys = merchantKeys(platform.credentials, n.mchid)
+      const r = (JSON.parse(n.body) as NotificationEnvelope).resource
+      return keys ? aesGcmDecrypt(keys.apiV3Key, r.nonce, r.associated_data, r.ciphertext) : null
+    },
+    answer: (a) => (a.failure ? `no answer: ${a.failure.kind}` : `${acknowledges(a.status!, a.body) ? 'acknowledged' : 'rejected'} ${a.status}`),
+  }
 }
 
 /** A delivery job: the notification, and the ladder step it was scheduled at (0: the first attempt). */

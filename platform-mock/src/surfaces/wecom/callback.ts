@@ -9,7 +9,7 @@ import { toXml, type XmlFields } from '../official-account/xml'
 import type { Corp } from './corp'
 import { invalid } from './errors'
 import { wecomCallbacks } from './schema'
-import { callServer, verificationFailure } from '../../shared/callout'
+import { callServer, verificationFailure, type ServerAnswer } from '../../shared/callout'
 
 export type CallbackConfig = typeof wecomCallbacks.$inferSelect
 
@@ -56,7 +56,8 @@ export async function configureCallback(platform: Platform, corp: Corp, input: C
   check.searchParams.set('timestamp', timestamp)
   check.searchParams.set('nonce', n)
   check.searchParams.set('echostr', echostr)
-  const answer = await callServer(check, {}, SERVER_TIMEOUT_MS)
+  const verified = (a: ServerAnswer) => !verificationFailure(a, plaintext, 'answer')
+  const answer = await callServer(check, {}, SERVER_TIMEOUT_MS, { platform, label: 'WeCom URL verification', wecom: true, plaintext: () => plaintext, answer: (a) => (verified(a) ? '200 echostr: verified' : `${a.status ?? 'no answer'}: not verified`) })
   const status = answer.status
   const failure = verificationFailure(answer, plaintext, 'answer the decrypted echostr')
   const subject = { corpid: corp.corpid }
@@ -153,7 +154,8 @@ async function onPushDue(platform: Platform, payload: PushJob): Promise<PushResu
     url.searchParams.set('timestamp', timestamp)
     url.searchParams.set('nonce', n)
     const body = toXml({ ToUserName: corpid, AgentID: agentid === '' ? '' : agentid, Encrypt: encrypt })
-    const { status, latencyMs, failure } = await callServer(url, { method: 'POST', headers: { 'Content-Type': 'text/xml' }, body }, SERVER_TIMEOUT_MS)
+    const wire = { platform, label: `WeCom callback: ${kind}${tries > 1 ? ` · try ${tries}` : ''}`, wecom: true, plaintext: () => plain }
+    const { status, latencyMs, failure } = await callServer(url, { method: 'POST', headers: { 'Content-Type': 'text/xml' }, body }, SERVER_TIMEOUT_MS, wire)
     detail = failure ? failure.message : status !== 200 ? `HTTP ${status}` : null
     await platform.events.append({
       actor: 'wecom',
