@@ -4,7 +4,7 @@ import type { Platform } from '../../platform'
 import type { PlatformEnv } from '../../shared/env'
 import { merchantKeys, requestMessage, responseMessage, rsaSign, rsaVerify, type PlatformSigner } from './crypto'
 import { bodyTooLarge, signError } from './errors'
-import { checkFaults } from './faults'
+import { checkFaults, slowAnswer } from './faults'
 import { findMerchant } from './merchants'
 
 declare module 'hono' {
@@ -84,7 +84,9 @@ export const payAuth = (): MiddlewareHandler<PlatformEnv> => async (c, next) => 
   }
   c.set('payMchid', auth.mchid)
   await checkFaults(platform, c.req.method, url.pathname, auth.mchid)
+  const hold = await slowAnswer(platform, c.req.method, url.pathname, auth.mchid)
   await next()
+  await hold?.()
 }
 
 /** The key and serial that sign for a merchant in its current mode. */

@@ -23,6 +23,8 @@ export const openidMismatch = () => new PayError(500, 'OPENID_MISMATCH', 'openid
 
 export const orderNotExist = () => new PayError(404, 'ORDER_NOT_EXIST', '订单不存在')
 export const orderPaid = () => new PayError(400, 'ORDERPAID', '该订单已支付')
+/** 关闭订单 of an order the person has paid: "订单已支付，不能发起关单，请当作已支付的正常交易" */
+export const orderPaidOnClose = () => new PayError(400, 'ORDERPAID', '订单已支付')
 export const orderClosed = () => new PayError(400, 'ORDER_CLOSED', '订单已关闭')
 export const outTradeNoReused = () => invalidRequest('201 商户订单号重复，同一笔交易不能多次提交')
 

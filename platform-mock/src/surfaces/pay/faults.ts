@@ -1,6 +1,12 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import { addFault, clearFaults, fire, listFaults, type FaultRule } from '../../faults/rules'
 import type { Platform } from '../../platform'
+import { personByOpenid } from '../../world/people'
 import { frequencyLimited, systemError } from './errors'
+import { findMerchant } from './merchants'
+import { findOrder } from './orders'
+import { completePayment } from './payments'
+import { findWallet } from './wallets'
 
 /** The API errors `/_sandbox/pay/faults` (the fault library's first form) can inject. */
 export const FAULT_CODES = { FREQUENCY_LIMITED: frequencyLimited, SYSTEM_ERROR: systemError } as const
@@ -28,4 +34,35 @@ export const clearPayFaults = (platform: Platform) => clearFaults(platform, 'pay
 export async function checkFaults(platform: Platform, method: string, path: string, mchid: string) {
   const fired = await fire(platform, { surface: 'pay', faults: CODES, route: path, method, app: mchid })
   if (fired) throw FAULT_CODES[fired.rule.fault as FaultCode]()
+}
+
+/**
+ * SLOW_ANSWER: when a rule fires on this request, the answer (already made: the order is placed,
+ * the refund taken) is held back `ms` of real time before it is signed and sent.
+ */
+export async function slowAnswer(platform: Platform, method: string, path: string, mchid: string): Promise<(() => Promise<void>) | null> {
+  const fired = await fire<{ ms: number }>(platform, { surface: 'pay', faults: ['SLOW_ANSWER'], route: path, method, app: mchid })
+  return fired ? () => sleep(fired.params.ms) : null
+}
+
+/**
+ * ORDERPAID on a close: when a rule fires as the merchant closes an unpaid order whose payer is
+ * known, the payer's payment goes through just before the close (their password typed as the
+ * merchant gave up), paid from 零钱 when it covers the order, else the card. The close then finds
+ * the order paid and answers 400 ORDERPAID.
+ */
+export async function payBeforeClose(platform: Platform, mchid: string, outTradeNo: string, path: string) {
+  const order = await findOrder(platform, mchid, { outTradeNo })
+  if (!order || order.tradeState !== 'NOTPAY' || order.timeExpire <= platform.clock.now() || !order.payerOpenid) return
+  const personId = (await personByOpenid(platform.db, order.appid, order.payerOpenid))?.personId
+  const wallet = personId && (await findWallet(platform, personId))
+  if (!personId || !wallet) return
+  if (!(await fire(platform, { surface: 'pay', faults: ['ORDERPAID'], route: path, method: 'POST', app: mchid, person: personId }))) return
+  const merchant = await findMerchant(platform, mchid)
+  await completePayment(platform, order, {
+    personId,
+    method: wallet.balance >= order.total ? 'balance' : 'card',
+    jsapi: order.tradeType === 'JSAPI',
+    merchantName: merchant?.name ?? mchid,
+  })
 }

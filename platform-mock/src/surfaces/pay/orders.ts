@@ -10,6 +10,7 @@ import {
   orderClosed,
   orderNotExist,
   orderPaid,
+  orderPaidOnClose,
   outTradeNoReused,
   paramError,
 } from './errors'
@@ -176,7 +177,7 @@ export function transactionView(order: Order): Transaction {
 export async function closeOrder(platform: Platform, mchid: string, outTradeNo: string) {
   const order = await findOrder(platform, mchid, { outTradeNo })
   if (!order) throw orderNotExist()
-  if (order.tradeState === 'SUCCESS' || order.tradeState === 'REFUND') throw orderPaid()
+  if (order.tradeState === 'SUCCESS' || order.tradeState === 'REFUND') throw orderPaidOnClose()
   if (order.tradeState === 'CLOSED') return
   const now = platform.clock.now()
   const closed = await platform.db
@@ -187,7 +188,7 @@ export async function closeOrder(platform: Platform, mchid: string, outTradeNo: 
   if (closed.length === 0) {
     // paid in the meantime
     const current = await findOrder(platform, mchid, { outTradeNo })
-    if (current?.tradeState !== 'CLOSED') throw orderPaid()
+    if (current?.tradeState !== 'CLOSED') throw orderPaidOnClose()
     return
   }
   await platform.events.append({

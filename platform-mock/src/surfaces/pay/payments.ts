@@ -10,6 +10,7 @@ import { findMerchant } from './merchants'
 import { notificationQuery, sendFirst } from './notifications'
 import { transactionView, type Order } from './orders'
 import { payBills, payMerchants, payOrders, payWallets, type PayMethod } from './schema'
+import { fire } from '../../faults/rules'
 import { findWallet } from './wallets'
 import type { RequestPayment } from './wire'
 
@@ -34,7 +35,13 @@ export interface PayInput {
   action?: 'pay' | 'cancel'
 }
 
-export type PayOutcome = 'success' | 'cancel' | 'wrong_password' | 'insufficient_balance' | 'fail'
+/** `userpaying`: the sheet still waits for the password (a USERPAYING rule); `bank_error`: the card's bank failed (BANKERROR) */
+export type PayOutcome = 'success' | 'cancel' | 'wrong_password' | 'insufficient_balance' | 'bank_error' | 'userpaying' | 'fail'
+
+/** The fault point of the pay sheet's confirmation (not a WeChat path: the person's side has none). */
+export const PAY_SHEET_ROUTE = '/pay-sheet'
+const INSUFFICIENT = '零钱余额不足，请更换支付方式'
+const BANK_ERROR = '银行系统异常，请稍后再试或更换支付方式'
 
 export interface PayResult {
   outcome: PayOutcome
@@ -115,12 +122,11 @@ function failure(jsapi: boolean, message: string, order?: PayResult['order']): P
 
 /**
  * A person confirms (or cancels) a payment on their phone: the client's checks (paySign, appid,
- * payer, order state), then the payment password and the balance. On success the order is paid,
- * the wallet debited, a bill written and TRANSACTION.SUCCESS queued for the merchant, all in one
- * batch; its first attempt is awaited, so the event log is in a repeatable order.
+ * payer, order state), then the payment password and the balance (and the pay surface's fault
+ * rules USERPAYING, NOTENOUGH and BANKERROR), then `completePayment`.
  */
 export async function payAsPerson(platform: Platform, personId: string, input: PayInput): Promise<PayResult> {
-  const { db, clock, ids, events } = platform
+  const { clock, events } = platform
   const resolved = await resolveTarget(platform, personId, input.target, input.appId)
   if ('fail' in resolved) return failure(resolved.jsapi, resolved.fail)
   const { order, jsapi } = resolved
@@ -137,16 +143,46 @@ export async function payAsPerson(platform: Platform, personId: string, input: P
   }
   const wallet = await findWallet(platform, personId)
   if (!wallet) return failure(jsapi, '未开通微信支付', summary)
+  const method = input.method ?? 'balance'
+  const point = { surface: 'pay', route: PAY_SHEET_ROUTE, method: 'POST', app: order.mchid, person: personId } as const
+  // a fault rule: the person has not typed the password yet, the sheet waits and nothing is paid
+  if (await fire(platform, { ...point, faults: ['USERPAYING'] })) {
+    await events.append({ actor: personId, surface: 'pay', type: 'pay.payment.userpaying', subject, payload: { method } })
+    return { outcome: 'userpaying', message: '请输入支付密码', order: summary }
+  }
   if (!input.biometric && input.password !== wallet.paymentPassword) {
     await events.append({ actor: personId, surface: 'pay', type: 'pay.payment.failed', subject, payload: { reason: 'wrong_password' } })
     return { outcome: 'wrong_password', message: '支付密码错误，请重试', order: summary }
   }
-  const method = input.method ?? 'balance'
-  const insufficient = (): PayResult => ({ outcome: 'insufficient_balance', message: '零钱余额不足，请更换支付方式', order: summary })
-  if (method === 'balance' && wallet.balance < order.total) {
+  const insufficient = (): PayResult => ({ outcome: 'insufficient_balance', message: INSUFFICIENT, order: summary })
+  // a fault rule: 零钱 short (NOTENOUGH) or the card's bank down (BANKERROR), whatever the balance
+  const refused = await fire(platform, { ...point, faults: [method === 'balance' ? 'NOTENOUGH' : 'BANKERROR'] })
+  if (refused?.rule.fault === 'BANKERROR') {
+    await events.append({ actor: personId, surface: 'pay', type: 'pay.payment.failed', subject, payload: { reason: 'bank_error' } })
+    return { outcome: 'bank_error', message: BANK_ERROR, order: summary }
+  }
+  if (refused || (method === 'balance' && wallet.balance < order.total)) {
     await events.append({ actor: personId, surface: 'pay', type: 'pay.payment.failed', subject, payload: { reason: 'insufficient_balance' } })
     return insufficient()
   }
+  return completePayment(platform, order, { personId, method, jsapi, merchantName: merchant.name })
+}
+
+/**
+ * The payment itself, once the person has confirmed: the order is paid, the wallet debited, a bill
+ * written and TRANSACTION.SUCCESS queued for the merchant, all in one batch; its first attempt is
+ * awaited, so the event log is in a repeatable order.
+ */
+export async function completePayment(platform: Platform, order: Order, by: { personId: string; method: PayMethod; jsapi: boolean; merchantName: string }): Promise<PayResult> {
+  const { db, clock, ids, events } = platform
+  const { personId, method, jsapi } = by
+  const merchant = { name: by.merchantName }
+  const summary = orderSummary(order, merchant.name)
+  const subject = { person: personId, mchid: order.mchid, out_trade_no: order.outTradeNo }
+  const now = clock.now()
+  const insufficient = (): PayResult => ({ outcome: 'insufficient_balance', message: INSUFFICIENT, order: summary })
+  const wallet = await findWallet(platform, personId)
+  if (!wallet) return failure(jsapi, '未开通微信支付', summary)
 
   const payerOpenid = order.payerOpenid ?? (await identitiesOf(db, personId)).find((i) => i.appid === order.appid)?.openid ?? null
   const paid: Order = {

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Platform } from '../../platform'
+import { fire } from '../../faults/rules'
 import { journeyContext } from '../../shared/events'
 import { invalidRequest, merchantNotEnough, refundExceeds, resourceNotExists } from './errors'
 import { guardOf, isUniqueViolation, jobQuery, runBatch } from './guards'
@@ -102,6 +103,9 @@ export async function createRefund(platform: Platform, signer: string, req: Refu
   const [funds] = await db.select({ balance: payMerchants.balance }).from(payMerchants).where(eq(payMerchants.mchid, signer))
   if ((funds?.balance ?? 0) < req.amount.refund) throw merchantNotEnough()
 
+  // a fault rule decides now, with the request's scope, how the refund will end when it settles
+  const ending = await fire(platform, { surface: 'pay', faults: ['REFUND.ABNORMAL', 'REFUND.CLOSED'], route: '/v3/refund/domestic/refunds', method: 'POST', app: signer, person: order.personId })
+  const settleAs = ending ? (ending.rule.fault === 'REFUND.ABNORMAL' ? 'ABNORMAL' : 'CLOSED') : undefined
   const wallet = await findWallet(platform, order.personId!)
   const method = order.payMethod!
   const now = clock.now()
@@ -132,7 +136,7 @@ export async function createRefund(platform: Platform, signer: string, req: Refu
         .where(eq(payOrders.id, order.id)),
       db.update(payMerchants).set({ balance: sql`${payMerchants.balance} - ${row.refund}` }).where(eq(payMerchants.mchid, signer)),
       db.insert(payRefunds).values(row),
-      jobQuery(db, SETTLE_JOB, now + SETTLE_AFTER_MS[method], { mchid: signer, outRefundNo: row.outRefundNo }),
+      jobQuery(db, SETTLE_JOB, now + SETTLE_AFTER_MS[method], { mchid: signer, outRefundNo: row.outRefundNo, ...(settleAs && { status: settleAs }) }),
     ])
   } catch (err) {
     const guard = guardOf(err)
@@ -237,9 +241,9 @@ export async function settleRefund(platform: Platform, refund: RefundRow, status
   return true
 }
 
-/** The settle job: a refund still PROCESSING succeeds. */
-export async function onSettleDue(platform: Platform, payload: { mchid: string; outRefundNo: string }) {
+/** The settle job: a refund still PROCESSING succeeds, or ends as a fault rule said when it was made. */
+export async function onSettleDue(platform: Platform, payload: { mchid: string; outRefundNo: string; status?: 'ABNORMAL' | 'CLOSED' }) {
   const refund = await findRefund(platform, payload.mchid, payload.outRefundNo)
-  if (refund?.status === 'PROCESSING') await settleRefund(platform, refund, 'SUCCESS')
+  if (refund?.status === 'PROCESSING') await settleRefund(platform, refund, payload.status ?? 'SUCCESS')
 }
 

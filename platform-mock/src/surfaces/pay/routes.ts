@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono'
 import type { PlatformEnv } from '../../shared/env'
 import { payJson } from '../../shared/validate'
 import { payAuth } from './auth'
+import { payBeforeClose } from './faults'
 import { aesGcmEncrypt, merchantKeys } from './crypto'
 import { missingParam, noPlatformCertificate, orderNotExist, paramError, resourceNotExists } from './errors'
 import { findMerchant } from './merchants'
@@ -57,6 +58,7 @@ export const pay = new Hono<PlatformEnv>()
     // WeChat reports a missing body mchid against its URI template, as observed on the real API
     if (!mchid) throw missingParam('uri_template', 'mchid', '直连商户号')
     await requireOwnMerchant(c.var.platform, c.get('payMchid'), mchid)
+    await payBeforeClose(c.var.platform, mchid, c.req.param('out_trade_no'), c.req.path)
     await closeOrder(c.var.platform, mchid, c.req.param('out_trade_no'))
     return c.body(null, 204)
   })
