@@ -1,7 +1,7 @@
 import { PNG } from 'pngjs'
 import { beforeEach, expect, test } from 'vitest'
 import { fakePagesDir, platformAndMerchant } from './testing'
-import { settled } from './official-account'
+import { forgetOrderPaidTemplate, settled } from './official-account'
 import { OaCrypto, parseXml, sha1Signature, toXml } from '../wechat/oa-crypto'
 
 const env = platformAndMerchant({ pagesDir: fakePagesDir(), officialAccount: true })
@@ -156,6 +156,26 @@ test('a template message after purchase reaches a follower, with a jump to the o
   const other = await env.merchant.orderTwoDrinks(frankToken)
   await env.merchant.payAs('frank', other.payment)
   expect((await env.merchant.call('GET', `/api/orders/${other.order.id}`, undefined, frankToken)).body.order).toMatchObject({ status: 'paid', officialAccountMessageSent: false })
+})
+
+test('an account that has not picked the order-paid template gets it picked from the library, and the follower still hears of the order', async () => {
+  const token = await env.merchant.store.oa.wx.accessToken()
+  const api = (path: string, body?: unknown) => env.platform.json(`${path}?access_token=${token}`, body === undefined ? undefined : { method: 'POST', body: JSON.stringify(body) })
+  const seeded = (await api('/cgi-bin/template/get_all_private_template')).template_list.find((t: { title: string }) => t.title === '订单支付成功通知')
+  expect((await api('/cgi-bin/template/del_private_template', { template_id: seeded.template_id })).errcode).toBe(0)
+  forgetOrderPaidTemplate(env.merchant.store)
+
+  await oa('erin', '/follow', {})
+  const erin = await env.merchant.loginAs('erin')
+  const { order, payment } = await env.merchant.orderTwoDrinks(erin)
+  await env.merchant.payAs('erin', payment)
+  expect((await env.merchant.call('GET', `/api/orders/${order.id}`, undefined, erin)).body.order.officialAccountMessageSent).toBe(true)
+  const picked = (await api('/cgi-bin/template/get_all_private_template')).template_list.filter((t: { title: string }) => t.title === '订单支付成功通知')
+  expect(picked).toHaveLength(1)
+  expect(picked[0].template_id).not.toBe(seeded.template_id)
+  const template = (await conversation('erin')).find((m) => m.source === 'template')
+  expect(template?.body).toMatchObject({ templateId: picked[0].template_id, title: '订单支付成功通知' })
+  forgetOrderPaidTemplate(env.merchant.store)
 })
 
 test('a store follow code: scanning it follows with qrscene_store=…, the follower and their order are attributed to the store', async () => {

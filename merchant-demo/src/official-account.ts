@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm'
-import { createHash } from 'node:crypto'
 import type { Context } from 'hono'
 import type { Store } from './context'
 import { ApiError } from './errors'
@@ -280,15 +279,17 @@ export async function publishArticles(store: Store) {
 }
 
 /**
- * The id of the account's 订单支付成功通知 template: from `get_all_private_template` where
- * WeChat offers it, else the id copied from the console. The sandbox documents its seeded ids
- * (official-account README: sha256 of `tmpl:<appid>:order-paid`, base64url, 43 characters).
+ * The id of the account's 订单支付成功通知 template, found by its title in the account's list
+ * (get_all_private_template); an account that has not picked it yet picks it from the library
+ * (api_add_template: category template 43216 with the keywords the store fills).
  */
+const ORDER_PAID = { title: '订单支付成功通知', short: '43216', keywords: ['商品名称', '支付金额', '订单号'] }
 const templateCache = new WeakMap<Store, Promise<string>>()
 export function orderPaidTemplate(store: Store) {
   let found = templateCache.get(store)
   if (!found) {
-    found = store.oa.templates().then((list) => list?.find((t) => t.title === '订单支付成功通知')?.template_id ?? createHash('sha256').update(`tmpl:${store.officialAccount.appid}:order-paid`).digest('base64url').slice(0, 43))
+    found = store.oa.templates().then((list) => list.find((t) => t.title === ORDER_PAID.title)?.template_id ?? store.oa.addTemplate(ORDER_PAID.short, ORDER_PAID.keywords))
+    found.catch(() => templateCache.delete(store))
     templateCache.set(store, found)
   }
   return found

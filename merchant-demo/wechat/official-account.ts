@@ -84,13 +84,14 @@ export class OfficialAccountClient {
     return { msgid: String(body.msgid) }
   }
 
-  /** The templates the account picked; `null` where the API is not offered (the sandbox has none yet). */
-  async templates(): Promise<{ template_id: string; title: string; content: string }[] | null> {
-    try {
-      return (await this.wx.api('cgi-bin/template/get_all_private_template')).template_list
-    } catch {
-      return null
-    }
+  /** The templates the account picked (get_all_private_template). */
+  async templates(): Promise<{ template_id: string; title: string; content: string }[]> {
+    return (await this.wx.api('cgi-bin/template/get_all_private_template')).template_list
+  }
+
+  /** Picks a template from the library (api_add_template): a category template by the keywords wanted. */
+  async addTemplate(templateIdShort: string, keywordNames?: string[]): Promise<string> {
+    return (await this.wx.api('cgi-bin/template/api_add_template', { template_id_short: templateIdShort, ...(keywordNames && { keyword_name_list: keywordNames }) })).template_id
   }
 
   /** A parametric code: `QR_LIMIT_STR_SCENE` (permanent) or `QR_STR_SCENE` with `expireSeconds`. */

@@ -12,8 +12,9 @@ import { sendCustom, sendTemplate } from './messages'
 import { checkAuth, exchangeCode, refresh, snsUserInfo } from './oauth'
 import { createQrCode, findQrByTicket, qrExpired, qrPng } from './qrcodes'
 import { oaFollowers } from './schema'
+import { addTemplate, deleteTemplate, getIndustry, privateTemplates, setIndustry } from './templates'
 import { userInfo } from './users'
-import { ArticleIdBody, BatchGet, CustomSend, DraftAdd, MediaIdBody, MenuCreate, Page, PublishIdBody, QrCreate, TemplateSend } from './wire'
+import { AddTemplate, ArticleIdBody, BatchGet, CustomSend, DraftAdd, MediaIdBody, MenuCreate, Page, PublishIdBody, QrCreate, SetIndustry, TemplateIdBody, TemplateSend } from './wire'
 
 const PAGE = 10_000
 const ok = { errcode: 0, errmsg: 'ok' }
@@ -81,6 +82,34 @@ export const officialAccount = new Hono<PlatformEnv>()
     const app = await oaOfToken(c.var.db, c.var.tokenOwner)
     const { msgid } = await sendTemplate(c.var.platform, app, c.req.valid('json'))
     return c.json({ ...ok, msgid })
+  })
+  /** 获取模板列表 (template/get_all_private_template) */
+  .get('/cgi-bin/template/get_all_private_template', accessToken(), async (c) => {
+    const app = await oaOfToken(c.var.db, c.var.tokenOwner)
+    return c.json({ template_list: await privateTemplates(c.var.platform, app.appid) })
+  })
+  /** 获得模板ID (template/api_add_template) */
+  .post('/cgi-bin/template/api_add_template', accessToken(), wxJson(AddTemplate), async (c) => {
+    const app = await oaOfToken(c.var.db, c.var.tokenOwner)
+    const { template_id_short, keyword_name_list } = c.req.valid('json')
+    return c.json({ ...ok, template_id: await addTemplate(c.var.platform, app.appid, template_id_short, keyword_name_list) })
+  })
+  /** 删除模板 (template/del_private_template) */
+  .post('/cgi-bin/template/del_private_template', accessToken(), wxJson(TemplateIdBody), async (c) => {
+    const app = await oaOfToken(c.var.db, c.var.tokenOwner)
+    await deleteTemplate(c.var.platform, app.appid, c.req.valid('json').template_id)
+    return c.json(ok)
+  })
+  /** 获取设置的行业信息 (template/get_industry) */
+  .get('/cgi-bin/template/get_industry', accessToken(), async (c) => {
+    const app = await oaOfToken(c.var.db, c.var.tokenOwner)
+    return c.json(await getIndustry(c.var.platform, app.appid))
+  })
+  /** 设置所属行业 (template/api_set_industry) */
+  .post('/cgi-bin/template/api_set_industry', accessToken(), wxJson(SetIndustry), async (c) => {
+    const app = await oaOfToken(c.var.db, c.var.tokenOwner)
+    await setIndustry(c.var.platform, app.appid, c.req.valid('json'))
+    return c.json(ok)
   })
   /** 新增永久素材 (material/add_material), pictures only: multipart field `media`, `?type=image|thumb`. */
   .post('/cgi-bin/material/add_material', accessToken(), async (c) => {

@@ -11,6 +11,7 @@ import { authorize } from './oauth'
 import { menuOf } from './menu'
 import { follow, sendText, SUBSCRIBE_SCENES, tapMenu, unfollow } from './person'
 import { configureServer, removeServer, serverOf, serverView } from './server'
+import { INDUSTRIES, TEMPLATE_LIBRARY } from './templates'
 
 const ServerBody = z.object({
   appid: z.string().optional(),
@@ -32,6 +33,17 @@ const TapBody = z.object({ appid: z.string().optional(), top: z.number().int().m
  * 设置与开发 → 基本配置) and what a person's phone does with the account.
  */
 export const officialAccountSandbox = new Hono<PlatformEnv>()
+  /** The template library the accounts pick from (in WeChat it is browsed in the console, not the API). */
+  .get('/official-account/template-library', (c) =>
+    c.json({
+      templates: TEMPLATE_LIBRARY.map((t) => ({
+        template_id_short: t.shortId,
+        title: t.title,
+        industry: { id: t.industry, first_class: INDUSTRIES[t.industry]![0], second_class: INDUSTRIES[t.industry]![1] },
+        keywords: t.keywords.map(([name, field, example]) => ({ name, field, example })),
+      })),
+    }),
+  )
   .get('/official-account/server', async (c) => {
     const app = await findOa(c.var.db, c.req.query('appid'))
     return c.json({ appid: app.appid, ...serverView(await serverOf(c.var.platform, app.appid)) })

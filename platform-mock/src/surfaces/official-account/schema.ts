@@ -89,7 +89,7 @@ export const oaMenus = sqliteTable('oa_menus', {
   createdAt: integer('created_at').notNull(),
 })
 
-/** 模板消息: the templates an account has picked (id, title, keyword fields). */
+/** 模板消息: the templates an account has picked (id, title, keyword fields), from the library by its number. */
 export const oaTemplates = sqliteTable(
   'oa_templates',
   {
@@ -97,9 +97,21 @@ export const oaTemplates = sqliteTable(
     templateId: text('template_id').notNull(),
     title: text('title').notNull(),
     content: text('content').notNull(),
+    /** the library template's number (template_id_short) */
+    shortId: text('short_id').notNull().default(''),
+    /** when it was picked, for the list's order */
+    addedAt: integer('added_at').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.appid, t.templateId] })],
 )
+
+/** 设置所属行业: the account's two industries (codes of WeChat's table) and when they last changed. */
+export const oaIndustries = sqliteTable('oa_industries', {
+  appid: text('appid').primaryKey(),
+  industry1: integer('industry1').notNull(),
+  industry2: integer('industry2').notNull(),
+  changedAt: integer('changed_at').notNull(),
+})
 
 /** 草稿箱: a draft of one or more articles (sanitized HTML). */
 export const oaDrafts = sqliteTable('oa_drafts', {

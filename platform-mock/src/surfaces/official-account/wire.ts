@@ -73,3 +73,9 @@ export const MediaIdBody = z.object({ media_id: z.string() })
 export const PublishIdBody = z.object({ publish_id: z.union([z.string(), z.number()]).transform(String) })
 export const ArticleIdBody = z.object({ article_id: z.string() })
 export const Page = z.object({ offset: z.number().int().min(0), count: z.number().int().min(1).max(20), no_content: z.number().int().min(0).max(1).optional() })
+
+/** 获得模板ID: a library template's number and, for a category template, the keywords picked */
+export const AddTemplate = z.object({ template_id_short: z.string().min(1).max(64), keyword_name_list: z.array(z.string().min(1).max(20)).optional() })
+export const TemplateIdBody = z.object({ template_id: z.string().min(1).max(128) })
+/** 设置所属行业: two codes of WeChat's industry table, as strings or numbers */
+export const SetIndustry = z.object({ industry_id1: z.union([z.string(), z.number()]), industry_id2: z.union([z.string(), z.number()]) })
