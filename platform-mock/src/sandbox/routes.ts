@@ -150,8 +150,10 @@ export const sandbox = new Hono<PlatformEnv>()
   .post('/clock/resume', async (c) => {
     const { clock, events } = c.var.platform
     await clock.resume()
-    await events.append({ actor: 'sandbox', surface: 'sandbox', type: 'clock.resumed', payload: { at: clock.describe().now } })
-    return c.json({ ...clock.describe(), fired: await c.var.platform.scheduler.runDue() })
+    // one reading for the event and the answer: a live clock moves between two
+    const resumed = clock.describe()
+    await events.append({ actor: 'sandbox', surface: 'sandbox', type: 'clock.resumed', payload: { at: resumed.now } })
+    return c.json({ ...resumed, fired: await c.var.platform.scheduler.runDue() })
   })
   .post('/clock/advance', sandboxJson(AdvanceRequest), async (c) => {
     const { clock, scheduler } = c.var.platform
