@@ -1,5 +1,9 @@
+import { API_FAULTS } from './api'
+import { KEY_FAULTS } from './keys'
+import { NOTIFY_FAULTS } from './notify'
 import { PAY_FAULTS } from './pay'
 import type { FaultKind } from './types'
+import { WECOM_FAULTS } from './wecom'
 
 export { FAULT_SURFACES, type FaultKind, type FaultSurface } from './types'
 
@@ -7,4 +11,4 @@ export { FAULT_SURFACES, type FaultKind, type FaultSurface } from './types'
  * Every fault that can be injected, surface by surface. A kind is listed here only once the
  * surface honours it: each file beside this one declares the kinds its surface implements.
  */
-export const FAULT_KINDS: readonly FaultKind[] = [...PAY_FAULTS]
+export const FAULT_KINDS: readonly FaultKind[] = [...API_FAULTS, ...WECOM_FAULTS, ...PAY_FAULTS, ...NOTIFY_FAULTS, ...KEY_FAULTS]

@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory'
 import type { Platform } from '../../platform'
 import { WecomError, WxError } from '../errors'
 import type { PlatformEnv } from '../env'
+import { tokenApiFault } from './faults'
 import { accessTokens } from './schema'
 
 /** Access tokens live 7200 s of virtual time. */
@@ -103,6 +104,8 @@ export function accessToken(host: Host = 'weixin') {
         : new WxError(check.errcode, WEIXIN_MESSAGES[check.errcode])
     }
     c.set('tokenOwner', check.owner)
+    // a fault rule may answer in the API's place (the fault library, surfaces api / wecom)
+    await tokenApiFault(c.var.platform, host, { route: c.req.path, method: c.req.method, owner: check.owner, token: c.req.query('access_token')! })
     await next()
   })
 }

@@ -6,6 +6,7 @@ import { apps } from '../../world/schema'
 import { WecomError, WxError } from '../errors'
 import type { PlatformEnv } from '../env'
 import { wxJson } from '../validate'
+import { tokenFetchFault } from './faults'
 import { issueToken, stableToken } from './index'
 
 const StableTokenRequest = z.object({
@@ -30,11 +31,13 @@ export const weixinTokens = new Hono<PlatformEnv>()
   .get('/cgi-bin/token', async (c) => {
     const q = c.req.query()
     const app = await appWithSecret(c, q.appid, q.secret, q.grant_type)
+    await tokenFetchFault(c.var.platform, 'weixin', { route: c.req.path, method: c.req.method, app: app.appid })
     return c.json(await issueToken(c.var.platform, 'weixin', app.appid))
   })
   .post('/cgi-bin/stable_token', wxJson(StableTokenRequest), async (c) => {
     const body = c.req.valid('json')
     const app = await appWithSecret(c, body.appid, body.secret, body.grant_type)
+    await tokenFetchFault(c.var.platform, 'weixin', { route: c.req.path, method: c.req.method, app: app.appid })
     return c.json(await stableToken(c.var.platform, app.appid, body.force_refresh ?? false))
   })
 
@@ -55,5 +58,6 @@ export const wecomTokens = new Hono<PlatformEnv>().get('/cgi-bin/gettoken', asyn
     if (!agent) throw new WecomError(40001, 'invalid secret')
     owner = `${corpid}:${agent.agentid}`
   }
+  await tokenFetchFault(c.var.platform, 'wecom', { route: c.req.path, method: c.req.method, app: corpid })
   return c.json({ errcode: 0, errmsg: 'ok', ...(await issueToken(c.var.platform, 'wecom', owner)) })
 })

@@ -1,9 +1,11 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import type { z } from 'zod'
 import { accessToken } from '../../shared/access-token'
+import { messageFault } from '../../shared/access-token/faults'
 import { SandboxError, WxError } from '../../shared/errors'
 import type { PlatformEnv } from '../../shared/env'
 import { parseJson, wxJson } from '../../shared/validate'
+import { personByOpenid } from '../../world/people'
 import { codeImage, createCode } from './codes'
 import { apiUnauthorized, argumentInvalid, invalidPathLength, invalidSceneLength, reservedScancodeTime } from './errors'
 import { createLink, linkUrl } from './links'
@@ -147,7 +149,10 @@ export const miniprogram = new Hono<PlatformEnv>()
   /** 发送订阅消息 subscribeMessage.send */
   .post('/cgi-bin/message/subscribe/send', accessToken(), wxJson(SubscribeSend), async (c) => {
     const app = await tokenApp(c)
-    return c.json(await sendSubscribeMessage(c.var.platform, app, c.req.valid('json')))
+    const body = c.req.valid('json')
+    const person = (await personByOpenid(c.var.db, app.appid, body.touser))?.personId ?? null
+    await messageFault(c.var.platform, '43101', { route: c.req.path, method: c.req.method, app: app.appid, person })
+    return c.json(await sendSubscribeMessage(c.var.platform, app, body))
   })
 
   /** 获取当前账号下的个人模板列表 getTemplateList */

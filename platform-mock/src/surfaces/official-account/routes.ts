@@ -1,8 +1,10 @@
 import { and, asc, eq, gt } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { accessToken } from '../../shared/access-token'
+import { messageFault } from '../../shared/access-token/faults'
 import type { PlatformEnv } from '../../shared/env'
 import { wxJson } from '../../shared/validate'
+import { personByOpenid } from '../../world/people'
 import { oaOfToken } from './account'
 import { addDraft, deleteDraft, findDraft, findPublication, listDrafts, listPublications, newsItems, publish } from './articles'
 import { invalidMediaId } from './errors'
@@ -74,7 +76,10 @@ export const officialAccount = new Hono<PlatformEnv>()
   /** 客服消息 (message/custom/send) */
   .post('/cgi-bin/message/custom/send', accessToken(), wxJson(CustomSend), async (c) => {
     const app = await oaOfToken(c.var.db, c.var.tokenOwner)
-    await sendCustom(c.var.platform, app, c.req.valid('json'))
+    const body = c.req.valid('json')
+    const person = (await personByOpenid(c.var.db, app.appid, body.touser))?.personId ?? null
+    await messageFault(c.var.platform, '45047', { route: c.req.path, method: c.req.method, app: app.appid, person })
+    await sendCustom(c.var.platform, app, body)
     return c.json(ok)
   })
   /** 发送模板消息 (message/template/send) */

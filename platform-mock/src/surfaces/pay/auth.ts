@@ -5,6 +5,7 @@ import type { PlatformEnv } from '../../shared/env'
 import { merchantKeys, requestMessage, responseMessage, rsaSign, rsaVerify, type PlatformSigner } from './crypto'
 import { bodyTooLarge, signError } from './errors'
 import { checkFaults, slowAnswer } from './faults'
+import { signedHeaders } from './key-faults'
 import { findMerchant } from './merchants'
 
 declare module 'hono' {
@@ -97,9 +98,12 @@ export async function platformSigner(platform: Platform, mchid: string): Promise
   return keys.signers[merchant.platformMode]
 }
 
-/** The headers that sign a response or notification body (real time: SDKs allow 300 s of skew). */
-export function signatureHeaders(signer: PlatformSigner, body: Buffer | string): Record<string, string> {
-  const timestamp = String(Math.floor(Date.now() / 1000))
+/**
+ * The headers that sign a response or notification body (real time: SDKs allow 300 s of skew;
+ * `skewSeconds` moves the timestamp, for fault `clock-skew`).
+ */
+export function signatureHeaders(signer: PlatformSigner, body: Buffer | string, skewSeconds = 0): Record<string, string> {
+  const timestamp = String(Math.floor(Date.now() / 1000) + skewSeconds)
   const nonce = randomBytes(16).toString('hex').toUpperCase()
   return {
     'Wechatpay-Nonce': nonce,
@@ -112,7 +116,8 @@ export function signatureHeaders(signer: PlatformSigner, body: Buffer | string):
 
 /**
  * Signs every 2xx answer of api.mch.weixin.qq.com (204 included, over an empty body) with the
- * platform key the merchant verifies with: the WeChat Pay public key or the platform certificate.
+ * platform key the merchant verifies with: the WeChat Pay public key or the platform certificate
+ * (the `pay-keys` faults applied).
  */
 export const signPayResponses = (): MiddlewareHandler<PlatformEnv> => async (c, next) => {
   await next()
@@ -121,6 +126,7 @@ export const signPayResponses = (): MiddlewareHandler<PlatformEnv> => async (c, 
   if (res.status < 200 || res.status > 299 || !mchid) return
   const body = Buffer.from(await res.arrayBuffer())
   const headers = new Headers(res.headers)
-  for (const [k, v] of Object.entries(signatureHeaders(await platformSigner(c.var.platform, mchid), body))) headers.set(k, v)
+  const signed = await signedHeaders(c.var.platform, mchid, body, new URL(c.req.url).pathname, c.req.method)
+  for (const [k, v] of Object.entries(signed)) headers.set(k, v)
   c.res = new Response(res.status === 204 ? null : body, { status: res.status, headers })
 }

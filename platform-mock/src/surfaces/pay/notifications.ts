@@ -3,7 +3,6 @@ import { performance } from 'node:perf_hooks'
 import { asc, eq, inArray, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Platform } from '../../platform'
-import { platformSigner, signatureHeaders } from './auth'
 import { aesGcmDecrypt, aesGcmEncrypt, merchantKeys } from './crypto'
 import { runBatch } from './guards'
 import * as payIds from './ids'
@@ -11,6 +10,10 @@ import { payNotificationAttempts, payNotifications } from './schema'
 import { rfc3339 } from './time'
 import type { NotificationEnvelope } from './wire'
 import { callServer } from '../../shared/callout'
+import { dueDeliveries, NOTIFY_JOB, planDelivery, type DeliveryJob } from './notify-faults'
+import { signedHeaders } from './key-faults'
+
+export { NOTIFY_JOB, type DeliveryJob } from './notify-faults'
 import type { WireNote } from '../../sandbox/wire-callout'
 
 export type Notification = typeof payNotifications.$inferSelect
@@ -22,7 +25,6 @@ export const RETRY_LADDER_MS = [
 ].map((s) => s * 1000)
 /** How long a merchant has to answer a notification. */
 export const NOTIFY_TIMEOUT_MS = 5000
-export const NOTIFY_JOB = 'pay.notify'
 /** How much of a merchant's answer is kept with the attempt. */
 const ANSWER_LIMIT = 2000
 
@@ -38,14 +40,15 @@ const SUMMARY: Record<EventType, string> = {
 /**
  * A notification about to be sent, as statements for the batch that makes its event happen (an
  * outbox): the v3 envelope, with the resource sealed by AEAD_AES_256_GCM under the merchant's
- * APIv3 key, and the job of its first delivery, due now. They go last in the batch; after it,
- * `sendFirst` makes the first attempt at once. Should the process die before, the job is still
- * there and runs when the platform starts again.
+ * APIv3 key, and the job of its first delivery, due now (or as the `pay-notify` faults plan it:
+ * later, twice, never). They go last in the batch; after it, `sendFirst` makes the first attempt
+ * at once. Should the process die before, the job is still there and runs when the platform starts
+ * again.
  */
-export function notificationQuery(
+export async function notificationQuery(
   platform: Platform,
-  n: { mchid: string; eventType: EventType; resource: object; orderId: number; refundId?: string; url: string; journeyId: string | null },
-): { id: string; queries: [BatchItem<'sqlite'>, BatchItem<'sqlite'>] } {
+  n: { mchid: string; eventType: EventType; resource: object; orderId: number; refundId?: string; url: string; journeyId: string | null; personId?: string | null },
+): Promise<{ id: string; queries: BatchItem<'sqlite'>[] }> {
   const { ids, clock, db } = platform
   const keys = merchantKeys(platform.credentials, n.mchid)
   if (!keys) throw new Error(`no APIv3 key for merchant ${n.mchid}`)
@@ -67,6 +70,7 @@ export function notificationQuery(
       nonce,
     },
   }
+  const plan = await planDelivery(platform, { id, mchid: n.mchid, eventType: n.eventType, orderId: n.orderId, personId: n.personId }, now)
   const query = db.insert(payNotifications).values({
     id,
     mchid: n.mchid,
@@ -77,13 +81,20 @@ export function notificationQuery(
     body: JSON.stringify(envelope),
     journeyId: n.journeyId,
     createdAt: now,
+    ...(plan.dropped && { status: 'dropped' as const }),
+    nextAttemptAt: plan.nextAttemptAt,
   })
-  return { id, queries: [query, platform.scheduler.job(NOTIFY_JOB, now, { id, step: 0 } satisfies DeliveryJob)] }
+  return { id, queries: [query, ...plan.jobs] }
 }
 
-/** The first attempt, right after the batch whose results end with `notificationQuery`'s statements. */
+/**
+ * The first attempt, right after the batch whose results end with `notificationQuery`'s
+ * statements: with its duplicates at the same moment (concurrently), then what it releases.
+ */
 export async function sendFirst(platform: Platform, results: unknown[]) {
-  await platform.scheduler.runAfterBatch(results)
+  const { together, after } = dueDeliveries(results, platform.clock.now())
+  await Promise.all(together.map((id) => platform.scheduler.runNow(id)))
+  for (const id of after) await platform.scheduler.runNow(id)
 }
 
 /** A merchant acknowledges with any 2xx and an empty body or `{"code":"SUCCESS"}`. */
@@ -118,12 +129,11 @@ export async function attemptDelivery(platform: Platform, id: string, trigger: A
     .where(eq(payNotifications.id, id))
     .returning()
   if (!n) return undefined
-  const signer = await platformSigner(platform, n.mchid)
   const headers = {
     'Content-Type': 'application/json',
     'User-Agent': 'Mozilla/4.0',
     'Request-ID': `${randomBytes(20).toString('hex').toUpperCase()}-0`,
-    ...signatureHeaders(signer, n.body),
+    ...(await signedHeaders(platform, n.mchid, n.body, `/${n.eventType}`)),
   }
   const result = await post(n.url, headers, n.body, wireNote(platform, n, trigger))
   const now = clock.now()
@@ -133,7 +143,7 @@ export async function attemptDelivery(platform: Platform, id: string, trigger: A
   let gaveUp = false
   if (result.outcome === 'acknowledged') {
     writes.push(db.update(payNotifications).set({ status: 'delivered', deliveredAt: now, nextAttemptAt: null }).where(eq(payNotifications.id, id)))
-  } else if (trigger !== 'resend' && n.status === 'pending') {
+  } else if (trigger !== 'resend' && trigger !== 'duplicate' && n.status === 'pending') {
     const step = n.ladderStep + 1
     const wait = RETRY_LADDER_MS[step - 1]
     if (wait === undefined) {
@@ -197,18 +207,17 @@ function wireNote(platform: Platform, n: Notification, trigger: Attempt['trigger
   }
 }
 
-/** A delivery job: the notification, and the ladder step it was scheduled at (0: the first attempt). */
-export interface DeliveryJob {
-  id: string
-  step: number
-}
-
 /**
  * The delivery job: makes attempt `step + 1` unless the notification was acknowledged or moved on
- * the ladder meanwhile, so a job run twice (after a crash) attempts once more at most.
+ * the ladder meanwhile, so a job run twice (after a crash) attempts once more at most. A duplicate
+ * (fault `duplicate`) is POSTed whatever became of the first: that is what a duplicate is.
  */
 export async function onDeliveryDue(platform: Platform, payload: DeliveryJob) {
   const [n] = await platform.db.select().from(payNotifications).where(eq(payNotifications.id, payload.id))
+  if (payload.copy !== undefined) {
+    if (n && n.status !== 'dropped') await attemptDelivery(platform, payload.id, 'duplicate')
+    return
+  }
   if (!n || n.status !== 'pending' || n.ladderStep !== payload.step) return
   await attemptDelivery(platform, payload.id, payload.step === 0 ? 'initial' : 'retry')
 }

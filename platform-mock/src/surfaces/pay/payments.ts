@@ -198,13 +198,14 @@ export async function completePayment(platform: Platform, order: Order, by: { pe
   // the journey the payment belongs to: the caller's, the order's, else the payer's own journey
   // in the mini program (a phone paying from the pay sheet names none)
   const journeyId = journeyContext.getStore()?.journeyId ?? order.journeyId ?? (await currentJourney(platform, personId))?.journeyId ?? null
-  const notification = notificationQuery(platform, {
+  const notification = await notificationQuery(platform, {
     mchid: order.mchid,
     eventType: 'TRANSACTION.SUCCESS',
     resource: transactionView(paid),
     orderId: order.id,
     url: order.notifyUrl,
     journeyId,
+    personId,
   })
   let written: unknown[]
   try {

@@ -211,7 +211,7 @@ export async function settleRefund(platform: Platform, refund: RefundRow, status
     )
   }
   const notification = refund.notifyUrl
-    ? notificationQuery(platform, {
+    ? await notificationQuery(platform, {
         mchid: refund.mchid,
         eventType: EVENT[status],
         resource: refundResource(settled),
@@ -219,6 +219,7 @@ export async function settleRefund(platform: Platform, refund: RefundRow, status
         refundId: refund.refundId,
         url: refund.notifyUrl,
         journeyId: refund.journeyId,
+        personId: refund.personId,
       })
     : undefined
   if (notification) writes.push(...notification.queries)

@@ -6,6 +6,7 @@ import { payAuth } from './auth'
 import { payBeforeClose } from './faults'
 import { aesGcmEncrypt, merchantKeys } from './crypto'
 import { missingParam, noPlatformCertificate, orderNotExist, paramError, resourceNotExists } from './errors'
+import { listedCertificates } from './key-faults'
 import { findMerchant } from './merchants'
 import { closeOrder, findOrder, placeOrder, requireOwnMerchant, transactionView } from './orders'
 import { createRefund, findRefund, refundView } from './refunds'
@@ -82,25 +83,24 @@ export const pay = new Hono<PlatformEnv>()
     }
     const merchant = await findMerchant(platform, mchid)
     if (merchant?.platformMode !== 'certificate') throw noPlatformCertificate()
-    const { apiV3Key, certificate } = merchantKeys(platform.credentials, mchid)!
-    const nonce = randomBytes(6).toString('hex')
+    const { apiV3Key } = merchantKeys(platform.credentials, mchid)!
+    // during a rotation (fault cert-rotation) the new certificate is listed beside the old
+    const certificates = algorithm === 'SM2' ? [] : await listedCertificates(platform, mchid)
     const body: Certificates = {
-      data:
-        algorithm === 'SM2'
-          ? []
-          : [
-              {
-                serial_no: certificate.serial,
-                effective_time: rfc3339(certificate.effectiveTime),
-                expire_time: rfc3339(certificate.expireTime),
-                encrypt_certificate: {
-                  algorithm: 'AEAD_AES_256_GCM',
-                  nonce,
-                  associated_data: 'certificate',
-                  ciphertext: aesGcmEncrypt(apiV3Key, nonce, 'certificate', certificate.pem),
-                },
-              },
-            ],
+      data: certificates.map((certificate) => {
+        const nonce = randomBytes(6).toString('hex')
+        return {
+          serial_no: certificate.serial,
+          effective_time: rfc3339(certificate.effectiveTime),
+          expire_time: rfc3339(certificate.expireTime),
+          encrypt_certificate: {
+            algorithm: 'AEAD_AES_256_GCM',
+            nonce,
+            associated_data: 'certificate',
+            ciphertext: aesGcmEncrypt(apiV3Key, nonce, 'certificate', certificate.pem),
+          },
+        }
+      }),
     }
     return c.json(body)
   })

@@ -119,7 +119,7 @@ export const payNotifications = sqliteTable(
     refundId: text('refund_id'),
     url: text('url').notNull(),
     body: text('body').notNull(),
-    status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'delivered', 'failed', 'dropped'] }).notNull().default('pending'),
     /** every POST so far, re-sends included */
     attempts: integer('attempts').notNull().default(0),
     /** attempts made on the retry ladder so far (re-sends on demand are not counted) */
@@ -139,7 +139,7 @@ export const payNotificationAttempts = sqliteTable(
     id: integer('id').primaryKey(),
     notificationId: text('notification_id').notNull(),
     n: integer('n').notNull(),
-    trigger: text('trigger', { enum: ['initial', 'retry', 'resend'] }).notNull(),
+    trigger: text('trigger', { enum: ['initial', 'retry', 'resend', 'duplicate'] }).notNull(),
     at: integer('at').notNull(),
     status: integer('status'),
     latencyMs: integer('latency_ms').notNull(),
