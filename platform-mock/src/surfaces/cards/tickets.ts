@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { and, desc, eq, gt } from 'drizzle-orm'
 import type { Platform } from '../../platform'
 import { OVERLAP_MS, TOKEN_TTL_MS } from '../../shared/access-token'
@@ -42,4 +43,24 @@ export async function liveTickets(platform: Platform, appid: string, type: Ticke
     .from(apiTickets)
     .where(and(eq(apiTickets.appid, appid), eq(apiTickets.type, type), gt(apiTickets.expiresAt, platform.clock.now())))
   return rows.map((r) => r.ticket)
+}
+
+/** What wx.config is signed over (JS-SDK 附录1): the ticket, the nonce, the timestamp and the page. */
+export interface JsapiSignInput {
+  jsapi_ticket: string
+  noncestr: string
+  timestamp: string | number
+  /** the page's whole URL; what follows `#` is not signed */
+  url: string
+}
+
+/**
+ * The JS-SDK signature (附录1-JS-SDK使用权限签名算法): sha1 of string1, the four fields in ASCII
+ * order as `key=value` joined by `&`, the values as they are (no URL-escaping), the URL without
+ * its fragment.
+ */
+export function jsapiSignature(input: JsapiSignInput): { string1: string; signature: string } {
+  const url = input.url.split('#')[0]!
+  const string1 = `jsapi_ticket=${input.jsapi_ticket}&noncestr=${input.noncestr}&timestamp=${input.timestamp}&url=${url}`
+  return { string1, signature: createHash('sha1').update(string1).digest('hex') }
 }

@@ -99,3 +99,9 @@ test('parses the Authorization header in any field order and refuses other schem
   expect(parseAuthorization('WECHATPAY2-SHA256-RSA2048 mchid="1900007291",nonce_str="abc"')).toBeNull()
   expect(parseAuthorization(undefined)).toBeNull()
 })
+
+test("reproduces WeChat Pay's published AEAD_AES_256_GCM example (key 0123456789abcdef…, nonce 0123456789abcdef, associated data world)", () => {
+  const key = '0123456789abcdef0123456789abcdef'
+  expect(aesGcmEncrypt(key, '0123456789abcdef', 'world', 'hello')).toBe('APoZlYpivU3HjbAiB4CvW1rAFr8J')
+  expect(aesGcmDecrypt(key, '0123456789abcdef', 'world', 'APoZlYpivU3HjbAiB4CvW1rAFr8J')).toBe('hello')
+})
