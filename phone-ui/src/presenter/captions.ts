@@ -34,6 +34,11 @@ export const SURFACE_COLOURS: Record<string, string> = {
   cards: '#e64340',
   wecom: '#3b7cff',
   channels: '#fa5151',
+  api: '#2f7ff0',
+  'pay-notify': '#07c160',
+  'pay-keys': '#07c160',
+  'oa-push': '#2f7ff0',
+  'wecom-push': '#3b7cff',
 }
 
 /** The surfaces as a trainer says them, for the timeline's filter. */
@@ -47,6 +52,11 @@ export const SURFACE_LABELS: Record<string, string> = {
   cards: 'Cards & Offers',
   wecom: 'WeCom',
   channels: 'Channels',
+  api: 'WeChat server APIs',
+  'pay-notify': 'WeChat Pay notifications',
+  'pay-keys': 'WeChat Pay signatures',
+  'oa-push': 'Official Account pushes',
+  'wecom-push': 'WeCom callbacks',
 }
 
 export const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`
@@ -330,6 +340,20 @@ export function caption(e: SandboxEvent, context: CaptionContext | ((id: string)
     case 'pay.merchant.updated':
       return `${own(brand)} pay merchant settings changed`
 
+    case 'fault.added':
+    case 'fault.removed': {
+      const r = (p.rule ?? {}) as Record<string, unknown>
+      const what = `${faultSurface(str(r.surface))} ${str(r.fault)}`
+      if (e.type === 'fault.added') return `Fault rule ${str(r.id)} switched on: ${what}${ruleScope(r, name)}`
+      return `Fault rule ${str(r.id)} switched off: ${what} (fired ${plural(Number(r.fired) || 0, 'time')})`
+    }
+    case 'fault.cleared': {
+      const n = Number(p.rules) || 0
+      return p.surface ? `${plural(n, `${faultSurface(str(p.surface))} fault rule`)} switched off` : n === 1 ? 'The fault rule was switched off' : `All ${n} fault rules switched off`
+    }
+    case 'fault.fired':
+      return faultFired(e, ctx)
+
     case 'chat.card.shared':
       return `${who} shared a ${mp} card with ${recipients()}`
     case 'chat.card.forwarded':
@@ -478,6 +502,69 @@ export function caption(e: SandboxEvent, context: CaptionContext | ((id: string)
     return `${humanType(e.type)}${to ? ` to ${to}` : ''}`
   }
   return `${humanType(e.type)}${who && who !== e.surface ? ` · ${who}` : ''}`
+}
+
+/** The fault library's surfaces, said as the subject of a sentence. */
+const FAULT_SURFACES: Record<string, string> = {
+  api: 'WeChat API',
+  wecom: 'WeCom API',
+  pay: 'WeChat Pay',
+  'pay-notify': 'WeChat Pay notification',
+  'pay-keys': 'WeChat Pay signature',
+  miniprogram: 'Mini program',
+  'oa-push': 'Official Account push',
+  'wecom-push': 'WeCom callback',
+}
+const faultSurface = (surface: string) => FAULT_SURFACES[surface] ?? surface
+
+/** A rule's limits in words: ` · once · for Alice Wang · 50% of the time`. */
+function ruleScope(r: Record<string, unknown>, name: (id: string) => string) {
+  const times = r.remaining == null ? '' : Number(r.remaining) === 1 ? 'once' : `${str(r.remaining)} times`
+  const chance = typeof r.probability === 'number' && r.probability < 1 ? `${Math.round(r.probability * 100)}% of the time` : ''
+  const parts = [times, r.person ? `for ${name(str(r.person))}` : '', r.route ? `on ${str(r.route)}` : '', r.journey ? `in ${str(r.journey)}` : '', chance]
+  return parts.filter(Boolean).map((x) => ` · ${x}`).join('')
+}
+
+/** What a WeChat Pay call was, by its path: `the store's order`, `a refund`. */
+function payCall(route: string, method: string, whose: string) {
+  if (route === '/pay-sheet') return `${whose} payment`
+  if (/\/close$/.test(route)) return `${whose} closing of an order`
+  if (/^\/v3\/pay\/(partner\/)?transactions\/(jsapi|native|app|h5)$/.test(route)) return `${whose} order`
+  if (/^\/v3\/pay\/(partner\/)?transactions\//.test(route) && method === 'GET') return `${whose} order query`
+  if (/^\/v3\/refund\//.test(route)) return `${whose} ${method === 'GET' ? 'refund query' : 'refund'}`
+  if (route.startsWith('/v3/certificates')) return `${whose} certificate download`
+  return `${whose} call ${route}`
+}
+
+/** A fault rule fired: what WeChat did instead, to whom, and the rule's turns left. */
+function faultFired(e: SandboxEvent, ctx: CaptionContext) {
+  const p = e.payload
+  const route = str(p.route)
+  const method = str(p.method)
+  const fault = str(p.fault)
+  const server = `${own(ctx.brand)} server`
+  const store = own(ctx.brand)
+  const person = e.subject.person ? ctx.name(e.subject.person) : ''
+  const remaining = p.remaining == null ? '' : Number(p.remaining) === 0 ? ', its last turn' : `, ${str(p.remaining)} left`
+  const rule = ` (fault rule ${str(e.subject.fault)}${remaining})`
+  const news = route.startsWith('/') && route.slice(1) in PAY_NEWS ? PAY_NEWS[route.slice(1)]! : route.slice(1).replace(/\*$/, '').toLowerCase().replace(/[._]/g, ' ')
+  const notice = `its notice that ${news}`
+  switch (str(p.surface) || e.surface) {
+    case 'pay':
+      return `WeChat Pay answered ${fault} to ${payCall(route, method, route === '/pay-sheet' && person ? `${own(person)}` : store)}${rule}`
+    case 'api':
+    case 'wecom':
+      return `${e.surface === 'wecom' || p.surface === 'wecom' ? 'WeCom' : 'WeChat'} answered ${/^-?\d+$/.test(fault) ? `errcode ${fault}` : fault} to ${server} on ${route}${rule}`
+    case 'pay-notify': {
+      const done: Record<string, string> = { drop: 'dropped', duplicate: 'sent twice', delay: 'delayed', reorder: 'held back' }
+      return done[fault] ? `WeChat Pay ${done[fault]} ${notice} to ${server}${rule}` : `WeChat Pay's notice that ${news} to ${server}: ${fault}${rule}`
+    }
+    case 'pay-keys': {
+      const signed = route.startsWith('/v3') ? `its answer to ${route}` : notice
+      return `WeChat Pay signed ${signed} with ${fault}${rule}`
+    }
+  }
+  return `${faultSurface(str(p.surface) || e.surface)}: ${fault}${person ? ` for ${person}` : ''}${route ? ` on ${route}` : ''}${rule}`
 }
 
 function cardName(e: SandboxEvent, ctx: CaptionContext, withBrand = true) {

@@ -5,6 +5,7 @@ import type { LabReport } from '../../../platform-mock/src/sandbox/lab-reports'
 import { api, call, onEvent, post, type SandboxEvent, type WorldView } from '../api'
 import { caption, channelLabel, chinaTime, contextOf, fold, setupSummary, SURFACE_COLOURS, SURFACE_LABELS, yuan, type CaptionContext } from './captions'
 import './wx-attribution'
+import './wx-faults-panel'
 import type { AttributionSelection, WxAttribution } from './wx-attribution'
 import './wx-lab-reports'
 import './wx-presenter-exports'
@@ -338,6 +339,18 @@ export class WxPresenter extends LitElement {
       flex: 1;
       min-width: 0;
     }
+    /* the fault library, open: on a short screen the numbers step aside so the timeline keeps its room */
+    section.faults.open {
+      flex: 0 1 auto;
+      min-height: 0;
+      display: flex;
+      flex-direction: column;
+    }
+    @media (max-height: 900px) {
+      :host([faults-open]) section:is([aria-label='Funnel'], [aria-label='By channel'], [aria-label='Attribution']) {
+        display: none;
+      }
+    }
     h2 button {
       text-transform: none;
       letter-spacing: 0;
@@ -514,7 +527,7 @@ export class WxPresenter extends LitElement {
   }
 
   render() {
-    return html`${this.#worldSection()} ${this.#clockSection()} ${this.#funnelSection()} ${this.#channelSection()} ${this.#attributionSection()} ${this.#labSection()} ${this.labOpen ? nothing : this.#timeline()}`
+    return html`${this.#worldSection()} ${this.#clockSection()} ${this.#funnelSection()} ${this.#channelSection()} ${this.#attributionSection()} ${this.#faultsSection()} ${this.#labSection()} ${this.labOpen ? nothing : this.#timeline()}`
   }
 
   /** The world picker: another kit's world for both phones and the store (a trainer comparing brands). */
@@ -654,6 +667,15 @@ export class WxPresenter extends LitElement {
   /** A new payment or share may lengthen the chain on screen. */
   #refreshAttribution(e: SandboxEvent) {
     if (this.attribution && (e.surface === 'pay' || e.surface === 'chat' || e.type === 'miniprogram.launched')) this.renderRoot.querySelector<WxAttribution>('wx-attribution')?.refresh()
+  }
+
+  // ── the fault library (issue 17, wx-faults-panel.ts) ──
+  @state() private faultsOpen = false
+
+  #faultsSection() {
+    return html`<section class="faults ${this.faultsOpen ? 'open' : ''}" aria-label="Faults">
+      <wx-faults-panel ?open=${this.faultsOpen} @wx-faults-toggle=${(e: CustomEvent<boolean>) => ((this.faultsOpen = e.detail), this.toggleAttribute('faults-open', e.detail))}></wx-faults-panel>
+    </section>`
   }
 
   #labSection() {
