@@ -11,6 +11,7 @@ import { officialAccount, officialAccountPictures, officialAccountWeb } from './
 import { MAX_BODY_BYTES, signPayResponses } from './surfaces/pay/auth'
 import { bodyTooLarge } from './surfaces/pay/errors'
 import { pay } from './surfaces/pay/routes'
+import { payBills } from './surfaces/pay/bills'
 import { wecom, wecomPictures } from './surfaces/wecom/routes'
 
 /** The WeChat hosts the platform emulates. */
@@ -88,7 +89,7 @@ payApi.use(async (c, next) => {
   c.res.headers.set('Request-ID', c.var.requestId)
 })
 payApi.use(signPayResponses())
-payApi.route('/', pay)
+payApi.route('/', pay).route('/', payBills)
 
 /** qyapi.weixin.qq.com: WeCom. */
 const wecomApi = hostApp('wecom', () => new WecomError(40066, 'invalid url').getResponse(requestIdFor('wecom')))
