@@ -348,13 +348,13 @@ export class WxFaultsPanel extends LitElement {
       <div class="grid">
         <label
           >Surface
-          <select name="surface" @change=${(e: Event) => this.#pick((e.target as HTMLSelectElement).value)}>
+          <select name="surface" aria-label="Surface" @change=${(e: Event) => this.#pick((e.target as HTMLSelectElement).value)}>
             ${this.catalog.map((s) => html`<option value=${s.surface} title=${s.description} ?selected=${s.surface === this.surface}>${faultSurfaceLabel(s.surface)}</option>`)}
           </select>
         </label>
         <label
           >Fault
-          <select name="fault" @change=${(e: Event) => this.#pick(this.surface, (e.target as HTMLSelectElement).value)}>
+          <select name="fault" aria-label="Fault" @change=${(e: Event) => this.#pick(this.surface, (e.target as HTMLSelectElement).value)}>
             ${(this.#surface()?.faults ?? []).map((k) => html`<option value=${k.fault} ?selected=${k.fault === this.fault}>${k.fault}</option>`)}
           </select>
         </label>
@@ -367,13 +367,13 @@ export class WxFaultsPanel extends LitElement {
       <div class="grid scope">
         <label
           >Person
-          <select name="person" title="Only when this person is the one involved (some faults name no person: leave it on Anyone)">
+          <select name="person" aria-label="Person" title="Only when this person is the one involved (some faults name no person: leave it on Anyone)">
             <option value="">Anyone</option>
             ${this.people.map((p) => html`<option value=${p.id}>${p.name}</option>`)}
           </select>
         </label>
-        <label title="How many times it fires; empty: until you switch it off">Times <input name="times" type="number" min="1" step="1" value="1" placeholder="always" /></label>
-        <label title="The chance it fires each time it could, drawn from the world's seed">Chance % <input name="chance" type="number" min="1" max="100" step="1" value="100" /></label>
+        <label title="How many times it fires; empty: until you switch it off">Times <input name="times" aria-label="Times" type="number" min="1" step="1" value="1" placeholder="always" /></label>
+        <label title="The chance it fires each time it could, drawn from the world's seed">Chance % <input name="chance" aria-label="Chance %" type="number" min="1" max="100" step="1" value="100" /></label>
       </div>
       ${props.length
         ? html`<div class="grid">
