@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm'
+import { fire } from '../../faults/rules'
 import type { Platform } from '../../platform'
 import type { Db } from '../../shared/db'
 import { personByOpenid } from '../../world/people'
@@ -19,6 +20,8 @@ import { findTemplate, keywordProblem, templatesOf } from './templates'
 import type { SubscribeSend } from './wire'
 
 export type Decision = 'accept' | 'reject'
+/** What the person's WeChat answers for a template: their decision, or WeChat's ban (fault `ban`). */
+export type Answer = Decision | 'ban'
 
 /** What `wx.requestSubscribeMessage` can fail with (its errCode), as the real client reports it. */
 export class SubscribeRequestFailure extends Error {
@@ -56,8 +59,11 @@ export async function requestSubscribeMessage(
   // `!== undefined`: an empty id is as unknown as any other (and falsy)
   if (unknown !== undefined) throw new SubscribeRequestFailure(20001, `No template data return, verify the template id exist: ${unknown}`)
   const now = clock.now()
-  const answers: Record<string, Decision> = {}
+  const answers: Record<string, Answer> = {}
   for (const id of tmplIds) answers[id] = decisions[id] ?? 'accept'
+  // fault `reject` / `ban`: WeChat answers that for the rule's templates, whatever was chosen
+  const fired = await fire<{ tmplIds?: string[] }>(platform, { surface: 'miniprogram', faults: ['reject', 'ban'], route: '/subscribe', app: app.appid, person: personId })
+  if (fired) for (const id of tmplIds) if (!fired.params.tmplIds || fired.params.tmplIds.includes(id)) answers[id] = fired.rule.fault as Answer
   const accepted = [...new Set(tmplIds.filter((id) => answers[id] === 'accept'))]
   if (accepted.length > 0) {
     const [first, ...rest] = accepted.map((templateId) =>
