@@ -26,4 +26,11 @@ export const MINIPROGRAM_FAULTS: FaultKind[] = [
     where: WHERE,
     params: Templates,
   },
+  {
+    surface: 'miniprogram',
+    fault: '41030',
+    summary:
+      '{"errcode":41030,"errmsg":"invalid page rid: …"}: the page the call names is not in the released version (it is only in a trial or development version); nothing is made or sent',
+    where: 'POST /wxa/getwxacodeunlimit (with check_path, the default) and POST /cgi-bin/message/subscribe/send with a page and miniprogram_state formal (`route` narrows to one; `app` the appid)',
+  },
 ]

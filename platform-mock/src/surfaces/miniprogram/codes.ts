@@ -3,6 +3,7 @@ import type { Platform } from '../../platform'
 import type { Db } from '../../shared/db'
 import { codeQuotaReached, invalidPage, invalidScene, invalidSceneLength } from './errors'
 import { homePage, isPublishedPage, PAGE_PATH, parseQuery, type MiniProgramApp } from './pages'
+import { unreleasedPage } from './page-faults'
 import { renderCodePng, rgbOf, type Rgb } from './render'
 import { mpCodes } from './schema'
 
@@ -60,6 +61,7 @@ export async function createCode(platform: Platform, app: MiniProgramApp, spec: 
     if (page === '') page = await homePage(db, app.appid)
     else if (!PAGE_PATH.test(page)) throw invalidPage()
     else if (spec.checkPath !== false && !(await isPublishedPage(db, app.appid, page))) throw invalidPage()
+    else if (spec.checkPath !== false && (await unreleasedPage(platform, { route: '/wxa/getwxacodeunlimit', appid: app.appid }))) throw invalidPage()
   }
   const identity = and(
     eq(mpCodes.appid, app.appid),

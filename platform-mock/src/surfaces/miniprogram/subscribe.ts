@@ -15,6 +15,7 @@ import {
 } from './errors'
 import { currentJourney, launch } from './launch'
 import { isPublishedPage, PAGE_PATH, splitPath, type MiniProgramApp } from './pages'
+import { unreleasedPage } from './page-faults'
 import { mpNotifications, mpSubscriptions } from './schema'
 import { findTemplate, keywordProblem, templatesOf } from './templates'
 import type { SubscribeSend } from './wire'
@@ -112,6 +113,7 @@ export async function sendSubscribeMessage(platform: Platform, app: MiniProgramA
   if (msg.page !== undefined && msg.page !== '') {
     const { page } = splitPath(msg.page)
     if (!PAGE_PATH.test(page) || (state === 'formal' && !(await isPublishedPage(db, app.appid, page)))) throw invalidPage()
+    if (state === 'formal' && (await unreleasedPage(platform, { route: '/cgi-bin/message/subscribe/send', appid: app.appid }))) throw invalidPage()
   }
   const data: Record<string, string> = {}
   for (const kw of template.keywords) {
