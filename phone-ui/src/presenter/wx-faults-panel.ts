@@ -155,7 +155,7 @@ export class WxFaultsPanel extends LitElement {
       }
       .summary.clamped {
         display: -webkit-box;
-        -webkit-line-clamp: 3;
+        -webkit-line-clamp: 2;
         -webkit-box-orient: vertical;
         overflow: hidden;
       }
@@ -337,7 +337,7 @@ export class WxFaultsPanel extends LitElement {
         ${this.open && this.rules.length ? html`<button class="danger" @click=${this.#clear} title="Switch every fault rule off">Clear all</button>` : nothing}
         <button aria-expanded=${String(this.open)} title=${this.open ? 'Hide the fault library' : 'Make WeChat fail on purpose: switch a fault on'} @click=${this.#toggle}>${this.open ? 'Hide' : 'Inject'}</button>
       </h2>
-      ${this.open ? html`<div class="body">${this.#form()} ${this.#rules()}</div>` : nothing}`
+      ${this.open ? html`<div class="body">${this.#rules()} ${this.#form()}</div>` : nothing}`
   }
 
   #form() {
