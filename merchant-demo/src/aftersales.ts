@@ -18,7 +18,9 @@ export async function refundOrder(store: Store, orderId: string, input: { amount
   if (!order) throw new ApiError(404, 'unknown_order', `no order ${orderId}`)
   if (!['paid', 'ready', 'collected'].includes(order.status)) throw new ApiError(409, 'not_paid', `order ${orderId} is ${order.status}`)
   const previous = await store.db.select().from(refunds).where(eq(refunds.orderId, orderId))
-  const taken = previous.filter((r) => r.status === 'PROCESSING' || r.status === 'SUCCESS').reduce((n, r) => n + r.amount, 0)
+  // an ABNORMAL refund's money has left the store's account too (WeChat Pay holds it until it is
+  // refunded another way); only a CLOSED one gave it back
+  const taken = previous.filter((r) => r.status !== 'CLOSED').reduce((n, r) => n + r.amount, 0)
   const left = order.total - taken
   const amount = input.amount ?? left
   if (amount < 1 || amount > left) throw new ApiError(400, 'invalid', `amount: between 1 and ${left} fen`, 'amount')
@@ -62,7 +64,7 @@ export async function settleRefund(store: Store, r: Refund): Promise<'settled' |
       .where(and(eq(refunds.id, row.id), eq(refunds.status, 'PROCESSING')))
       .returning()
     if (moved.length === 0) return { result: 'already' as const }
-    if (status !== 'SUCCESS') return { result: 'settled' as const }
+    if (status !== 'SUCCESS') return { result: 'settled' as const, failed: status as keyof typeof REFUND_NOTES }
     const [order] = await t.select().from(orders).where(eq(orders.id, row.orderId))
     const [member] = await t.select().from(members).where(eq(members.id, order.memberId))
     const points = Math.min(member.points, store.catalog.pointsFor(row.amount))
@@ -80,11 +82,41 @@ export async function settleRefund(store: Store, r: Refund): Promise<'settled' |
   // refunded in full: the points spent on it come back
   const [after] = await store.db.select().from(orders).where(eq(orders.id, row.orderId))
   if (after?.status === 'refunded') await returnUsedPoints(store, after)
-  if (settled.points) await notifyPoints(store, settled.memberId, -settled.points, 'Refund')
+  if ('points' in settled && settled.points) await notifyPoints(store, settled.memberId, -settled.points, 'Refund')
+  if ('failed' in settled && settled.failed) console.warn(`merchant-demo: refund ${row.id} of order ${row.orderId} ended ${settled.failed}: ${REFUND_NOTES[settled.failed]}`)
   return settled.result
 }
 
+/** Why a refund did not go through, as the store's log says it (no page shows it yet). */
+export const REFUND_NOTES = {
+  ABNORMAL: 'The refund could not reach the account you paid from (WeChat Pay: ABNORMAL). The store will refund you another way and contact you.',
+  CLOSED: 'The refund was closed by WeChat Pay (CLOSED) and the money is back with the store, which will refund you again.',
+} as const
+
 const CLOSED_STATES = ['CLOSED', 'REVOKED', 'PAYERROR']
+
+/** How long an unpaid order waits for its payment before the store's job closes it (WeChat's prepay lasts 2 h). */
+export const PAY_WINDOW_MS = 15 * 60_000
+
+/**
+ * 关闭订单 for an unpaid order, then closes it here. The person may have paid in the meantime (their
+ * password typed as the store gave up): WeChat Pay answers 400 ORDERPAID, and the order is asked
+ * for and kept as paid — never closed, never refunded for being late.
+ */
+async function closeWithWeChatPay(store: Store, order: typeof orders.$inferSelect): Promise<'closed' | 'fulfilled' | 'paid' | 'failed'> {
+  try {
+    await store.pay.close(order.id)
+  } catch (err) {
+    if (!(err instanceof WeChatPayError)) throw err
+    if (err.code === 'ORDERPAID') {
+      const tx = await store.pay.queryByOutTradeNo(order.id).catch(() => null)
+      if (tx?.trade_state === 'SUCCESS' || tx?.trade_state === 'REFUND') return (await fulfil(store, tx)) === 'fulfilled' ? 'fulfilled' : 'paid'
+      return 'paid'
+    }
+    if (err.code !== 'ORDER_CLOSED') return 'failed'
+  }
+  return (await closeUnpaid(store, order)) ? 'closed' : 'failed'
+}
 
 /**
  * WeChat Pay closed an order that was never paid (its prepay expired, or it was closed): the order
@@ -140,10 +172,14 @@ export async function cancelOrder(store: Store, memberId: string, id: string) {
     const tx = await store.pay.queryByOutTradeNo(id).catch((err) => (err instanceof WeChatPayError ? null : Promise.reject(err)))
     // paid in the meantime: it is refunded like any paid order
     if (tx?.trade_state === 'SUCCESS') await fulfil(store, tx)
-    else {
-      if (order.prepayId && !(tx && CLOSED_STATES.includes(tx.trade_state))) await store.pay.close(id)
+    else if (!order.prepayId || (tx && CLOSED_STATES.includes(tx.trade_state))) {
       await closeUnpaid(store, order)
       return { refund: null, order: await orderView(store, id) }
+    } else {
+      const outcome = await closeWithWeChatPay(store, order)
+      if (outcome === 'failed') throw new ApiError(502, 'close_failed', `WeChat Pay did not close order ${id}; please try again`)
+      // closed: done; paid just before the close: refunded below like any paid order
+      if (outcome === 'closed') return { refund: null, order: await orderView(store, id) }
     }
   }
   const [current] = await store.db.select().from(orders).where(eq(orders.id, id))
@@ -162,12 +198,19 @@ export async function reconcile(store: Store, opts: { olderThanMs?: number } = {
   const cutoff = new Date(store.now().getTime() - (opts.olderThanMs ?? 60_000)).toISOString()
   const pending = await store.db.select().from(orders).where(and(eq(orders.status, 'pending'), lte(orders.createdAt, cutoff)))
   const result = { checked: 0, fulfilled: 0, closed: 0, refundsSettled: 0 }
+  const payBy = new Date(store.now().getTime() - PAY_WINDOW_MS).toISOString()
   for (const order of pending) {
     result.checked++
     const tx = await store.pay.queryByOutTradeNo(order.id).catch((err) => (err instanceof WeChatPayError ? null : Promise.reject(err)))
     if (!tx) continue
     if (tx.trade_state === 'SUCCESS' && (await fulfil(store, tx)) === 'fulfilled') result.fulfilled++
     if (CLOSED_STATES.includes(tx.trade_state) && (await closeUnpaid(store, order))) result.closed++
+    // not paid within the store's window: closed with WeChat Pay, so it can no longer be paid
+    if (tx.trade_state === 'NOTPAY' && order.prepayId && order.createdAt <= payBy) {
+      const outcome = await closeWithWeChatPay(store, order)
+      if (outcome === 'closed') result.closed++
+      if (outcome === 'fulfilled') result.fulfilled++
+    }
   }
   const processing = await store.db.select().from(refunds).where(inArray(refunds.status, ['PROCESSING']))
   for (const r of processing) {

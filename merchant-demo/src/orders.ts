@@ -9,7 +9,7 @@ import { discountFor } from './coupons'
 import { pointsExpiry } from './points'
 import { giftDiscount, giftPaid, redeemOnOrder } from './gifts'
 import { chinaTime, notifyPoints, templateId, thing } from './messages'
-import type { Transaction } from '../wechat/pay'
+import type { JsapiOrder, Transaction } from '../wechat/pay'
 import { WeChatApiError, WeChatPayError } from '../wechat/errors'
 import { followerOfMember, notifyPaidFollower } from './official-account'
 import { addressMode, resolveFulfilment, type Mode } from './fulfilment'
@@ -98,20 +98,15 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
   const names = cart.lines.map((l) => `${l.name}${l.quantity > 1 ? ` ×${l.quantity}` : ''}`).join(', ')
   // nothing to pay (a gift covered it all): no prepay, the order is paid as placed
   let prepay: { prepay_id: string } | null = null
-  if (total > 0) try {
-    prepay = await store.pay.jsapi({
-      appid: store.appid,
-      description: `${store.kit.name} - ${names}`.slice(0, 127),
-      out_trade_no: id,
-      notify_url: `${store.publicUrl}/pay/notify`,
-      amount: { total, currency: 'CNY' },
-      payer: { openid: member.openid },
-      attach: JSON.stringify({ table, scene: input.entry?.scene ?? null }).slice(0, 127),
-    })
-  } catch (err) {
-    if (err instanceof WeChatPayError) throw new ApiError(502, 'pay_refused', err.message)
-    throw err
-  }
+  if (total > 0) prepay = await placePrepay(store, {
+    appid: store.appid,
+    description: `${store.kit.name} - ${names}`.slice(0, 127),
+    out_trade_no: id,
+    notify_url: `${store.publicUrl}/pay/notify`,
+    amount: { total, currency: 'CNY' },
+    payer: { openid: member.openid },
+    attach: JSON.stringify({ table, scene: input.entry?.scene ?? null }).slice(0, 127),
+  })
   // the order, its lines, the emptied cart, the coupon and the stock in one transaction; a coupon
   // or stock lost to a concurrent checkout undoes all of it (and the prepay is closed)
   try {
@@ -165,6 +160,29 @@ export async function checkout(store: Store, member: Member, input: { storeId?: 
     throw err
   }
   return { order: await orderView(store, id), payment: prepay ? store.pay.requestPaymentParams(store.appid, prepay.prepay_id) : null }
+}
+
+/**
+ * JSAPI下单 for a checkout. An answer that never came (timeout) or a 5xx may still have placed the
+ * order: it is asked again once with the same out_trade_no and the same body, which WeChat Pay
+ * answers with the same prepay_id — one order, never a second one to pay. When that fails too, the
+ * order is closed (whether or not WeChat Pay has it) and the checkout refused.
+ */
+async function placePrepay(store: Store, order: JsapiOrder) {
+  const uncertain = (err: unknown) => err instanceof WeChatPayError && (err.code === 'TIMEOUT' || err.status >= 500)
+  try {
+    return await store.pay.jsapi(order)
+  } catch (err) {
+    if (!(err instanceof WeChatPayError)) throw err
+    if (!uncertain(err)) throw new ApiError(502, 'pay_refused', err.message)
+  }
+  try {
+    return await store.pay.jsapi(order)
+  } catch (err) {
+    if (!(err instanceof WeChatPayError)) throw err
+    await store.pay.close(order.out_trade_no).catch(() => undefined)
+    throw new ApiError(502, 'pay_refused', err.message)
+  }
 }
 
 /**

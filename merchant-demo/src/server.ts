@@ -45,6 +45,8 @@ export interface MerchantOptions {
    * lapsing, coupon-expiring reminders (default 60 s; 0: never — tests and scenarios run them by hand)
    */
   reconcileEveryMs?: number
+  /** how long the store waits for WeChat Pay's answers (default 10 s) */
+  payTimeoutMs?: number
   /** how often the jobs' timer reads the sandbox's clock (default 2 s), so an advance runs them soon after */
   clockSyncEveryMs?: number
   /**
@@ -134,7 +136,7 @@ export async function startMerchant(opts: MerchantOptions): Promise<RunningMerch
     kit,
     catalog: new Catalog(kit),
     wechat: new WeChatClient({ appid: cred.miniProgram.appid, secret: cred.miniProgram.secret, baseUrl: apiBase }),
-    pay: new WeChatPay({ ...cred.pay, baseUrl: payBase }),
+    pay: new WeChatPay({ ...cred.pay, baseUrl: payBase, timeoutMs: opts.payTimeoutMs }),
     oa: new OfficialAccountClient({ appid: cred.officialAccount.appid, secret: cred.officialAccount.secret, baseUrl: apiBase, mpBaseUrl: cred.platform.hosts['mp.weixin.qq.com'] ?? cred.platform.baseUrl }),
     officialAccount: { appid: cred.officialAccount.appid, originalId: cred.officialAccount.originalId, token: cred.officialAccount.token, encodingAESKey: cred.officialAccount.encodingAESKey },
     oaCrypto: new OaCrypto(cred.officialAccount.token, cred.officialAccount.encodingAESKey, cred.officialAccount.appid),

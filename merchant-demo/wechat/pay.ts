@@ -18,6 +18,11 @@ export interface PayConfig {
   platformCertificate?: string
   /** `https://api.mch.weixin.qq.com` in production */
   baseUrl: string
+  /**
+   * how long to wait for an answer (default 10 s, wechatpay-java's read timeout); past it the call
+   * throws `WeChatPayError(0, 'TIMEOUT', …)` and WeChat Pay may still have carried it out
+   */
+  timeoutMs?: number
 }
 
 /** The headers WeChat Pay signs its responses and notifications with. */
@@ -179,17 +184,26 @@ export class WeChatPay {
   /** One signed call; the answer is verified before it is parsed. */
   async request<T>(method: 'GET' | 'POST', pathAndQuery: string, payload?: unknown): Promise<T> {
     const body = payload === undefined ? '' : JSON.stringify(payload)
-    const res = await fetch(this.config.baseUrl + pathAndQuery, {
-      method,
-      headers: {
-        Authorization: this.authorization(method, pathAndQuery, body),
-        Accept: 'application/json',
-        ...(body ? { 'Content-Type': 'application/json' } : {}),
-        'User-Agent': 'merchant-demo/0.1',
-      },
-      body: body || undefined,
-    })
-    const text = await res.text()
+    const timeoutMs = this.config.timeoutMs ?? 10_000
+    let res: Response
+    let text: string
+    try {
+      res = await fetch(this.config.baseUrl + pathAndQuery, {
+        method,
+        headers: {
+          Authorization: this.authorization(method, pathAndQuery, body),
+          Accept: 'application/json',
+          ...(body ? { 'Content-Type': 'application/json' } : {}),
+          'User-Agent': 'merchant-demo/0.1',
+        },
+        body: body || undefined,
+        signal: AbortSignal.timeout(timeoutMs),
+      })
+      text = await res.text()
+    } catch (err) {
+      if ((err as Error).name === 'TimeoutError') throw new WeChatPayError(0, 'TIMEOUT', `no answer within ${timeoutMs} ms to ${method} ${pathAndQuery.split('?')[0]}`)
+      throw err
+    }
     if (!res.ok) {
       const err = (() => {
         try {
