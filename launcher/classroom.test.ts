@@ -3,6 +3,7 @@ import { CAFE_KIT, loadBrandKit } from '../merchant-demo/src/brand'
 import { startMerchant, type RunningMerchant } from '../merchant-demo/src/server'
 import { startPlatform, type RunningPlatform } from '../platform-mock/src/server'
 import { Classroom } from './classroom'
+import { journeyNames } from '../scenarios/runner'
 import { kitWorld } from './world'
 
 const kit = loadBrandKit(CAFE_KIT)
@@ -55,7 +56,7 @@ test('the library lists every journey with its people, and its captions once reh
   const { status, body } = await call('GET', '/classroom/journeys')
   expect(status).toBe(200)
   expect(body.kit).toEqual({ id: 'lumen', name: 'Lumen Coffee' })
-  expect(body.journeys).toHaveLength(14)
+  expect(body.journeys).toHaveLength(journeyNames().length)
   expect(body.journeys.find((j: { id: string }) => j.id === 'refund')).toMatchObject({ title: expect.stringMatching(/^Refund/), people: ['dave'] })
 })
 

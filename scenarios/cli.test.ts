@@ -18,7 +18,7 @@ test('an unknown journey is one line naming the journeys, exit code 2, and nothi
   const lines = printed()
   expect(await main(['whole-lop'])).toBe(2)
   expect(lines).toHaveLength(1)
-  expect(lines[0]).toBe(`unknown journey "whole-lop" (journeys: ${journeyNames().join(', ')}, or all)`)
+  expect(lines[0]).toBe(`unknown journey "whole-lop" (journeys: ${journeyNames().join(', ')}, or all, fault-drills)`)
   expect(lines[0]).not.toMatch(/\n|at .*\.ts/)
 })
 

@@ -2,13 +2,14 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline/promises'
 import { chinaTime, funnelLines, htmlReport, jsonReport, junitReport } from './reports'
-import { journeyNames, loadJourney, runJourney, SHIPPED_KITS, type JourneyResult, type RunOptions } from './runner'
+import { JOURNEY_GROUPS, journeyNames, loadJourney, runJourney, SHIPPED_KITS, type JourneyResult, type RunOptions } from './runner'
 import type { Journey } from './journey'
 import { BrandKitError, loadBrandKit, type BrandKit } from '../merchant-demo/src/brand'
 
-const USAGE = `npm run scenario -- <name…|all> [--kit FILE|all] [--seed N] [--report json,junit,html] [--out DIR] [--accept] [--visual] [--step] [--parallel N]
+const USAGE = `npm run scenario -- <name…|all|fault-drills> [--kit FILE|all] [--seed N] [--report json,junit,html] [--out DIR] [--accept] [--visual] [--step] [--parallel N]
 
-  names     journeys in scenarios/journeys/ (${journeyNames().join(', ')})
+  names     journeys in scenarios/journeys/ (${journeyNames().join(', ')}); all: every one;
+            fault-drills: the fault-… journeys
   --kit     the world kit to run in (default the café, merchant-demo/brands/cafe.json); repeat it
             for several, or "all" for every shipped kit; golden traces of a kit other than the café
             are in scenarios/golden/<kit id>/
@@ -53,9 +54,10 @@ export function parseArgs(argv: string[]): Args {
     else args.names.push(a)
   }
   if (args.names.length === 0) throw new Error(USAGE)
-  if (args.names.includes('all')) args.names = journeyNames()
+  // a group (all, fault-drills) stands for its journeys, in place
+  args.names = [...new Set(args.names.flatMap((n) => JOURNEY_GROUPS[n]?.(journeyNames()) ?? [n]))]
   const unknown = args.names.filter((n) => !journeyNames().includes(n))
-  if (unknown.length) throw new Error(`unknown journey${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')} (journeys: ${journeyNames().join(', ')}, or all)`)
+  if (unknown.length) throw new Error(`unknown journey${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')} (journeys: ${journeyNames().join(', ')}, or ${Object.keys(JOURNEY_GROUPS).join(', ')})`)
   if (args.kits.includes('all')) args.kits = [...SHIPPED_KITS]
   if (args.kits.length === 0) args.kits = [SHIPPED_KITS[0]!]
   if (!Number.isInteger(args.seed)) throw new Error('--seed takes an integer')

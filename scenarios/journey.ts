@@ -1,6 +1,6 @@
 import { isDeepStrictEqual, inspect } from 'node:util'
 import type { Brand } from './actors/brand'
-import type { Operator, Clock, EventLog } from './actors/operator'
+import type { Operator, Clock, EventLog, Faults } from './actors/operator'
 import type { Person } from './actors/person'
 import type { BrandKit } from '../merchant-demo/src/brand'
 import type { World } from '../platform-mock/src/world/world'
@@ -33,6 +33,8 @@ export interface JourneyContext extends Record<CastName, Person> {
   operator: Operator
   clock: Clock
   events: EventLog
+  /** the journey's fault rules (the control API's /_sandbox/faults): removed when the journey ends */
+  faults: Faults
   /** one narrated step: the caption is what a trainer says; the body acts and checks */
   step<T>(caption: string, body: () => Promise<T>): Promise<T>
   check: Check

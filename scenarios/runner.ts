@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Brand } from './actors/brand'
-import { Operator } from './actors/operator'
+import { Faults, Operator } from './actors/operator'
 import { Person, type Screen } from './actors/person'
 import type { Funnel, SandboxEvent } from './actors/types'
 import { Wire } from './actors/wire'
@@ -91,6 +91,12 @@ export function journeyNames(dir = JOURNEYS_DIR): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => f.slice(0, -3)).sort()
 }
 
+/** Names that stand for several journeys on the command line: `fault-drills` is every `fault-…` journey. */
+export const JOURNEY_GROUPS: Record<string, (names: string[]) => string[]> = {
+  all: (names) => names,
+  'fault-drills': (names) => names.filter((n) => n.startsWith('fault-')),
+}
+
 export async function loadJourney(name: string, dir = JOURNEYS_DIR): Promise<Journey> {
   const file = join(dir, `${name}.ts`)
   if (!existsSync(file)) throw new Error(`no journey "${name}" (have: ${journeyNames(dir).join(', ')})`)
@@ -124,6 +130,7 @@ export async function runJourney(j: Journey, opts: RunOptions = {}): Promise<Jou
   let lastEvent = await latestEventId(control)
   const operator = new Operator(control, { down: () => sandbox.stopMerchant(), up: () => sandbox.startMerchant() })
   const people = Object.fromEntries(CAST.map((id) => [id, new Person(id, sandbox.platformUrl, sandbox.merchantUrl, roles.fulfilment.needsAddress ? addressOf(id) : undefined)])) as Record<(typeof CAST)[number], Person>
+  const faults = new Faults(control)
   const ctx: JourneyContext = {
     ...people,
     brand: new Brand(sandbox.merchantUrl, sandbox.staffToken, roles),
@@ -133,6 +140,7 @@ export async function runJourney(j: Journey, opts: RunOptions = {}): Promise<Jou
     operator,
     clock: operator.clock,
     events: operator.events,
+    faults,
     check,
     async step(caption, body) {
       if (failure) throw new StopJourney()
@@ -164,6 +172,8 @@ export async function runJourney(j: Journey, opts: RunOptions = {}): Promise<Jou
   } catch (err) {
     if (!(err instanceof StopJourney)) failure = `${(err as Error).name}: ${(err as Error).message}` + (steps.length ? ` (after "${steps.at(-1)!.caption}")` : '')
   }
+  // the journey's fault rules end with it: a sandbox that outlives the journey keeps none
+  if (opts.sandbox) await faults.clear().catch(() => undefined)
   const events = await eventsAfter(control, 0)
   // read after the event log, so the trace is the same with or without it
   const funnel = (await control.get('/funnel').catch(() => undefined)) as Funnel | undefined

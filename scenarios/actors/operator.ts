@@ -37,6 +37,66 @@ export class EventLog {
   }
 }
 
+/** A fault rule as the scenario asks for it: the control API's rule (platform-mock/FAULTS.md). */
+export interface FaultRuleRequest {
+  surface: string
+  fault: string
+  params?: Record<string, unknown>
+  route?: string
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  app?: string
+  person?: string
+  /** the platform journey (X-Sandbox-Journey) it is limited to; see Faults.add */
+  journey?: string
+  times?: number
+  probability?: number
+}
+
+/** A stored rule, as the control API shows it. */
+export interface FaultRule extends Omit<FaultRuleRequest, 'times'> {
+  id: number
+  remaining: number | null
+  fired: number
+}
+
+/**
+ * The journey's fault rules, through the control API's /_sandbox/faults. Every rule the journey adds
+ * is its own: `clear()` removes only those, and the runner removes whatever is left when the journey
+ * ends, so a journey played in a sandbox that outlives it (classroom mode) leaves no fault behind.
+ */
+export class Faults {
+  private readonly mine = new Set<number>()
+
+  constructor(private readonly control: Wire) {}
+
+  /** Switches one rule on, or several (validated together: a bad one stores none). */
+  async add(rule: FaultRuleRequest): Promise<FaultRule>
+  async add(rules: FaultRuleRequest[]): Promise<FaultRule[]>
+  async add(rules: FaultRuleRequest | FaultRuleRequest[]): Promise<FaultRule | FaultRule[]> {
+    const answer = await this.control.post('/faults', rules)
+    const added: FaultRule[] = Array.isArray(rules) ? answer.faults : [answer]
+    for (const r of added) this.mine.add(r.id)
+    return Array.isArray(rules) ? added : added[0]!
+  }
+
+  /** Switches one of the journey's rules off. */
+  async remove(rule: FaultRule | number) {
+    const id = typeof rule === 'number' ? rule : rule.id
+    await this.control.raw('DELETE', `/faults/${id}`)
+    this.mine.delete(id)
+  }
+
+  /** Switches off every rule the journey added. */
+  async clear() {
+    for (const id of [...this.mine]) await this.remove(id)
+  }
+
+  /** The rules in force (the journey's and any other), with how often each fired. */
+  async list(): Promise<FaultRule[]> {
+    return (await this.control.get('/faults')).faults
+  }
+}
+
 export interface NotificationAttempt {
   n: number
   status: number | null
