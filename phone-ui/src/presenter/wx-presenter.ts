@@ -339,14 +339,14 @@ export class WxPresenter extends LitElement {
       flex: 1;
       min-width: 0;
     }
-    /* the fault library, open: on a short screen the numbers step aside so the timeline keeps its room */
+    /* the fault library, open: up to a 1080p projector the numbers step aside, so the form, its rules and the timeline all have room */
     section.faults.open {
       flex: 0 1 auto;
       min-height: 0;
       display: flex;
       flex-direction: column;
     }
-    @media (max-height: 900px) {
+    @media (max-height: 1100px) {
       :host([faults-open]) section:is([aria-label='Funnel'], [aria-label='By channel'], [aria-label='Attribution']) {
         display: none;
       }
